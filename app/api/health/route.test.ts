@@ -1,0 +1,77 @@
+import { createServer, type Server } from 'node:http';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+import { freePort } from '@/test/partykit';
+
+/** A stand-in PartyKit that answers /health like the real one; the room tests cover the real one. */
+async function fakeParty(status: number): Promise<{ host: string; server: Server }> {
+  const port = await freePort();
+  const server = createServer((req, res) => {
+    res
+      .writeHead(req.url === '/health' ? status : 404, { 'content-type': 'application/json' })
+      .end('{}');
+  });
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+  return { host: `127.0.0.1:${port}`, server };
+}
+
+async function loadRoute(partyHost: string) {
+  vi.stubEnv('PARTYKIT_HOST', partyHost);
+  vi.resetModules();
+  return import('./route');
+}
+
+let server: Server | undefined;
+afterEach(() => {
+  server?.close();
+  server = undefined;
+  vi.unstubAllEnvs();
+});
+
+describe('GET /api/health', () => {
+  it('is 200 with every check up when the store and PartyKit answer', async () => {
+    const party = await fakeParty(200);
+    server = party.server;
+    const { GET } = await loadRoute(party.host);
+    const res = await GET(new Request('http://t/api/health'));
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({
+      status: 'ok',
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      uptime: expect.any(Number),
+      checks: { store: { status: 'up' }, realtime: { status: 'up' } },
+    });
+  });
+
+  it('is 503 and says which dependency is down when PartyKit is unreachable', async () => {
+    const { GET } = await loadRoute(`127.0.0.1:${await freePort()}`);
+    const res = await GET(new Request('http://t/api/health'));
+    expect(res.status).toBe(503);
+    const body = await res.json();
+    expect(body.status).toBe('degraded');
+    expect(body.checks.store.status).toBe('up');
+    expect(body.checks.realtime).toMatchObject({ status: 'down', error: expect.any(String) });
+  });
+
+  it('is 503 when PartyKit answers with an error', async () => {
+    const party = await fakeParty(500);
+    server = party.server;
+    const { GET } = await loadRoute(party.host);
+    expect((await GET(new Request('http://t/api/health'))).status).toBe(503);
+  });
+
+  it('is 503 when the store is down', async () => {
+    const party = await fakeParty(200);
+    server = party.server;
+    const { GET } = await loadRoute(party.host);
+    const { getStore } = await import('@/lib/db');
+    vi.spyOn(getStore(), 'ping').mockRejectedValueOnce(new Error('database is locked'));
+    const res = await GET(new Request('http://t/api/health'));
+    expect(res.status).toBe(503);
+    expect((await res.json()).checks.store).toMatchObject({
+      status: 'down',
+      error: 'database is locked',
+    });
+  });
+});

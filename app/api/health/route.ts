@@ -1,0 +1,15 @@
+import { json, route } from '@/lib/api/route';
+import { getStore } from '@/lib/db';
+import { checkHealth } from '@/lib/health';
+import { pingRealtime } from '@/lib/realtime/server';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const GET = route({}, async () => {
+  const health = await checkHealth({
+    store: () => getStore().ping(),
+    realtime: () => pingRealtime(),
+  });
+  return json(health, health.status === 'ok' ? 200 : 503);
+});

@@ -1,0 +1,101 @@
+import type { z } from 'zod';
+
+import { log } from '@/lib/log';
+
+import { readJsonBody } from './body';
+import { ApiError } from './errors';
+import { parseWith } from './validate';
+
+type Schema = z.ZodType;
+type Infer<S> = S extends Schema ? z.infer<S> : undefined;
+
+export type RouteContext<B, Q, P> = {
+  req: Request;
+  requestId: string;
+  body: Infer<B>;
+  query: Infer<Q>;
+  params: Infer<P>;
+};
+
+type NextContext = { params: Promise<Record<string, string | string[] | undefined>> };
+
+const REQUEST_ID = /^[A-Za-z0-9_-]{8,64}$/;
+
+function requestIdOf(req: Request): string {
+  const incoming = req.headers.get('x-request-id');
+  return incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+}
+
+/** A JSON response; the wrapper adds the request id header. */
+export function json(data: unknown, status = 200, headers?: HeadersInit): Response {
+  const res = Response.json(data, { status, headers });
+  res.headers.set('cache-control', res.headers.get('cache-control') ?? 'no-store');
+  return res;
+}
+
+export function errorResponse(error: ApiError): Response {
+  const headers: Record<string, string> = {};
+  if (error.extra.retryAfterSeconds !== undefined)
+    headers['retry-after'] = String(Math.max(1, Math.ceil(error.extra.retryAfterSeconds)));
+  return json(error.toBody(), error.status, headers);
+}
+
+/**
+ * Wraps a route handler: request id, body/query/params parsing with zod, and the mapping of
+ * ApiError to JSON. The handler body holds only business logic. Unknown errors are logged with
+ * the request id and answered with a generic 500 that never carries a stack trace.
+ */
+export function route<
+  B extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  P extends Schema | undefined = undefined,
+>(
+  opts: { body?: B; query?: Q; params?: P; maxBodyBytes?: number },
+  handler: (ctx: RouteContext<B, Q, P>) => Promise<Response> | Response,
+) {
+  return async (req: Request, next?: NextContext): Promise<Response> => {
+    const requestId = requestIdOf(req);
+    const started = Date.now();
+    let res: Response;
+    try {
+      const url = new URL(req.url);
+      const params = opts.params
+        ? parseWith(opts.params, (await next?.params) ?? {}, 'params')
+        : undefined;
+      const query = opts.query
+        ? parseWith(opts.query, Object.fromEntries(url.searchParams), 'query')
+        : undefined;
+      const body = opts.body
+        ? parseWith(opts.body, await readJsonBody(req, opts.maxBodyBytes), 'body')
+        : undefined;
+      res = await handler({ req, requestId, body, query, params } as RouteContext<B, Q, P>);
+    } catch (error) {
+      if (error instanceof ApiError) {
+        res = errorResponse(error);
+      } else {
+        log.error(
+          { requestId, err: error, method: req.method, url: req.url },
+          'unhandled error in route',
+        );
+        res = errorResponse(
+          new ApiError(
+            'internal',
+            `Something went wrong on our side. Try again; if it keeps happening, quote request id ${requestId}.`,
+          ),
+        );
+      }
+    }
+    res.headers.set('x-request-id', requestId);
+    log.debug(
+      {
+        requestId,
+        method: req.method,
+        path: new URL(req.url).pathname,
+        status: res.status,
+        ms: Date.now() - started,
+      },
+      'request',
+    );
+    return res;
+  };
+}

@@ -1,0 +1,16 @@
+import type { Store } from '../store';
+import { openDatabase, type Db } from './connection';
+
+export function createSqliteStore(file: string): Store & { db: Db } {
+  const db = openDatabase(file);
+  return {
+    kind: 'sqlite',
+    db,
+    async ping() {
+      db.prepare('SELECT 1').get();
+    },
+    async close() {
+      db.close();
+    },
+  };
+}

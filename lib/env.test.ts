@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+
+import { EnvError, parseClientEnv, parseServerEnv } from './env';
+
+const secrets = {
+  NEXTAUTH_SECRET: 'n'.repeat(32),
+  PARTY_SECRET: 'p'.repeat(32),
+  ROOM_TOKEN_KEY: 'r'.repeat(32),
+};
+
+describe('parseServerEnv', () => {
+  it('fills development defaults when nothing is set', () => {
+    const env = parseServerEnv({}, { enforceSecrets: false });
+    expect(env.PARLEY_DATA_DIR).toBe('.data');
+    expect(env.PARTYKIT_HOST).toBe('127.0.0.1:1999');
+    expect(env.LOG_LEVEL).toBe('info');
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(parseServerEnv({ PARTYKIT_HOST: '' }, { enforceSecrets: false }).PARTYKIT_HOST).toBe(
+      '127.0.0.1:1999',
+    );
+  });
+
+  it('rejects a malformed value and names the variable', () => {
+    expect(() => parseServerEnv({ LOG_LEVEL: 'loud' }, { enforceSecrets: false })).toThrow(
+      /LOG_LEVEL/,
+    );
+    expect(() => parseServerEnv({ NEXTAUTH_URL: 'not a url' }, { enforceSecrets: false })).toThrow(
+      EnvError,
+    );
+  });
+
+  it('rejects a secret that is too short to be safe', () => {
+    expect(() => parseServerEnv({ PARTY_SECRET: 'short' }, { enforceSecrets: false })).toThrow(
+      /PARTY_SECRET/,
+    );
+  });
+
+  it('stops production start-up when a secret is missing, naming each one', () => {
+    const { ROOM_TOKEN_KEY: _omit, ...rest } = secrets;
+    expect(() => parseServerEnv(rest, { enforceSecrets: true })).toThrow(
+      /Missing required environment variable: ROOM_TOKEN_KEY/,
+    );
+    expect(() => parseServerEnv({}, { enforceSecrets: true })).toThrow(
+      /NEXTAUTH_SECRET, PARTY_SECRET, ROOM_TOKEN_KEY/,
+    );
+  });
+
+  it('accepts a complete production environment', () => {
+    const env = parseServerEnv(
+      { ...secrets, NODE_ENV: 'production', PARTYKIT_HOST: 'parley.acme.partykit.dev' },
+      { enforceSecrets: true },
+    );
+    expect(env.NODE_ENV).toBe('production');
+    expect(env.PARTY_SECRET).toBe(secrets.PARTY_SECRET);
+  });
+});
+
+describe('parseClientEnv', () => {
+  it('has a default app name and keeps server variables out', () => {
+    const env = parseClientEnv({ NEXT_PUBLIC_APP_NAME: 'Parley Dev' });
+    expect(env).toEqual({ NEXT_PUBLIC_APP_NAME: 'Parley Dev' });
+    expect(parseClientEnv({}).NEXT_PUBLIC_APP_NAME).toBe('Parley');
+  });
+});

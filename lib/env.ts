@@ -1,0 +1,97 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable Parley reads, validated once. Code imports `env`, never `process.env`.
+ *
+ * Development secrets are not defaults here: `scripts/run.mjs` generates them into `.data/secrets.json`
+ * on first run and passes them to both Next.js and `partykit dev`, so the two processes agree.
+ * In production a missing secret is a start-up error that names the variable.
+ */
+
+const secret = z.string().min(32, 'must be at least 32 characters');
+const optionalUrl = z.url().optional();
+
+export const serverSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /** Where the embedded adapters keep their files (SQLite, uploads, outbox, secrets). */
+  PARLEY_DATA_DIR: z.string().min(1).default('.data'),
+  /** SQLite file for the embedded store; defaults to <PARLEY_DATA_DIR>/parley.db. ':memory:' in tests. */
+  SQLITE_PATH: z.string().min(1).optional(),
+  /** Signs NextAuth session JWTs. */
+  NEXTAUTH_SECRET: secret.optional(),
+  /** The app's public URL, used for absolute links and job callbacks. */
+  NEXTAUTH_URL: optionalUrl,
+  /** Shared by Next.js and PartyKit: authorizes server-to-room publish requests. */
+  PARTY_SECRET: secret.optional(),
+  /** HS256 key for short-lived room tokens, verified by the party in onBeforeConnect. */
+  ROOM_TOKEN_KEY: secret.optional(),
+  /** host[:port] of the PartyKit server; `partykit dev` listens on 127.0.0.1:1999. */
+  PARTYKIT_HOST: z.string().min(1).default('127.0.0.1:1999'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Set by Vercel; shown by the health route. */
+  VERCEL_GIT_COMMIT_SHA: z.string().optional(),
+});
+
+/** Variables the browser may see (inlined by Next.js at build time). */
+export const clientSchema = z.object({
+  NEXT_PUBLIC_APP_NAME: z.string().min(1).default('Parley'),
+});
+
+/** Secrets that must be present whenever the app serves traffic in production. */
+export const requiredInProduction = ['NEXTAUTH_SECRET', 'PARTY_SECRET', 'ROOM_TOKEN_KEY'] as const;
+
+export type ServerEnv = z.infer<typeof serverSchema>;
+export type ClientEnv = z.infer<typeof clientSchema>;
+
+export class EnvError extends Error {
+  override name = 'EnvError';
+}
+
+type Source = Record<string, string | undefined>;
+
+/** Empty strings count as unset, as they do in most deployment dashboards. */
+function clean(source: Source): Source {
+  return Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+}
+
+export function parseServerEnv(source: Source, opts: { enforceSecrets: boolean }): ServerEnv {
+  const result = serverSchema.safeParse(clean(source));
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new EnvError(`Invalid environment variables:\n${lines.join('\n')}`);
+  }
+  if (opts.enforceSecrets) {
+    const missing = requiredInProduction.filter((k) => !result.data[k]);
+    if (missing.length > 0) {
+      throw new EnvError(
+        `Missing required environment variable${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}. ` +
+          'Set them in your deployment (see .env.example).',
+      );
+    }
+  }
+  return result.data;
+}
+
+export function parseClientEnv(source: Source): ClientEnv {
+  return clientSchema.parse(clean(source));
+}
+
+// `next build` runs in production mode without runtime secrets; they are checked when the server starts.
+const building = process.env.NEXT_PHASE === 'phase-production-build';
+
+export const env = parseServerEnv(process.env, {
+  enforceSecrets: process.env.NODE_ENV === 'production' && !building,
+});
+
+export const clientEnv = parseClientEnv({ NEXT_PUBLIC_APP_NAME: process.env.NEXT_PUBLIC_APP_NAME });
+
+/** Secrets are present in every mode that serves traffic; this narrows them for callers. */
+export function requireSecret(name: (typeof requiredInProduction)[number]): string {
+  const value = env[name];
+  if (!value) {
+    throw new EnvError(
+      `${name} is not set. Run the app with \`npm run dev\`, which generates it into .data/.`,
+    );
+  }
+  return value;
+}

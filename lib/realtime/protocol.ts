@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/**
+ * The realtime protocol: every frame in both directions, shared by `party/` and the browser.
+ * Frames are parsed with these schemas, never cast. Bump PROTOCOL_VERSION on a breaking change;
+ * the room announces it in `welcome` so an old tab knows to reload.
+ */
+export const PROTOCOL_VERSION = 1;
+
+/** Party names as they appear in `/parties/<party>/<room>`; `main` is each person's inbox room. */
+export const partyNameSchema = z.enum(['main']);
+export type PartyName = z.infer<typeof partyNameSchema>;
+
+/** Room ids are ids we mint (users, conversations); keep them URL- and audience-safe. */
+export const roomIdSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9_-]+$/, 'room ids use letters, digits, - and _');
+
+// ── Events: durable changes Next.js publishes after writing the store ─────────────────────────
+export const roomEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('user.updated'),
+    user: z.object({
+      id: z.string(),
+      name: z.string(),
+      image: z.string().nullable(),
+      statusText: z.string().nullable(),
+    }),
+  }),
+]);
+export type RoomEvent = z.infer<typeof roomEventSchema>;
+
+/** Body of Next.js → room HTTP publishes (authorized by the server secret). */
+export const publishRequestSchema = z.object({
+  events: z.array(roomEventSchema).min(1).max(100),
+});
+export type PublishRequest = z.infer<typeof publishRequestSchema>;
+
+// ── Client → room ─────────────────────────────────────────────────────────────────────────────
+export const clientFrameSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ping'), at: z.number().int().nonnegative() }),
+]);
+export type ClientFrame = z.infer<typeof clientFrameSchema>;
+
+// ── Room → client ─────────────────────────────────────────────────────────────────────────────
+export const frameErrorCodeSchema = z.enum(['bad_frame', 'unsupported', 'rate_limited']);
+
+export const serverFrameSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('welcome'), v: z.number().int(), userId: z.string() }),
+  z.object({ type: z.literal('pong'), at: z.number().int() }),
+  z.object({ type: z.literal('error'), code: frameErrorCodeSchema, message: z.string() }),
+  z.object({ type: z.literal('event'), event: roomEventSchema }),
+]);
+export type ServerFrame = z.infer<typeof serverFrameSchema>;
+
+/** Parses raw socket data against a frame schema; non-JSON and wrong shapes both fail. */
+export function parseFrame<T>(
+  schema: z.ZodType<T>,
+  data: unknown,
+): { ok: true; frame: T } | { ok: false; message: string } {
+  if (typeof data !== 'string') return { ok: false, message: 'frames are JSON text' };
+  let json: unknown;
+  try {
+    json = JSON.parse(data);
+  } catch {
+    return { ok: false, message: 'frame is not valid JSON' };
+  }
+  const result = schema.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    return {
+      ok: false,
+      message: `invalid frame: ${issue ? `${issue.path.join('.') || 'frame'} ${issue.message}` : 'unknown shape'}`,
+    };
+  }
+  return { ok: true, frame: result.data };
+}
+
+export function encodeFrame(frame: ServerFrame | ClientFrame): string {
+  return JSON.stringify(frame);
+}

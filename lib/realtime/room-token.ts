@@ -1,0 +1,64 @@
+import { jwtVerify, SignJWT, errors as joseErrors } from 'jose';
+
+import type { PartyName } from './protocol';
+
+/**
+ * Short-lived room tokens: HS256 JWTs minted by Next.js for a person who may join a room and
+ * verified by the party in onBeforeConnect. subject = user id, audience = `<party>/<room>`, so a
+ * token for one room never opens another. This module runs in Node, the edge and workerd.
+ */
+
+export const ROOM_TOKEN_ISSUER = 'parley';
+export const ROOM_TOKEN_TTL_SECONDS = 10 * 60;
+
+export function roomAudience(party: PartyName, roomId: string): string {
+  return `${party}/${roomId}`;
+}
+
+function keyBytes(key: string): Uint8Array {
+  return new TextEncoder().encode(key);
+}
+
+export async function mintRoomToken(opts: {
+  userId: string;
+  party: PartyName;
+  roomId: string;
+  key: string;
+  ttlSeconds?: number;
+  now?: Date;
+}): Promise<{ token: string; expiresAt: Date }> {
+  const issuedAt = Math.floor((opts.now ?? new Date()).getTime() / 1000);
+  const exp = issuedAt + (opts.ttlSeconds ?? ROOM_TOKEN_TTL_SECONDS);
+  const token = await new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(opts.userId)
+    .setAudience(roomAudience(opts.party, opts.roomId))
+    .setIssuer(ROOM_TOKEN_ISSUER)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(exp)
+    .sign(keyBytes(opts.key));
+  return { token, expiresAt: new Date(exp * 1000) };
+}
+
+export type RoomTokenFailure = 'missing' | 'expired' | 'invalid';
+
+export async function verifyRoomToken(opts: {
+  token: string | null | undefined;
+  party: PartyName;
+  roomId: string;
+  key: string;
+}): Promise<{ ok: true; userId: string } | { ok: false; reason: RoomTokenFailure }> {
+  if (!opts.token) return { ok: false, reason: 'missing' };
+  try {
+    const { payload } = await jwtVerify(opts.token, keyBytes(opts.key), {
+      algorithms: ['HS256'],
+      audience: roomAudience(opts.party, opts.roomId),
+      issuer: ROOM_TOKEN_ISSUER,
+    });
+    if (!payload.sub) return { ok: false, reason: 'invalid' };
+    return { ok: true, userId: payload.sub };
+  } catch (error) {
+    if (error instanceof joseErrors.JWTExpired) return { ok: false, reason: 'expired' };
+    return { ok: false, reason: 'invalid' };
+  }
+}

@@ -1,0 +1,150 @@
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+
+import { serverFrameSchema, type ServerFrame } from '@/lib/realtime/protocol';
+import { mintRoomToken } from '@/lib/realtime/room-token';
+import { TEST_PARTY_SECRET, TEST_ROOM_TOKEN_KEY, startPartykit } from '@/test/partykit';
+
+let party: Awaited<ReturnType<typeof startPartykit>>;
+beforeAll(async () => {
+  party = await startPartykit();
+});
+afterAll(async () => {
+  await party?.stop();
+});
+
+const roomUrl = (room: string, token?: string) =>
+  `ws://${party.host}/parties/main/${room}?_pk=${crypto.randomUUID()}${token ? `&token=${encodeURIComponent(token)}` : ''}`;
+
+/** Opens a socket and collects parsed frames; resolves once open, rejects with the HTTP status if refused. */
+function connect(
+  url: string,
+): Promise<{ ws: WebSocket; frames: ServerFrame[]; next: () => Promise<ServerFrame> }> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    const frames: ServerFrame[] = [];
+    const waiters: ((f: ServerFrame) => void)[] = [];
+    ws.on('message', (data: Buffer) => {
+      const frame = serverFrameSchema.parse(JSON.parse(data.toString()));
+      const waiter = waiters.shift();
+      if (waiter) waiter(frame);
+      else frames.push(frame);
+    });
+    const next = () =>
+      new Promise<ServerFrame>((res, rej) => {
+        const queued = frames.shift();
+        if (queued) return res(queued);
+        const timer = setTimeout(() => rej(new Error('no frame within 5 s')), 5000);
+        waiters.push((f) => {
+          clearTimeout(timer);
+          res(f);
+        });
+      });
+    ws.on('open', () => resolve({ ws, frames, next }));
+    ws.on('unexpected-response', (_req, res) => reject(new Error(`refused ${res.statusCode}`)));
+    ws.on('error', reject);
+  });
+}
+
+const token = (room: string, opts: { key?: string; ttlSeconds?: number; now?: Date } = {}) =>
+  mintRoomToken({
+    userId: 'u_ana',
+    party: 'main',
+    roomId: room,
+    key: opts.key ?? TEST_ROOM_TOKEN_KEY,
+    ttlSeconds: opts.ttlSeconds,
+    now: opts.now,
+  }).then((t) => t.token);
+
+describe('inbox room auth', () => {
+  it('lets a valid token in and greets with the verified user id', async () => {
+    const { ws, next } = await connect(roomUrl('u_ana', await token('u_ana')));
+    expect(await next()).toEqual({ type: 'welcome', v: 1, userId: 'u_ana' });
+    ws.close();
+  });
+
+  it('refuses a connection without a token', async () => {
+    await expect(connect(roomUrl('u_ana'))).rejects.toThrow('refused 401');
+  });
+
+  it('refuses an expired token', async () => {
+    const expired = await token('u_ana', { ttlSeconds: 60, now: new Date(Date.now() - 3600_000) });
+    await expect(connect(roomUrl('u_ana', expired))).rejects.toThrow('refused 401');
+  });
+
+  it('refuses a forged token (signed with another key)', async () => {
+    const forged = await token('u_ana', { key: 'not-the-room-token-key-'.padEnd(40, 'z') });
+    await expect(connect(roomUrl('u_ana', forged))).rejects.toThrow('refused 401');
+  });
+
+  it('refuses an unsigned token', async () => {
+    const none = `${btoa(JSON.stringify({ alg: 'none' }))}.${btoa(JSON.stringify({ sub: 'u_ana', aud: 'main/u_ana' }))}.`;
+    await expect(connect(roomUrl('u_ana', none))).rejects.toThrow('refused 401');
+  });
+
+  it('refuses a token minted for another room', async () => {
+    await expect(connect(roomUrl('u_ana', await token('u_ben')))).rejects.toThrow('refused 401');
+  });
+
+  it('refuses a token without a subject', async () => {
+    const key = new TextEncoder().encode(TEST_ROOM_TOKEN_KEY);
+    const anon = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setAudience('main/u_ana')
+      .setIssuer('parley')
+      .setExpirationTime('5m')
+      .sign(key);
+    await expect(connect(roomUrl('u_ana', anon))).rejects.toThrow('refused 401');
+  });
+});
+
+describe('inbox room frames', () => {
+  it('answers a malformed frame with an error frame and keeps serving', async () => {
+    const { ws, next } = await connect(roomUrl('u_ana', await token('u_ana')));
+    await next(); // welcome
+    ws.send('not json');
+    expect(await next()).toMatchObject({ type: 'error', code: 'bad_frame' });
+    ws.send(JSON.stringify({ type: 'shout', text: 'hi' }));
+    expect(await next()).toMatchObject({ type: 'error', code: 'bad_frame' });
+    ws.send(JSON.stringify({ type: 'ping', at: 42 }));
+    expect(await next()).toEqual({ type: 'pong', at: 42 });
+    ws.close();
+  });
+});
+
+describe('publishing to a room', () => {
+  const publish = (room: string, body: unknown, secret?: string) =>
+    fetch(`http://${party.host}/parties/main/${room}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(secret ? { authorization: `Bearer ${secret}` } : {}),
+      },
+      body: JSON.stringify(body),
+    });
+  const event = {
+    type: 'user.updated',
+    user: { id: 'u_ana', name: 'Ana', image: null, statusText: 'hi' },
+  };
+
+  it('refuses a publish without the server secret, or with a wrong one', async () => {
+    expect((await publish('u_ana', { events: [event] })).status).toBe(401);
+    expect((await publish('u_ana', { events: [event] }, 'wrong'.padEnd(40, 'w'))).status).toBe(401);
+  });
+
+  it('refuses an invalid publish body', async () => {
+    expect(
+      (await publish('u_ana', { events: [{ type: 'bogus' }] }, TEST_PARTY_SECRET)).status,
+    ).toBe(422);
+  });
+
+  it("delivers a published event to the room's sockets", async () => {
+    const { ws, next } = await connect(roomUrl('u_ana', await token('u_ana')));
+    await next();
+    const res = await publish('u_ana', { events: [event] }, TEST_PARTY_SECRET);
+    expect(res.status).toBe(200);
+    expect(await next()).toEqual({ type: 'event', event });
+    ws.close();
+  });
+});
