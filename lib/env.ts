@@ -28,8 +28,21 @@ export const serverSchema = z.object({
   /** host[:port] of the PartyKit server; `partykit dev` listens on 127.0.0.1:1999. */
   PARTYKIT_HOST: z.string().min(1).default('127.0.0.1:1999'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Set by Vercel; shown by the health route. */
+  /** Switches the store to MongoDB (mongoose); unset, the embedded SQLite store is used. */
+  MONGODB_URI: z.string().startsWith('mongodb').optional(),
+  /** Database name; defaults to `parley`, or `parley-preview-<branch>` on Vercel previews. */
+  MONGODB_DB: z.string().min(1).max(63).optional(),
+  /** OAuth sign-in: each provider appears when both its id and secret are set. */
+  GITHUB_ID: z.string().min(1).optional(),
+  GITHUB_SECRET: z.string().min(1).optional(),
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Vercel Blob for uploads; unset, files go to <PARLEY_DATA_DIR>/uploads. */
+  BLOB_READ_WRITE_TOKEN: z.string().min(1).optional(),
+  /** Set by Vercel; shown by the health route and used to name preview databases. */
   VERCEL_GIT_COMMIT_SHA: z.string().optional(),
+  VERCEL_GIT_COMMIT_REF: z.string().optional(),
+  VERCEL_ENV: z.enum(['production', 'preview', 'development']).optional(),
 });
 
 /** Variables the browser may see (inlined by Next.js at build time). */

@@ -1,5 +1,6 @@
 import type { Store } from '../store';
 import { openDatabase, type Db } from './connection';
+import { userFunctions } from './users';
 
 export function createSqliteStore(file: string): Store & { db: Db } {
   const db = openDatabase(file);
@@ -12,5 +13,6 @@ export function createSqliteStore(file: string): Store & { db: Db } {
     async close() {
       db.close();
     },
+    ...userFunctions(db),
   };
 }

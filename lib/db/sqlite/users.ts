@@ -1,0 +1,165 @@
+import type { Store } from '../store';
+import { decodeCursor, encodeCursor, isNameCursor, newId } from '../ids';
+import { StoreConflictError, type ApiToken, type User } from '../types';
+import type { Db } from './connection';
+
+type UserRow = {
+  id: string;
+  email: string;
+  name: string;
+  status_text: string | null;
+  avatar_key: string | null;
+  email_verified: number;
+  session_version: number;
+  created_at: number;
+};
+
+type TokenRow = { id: string; user_id: string; name: string; created_at: number; last_used_at: number | null };
+
+const USER_COLUMNS = 'id, email, name, status_text, avatar_key, email_verified, session_version, created_at';
+
+export function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    statusText: row.status_text,
+    avatarKey: row.avatar_key,
+    emailVerified: row.email_verified === 1,
+    sessionVersion: row.session_version,
+    createdAt: new Date(row.created_at),
+  };
+}
+
+function toToken(row: TokenRow): ApiToken {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    name: row.name,
+    createdAt: new Date(row.created_at),
+    lastUsedAt: row.last_used_at === null ? null : new Date(row.last_used_at),
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && (error as { code: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+/** LIKE with the user's text taken literally. */
+const likePrefix = (q: string) => `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+type UserFunctions = Pick<
+  Store,
+  | 'createUser' | 'getUserById' | 'getUserByEmail' | 'getPasswordHash' | 'updateUser' | 'bumpSessionVersion'
+  | 'searchUsers' | 'linkAccount' | 'getUserByAccount' | 'createApiToken' | 'listApiTokens' | 'revokeApiToken' | 'useApiToken'
+>;
+
+export function userFunctions(db: Db): UserFunctions {
+  const byId = db.prepare<[string], UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`);
+  const byEmail = db.prepare<[string], UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE email = ?`);
+
+  return {
+    async createUser({ email, name, passwordHash, emailVerified = false }) {
+      const id = newId('u');
+      try {
+        db.prepare(
+          `INSERT INTO users (id, email, name, name_lower, password_hash, email_verified, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        ).run(id, email, name, name.toLowerCase(), passwordHash, emailVerified ? 1 : 0, Date.now());
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new StoreConflictError('email');
+        throw error;
+      }
+      return toUser(byId.get(id)!);
+    },
+
+    async getUserById({ id }) {
+      const row = byId.get(id);
+      return row ? toUser(row) : null;
+    },
+
+    async getUserByEmail({ email }) {
+      const row = byEmail.get(email);
+      return row ? toUser(row) : null;
+    },
+
+    async getPasswordHash({ userId }) {
+      const row = db.prepare<[string], { password_hash: string | null }>('SELECT password_hash FROM users WHERE id = ?').get(userId);
+      return row?.password_hash ?? null;
+    },
+
+    async updateUser({ id, name, statusText, avatarKey, emailVerified }) {
+      const sets: string[] = [];
+      const values: (string | number | null)[] = [];
+      if (name !== undefined) sets.push('name = ?', 'name_lower = ?') && values.push(name, name.toLowerCase());
+      if (statusText !== undefined) sets.push('status_text = ?') && values.push(statusText);
+      if (avatarKey !== undefined) sets.push('avatar_key = ?') && values.push(avatarKey);
+      if (emailVerified !== undefined) sets.push('email_verified = ?') && values.push(emailVerified ? 1 : 0);
+      if (sets.length > 0) db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
+      const row = byId.get(id);
+      return row ? toUser(row) : null;
+    },
+
+    async bumpSessionVersion({ id }) {
+      const row = db
+        .prepare<[string], { session_version: number }>('UPDATE users SET session_version = session_version + 1 WHERE id = ? RETURNING session_version')
+        .get(id);
+      return row?.session_version ?? 0;
+    },
+
+    async searchUsers({ query, limit, cursor, excludeId }) {
+      const q = query.trim().toLowerCase();
+      const after = decodeCursor(cursor, isNameCursor);
+      const where = ['(name_lower LIKE ? ESCAPE \'\\\' OR email LIKE ? ESCAPE \'\\\')'];
+      const values: (string | number)[] = [likePrefix(q), likePrefix(q)];
+      if (excludeId) where.push('id != ?') && values.push(excludeId);
+      if (after) where.push('(name_lower, id) > (?, ?)') && values.push(after.name, after.id);
+      const rows = db
+        .prepare<(string | number)[], UserRow & { name_lower: string }>(
+          `SELECT ${USER_COLUMNS}, name_lower FROM users WHERE ${where.join(' AND ')} ORDER BY name_lower, id LIMIT ?`,
+        )
+        .all(...values, limit + 1);
+      const page = rows.slice(0, limit);
+      const last = page[page.length - 1];
+      return {
+        items: page.map(toUser),
+        nextCursor: rows.length > limit && last ? encodeCursor({ name: last.name_lower, id: last.id }) : null,
+      };
+    },
+
+    async linkAccount({ userId, provider, providerAccountId }) {
+      db.prepare('INSERT OR IGNORE INTO accounts (provider, provider_account_id, user_id) VALUES (?, ?, ?)').run(provider, providerAccountId, userId);
+    },
+
+    async getUserByAccount({ provider, providerAccountId }) {
+      const row = db
+        .prepare<[string, string], UserRow>(
+          `SELECT ${USER_COLUMNS.split(', ').map((c) => `u.${c}`).join(', ')} FROM accounts a JOIN users u ON u.id = a.user_id WHERE a.provider = ? AND a.provider_account_id = ?`,
+        )
+        .get(provider, providerAccountId);
+      return row ? toUser(row) : null;
+    },
+
+    async createApiToken({ userId, name, tokenHash }) {
+      const id = newId('tok');
+      db.prepare('INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?)').run(id, userId, name, tokenHash, Date.now());
+      return toToken(db.prepare<[string], TokenRow>('SELECT * FROM api_tokens WHERE id = ?').get(id)!);
+    },
+
+    async listApiTokens({ userId }) {
+      return db.prepare<[string], TokenRow>('SELECT * FROM api_tokens WHERE user_id = ? ORDER BY created_at DESC, id').all(userId).map(toToken);
+    },
+
+    async revokeApiToken({ userId, id }) {
+      return db.prepare('DELETE FROM api_tokens WHERE id = ? AND user_id = ?').run(id, userId).changes > 0;
+    },
+
+    async useApiToken({ tokenHash }) {
+      const row = db
+        .prepare<[number, string], TokenRow>('UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ? RETURNING *')
+        .get(Date.now(), tokenHash);
+      if (!row) return null;
+      const user = byId.get(row.user_id);
+      return user ? { token: toToken(row), user: toUser(user) } : null;
+    },
+  };
+}
