@@ -14,9 +14,7 @@ export async function readJsonBody(req: Request, maxBytes = MAX_JSON_BYTES): Pro
       'Send the body as JSON with Content-Type: application/json.',
     );
   }
-  const declared = Number(req.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw tooLarge(maxBytes);
-  const text = await readLimited(req, maxBytes);
+  const text = new TextDecoder().decode(await readLimited(req, maxBytes));
   if (text.trim() === '')
     throw new ApiError('bad_request', 'The request body is empty; send a JSON object.');
   try {
@@ -26,8 +24,11 @@ export async function readJsonBody(req: Request, maxBytes = MAX_JSON_BYTES): Pro
   }
 }
 
-async function readLimited(req: Request, maxBytes: number): Promise<string> {
-  if (!req.body) return '';
+/** Reads a body into memory, refusing (413) past maxBytes even when no Content-Length was sent. */
+export async function readLimited(req: Request, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(req.headers.get('content-length') ?? '0');
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  if (!req.body) return new Uint8Array();
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -48,12 +49,13 @@ async function readLimited(req: Request, maxBytes: number): Promise<string> {
     all.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return new TextDecoder().decode(all);
+  return all;
 }
 
 function tooLarge(maxBytes: number) {
-  return new ApiError(
-    'payload_too_large',
-    `The request body is larger than ${Math.round(maxBytes / 1024)} KB.`,
-  );
+  const size =
+    maxBytes >= 1024 * 1024
+      ? `${Math.round(maxBytes / (1024 * 1024))} MB`
+      : `${Math.round(maxBytes / 1024)} KB`;
+  return new ApiError('payload_too_large', `The request body is larger than ${size}.`);
 }

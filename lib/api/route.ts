@@ -45,12 +45,14 @@ export function errorResponse(error: ApiError): Response {
  * ApiError to JSON. The handler body holds only business logic. Unknown errors are logged with
  * the request id and answered with a generic 500 that never carries a stack trace.
  */
+export type RouteOptions<B, Q, P> = { body?: B; query?: Q; params?: P; maxBodyBytes?: number };
+
 export function route<
   B extends Schema | undefined = undefined,
   Q extends Schema | undefined = undefined,
   P extends Schema | undefined = undefined,
 >(
-  opts: { body?: B; query?: Q; params?: P; maxBodyBytes?: number },
+  opts: RouteOptions<B, Q, P>,
   handler: (ctx: RouteContext<B, Q, P>) => Promise<Response> | Response,
 ) {
   return async (req: Request, next?: NextContext): Promise<Response> => {

@@ -23,7 +23,14 @@ export function storeContract(name: string, open: () => Promise<Store>) {
       it('creates a user and reads it back by id and by email', async () => {
         const email = unique();
         const user = await store.createUser({ email, name: 'Ana López', passwordHash: 'hash-1' });
-        expect(user).toMatchObject({ email, name: 'Ana López', statusText: null, avatarKey: null, emailVerified: false, sessionVersion: 0 });
+        expect(user).toMatchObject({
+          email,
+          name: 'Ana López',
+          statusText: null,
+          avatarKey: null,
+          emailVerified: false,
+          sessionVersion: 0,
+        });
         expect(user.id).toMatch(/^u_[a-z0-9]{20}$/);
         expect(user.createdAt).toBeInstanceOf(Date);
         expect(await store.getUserById({ id: user.id })).toEqual(user);
@@ -40,21 +47,40 @@ export function storeContract(name: string, open: () => Promise<Store>) {
       it('refuses a second account with the same email', async () => {
         const email = unique();
         await store.createUser({ email, name: 'One', passwordHash: null });
-        await expect(store.createUser({ email, name: 'Two', passwordHash: null })).rejects.toBeInstanceOf(StoreConflictError);
+        await expect(
+          store.createUser({ email, name: 'Two', passwordHash: null }),
+        ).rejects.toBeInstanceOf(StoreConflictError);
       });
 
       it('keeps no password for OAuth-only people', async () => {
-        const user = await store.createUser({ email: unique(), name: 'Oauth', passwordHash: null, emailVerified: true });
+        const user = await store.createUser({
+          email: unique(),
+          name: 'Oauth',
+          passwordHash: null,
+          emailVerified: true,
+        });
         expect(user.emailVerified).toBe(true);
         expect(await store.getPasswordHash({ userId: user.id })).toBeNull();
       });
 
       it('updates only the fields given', async () => {
         const user = await store.createUser({ email: unique(), name: 'Ben', passwordHash: null });
-        const renamed = await store.updateUser({ id: user.id, name: 'Benjamin', statusText: 'On holiday' });
-        expect(renamed).toMatchObject({ name: 'Benjamin', statusText: 'On holiday', avatarKey: null });
+        const renamed = await store.updateUser({
+          id: user.id,
+          name: 'Benjamin',
+          statusText: 'On holiday',
+        });
+        expect(renamed).toMatchObject({
+          name: 'Benjamin',
+          statusText: 'On holiday',
+          avatarKey: null,
+        });
         const withAvatar = await store.updateUser({ id: user.id, avatarKey: 'avatars/x.webp' });
-        expect(withAvatar).toMatchObject({ name: 'Benjamin', statusText: 'On holiday', avatarKey: 'avatars/x.webp' });
+        expect(withAvatar).toMatchObject({
+          name: 'Benjamin',
+          statusText: 'On holiday',
+          avatarKey: 'avatars/x.webp',
+        });
         const cleared = await store.updateUser({ id: user.id, statusText: null, avatarKey: null });
         expect(cleared).toMatchObject({ statusText: null, avatarKey: null });
         expect(await store.updateUser({ id: 'u_missing', name: 'X' })).toBeNull();
@@ -74,12 +100,23 @@ export function storeContract(name: string, open: () => Promise<Store>) {
       let ids: string[] = [];
       beforeAll(async () => {
         ids = [];
-        for (const n of names) ids.push((await store.createUser({ email: `${n.toLowerCase()}@${tag}.test`, name: n, passwordHash: null })).id);
+        for (const n of names)
+          ids.push(
+            (
+              await store.createUser({
+                email: `${n.toLowerCase()}@${tag}.test`,
+                name: n,
+                passwordHash: null,
+              })
+            ).id,
+          );
       });
 
       it('finds by name prefix, case-insensitively, ordered by name', async () => {
         const page = await store.searchUsers({ query: `${tag.toUpperCase()}Z`, limit: 10 });
-        expect(page.items.map((u) => u.name)).toEqual([...names].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+        expect(page.items.map((u) => u.name)).toEqual(
+          [...names].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())),
+        );
         expect(page.nextCursor).toBeNull();
       });
 
@@ -118,31 +155,56 @@ export function storeContract(name: string, open: () => Promise<Store>) {
         const user = await store.createUser({ email: unique(), name: 'Gh', passwordHash: null });
         await store.linkAccount({ userId: user.id, provider: 'github', providerAccountId: '42' });
         await store.linkAccount({ userId: user.id, provider: 'github', providerAccountId: '42' });
-        expect((await store.getUserByAccount({ provider: 'github', providerAccountId: '42' }))?.id).toBe(user.id);
-        expect(await store.getUserByAccount({ provider: 'google', providerAccountId: '42' })).toBeNull();
+        expect(
+          (await store.getUserByAccount({ provider: 'github', providerAccountId: '42' }))?.id,
+        ).toBe(user.id);
+        expect(
+          await store.getUserByAccount({ provider: 'google', providerAccountId: '42' }),
+        ).toBeNull();
       });
     });
 
     describe('API tokens', () => {
       it('creates, lists newest first, uses and revokes tokens', async () => {
-        const user = await store.createUser({ email: unique(), name: 'Bot owner', passwordHash: null });
-        const first = await store.createApiToken({ userId: user.id, name: 'ci', tokenHash: `h1-${user.id}` });
+        const user = await store.createUser({
+          email: unique(),
+          name: 'Bot owner',
+          passwordHash: null,
+        });
+        const first = await store.createApiToken({
+          userId: user.id,
+          name: 'ci',
+          tokenHash: `h1-${user.id}`,
+        });
         await new Promise((r) => setTimeout(r, 5));
-        const second = await store.createApiToken({ userId: user.id, name: 'bot', tokenHash: `h2-${user.id}` });
+        const second = await store.createApiToken({
+          userId: user.id,
+          name: 'bot',
+          tokenHash: `h2-${user.id}`,
+        });
         expect(first).toMatchObject({ userId: user.id, name: 'ci', lastUsedAt: null });
-        expect((await store.listApiTokens({ userId: user.id })).map((t) => t.id)).toEqual([second.id, first.id]);
+        expect((await store.listApiTokens({ userId: user.id })).map((t) => t.id)).toEqual([
+          second.id,
+          first.id,
+        ]);
 
         const used = await store.useApiToken({ tokenHash: `h1-${user.id}` });
         expect(used?.user.id).toBe(user.id);
         expect(used?.token.lastUsedAt).toBeInstanceOf(Date);
         expect(await store.useApiToken({ tokenHash: 'unknown' })).toBeNull();
 
-        const other = await store.createUser({ email: unique(), name: 'Other', passwordHash: null });
+        const other = await store.createUser({
+          email: unique(),
+          name: 'Other',
+          passwordHash: null,
+        });
         expect(await store.revokeApiToken({ userId: other.id, id: first.id })).toBe(false);
         expect(await store.revokeApiToken({ userId: user.id, id: first.id })).toBe(true);
         expect(await store.revokeApiToken({ userId: user.id, id: first.id })).toBe(false);
         expect(await store.useApiToken({ tokenHash: `h1-${user.id}` })).toBeNull();
-        expect((await store.listApiTokens({ userId: user.id })).map((t) => t.id)).toEqual([second.id]);
+        expect((await store.listApiTokens({ userId: user.id })).map((t) => t.id)).toEqual([
+          second.id,
+        ]);
       });
     });
   });

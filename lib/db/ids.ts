@@ -13,7 +13,10 @@ export function encodeCursor(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
-export function decodeCursor<T>(cursor: string | null | undefined, guard: (v: unknown) => v is T): T | null {
+export function decodeCursor<T>(
+  cursor: string | null | undefined,
+  guard: (v: unknown) => v is T,
+): T | null {
   if (!cursor) return null;
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -25,4 +28,7 @@ export function decodeCursor<T>(cursor: string | null | undefined, guard: (v: un
 
 export type NameCursor = { name: string; id: string };
 export const isNameCursor = (v: unknown): v is NameCursor =>
-  typeof v === 'object' && v !== null && typeof (v as NameCursor).name === 'string' && typeof (v as NameCursor).id === 'string';
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as NameCursor).name === 'string' &&
+  typeof (v as NameCursor).id === 'string';

@@ -9,12 +9,35 @@ import type { Store } from './store';
 
 export type { Store } from './store';
 
-// Cached on globalThis so `next dev` hot reloads reuse one connection instead of leaking them.
-const cache = globalThis as unknown as { __parleyStore?: Store };
+// Cached on globalThis so `next dev` hot reloads and warm serverless invocations reuse one
+// connection instead of leaking them. The promise is cached, so concurrent first calls share it.
+const cache = globalThis as unknown as { __parleyStore?: Promise<Store> };
 
-export function getStore(): Store {
-  cache.__parleyStore ??= createSqliteStore(
-    env.SQLITE_PATH ?? path.join(env.PARLEY_DATA_DIR, 'parley.db'),
-  );
+async function openStore(): Promise<Store> {
+  if (env.MONGODB_URI) {
+    // Loaded only here, so the SQLite path never loads mongoose.
+    const { createMongoStore, databaseName } = await import('./mongo');
+    return createMongoStore({
+      uri: env.MONGODB_URI,
+      dbName: databaseName({
+        explicit: env.MONGODB_DB,
+        vercelEnv: env.VERCEL_ENV,
+        branch: env.VERCEL_GIT_COMMIT_REF,
+      }),
+    });
+  }
+  return createSqliteStore(env.SQLITE_PATH ?? path.join(env.PARLEY_DATA_DIR, 'parley.db'));
+}
+
+/** The store: MongoDB when MONGODB_URI is set, otherwise the embedded SQLite file. */
+export async function getStore(): Promise<Store> {
+  if (!cache.__parleyStore) {
+    const opening = openStore();
+    cache.__parleyStore = opening;
+    // An unreachable server is not remembered: the next call tries again.
+    opening.catch(() => {
+      if (cache.__parleyStore === opening) cache.__parleyStore = undefined;
+    });
+  }
   return cache.__parleyStore;
 }

@@ -13,22 +13,42 @@ export interface Store {
 
   // ── users ──
   /** Throws StoreConflictError('email') when the email is taken. */
-  createUser(input: { email: string; name: string; passwordHash: string | null; emailVerified?: boolean }): Promise<User>;
+  createUser(input: {
+    email: string;
+    name: string;
+    passwordHash: string | null;
+    emailVerified?: boolean;
+  }): Promise<User>;
   getUserById(input: { id: string }): Promise<User | null>;
   getUserByEmail(input: { email: string }): Promise<User | null>;
   /** The password hash for credential sign-in; null for unknown emails and OAuth-only people. */
   getPasswordHash(input: { userId: string }): Promise<string | null>;
-  updateUser(input: { id: string; name?: string; statusText?: string | null; avatarKey?: string | null; emailVerified?: boolean }): Promise<User | null>;
+  updateUser(input: {
+    id: string;
+    name?: string;
+    statusText?: string | null;
+    avatarKey?: string | null;
+    emailVerified?: boolean;
+  }): Promise<User | null>;
   /** Increments and returns the session version. */
   bumpSessionVersion(input: { id: string }): Promise<number>;
   /**
    * People whose name or email starts with `query` (case-insensitive), ordered by name then id.
    * `cursor` is the opaque nextCursor of the previous page.
    */
-  searchUsers(input: { query: string; limit: number; cursor?: string | null; excludeId?: string }): Promise<Page<User>>;
+  searchUsers(input: {
+    query: string;
+    limit: number;
+    cursor?: string | null;
+    excludeId?: string;
+  }): Promise<Page<User>>;
 
   // ── OAuth accounts ──
-  linkAccount(input: { userId: string; provider: string; providerAccountId: string }): Promise<void>;
+  linkAccount(input: {
+    userId: string;
+    provider: string;
+    providerAccountId: string;
+  }): Promise<void>;
   getUserByAccount(input: { provider: string; providerAccountId: string }): Promise<User | null>;
 
   // ── API tokens (only a hash is stored) ──

@@ -66,7 +66,7 @@ describe('GET /api/health', () => {
     server = party.server;
     const { GET } = await loadRoute(party.host);
     const { getStore } = await import('@/lib/db');
-    vi.spyOn(getStore(), 'ping').mockRejectedValueOnce(new Error('database is locked'));
+    vi.spyOn(await getStore(), 'ping').mockRejectedValueOnce(new Error('database is locked'));
     const res = await GET(new Request('http://t/api/health'));
     expect(res.status).toBe(503);
     expect((await res.json()).checks.store).toMatchObject({

@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 
 export const GET = route({}, async () => {
   const health = await checkHealth({
-    store: () => getStore().ping(),
+    store: () => getStore().then((s) => s.ping()),
     realtime: () => pingRealtime(),
   });
   return json(health, health.status === 'ok' ? 200 : 503);

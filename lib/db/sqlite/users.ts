@@ -14,9 +14,16 @@ type UserRow = {
   created_at: number;
 };
 
-type TokenRow = { id: string; user_id: string; name: string; created_at: number; last_used_at: number | null };
+type TokenRow = {
+  id: string;
+  user_id: string;
+  name: string;
+  created_at: number;
+  last_used_at: number | null;
+};
 
-const USER_COLUMNS = 'id, email, name, status_text, avatar_key, email_verified, session_version, created_at';
+const USER_COLUMNS =
+  'id, email, name, status_text, avatar_key, email_verified, session_version, created_at';
 
 export function toUser(row: UserRow): User {
   return {
@@ -42,7 +49,11 @@ function toToken(row: TokenRow): ApiToken {
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && (error as { code: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+  return (
+    error instanceof Error &&
+    'code' in error &&
+    (error as { code: string }).code === 'SQLITE_CONSTRAINT_UNIQUE'
+  );
 }
 
 /** LIKE with the user's text taken literally. */
@@ -50,13 +61,26 @@ const likePrefix = (q: string) => `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 type UserFunctions = Pick<
   Store,
-  | 'createUser' | 'getUserById' | 'getUserByEmail' | 'getPasswordHash' | 'updateUser' | 'bumpSessionVersion'
-  | 'searchUsers' | 'linkAccount' | 'getUserByAccount' | 'createApiToken' | 'listApiTokens' | 'revokeApiToken' | 'useApiToken'
+  | 'createUser'
+  | 'getUserById'
+  | 'getUserByEmail'
+  | 'getPasswordHash'
+  | 'updateUser'
+  | 'bumpSessionVersion'
+  | 'searchUsers'
+  | 'linkAccount'
+  | 'getUserByAccount'
+  | 'createApiToken'
+  | 'listApiTokens'
+  | 'revokeApiToken'
+  | 'useApiToken'
 >;
 
 export function userFunctions(db: Db): UserFunctions {
   const byId = db.prepare<[string], UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`);
-  const byEmail = db.prepare<[string], UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE email = ?`);
+  const byEmail = db.prepare<[string], UserRow>(
+    `SELECT ${USER_COLUMNS} FROM users WHERE email = ?`,
+  );
 
   return {
     async createUser({ email, name, passwordHash, emailVerified = false }) {
@@ -83,25 +107,33 @@ export function userFunctions(db: Db): UserFunctions {
     },
 
     async getPasswordHash({ userId }) {
-      const row = db.prepare<[string], { password_hash: string | null }>('SELECT password_hash FROM users WHERE id = ?').get(userId);
+      const row = db
+        .prepare<[string], { password_hash: string | null }>(
+          'SELECT password_hash FROM users WHERE id = ?',
+        )
+        .get(userId);
       return row?.password_hash ?? null;
     },
 
     async updateUser({ id, name, statusText, avatarKey, emailVerified }) {
-      const sets: string[] = [];
-      const values: (string | number | null)[] = [];
-      if (name !== undefined) sets.push('name = ?', 'name_lower = ?') && values.push(name, name.toLowerCase());
-      if (statusText !== undefined) sets.push('status_text = ?') && values.push(statusText);
-      if (avatarKey !== undefined) sets.push('avatar_key = ?') && values.push(avatarKey);
-      if (emailVerified !== undefined) sets.push('email_verified = ?') && values.push(emailVerified ? 1 : 0);
-      if (sets.length > 0) db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
+      const changes: [string, string | number | null][] = [];
+      if (name !== undefined) changes.push(['name', name], ['name_lower', name.toLowerCase()]);
+      if (statusText !== undefined) changes.push(['status_text', statusText]);
+      if (avatarKey !== undefined) changes.push(['avatar_key', avatarKey]);
+      if (emailVerified !== undefined) changes.push(['email_verified', emailVerified ? 1 : 0]);
+      const sets = changes.map(([column]) => `${column} = ?`);
+      const values = changes.map(([, value]) => value);
+      if (sets.length > 0)
+        db.prepare(`UPDATE users SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
       const row = byId.get(id);
       return row ? toUser(row) : null;
     },
 
     async bumpSessionVersion({ id }) {
       const row = db
-        .prepare<[string], { session_version: number }>('UPDATE users SET session_version = session_version + 1 WHERE id = ? RETURNING session_version')
+        .prepare<[string], { session_version: number }>(
+          'UPDATE users SET session_version = session_version + 1 WHERE id = ? RETURNING session_version',
+        )
         .get(id);
       return row?.session_version ?? 0;
     },
@@ -109,10 +141,16 @@ export function userFunctions(db: Db): UserFunctions {
     async searchUsers({ query, limit, cursor, excludeId }) {
       const q = query.trim().toLowerCase();
       const after = decodeCursor(cursor, isNameCursor);
-      const where = ['(name_lower LIKE ? ESCAPE \'\\\' OR email LIKE ? ESCAPE \'\\\')'];
+      const where = ["(name_lower LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\')"];
       const values: (string | number)[] = [likePrefix(q), likePrefix(q)];
-      if (excludeId) where.push('id != ?') && values.push(excludeId);
-      if (after) where.push('(name_lower, id) > (?, ?)') && values.push(after.name, after.id);
+      if (excludeId) {
+        where.push('id != ?');
+        values.push(excludeId);
+      }
+      if (after) {
+        where.push('(name_lower, id) > (?, ?)');
+        values.push(after.name, after.id);
+      }
       const rows = db
         .prepare<(string | number)[], UserRow & { name_lower: string }>(
           `SELECT ${USER_COLUMNS}, name_lower FROM users WHERE ${where.join(' AND ')} ORDER BY name_lower, id LIMIT ?`,
@@ -122,18 +160,25 @@ export function userFunctions(db: Db): UserFunctions {
       const last = page[page.length - 1];
       return {
         items: page.map(toUser),
-        nextCursor: rows.length > limit && last ? encodeCursor({ name: last.name_lower, id: last.id }) : null,
+        nextCursor:
+          rows.length > limit && last ? encodeCursor({ name: last.name_lower, id: last.id }) : null,
       };
     },
 
     async linkAccount({ userId, provider, providerAccountId }) {
-      db.prepare('INSERT OR IGNORE INTO accounts (provider, provider_account_id, user_id) VALUES (?, ?, ?)').run(provider, providerAccountId, userId);
+      db.prepare(
+        'INSERT OR IGNORE INTO accounts (provider, provider_account_id, user_id) VALUES (?, ?, ?)',
+      ).run(provider, providerAccountId, userId);
     },
 
     async getUserByAccount({ provider, providerAccountId }) {
       const row = db
         .prepare<[string, string], UserRow>(
-          `SELECT ${USER_COLUMNS.split(', ').map((c) => `u.${c}`).join(', ')} FROM accounts a JOIN users u ON u.id = a.user_id WHERE a.provider = ? AND a.provider_account_id = ?`,
+          `SELECT ${USER_COLUMNS.split(', ')
+            .map((c) => `u.${c}`)
+            .join(
+              ', ',
+            )} FROM accounts a JOIN users u ON u.id = a.user_id WHERE a.provider = ? AND a.provider_account_id = ?`,
         )
         .get(provider, providerAccountId);
       return row ? toUser(row) : null;
@@ -141,21 +186,35 @@ export function userFunctions(db: Db): UserFunctions {
 
     async createApiToken({ userId, name, tokenHash }) {
       const id = newId('tok');
-      db.prepare('INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?)').run(id, userId, name, tokenHash, Date.now());
-      return toToken(db.prepare<[string], TokenRow>('SELECT * FROM api_tokens WHERE id = ?').get(id)!);
+      db.prepare(
+        'INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?)',
+      ).run(id, userId, name, tokenHash, Date.now());
+      return toToken(
+        db.prepare<[string], TokenRow>('SELECT * FROM api_tokens WHERE id = ?').get(id)!,
+      );
     },
 
     async listApiTokens({ userId }) {
-      return db.prepare<[string], TokenRow>('SELECT * FROM api_tokens WHERE user_id = ? ORDER BY created_at DESC, id').all(userId).map(toToken);
+      return db
+        .prepare<[string], TokenRow>(
+          'SELECT * FROM api_tokens WHERE user_id = ? ORDER BY created_at DESC, id',
+        )
+        .all(userId)
+        .map(toToken);
     },
 
     async revokeApiToken({ userId, id }) {
-      return db.prepare('DELETE FROM api_tokens WHERE id = ? AND user_id = ?').run(id, userId).changes > 0;
+      return (
+        db.prepare('DELETE FROM api_tokens WHERE id = ? AND user_id = ?').run(id, userId).changes >
+        0
+      );
     },
 
     async useApiToken({ tokenHash }) {
       const row = db
-        .prepare<[number, string], TokenRow>('UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ? RETURNING *')
+        .prepare<[number, string], TokenRow>(
+          'UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ? RETURNING *',
+        )
         .get(Date.now(), tokenHash);
       if (!row) return null;
       const user = byId.get(row.user_id);

@@ -1,0 +1,55 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+
+import { AvatarForm } from '@/components/settings/avatar-form';
+import { ProfileForm } from '@/components/settings/profile-form';
+import { SessionsSection } from '@/components/settings/sessions-section';
+import { TokensSection } from '@/components/settings/tokens-section';
+import { requireUser } from '@/lib/auth/current-user';
+import { presentToken } from '@/lib/auth/tokens';
+import { getStore } from '@/lib/db';
+import { avatarUrl } from '@/lib/users/present';
+
+export const metadata: Metadata = { title: 'Settings' };
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  const id = `section-${title.toLowerCase().replace(/\W+/g, '-')}`;
+  return (
+    <section
+      aria-labelledby={id}
+      className="flex flex-col gap-4 rounded-lg border border-border p-5"
+    >
+      <h2 id={id} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function SettingsPage() {
+  const user = await requireUser('/settings');
+  const tokens = await (await getStore()).listApiTokens({ userId: user.id });
+  return (
+    <main className="mx-auto flex w-full max-w-2xl flex-col gap-6 px-4 py-8">
+      <div>
+        <h1 className="text-2xl font-semibold">Settings</h1>
+        <p className="text-sm text-muted">Signed in as {user.email}</p>
+      </div>
+      <Section title="Profile">
+        <AvatarForm name={user.name} image={avatarUrl(user)} />
+        <ProfileForm
+          key={`${user.name}|${user.statusText ?? ''}`}
+          name={user.name}
+          statusText={user.statusText}
+        />
+      </Section>
+      <Section title="API tokens">
+        <TokensSection tokens={tokens.map(presentToken)} />
+      </Section>
+      <Section title="Sessions">
+        <SessionsSection />
+      </Section>
+    </main>
+  );
+}

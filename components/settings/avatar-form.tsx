@@ -1,0 +1,86 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useId, useState } from 'react';
+
+import { FormAlert } from '@/components/auth/form-alert';
+import { Avatar } from '@/components/ui/avatar';
+import { Button } from '@/components/ui/button';
+import { ApiClientError, apiFetch } from '@/lib/api/client';
+import { toast } from '@/lib/stores/toast-store';
+
+const MAX_BYTES = 2 * 1024 * 1024;
+
+export function AvatarForm({ name, image }: { name: string; image: string | null }) {
+  const router = useRouter();
+  const inputId = useId();
+  const [message, setMessage] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function run(action: () => Promise<unknown>, done: string) {
+    setPending(true);
+    setMessage(null);
+    try {
+      await action();
+      toast({ title: done, variant: 'success' });
+      router.refresh();
+    } catch (error) {
+      setMessage(
+        error instanceof ApiClientError ? error.message : 'Something went wrong. Try again.',
+      );
+    } finally {
+      setPending(false);
+    }
+  }
+
+  function upload(file: File | undefined) {
+    if (!file) return;
+    if (file.size > MAX_BYTES) {
+      setMessage('That image is larger than 2 MB. Choose a smaller one.');
+      return;
+    }
+    const body = new FormData();
+    body.set('file', file);
+    void run(() => apiFetch('/api/v1/me/avatar', { method: 'POST', body }), 'Avatar updated');
+  }
+
+  return (
+    <div className="flex flex-col gap-3">
+      <FormAlert message={message} />
+      <div className="flex items-center gap-4">
+        <Avatar name={name} src={image} size={72} />
+        <div className="flex flex-col gap-2">
+          <label htmlFor={inputId} className="text-sm font-medium">
+            Avatar
+          </label>
+          <input
+            id={inputId}
+            type="file"
+            accept="image/png,image/jpeg,image/webp,image/gif"
+            disabled={pending}
+            onChange={(e) => {
+              upload(e.currentTarget.files?.[0]);
+              e.currentTarget.value = '';
+            }}
+            className="text-sm"
+          />
+          <p className="text-sm text-muted">PNG, JPEG, WebP or GIF, up to 2 MB.</p>
+        </div>
+      </div>
+      {image ? (
+        <div>
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={pending}
+            onClick={() =>
+              void run(() => apiFetch('/api/v1/me/avatar', { method: 'DELETE' }), 'Avatar removed')
+            }
+          >
+            Remove avatar
+          </Button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { getRateLimiter, type RateRule } from '@/lib/cache/rate-limit';
+
+import { ApiError } from './errors';
+
+/** The caller's address as the platform saw it: Vercel and most proxies set x-forwarded-for. */
+export function clientIp(headers: Headers): string {
+  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  return forwarded || headers.get('x-real-ip') || 'local';
+}
+
+/** Counts a hit against `key` and throws 429 with Retry-After past the limit. */
+export async function enforceRateLimit(
+  key: string,
+  rule: RateRule,
+  what = 'requests',
+): Promise<void> {
+  const state = await getRateLimiter().consume(key, rule);
+  if (!state.allowed) throw tooMany(what, state.retryAfterSeconds);
+}
+
+/** Throws 429 if `key` is already at its limit, without counting (for failure-only limits). */
+export async function assertUnderRateLimit(
+  key: string,
+  rule: RateRule,
+  what: string,
+): Promise<void> {
+  const state = await getRateLimiter().peek(key, rule);
+  if (!state.allowed) throw tooMany(what, state.retryAfterSeconds);
+}
+
+function tooMany(what: string, seconds: number) {
+  const wait = seconds >= 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
+  return new ApiError('rate_limited', `Too many ${what}. Try again in ${wait}.`, {
+    retryAfterSeconds: seconds,
+  });
+}

@@ -1,0 +1,26 @@
+import 'server-only';
+
+import { getStore } from '@/lib/db';
+import type { User } from '@/lib/db/types';
+
+import { hashApiToken, looksLikeApiToken } from './api-token';
+import { decodeSession, readCookie, sessionCookieName } from './session';
+
+/**
+ * Who is calling: a bearer API token (scripts and bots) or the session cookie (browsers).
+ * A session whose version is older than the user's (after "sign out everywhere") is refused.
+ */
+export async function authenticate(headers: Headers): Promise<User | null> {
+  const store = await getStore();
+  const authorization = headers.get('authorization');
+  if (authorization?.startsWith('Bearer ')) {
+    const token = authorization.slice(7).trim();
+    if (!looksLikeApiToken(token)) return null;
+    const found = await store.useApiToken({ tokenHash: await hashApiToken(token) });
+    return found?.user ?? null;
+  }
+  const claims = await decodeSession(readCookie(headers.get('cookie'), sessionCookieName()));
+  if (!claims) return null;
+  const user = await store.getUserById({ id: claims.sub });
+  return user && user.sessionVersion === claims.sv ? user : null;
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+
+import { createSqliteStore } from '@/lib/db/sqlite';
+
+import { resolveOAuthUser } from './oauth';
+
+const identity = (over: Partial<Parameters<typeof resolveOAuthUser>[1]> = {}) => ({
+  provider: 'github',
+  providerAccountId: '1001',
+  email: 'Dana@Example.com',
+  name: 'Dana',
+  emailVerified: true,
+  ...over,
+});
+
+describe('resolveOAuthUser', () => {
+  it('creates a user on first sign-in and finds the same one next time', async () => {
+    const store = createSqliteStore(':memory:');
+    const first = await resolveOAuthUser(store, identity());
+    expect(first).toMatchObject({
+      ok: true,
+      user: { email: 'dana@example.com', name: 'Dana', emailVerified: true },
+    });
+    const again = await resolveOAuthUser(store, identity({ email: 'changed@example.com' }));
+    expect(again.ok && first.ok && again.user.id === first.user.id).toBe(true);
+  });
+
+  it('links to an existing password account with the same verified email', async () => {
+    const store = createSqliteStore(':memory:');
+    const existing = await store.createUser({
+      email: 'dana@example.com',
+      name: 'Dana P',
+      passwordHash: 'h',
+    });
+    const result = await resolveOAuthUser(
+      store,
+      identity({ provider: 'google', providerAccountId: 'g-1' }),
+    );
+    expect(result).toMatchObject({ ok: true, user: { id: existing.id, emailVerified: true } });
+    expect(
+      (await store.getUserByAccount({ provider: 'google', providerAccountId: 'g-1' }))?.id,
+    ).toBe(existing.id);
+  });
+
+  it('refuses to link when the provider did not verify the email', async () => {
+    const store = createSqliteStore(':memory:');
+    await store.createUser({ email: 'dana@example.com', name: 'Dana P', passwordHash: 'h' });
+    expect(await resolveOAuthUser(store, identity({ emailVerified: false }))).toEqual({
+      ok: false,
+      reason: 'unverified_email_taken',
+    });
+  });
+
+  it('refuses an identity without a usable email', async () => {
+    const store = createSqliteStore(':memory:');
+    expect(await resolveOAuthUser(store, identity({ email: null }))).toEqual({
+      ok: false,
+      reason: 'no_email',
+    });
+  });
+
+  it('names a person after their email when the provider has no name', async () => {
+    const store = createSqliteStore(':memory:');
+    expect(await resolveOAuthUser(store, identity({ name: '  ' }))).toMatchObject({
+      ok: true,
+      user: { name: 'dana' },
+    });
+  });
+});

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+/**
+ * Account schemas: the same ones validate the forms in the browser and the routes on the server.
+ * Emails are trimmed and lower-cased before anything compares or stores them.
+ */
+export const emailSchema = z
+  .string({ error: 'Email is required' })
+  .trim()
+  .toLowerCase()
+  .min(1, 'Email is required')
+  .max(254, 'Email is too long')
+  .pipe(z.email({ error: 'Enter a valid email address' }));
+
+export const passwordSchema = z
+  .string({ error: 'Password is required' })
+  .min(8, 'Password must be at least 8 characters')
+  .max(128, 'Password must be at most 128 characters');
+
+export const nameSchema = z
+  .string({ error: 'Name is required' })
+  .trim()
+  .min(1, 'Name is required')
+  .max(80, 'Name must be at most 80 characters');
+
+export const statusTextSchema = z.string().trim().max(140, 'Status must be at most 140 characters');
+
+export const signUpSchema = z.object({
+  email: emailSchema,
+  password: passwordSchema,
+  name: nameSchema,
+});
+export type SignUpInput = z.infer<typeof signUpSchema>;
+
+/** Sign-in checks only shape: a length rule here would tell an attacker which passwords cannot exist. */
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z
+    .string({ error: 'Password is required' })
+    .min(1, 'Password is required')
+    .max(1024, 'Password is too long'),
+});
+export type SignInInput = z.infer<typeof signInSchema>;
+
+export const updateMeSchema = z
+  .object({
+    name: nameSchema.optional(),
+    // An empty status clears it.
+    statusText: statusTextSchema.nullable().optional(),
+  })
+  .strict()
+  .refine((v) => v.name !== undefined || v.statusText !== undefined, {
+    error: 'Send name or statusText',
+  });
+export type UpdateMeInput = z.infer<typeof updateMeSchema>;
+
+export const tokenNameSchema = z.object({
+  name: z
+    .string({ error: 'Name is required' })
+    .trim()
+    .min(1, 'Name is required')
+    .max(60, 'Name must be at most 60 characters'),
+});

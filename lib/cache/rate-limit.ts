@@ -1,0 +1,75 @@
+/**
+ * Rate limits as fixed windows: at most `limit` hits per `windowMs` for one key. The embedded
+ * adapter keeps counters in process memory (one Next.js server); a shared adapter (Upstash) plugs
+ * in behind the same interface for serverless deployments.
+ */
+export type RateRule = { limit: number; windowMs: number };
+export type RateState = { allowed: boolean; remaining: number; retryAfterSeconds: number };
+
+export interface RateLimiter {
+  /** Counts one hit and says whether it was within the limit. */
+  consume(key: string, rule: RateRule): Promise<RateState>;
+  /** Says whether the next hit would be allowed, without counting one. */
+  peek(key: string, rule: RateRule): Promise<RateState>;
+  reset(key: string): Promise<void>;
+}
+
+const MAX_KEYS = 50_000;
+
+export function createMemoryRateLimiter(now: () => number = Date.now): RateLimiter {
+  const windows = new Map<string, { count: number; resetAt: number }>();
+
+  function current(key: string, rule: RateRule) {
+    const t = now();
+    let entry = windows.get(key);
+    if (!entry || entry.resetAt <= t) {
+      entry = { count: 0, resetAt: t + rule.windowMs };
+      if (windows.size >= MAX_KEYS) evictExpired(t);
+      windows.set(key, entry);
+    }
+    return entry;
+  }
+
+  function evictExpired(t: number) {
+    for (const [k, v] of windows) if (v.resetAt <= t) windows.delete(k);
+    // Still full: drop the oldest entries (Map keeps insertion order).
+    for (const k of windows.keys()) {
+      if (windows.size < MAX_KEYS) break;
+      windows.delete(k);
+    }
+  }
+
+  function state(
+    entry: { count: number; resetAt: number },
+    rule: RateRule,
+    counted: boolean,
+  ): RateState {
+    const allowed = counted ? entry.count <= rule.limit : entry.count < rule.limit;
+    return {
+      allowed,
+      remaining: Math.max(0, rule.limit - entry.count),
+      retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((entry.resetAt - now()) / 1000)),
+    };
+  }
+
+  return {
+    async consume(key, rule) {
+      const entry = current(key, rule);
+      entry.count++;
+      return state(entry, rule, true);
+    },
+    async peek(key, rule) {
+      return state(current(key, rule), rule, false);
+    },
+    async reset(key) {
+      windows.delete(key);
+    },
+  };
+}
+
+const cache = globalThis as unknown as { __parleyRateLimiter?: RateLimiter };
+
+export function getRateLimiter(): RateLimiter {
+  cache.__parleyRateLimiter ??= createMemoryRateLimiter();
+  return cache.__parleyRateLimiter;
+}
