@@ -24,6 +24,11 @@ export default function LandingPage() {
           </Button>
         </div>
       </main>
+      <footer className="px-6 py-4 text-sm text-muted">
+        <Link href="/api-docs" className="underline">
+          API documentation
+        </Link>
+      </footer>
     </div>
   );
 }

@@ -107,13 +107,11 @@ test('a profile change and a new avatar persist after reload', async ({ page }) 
 
 test('an avatar that is not an image is refused with a clear message', async ({ page }) => {
   await signUp(page, newPerson('Fay Upload'));
-  await page
-    .getByLabel('Avatar')
-    .setInputFiles({
-      name: 'evil.png',
-      mimeType: 'image/png',
-      buffer: Buffer.from('<script>alert(1)</script>'),
-    });
+  await page.getByLabel('Avatar').setInputFiles({
+    name: 'evil.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from('<script>alert(1)</script>'),
+  });
   await expect(
     page.getByRole('alert').filter({ hasText: 'Upload a PNG, JPEG, WebP or GIF image.' }),
   ).toBeVisible();

@@ -53,3 +53,15 @@ test('the health endpoint sees the store and PartyKit of the running app', async
     checks: { store: { status: 'up' }, realtime: { status: 'up' } },
   });
 });
+
+test('the API documentation page renders the OpenAPI document', async ({ page, request }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'API documentation' }).click();
+  await expect(page.getByRole('heading', { name: 'Parley API' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'POST /api/v1/auth/signup' })).toContainText(
+    'Create an account',
+  );
+  const doc = await request.get('/api/v1/openapi.json');
+  expect(doc.status()).toBe(200);
+  expect((await doc.json()).openapi).toBe('3.1.0');
+});

@@ -1,16 +1,10 @@
-import { z } from 'zod';
-
 import { authedRoute } from '@/lib/api/authed-route';
 import { json } from '@/lib/api/route';
 import { env, requireSecret } from '@/lib/env';
 import { mintRoomToken } from '@/lib/realtime/room-token';
+import { roomTokenRequestSchema } from '@/lib/realtime/schemas';
 
 export const runtime = 'nodejs';
-
-/** Rooms a client may ask for. `inbox` is the caller's own room (party `main`, room = user id). */
-export const roomTokenRequestSchema = z.object({
-  room: z.literal('inbox', { error: 'room must be "inbox"' }),
-});
 
 export const POST = authedRoute(
   {

@@ -1,17 +1,13 @@
-import { z } from 'zod';
-
 import { authedRoute } from '@/lib/api/authed-route';
 import { notFound } from '@/lib/api/errors';
 import { json } from '@/lib/api/route';
 import { getStore } from '@/lib/db';
+import { userIdParamsSchema as tokenIdParamsSchema } from '@/lib/users/schemas';
 
 export const runtime = 'nodejs';
 
-export const DELETE = authedRoute(
-  { params: z.object({ id: z.string().min(1).max(64) }) },
-  async ({ user, params }) => {
-    const revoked = await (await getStore()).revokeApiToken({ userId: user.id, id: params.id });
-    if (!revoked) throw notFound('That token');
-    return json({ ok: true });
-  },
-);
+export const DELETE = authedRoute({ params: tokenIdParamsSchema }, async ({ user, params }) => {
+  const revoked = await (await getStore()).revokeApiToken({ userId: user.id, id: params.id });
+  if (!revoked) throw notFound('That token');
+  return json({ ok: true });
+});

@@ -1,9 +1,8 @@
-import { z } from 'zod';
-
 import { authedRoute } from '@/lib/api/authed-route';
 import { notFound } from '@/lib/api/errors';
 import { getBlobStore } from '@/lib/blob';
 import { getStore } from '@/lib/db';
+import { userIdParamsSchema } from '@/lib/users/schemas';
 
 export const runtime = 'nodejs';
 
@@ -11,20 +10,17 @@ export const runtime = 'nodejs';
  * Serves a person's avatar to signed-in people. URLs carry the version (`?v=`), so a response
  * may be cached for a year: a new avatar has a new URL.
  */
-export const GET = authedRoute(
-  { params: z.object({ id: z.string().min(1).max(64) }) },
-  async ({ params }) => {
-    const person = await (await getStore()).getUserById({ id: params.id });
-    if (!person?.avatarKey) throw notFound('That avatar');
-    const blob = await getBlobStore().get(person.avatarKey);
-    if (!blob) throw notFound('That avatar');
-    return new Response(blob.data as BodyInit, {
-      headers: {
-        'content-type': blob.contentType,
-        'cache-control': 'private, max-age=31536000, immutable',
-        etag: `"${person.avatarKey.split('/').pop()}"`,
-        'x-content-type-options': 'nosniff',
-      },
-    });
-  },
-);
+export const GET = authedRoute({ params: userIdParamsSchema }, async ({ params }) => {
+  const person = await (await getStore()).getUserById({ id: params.id });
+  if (!person?.avatarKey) throw notFound('That avatar');
+  const blob = await getBlobStore().get(person.avatarKey);
+  if (!blob) throw notFound('That avatar');
+  return new Response(blob.data as BodyInit, {
+    headers: {
+      'content-type': blob.contentType,
+      'cache-control': 'private, max-age=31536000, immutable',
+      etag: `"${person.avatarKey.split('/').pop()}"`,
+      'x-content-type-options': 'nosniff',
+    },
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+
+import { buildOpenApiDocument } from './document';
+
+describe('OpenAPI document', () => {
+  const doc = buildOpenApiDocument();
+
+  it('is OpenAPI 3.1 and lists every /api/v1 route once per method', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/auth/signup',
+        '/api/v1/me',
+        '/api/v1/me/avatar',
+        '/api/v1/users',
+        '/api/v1/tokens',
+        '/api/v1/tokens/{id}',
+        '/api/v1/realtime/token',
+      ]),
+    );
+    expect(Object.keys(doc.paths['/api/v1/me'] ?? {})).toEqual(['get', 'patch']);
+  });
+
+  it('derives request bodies from the route schemas', () => {
+    const signup = doc.paths['/api/v1/auth/signup']?.post as {
+      requestBody: {
+        content: Record<
+          string,
+          {
+            schema: {
+              properties: Record<string, { minLength?: number; maxLength?: number }>;
+              required: string[];
+            };
+          }
+        >;
+      };
+    };
+    const body = signup.requestBody.content['application/json']!.schema;
+    expect(body.required).toEqual(['email', 'password', 'name']);
+    expect(body.properties.password).toMatchObject({ minLength: 8, maxLength: 128 });
+  });
+
+  it('documents query parameters and path parameters', () => {
+    const users = doc.paths['/api/v1/users']?.get as { parameters: { name: string; in: string }[] };
+    expect(users.parameters.map((p) => `${p.in}:${p.name}`)).toEqual([
+      'query:query',
+      'query:cursor',
+      'query:limit',
+    ]);
+    const revoke = doc.paths['/api/v1/tokens/{id}']?.delete as {
+      parameters: { name: string; in: string }[];
+    };
+    expect(revoke.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path' })]);
+  });
+
+  it('marks sign-up and sign-in as needing no credentials', () => {
+    expect((doc.paths['/api/v1/auth/signin']?.post as { security?: unknown[] }).security).toEqual(
+      [],
+    );
+    expect((doc.paths['/api/v1/me']?.get as { security?: unknown[] }).security).toBeUndefined();
+  });
+});
