@@ -1,0 +1,21 @@
+import { expect, test } from '@playwright/test';
+
+import { newPerson, signUp } from './fixtures/people';
+
+test("a profile change shows live in the person's other tab, through PartyKit", async ({
+  context,
+}) => {
+  const first = await context.newPage();
+  await signUp(first, newPerson('Ivy Tabs'));
+  const second = await context.newPage();
+  await second.goto('/settings');
+  const badge = second.getByLabel('Signed-in person');
+  await expect(badge).toContainText('Ivy Tabs');
+  await expect(second.locator('[data-realtime="open"]')).toBeAttached();
+
+  const profile = first.getByRole('form', { name: 'Profile' });
+  await profile.getByLabel('Name').fill('Ivy Renamed');
+  await profile.getByRole('button', { name: 'Save profile' }).click();
+
+  await expect(badge).toContainText('Ivy Renamed');
+});
