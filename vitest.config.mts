@@ -17,6 +17,8 @@ export default defineConfig({
     include: ['**/*.test.ts', '**/*.test.tsx'],
     exclude: ['node_modules/**', 'e2e/**', '.next*/**', '.data/**'],
     env: { NODE_ENV: 'test', SQLITE_PATH: ':memory:', LOG_LEVEL: 'silent' },
+    // Secrets, a throwaway PARLEY_DATA_DIR and an unreachable PARTYKIT_HOST for the route tests.
+    setupFiles: ['test/setup-env.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

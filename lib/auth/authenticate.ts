@@ -12,9 +12,10 @@ import { decodeSession, readCookie, sessionCookieName } from './session';
  */
 export async function authenticate(headers: Headers): Promise<User | null> {
   const store = await getStore();
-  const authorization = headers.get('authorization');
-  if (authorization?.startsWith('Bearer ')) {
-    const token = authorization.slice(7).trim();
+  // The scheme is case-insensitive (RFC 9110), so "bearer" works too.
+  const bearer = /^bearer\s+(.+)$/i.exec(headers.get('authorization') ?? '');
+  if (bearer?.[1]) {
+    const token = bearer[1].trim();
     if (!looksLikeApiToken(token)) return null;
     const found = await store.useApiToken({ tokenHash: await hashApiToken(token) });
     return found?.user ?? null;

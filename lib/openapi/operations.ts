@@ -42,7 +42,7 @@ export const operations: Operation[] = [
     auth: false,
     body: signInSchema,
     response: { status: 200, schema: user, description: 'Signed in' },
-    errors: [400, 401, 415, 422, 429],
+    errors: [400, 401, 413, 415, 422, 429],
   },
   {
     method: 'post',
@@ -56,7 +56,7 @@ export const operations: Operation[] = [
       schema: z.object({ token: z.string(), user: meSchema }),
       description: 'Token created; shown once',
     },
-    errors: [400, 401, 415, 422, 429],
+    errors: [400, 401, 409, 413, 415, 422, 429],
   },
   {
     method: 'post',
@@ -88,7 +88,7 @@ export const operations: Operation[] = [
     auth: true,
     body: updateMeSchema,
     response: { status: 200, schema: user, description: 'Updated' },
-    errors: [400, 401, 415, 422, 429],
+    errors: [400, 401, 413, 415, 422, 429],
   },
   {
     method: 'post',
@@ -98,7 +98,7 @@ export const operations: Operation[] = [
     auth: true,
     multipart: { field: 'file', description: 'The image' },
     response: { status: 200, schema: user, description: 'Updated' },
-    errors: [401, 413, 415, 422, 429],
+    errors: [400, 401, 413, 415, 422, 429],
   },
   {
     method: 'delete',
@@ -130,7 +130,7 @@ export const operations: Operation[] = [
     summary: "A person's avatar image",
     auth: true,
     response: { status: 200, description: 'image/webp' },
-    errors: [401, 404],
+    errors: [400, 401, 404],
   },
   {
     method: 'get',
@@ -157,7 +157,7 @@ export const operations: Operation[] = [
       schema: apiTokenSchema.extend({ token: z.string() }),
       description: 'Created; the token is shown once',
     },
-    errors: [400, 401, 409, 415, 422, 429],
+    errors: [400, 401, 409, 413, 415, 422, 429],
   },
   {
     method: 'delete',
@@ -166,7 +166,7 @@ export const operations: Operation[] = [
     summary: 'Revoke an API token',
     auth: true,
     response: { status: 200, schema: z.object({ ok: z.literal(true) }), description: 'Revoked' },
-    errors: [401, 404],
+    errors: [400, 401, 404],
   },
   {
     method: 'post',
@@ -186,7 +186,7 @@ export const operations: Operation[] = [
       }),
       description: 'Room token',
     },
-    errors: [400, 401, 415, 422, 429],
+    errors: [400, 401, 413, 415, 422, 429],
   },
 ];
 

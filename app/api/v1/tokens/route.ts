@@ -1,8 +1,7 @@
 import { authedRoute } from '@/lib/api/authed-route';
-import { ApiError } from '@/lib/api/errors';
 import { json } from '@/lib/api/route';
 import { tokenNameSchema } from '@/lib/auth/schemas';
-import { MAX_TOKENS_PER_USER, issueApiToken, presentToken } from '@/lib/auth/tokens';
+import { issueApiToken, presentToken } from '@/lib/auth/tokens';
 import { getStore } from '@/lib/db';
 
 export const runtime = 'nodejs';
@@ -19,13 +18,6 @@ export const POST = authedRoute(
     rateLimit: { name: 'tokens:create', rule: { limit: 10, windowMs: 60_000 }, what: 'new tokens' },
   },
   async ({ user, body }) => {
-    const existing = await (await getStore()).listApiTokens({ userId: user.id });
-    if (existing.length >= MAX_TOKENS_PER_USER) {
-      throw new ApiError(
-        'conflict',
-        `You have ${MAX_TOKENS_PER_USER} tokens already. Revoke one you no longer use first.`,
-      );
-    }
     const { token, record } = await issueApiToken({ userId: user.id, name: body.name });
     return json({ token, ...presentToken(record) }, 201);
   },

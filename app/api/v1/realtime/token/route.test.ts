@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+
+import { env, requireSecret } from '@/lib/env';
+import { ROOM_TOKEN_TTL_SECONDS, verifyRoomToken } from '@/lib/realtime/room-token';
+import {
+  bearer,
+  createApiToken,
+  expectError,
+  expectRetryAfter,
+  jsonRequest,
+  rawRequest,
+  readJson,
+  signUpUser,
+  withCookie,
+} from '@/test/api';
+
+import { POST } from './route';
+
+type RoomToken = { token: string; host: string; party: string; roomId: string; expiresAt: string };
+
+const requestRoomToken = (headers: Record<string, string>, body: unknown) =>
+  POST(jsonRequest('POST', '/realtime/token', body, headers));
+
+const verify = (token: string, roomId: string) =>
+  verifyRoomToken({ token, party: 'main', roomId, key: requireSecret('ROOM_TOKEN_KEY') });
+
+describe('POST /api/v1/realtime/token', () => {
+  it("answers with a token for the caller's inbox room", async () => {
+    const account = await signUpUser();
+    const before = Date.now();
+    const res = await requestRoomToken(withCookie(account.cookie), { room: 'inbox' });
+    expect(res.status).toBe(200);
+    const body = await readJson<RoomToken>(res);
+    expect(body).toEqual({
+      token: expect.any(String),
+      host: env.PARTYKIT_HOST,
+      party: 'main',
+      roomId: account.user.id,
+      expiresAt: expect.any(String),
+    });
+    const expiresIn = Date.parse(body.expiresAt) - before;
+    expect(expiresIn).toBeGreaterThan((ROOM_TOKEN_TTL_SECONDS - 5) * 1000);
+    expect(expiresIn).toBeLessThanOrEqual((ROOM_TOKEN_TTL_SECONDS + 1) * 1000);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('mints a token that verifies for that room only', async () => {
+    const account = await signUpUser();
+    const other = await signUpUser();
+    const { token } = await readJson<RoomToken>(
+      await requestRoomToken(withCookie(account.cookie), { room: 'inbox' }),
+    );
+    expect(await verify(token, account.user.id)).toEqual({ ok: true, userId: account.user.id });
+    expect(await verify(token, other.user.id)).toEqual({ ok: false, reason: 'invalid' });
+    expect(
+      await verifyRoomToken({
+        token,
+        party: 'main',
+        roomId: account.user.id,
+        key: 'some-other-key-'.padEnd(48, 'k'),
+      }),
+    ).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  it('works with a bearer API token', async () => {
+    const account = await signUpUser();
+    const { token } = await createApiToken(account.cookie);
+    const res = await requestRoomToken(bearer(token), { room: 'inbox' });
+    expect((await readJson<RoomToken>(res)).roomId).toBe(account.user.id);
+  });
+
+  it('answers 422 for a room other than inbox', async () => {
+    const account = await signUpUser();
+    const res = await requestRoomToken(withCookie(account.cookie), { room: 'other' });
+    const error = await expectError(res, 422, 'validation_failed');
+    expect(error.fields).toEqual({ room: 'room must be "inbox"' });
+  });
+
+  it('answers 422 when room is missing', async () => {
+    const account = await signUpUser();
+    const res = await requestRoomToken(withCookie(account.cookie), {});
+    const error = await expectError(res, 422, 'validation_failed');
+    expect(error.fields).toHaveProperty('room');
+  });
+
+  it('answers 400 for malformed JSON', async () => {
+    const account = await signUpUser();
+    const res = await POST(
+      rawRequest('POST', '/realtime/token', '{room:inbox}', {
+        'content-type': 'application/json',
+        ...withCookie(account.cookie),
+      }),
+    );
+    await expectError(res, 400, 'bad_request');
+  });
+
+  it('answers 415 for a body that is not JSON', async () => {
+    const account = await signUpUser();
+    const res = await POST(
+      rawRequest('POST', '/realtime/token', 'room=inbox', {
+        'content-type': 'application/x-www-form-urlencoded',
+        ...withCookie(account.cookie),
+      }),
+    );
+    await expectError(res, 415, 'unsupported_media_type');
+  });
+
+  it('answers 401 when signed out', async () => {
+    await expectError(await requestRoomToken({}, { room: 'inbox' }), 401, 'unauthorized');
+  });
+
+  it('answers 429 with Retry-After after 60 tokens in a minute', async () => {
+    const account = await signUpUser();
+    for (let i = 0; i < 60; i++)
+      expect((await requestRoomToken(withCookie(account.cookie), { room: 'inbox' })).status).toBe(
+        200,
+      );
+    const res = await requestRoomToken(withCookie(account.cookie), { room: 'inbox' });
+    await expectError(res, 429, 'rate_limited');
+    expectRetryAfter(res, 60);
+  });
+});
