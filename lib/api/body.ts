@@ -18,7 +18,8 @@ export async function readJsonBody(req: Request, maxBytes = MAX_JSON_BYTES): Pro
   if (text.trim() === '')
     throw new ApiError('bad_request', 'The request body is empty; send a JSON object.');
   try {
-    return JSON.parse(text) as unknown;
+    const value: unknown = JSON.parse(text);
+    return value;
   } catch {
     throw new ApiError('bad_request', 'The request body is not valid JSON.');
   }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 
 import { GET as getMe } from '@/app/api/v1/me/route';
 import { hashApiToken } from '@/lib/auth/api-token';
 import { MAX_TOKENS_PER_USER } from '@/lib/auth/tokens';
 import { getStore } from '@/lib/db';
+import { apiTokenSchema } from '@/lib/openapi/responses';
 import {
   bearer,
   createApiToken,
@@ -142,7 +144,10 @@ describe('GET /api/v1/tokens', () => {
       expect(text).not.toContain(plain);
       expect(text).not.toContain(await hashApiToken(plain));
     }
-    const { tokens } = JSON.parse(text) as { tokens: TokenView[] };
+    // Parsed with the documented response schema: the answer must match the OpenAPI contract.
+    const { tokens } = z
+      .object({ tokens: z.array(apiTokenSchema.strict()) })
+      .parse(JSON.parse(text));
     expect(tokens.map((t) => t.name).sort()).toEqual(['first', 'second']);
     expect(tokens.map((t) => t.id).sort()).toEqual([first.id, second.id].sort());
     for (const t of tokens)

@@ -1,4 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+
+import { publicUserSchema } from '@/lib/openapi/responses';
 
 import {
   bearer,
@@ -61,7 +64,9 @@ describe('GET /api/v1/users', () => {
     const res = await search(caller.cookie, { query: tag });
     const text = await res.text();
     expect(text).not.toContain('@example.com');
-    const page = JSON.parse(text) as Page;
+    const page = z
+      .object({ users: z.array(publicUserSchema.strict()), nextCursor: z.string().nullable() })
+      .parse(JSON.parse(text));
     for (const user of page.users)
       expect(Object.keys(user).sort()).toEqual(['id', 'image', 'name']);
   });
