@@ -4,7 +4,7 @@
  * client address, so rate limits counted in one test never spill into another.
  */
 import sharp from 'sharp';
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { POST as signUpRoute } from '@/app/api/v1/auth/signup/route';
 import { POST as createTokenRoute } from '@/app/api/v1/tokens/route';
@@ -202,4 +202,50 @@ export function fileForm(
     new File([bytes as BlobPart], opts.name ?? 'avatar.png', { type: opts.type ?? 'image/png' }),
   );
   return form;
+}
+
+/**
+ * The body errors every JSON route shares, registered as one describe per route: malformed JSON
+ * and an empty body → 400, a non-JSON content type → 415, a body over 1 MB → 413.
+ * `headers` returns what the caller needs to get past authentication (a cookie, or an address).
+ */
+export function describeJsonBodyErrors(opts: {
+  method: 'POST' | 'PATCH';
+  path: string;
+  handler: (req: Request) => Promise<Response>;
+  headers: () => Promise<HeaderMap> | HeaderMap;
+}) {
+  const send = async (body: BodyInit, contentType: string) =>
+    opts.handler(
+      rawRequest(opts.method, opts.path, body, {
+        'content-type': contentType,
+        ...(await opts.headers()),
+      }),
+    );
+
+  describe(`${opts.method} ${opts.path}: body errors`, () => {
+    it('answers 400 for malformed JSON', async () => {
+      await expectError(await send('{"name":', 'application/json'), 400, 'bad_request');
+    });
+
+    it('answers 400 for an empty body', async () => {
+      await expectError(await send('', 'application/json'), 400, 'bad_request');
+    });
+
+    it('answers 415 for a body that is not JSON', async () => {
+      await expectError(
+        await send('name=x', 'application/x-www-form-urlencoded'),
+        415,
+        'unsupported_media_type',
+      );
+    });
+
+    it('answers 413 for a body over 1 MB', async () => {
+      await expectError(
+        await send(JSON.stringify({ name: 'x'.repeat(1024 * 1024) }), 'application/json'),
+        413,
+        'payload_too_large',
+      );
+    });
+  });
 }

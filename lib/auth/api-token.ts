@@ -1,3 +1,5 @@
+import { sha256Hex } from '@/lib/crypto';
+
 /**
  * Personal API tokens: `plk_` + 32 random bytes (base64url). Only the SHA-256 hash is stored, so a
  * leaked database does not leak usable tokens; the plain token is shown once, at creation.
@@ -9,9 +11,8 @@ export function generateApiToken(): string {
   return API_TOKEN_PREFIX + Buffer.from(bytes).toString('base64url');
 }
 
-export async function hashApiToken(token: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
-  return Buffer.from(digest).toString('hex');
+export function hashApiToken(token: string): Promise<string> {
+  return sha256Hex(token);
 }
 
 export function looksLikeApiToken(value: string): boolean {

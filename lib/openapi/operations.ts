@@ -4,7 +4,7 @@ import { signInSchema, signUpSchema, tokenNameSchema, updateMeSchema } from '@/l
 import { roomTokenRequestSchema } from '@/lib/realtime/schemas';
 import { usersQuerySchema } from '@/lib/users/schemas';
 
-import { apiTokenSchema, healthSchema, meSchema, publicUserSchema } from './responses';
+import { apiTokenSchema, meSchema, publicUserSchema } from './responses';
 
 export type Operation = {
   method: 'get' | 'post' | 'patch' | 'put' | 'delete';
@@ -189,5 +189,3 @@ export const operations: Operation[] = [
     errors: [400, 401, 413, 415, 422, 429],
   },
 ];
-
-export const healthOperation = { schema: healthSchema };

@@ -3,6 +3,7 @@ import 'server-only';
 import { notFound } from '@/lib/api/errors';
 import type { UpdateMeInput } from '@/lib/auth/schemas';
 import { getBlobStore } from '@/lib/blob';
+import { sha256Hex } from '@/lib/crypto';
 import { getStore } from '@/lib/db';
 import type { User } from '@/lib/db/types';
 import { processAvatar } from '@/lib/images/avatar';
@@ -30,11 +31,6 @@ export async function updateProfile(userId: string, input: UpdateMeInput): Promi
   if (!user) throw notFound('Your account');
   await announce(user);
   return user;
-}
-
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
-  return Buffer.from(digest).toString('hex');
 }
 
 /** Stores a new avatar (validated and re-encoded), then removes the previous one. */

@@ -5,5 +5,3 @@ export const usersQuerySchema = z.object({
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
-
-export const userIdParamsSchema = z.object({ id: z.string().min(1).max(64) });

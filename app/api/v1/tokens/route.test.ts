@@ -13,10 +13,10 @@ import {
   expectRetryAfter,
   getRequest,
   jsonRequest,
-  rawRequest,
   readJson,
   signUpUser,
   withCookie,
+  describeJsonBodyErrors,
 } from '@/test/api';
 
 import { GET, POST } from './route';
@@ -77,28 +77,6 @@ describe('POST /api/v1/tokens', () => {
     const res = await create(account.cookie, { name: 'n'.repeat(61) });
     const error = await expectError(res, 422, 'validation_failed');
     expect(error.fields).toEqual({ name: expect.any(String) });
-  });
-
-  it('answers 400 for malformed JSON', async () => {
-    const account = await signUpUser();
-    const res = await POST(
-      rawRequest('POST', '/tokens', '{"name":', {
-        'content-type': 'application/json',
-        ...withCookie(account.cookie),
-      }),
-    );
-    await expectError(res, 400, 'bad_request');
-  });
-
-  it('answers 415 for a body that is not JSON', async () => {
-    const account = await signUpUser();
-    const res = await POST(
-      rawRequest('POST', '/tokens', 'name=x', {
-        'content-type': 'text/plain',
-        ...withCookie(account.cookie),
-      }),
-    );
-    await expectError(res, 415, 'unsupported_media_type');
   });
 
   it(`answers 409 once the person has ${MAX_TOKENS_PER_USER} tokens`, async () => {
@@ -174,4 +152,11 @@ describe('GET /api/v1/tokens', () => {
   it('answers 401 when signed out', async () => {
     await expectError(await GET(getRequest('/tokens')), 401, 'unauthorized');
   });
+});
+
+describeJsonBodyErrors({
+  method: 'POST',
+  path: '/tokens',
+  handler: POST,
+  headers: async () => withCookie((await signUpUser()).cookie),
 });
