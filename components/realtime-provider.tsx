@@ -1,9 +1,16 @@
 'use client';
 
-import type { ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 
 import { useInboxConnection } from '@/lib/realtime/use-inbox-connection';
 import { useConnectionStore } from '@/lib/stores/connection-store';
+
+const HostContext = createContext<string>('');
+
+/** The PartyKit host, for hooks that open more rooms (a conversation's, a call's). */
+export function useRealtimeHost(): string {
+  return useContext(HostContext);
+}
 
 /** Connects the signed-in tab to its inbox room and says so when the connection drops. */
 export function RealtimeProvider({
@@ -19,13 +26,15 @@ export function RealtimeProvider({
   const status = useConnectionStore((s) => s.status);
   // data-realtime lets tests (and support screenshots) see the connection state.
   return (
-    <div data-realtime={status} className="contents">
-      {status === 'reconnecting' ? (
-        <p role="status" className="bg-amber-500/15 px-4 py-1 text-center text-sm">
-          Reconnecting… Changes made meanwhile will appear when the connection is back.
-        </p>
-      ) : null}
-      {children}
-    </div>
+    <HostContext.Provider value={host}>
+      <div data-realtime={status} className="contents">
+        {status === 'reconnecting' ? (
+          <p role="status" className="bg-amber-500/15 px-4 py-1 text-center text-sm">
+            Reconnecting… Changes made meanwhile will appear when the connection is back.
+          </p>
+        ) : null}
+        {children}
+      </div>
+    </HostContext.Provider>
   );
 }

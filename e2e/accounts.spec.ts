@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 
-import { newPerson, signIn, signUp } from './fixtures/people';
+import { newPerson, openSettings, signIn, signUp } from './fixtures/people';
 
 test('sign up, sign out, and sign in again', async ({ page }) => {
   const ana = newPerson('Ana Lopez');
   await signUp(page, ana);
+  await openSettings(page);
   await expect(page.getByText(`Signed in as ${ana.email}`)).toBeVisible();
 
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
@@ -23,6 +24,7 @@ test('a wrong password gets a clear message, and the same one as an unknown emai
 }) => {
   const ben = newPerson('Ben Wrong');
   await signUp(page, ben);
+  await openSettings(page);
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Sign in to Parley' })).toBeVisible();
 
@@ -47,6 +49,7 @@ test('sign-up shows what is wrong next to each field, and a taken email', async 
 
   const cy = newPerson('Cy Taken');
   await signUp(page, cy);
+  await openSettings(page);
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Sign in to Parley' })).toBeVisible();
   await page.goto('/sign-up');
@@ -64,6 +67,7 @@ test('a signed-out person is sent to sign-in and back to the page they asked for
 }) => {
   const dee = newPerson('Dee Return');
   await signUp(page, dee);
+  await openSettings(page);
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Sign in to Parley' })).toBeVisible();
   await page.goto('/settings?tab=tokens');
@@ -74,6 +78,7 @@ test('a signed-out person is sent to sign-in and back to the page they asked for
 
 test('a profile change and a new avatar persist after reload', async ({ page }) => {
   await signUp(page, newPerson('Eve Profile'));
+  await openSettings(page);
   const profile = page.getByRole('form', { name: 'Profile' });
   await profile.getByLabel('Name').fill('Eve Renamed');
   await profile.getByLabel('Status').fill('Reviewing pull requests');
@@ -107,6 +112,7 @@ test('a profile change and a new avatar persist after reload', async ({ page }) 
 
 test('an avatar that is not an image is refused with a clear message', async ({ page }) => {
   await signUp(page, newPerson('Fay Upload'));
+  await openSettings(page);
   await page.getByLabel('Avatar').setInputFiles({
     name: 'evil.png',
     mimeType: 'image/png',
@@ -119,6 +125,7 @@ test('an avatar that is not an image is refused with a clear message', async ({ 
 
 test('an API token works until it is revoked', async ({ page, playwright }) => {
   await signUp(page, newPerson('Gus Tokens'));
+  await openSettings(page);
   await page.getByLabel('Token name').fill('deploy bot');
   await page.getByRole('button', { name: 'Create token' }).click();
   const token = await page.getByLabel('New token').inputValue();
@@ -143,9 +150,10 @@ test('signing out of all devices ends other sessions too', async ({ browser }) =
   const hal = newPerson('Hal Everywhere');
   const laptop = await browser.newPage();
   await signUp(laptop, hal);
+  await openSettings(laptop);
   const phone = await browser.newPage();
   await signIn(phone, hal);
-  await expect(phone.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await expect(phone.getByRole('navigation', { name: 'Conversations' })).toBeVisible();
 
   await laptop.getByRole('button', { name: 'Sign out of all devices' }).click();
   await expect(laptop.getByRole('heading', { name: 'Sign in to Parley' })).toBeVisible();

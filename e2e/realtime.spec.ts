@@ -1,12 +1,13 @@
 import { expect, test } from '@playwright/test';
 
-import { newPerson, signUp } from './fixtures/people';
+import { newPerson, openSettings, signUp } from './fixtures/people';
 
 test("a profile change shows live in the person's other tab, through PartyKit", async ({
   context,
 }) => {
   const first = await context.newPage();
   await signUp(first, newPerson('Ivy Tabs'));
+  await openSettings(first);
   const second = await context.newPage();
   await second.goto('/settings');
   const badge = second.getByLabel('Signed-in person');

@@ -1,10 +1,13 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 
-import { serverFrameSchema, type ServerFrame } from '@/lib/realtime/protocol';
 import { mintRoomToken } from '@/lib/realtime/room-token';
-import { TEST_PARTY_SECRET, TEST_ROOM_TOKEN_KEY, startPartykit } from '@/test/partykit';
+import {
+  TEST_PARTY_SECRET,
+  TEST_ROOM_TOKEN_KEY,
+  connectRoom,
+  startPartykit,
+} from '@/test/partykit';
 
 let party: Awaited<ReturnType<typeof startPartykit>>;
 beforeAll(async () => {
@@ -17,35 +20,7 @@ afterAll(async () => {
 const roomUrl = (room: string, token?: string) =>
   `ws://${party.host}/parties/main/${room}?_pk=${crypto.randomUUID()}${token ? `&token=${encodeURIComponent(token)}` : ''}`;
 
-/** Opens a socket and collects parsed frames; resolves once open, rejects with the HTTP status if refused. */
-function connect(
-  url: string,
-): Promise<{ ws: WebSocket; frames: ServerFrame[]; next: () => Promise<ServerFrame> }> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url);
-    const frames: ServerFrame[] = [];
-    const waiters: ((f: ServerFrame) => void)[] = [];
-    ws.on('message', (data: Buffer) => {
-      const frame = serverFrameSchema.parse(JSON.parse(data.toString()));
-      const waiter = waiters.shift();
-      if (waiter) waiter(frame);
-      else frames.push(frame);
-    });
-    const next = () =>
-      new Promise<ServerFrame>((res, rej) => {
-        const queued = frames.shift();
-        if (queued) return res(queued);
-        const timer = setTimeout(() => rej(new Error('no frame within 5 s')), 5000);
-        waiters.push((f) => {
-          clearTimeout(timer);
-          res(f);
-        });
-      });
-    ws.on('open', () => resolve({ ws, frames, next }));
-    ws.on('unexpected-response', (_req, res) => reject(new Error(`refused ${res.statusCode}`)));
-    ws.on('error', reject);
-  });
-}
+const connect = connectRoom;
 
 const token = (room: string, opts: { key?: string; ttlSeconds?: number; now?: Date } = {}) =>
   mintRoomToken({

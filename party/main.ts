@@ -6,21 +6,42 @@ import {
   encodeFrame,
   parseFrame,
   publishRequestSchema,
-  type ServerFrame,
 } from '../lib/realtime/protocol';
-import { USER_HEADER, authorizeConnect, authorizeRequest, jsonResponse } from './auth';
-
-type ConnectionState = { userId: string };
+import {
+  authorizeConnect,
+  authorizeRequest,
+  connectIdentity,
+  errorResponse,
+  jsonResponse,
+  readBody,
+  requireServerSecret,
+} from './auth';
+import { finishClose, send } from './frames';
+import { InboxPresence } from './inbox-presence';
+import {
+  PRESENCE_PATH,
+  presenceUserSchema,
+  roomSubpath,
+  type InboxConnectionState,
+} from './presence';
 
 /**
  * The inbox room: one per person (room id = user id). Every tab a person has open holds one
- * connection here and hears about all of their conversations. The room keeps no state beyond
- * its connections, so it hibernates between messages.
+ * connection here and hears about all of their conversations, and the room keeps the person's
+ * presence: it tells the inbox rooms of their contacts when their status changes and relays
+ * those contacts' changes to its tabs. Everything it knows lives in its connections' states (plus
+ * lastSeenAt in storage), so it hibernates between messages.
+ *
+ * HTTP (server secret): POST / publishes events to the tabs; GET / counts connections;
+ * GET /presence answers the owner's status and POST /presence relays a contact's (room to room).
  */
 export default class InboxServer implements Party.Server {
   readonly options: Party.ServerOptions = { hibernate: true };
+  private readonly presence: InboxPresence;
 
-  constructor(readonly room: Party.Room) {}
+  constructor(readonly room: Party.Room) {
+    this.presence = new InboxPresence(room);
+  }
 
   static async onBeforeConnect(req: Party.Request, lobby: Party.Lobby) {
     return authorizeConnect(req, lobby, 'main');
@@ -37,65 +58,88 @@ export default class InboxServer implements Party.Server {
     return jsonResponse({ error: { code: 'not_found', message: 'no such endpoint' } }, 404);
   }
 
-  onConnect(connection: Party.Connection<ConnectionState>, ctx: Party.ConnectionContext) {
-    const userId = ctx.request.headers.get(USER_HEADER);
-    if (!userId) {
+  async onConnect(
+    connection: Party.Connection<InboxConnectionState>,
+    ctx: Party.ConnectionContext,
+  ) {
+    const identity = connectIdentity(ctx);
+    if (!identity) {
       // Unreachable when onBeforeConnect ran; refuse rather than guess an identity.
       connection.close(1008, 'unauthorized');
       return;
     }
-    connection.setState({ userId });
-    send(connection, { type: 'welcome', v: PROTOCOL_VERSION, userId });
+    connection.setState({ ...identity, state: 'active' });
+    send(connection, { type: 'welcome', v: PROTOCOL_VERSION, userId: identity.userId });
+    await Promise.all([
+      this.presence.reconcile(),
+      this.presence.sendSnapshot(connection, identity.contacts),
+    ]);
   }
 
-  onMessage(
+  async onMessage(
     message: string | ArrayBuffer | ArrayBufferView,
-    sender: Party.Connection<ConnectionState>,
+    sender: Party.Connection<InboxConnectionState>,
   ) {
     const parsed = parseFrame(clientFrameSchema, message);
     if (!parsed.ok) {
       send(sender, { type: 'error', code: 'bad_frame', message: parsed.message });
       return;
     }
-    switch (parsed.frame.type) {
+    const frame = parsed.frame;
+    switch (frame.type) {
       case 'ping':
-        send(sender, { type: 'pong', at: parsed.frame.at });
+        send(sender, { type: 'pong', at: frame.at });
+        return;
+      case 'presence.set': {
+        const current = sender.state;
+        if (!current || current.state === frame.state) return;
+        sender.setState({ ...current, contacts: [...current.contacts], state: frame.state });
+        await this.presence.reconcile();
+        return;
+      }
+      case 'typing':
+        send(sender, {
+          type: 'error',
+          code: 'unsupported',
+          message: 'typing belongs to a conversation room',
+        });
         return;
     }
   }
 
+  async onClose(connection: Party.Connection) {
+    finishClose(connection);
+    await this.presence.reconcile(connection);
+  }
+
+  async onError(connection: Party.Connection) {
+    await this.presence.reconcile(connection);
+  }
+
   async onRequest(req: Party.Request) {
+    const denied = requireServerSecret(req, this.room);
+    if (denied) return denied;
+    const path = roomSubpath(req.url, this.room.name, this.room.id);
+    if (path === PRESENCE_PATH) return this.onPresenceRequest(req);
+    if (path !== '') return errorResponse(404, 'not_found', 'no such endpoint');
     if (req.method === 'GET') {
       return jsonResponse({ connections: [...this.room.getConnections()].length });
     }
-    if (req.method !== 'POST')
-      return jsonResponse({ error: { code: 'method_not_allowed', message: 'use POST' } }, 405);
-    let body: unknown;
-    try {
-      body = await req.json();
-    } catch {
-      return jsonResponse({ error: { code: 'bad_request', message: 'body is not JSON' } }, 400);
-    }
-    const parsed = publishRequestSchema.safeParse(body);
-    if (!parsed.success) {
-      return jsonResponse(
-        {
-          error: {
-            code: 'validation_failed',
-            message: parsed.error.issues[0]?.message ?? 'invalid',
-          },
-        },
-        422,
-      );
-    }
-    for (const event of parsed.data.events)
+    if (req.method !== 'POST') return errorResponse(405, 'method_not_allowed', 'use GET or POST');
+    const body = await readBody(req, publishRequestSchema);
+    if (!body.ok) return body.response;
+    for (const event of body.data.events)
       this.room.broadcast(encodeFrame({ type: 'event', event }));
-    return jsonResponse({ delivered: parsed.data.events.length });
+    return jsonResponse({ delivered: body.data.events.length });
   }
-}
 
-function send(connection: Party.Connection, frame: ServerFrame) {
-  connection.send(encodeFrame(frame));
+  private async onPresenceRequest(req: Party.Request) {
+    if (req.method === 'GET') return jsonResponse(await this.presence.current());
+    if (req.method !== 'POST') return errorResponse(405, 'method_not_allowed', 'use GET or POST');
+    const body = await readBody(req, presenceUserSchema);
+    if (!body.ok) return body.response;
+    return jsonResponse({ delivered: this.presence.deliver(body.data) });
+  }
 }
 
 InboxServer satisfies Party.Worker;

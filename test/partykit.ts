@@ -4,6 +4,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import WebSocket from 'ws';
+
+import { serverFrameSchema, type ServerFrame } from '@/lib/realtime/protocol';
+
 export const TEST_PARTY_SECRET = 'test-party-secret-'.padEnd(40, 'x');
 export const TEST_ROOM_TOKEN_KEY = 'test-room-token-key-'.padEnd(40, 'y');
 
@@ -44,8 +48,14 @@ export async function startPartykit(): Promise<{ host: string; stop: () => Promi
     { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  // PARTYKIT_TEST_LOG=1 shows the rooms' console output (workerd) while the tests run.
+  const echo = process.env.PARTYKIT_TEST_LOG === '1';
+  const collect = (d: Buffer) => {
+    output += d.toString();
+    if (echo) process.stderr.write(d);
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
   const host = `127.0.0.1:${port}`;
   const deadline = Date.now() + 45_000;
   for (;;) {
@@ -76,4 +86,83 @@ export async function startPartykit(): Promise<{ host: string; stop: () => Promi
       rmSync(persist, { recursive: true, force: true });
     },
   };
+}
+
+export type RoomSocket = {
+  ws: WebSocket;
+  /** The next frame not yet taken (rejects after 5 s). */
+  next: () => Promise<ServerFrame>;
+  /** Skips frames until one matches (rejects after `timeoutMs`, 5 s by default). */
+  waitFor: <T extends ServerFrame>(
+    match: (frame: ServerFrame) => frame is T,
+    timeoutMs?: number,
+  ) => Promise<T>;
+  /** Frames received and not yet taken, after waiting `ms` for stragglers. */
+  drain: (ms?: number) => Promise<ServerFrame[]>;
+  /** Closes the socket and resolves once the close handshake finished. */
+  close: () => Promise<void>;
+};
+
+/**
+ * Opens a room socket and collects its frames (parsed with the protocol's schema). Resolves once
+ * open; rejects with `refused <status>` when the room refused the upgrade.
+ */
+export function connectRoom(url: string): Promise<RoomSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    const frames: ServerFrame[] = [];
+    let wake: (() => void) | null = null;
+    ws.on('message', (data: Buffer) => {
+      frames.push(serverFrameSchema.parse(JSON.parse(data.toString())));
+      wake?.();
+    });
+    const take = async <T extends ServerFrame>(
+      match: (frame: ServerFrame) => frame is T,
+      timeoutMs: number,
+    ): Promise<T> => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const index = frames.findIndex(match);
+        const frame = frames[index];
+        if (frame && match(frame)) {
+          frames.splice(index, 1);
+          return frame;
+        }
+        const left = deadline - Date.now();
+        if (left <= 0) throw new Error(`no matching frame within ${timeoutMs} ms`);
+        await new Promise<void>((res) => {
+          const timer = setTimeout(res, left);
+          wake = () => {
+            clearTimeout(timer);
+            wake = null;
+            res();
+          };
+        });
+      }
+    };
+    const any = (_frame: ServerFrame): _frame is ServerFrame => true;
+    const socket: RoomSocket = {
+      ws,
+      next: async () => {
+        const frame = await take(any, 5000).catch(() => {
+          throw new Error('no frame within 5 s');
+        });
+        return frame;
+      },
+      waitFor: (match, timeoutMs = 5000) => take(match, timeoutMs),
+      drain: async (ms = 300) => {
+        await new Promise((r) => setTimeout(r, ms));
+        return frames.splice(0);
+      },
+      close: () =>
+        new Promise<void>((res) => {
+          if (ws.readyState === WebSocket.CLOSED) return res();
+          ws.once('close', () => res());
+          ws.close();
+        }),
+    };
+    ws.on('open', () => resolve(socket));
+    ws.on('unexpected-response', (_req, res) => reject(new Error(`refused ${res.statusCode}`)));
+    ws.on('error', reject);
+  });
 }

@@ -1,25 +1,38 @@
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 
+import { MeProvider } from '@/components/me-context';
 import { RealtimeProvider } from '@/components/realtime-provider';
 import { SignOutButton } from '@/components/sign-out-button';
 import { SiteHeader } from '@/components/site-header';
 import { UserBadge } from '@/components/user-badge';
 import { requireUser } from '@/lib/auth/current-user';
 import { env } from '@/lib/env';
+import { HOME_PATH } from '@/lib/routes';
 import { avatarUrl } from '@/lib/users/present';
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const user = await requireUser('/settings');
+  const user = await requireUser(HOME_PATH);
   const me = { id: user.id, name: user.name, image: avatarUrl(user), statusText: user.statusText };
   return (
-    <RealtimeProvider host={env.PARTYKIT_HOST} userId={user.id}>
-      <div className="flex min-h-dvh flex-col">
-        <SiteHeader>
-          <UserBadge me={me} />
-          <SignOutButton />
-        </SiteHeader>
-        {children}
-      </div>
-    </RealtimeProvider>
+    <MeProvider me={me}>
+      <RealtimeProvider host={env.PARTYKIT_HOST} userId={user.id}>
+        <div className="flex h-dvh flex-col">
+          <SiteHeader>
+            <nav aria-label="App" className="flex items-center gap-1 text-sm">
+              <Link href="/chats" className="rounded px-2 py-1 hover:bg-surface-2">
+                Chats
+              </Link>
+              <Link href="/settings" className="rounded px-2 py-1 hover:bg-surface-2">
+                Settings
+              </Link>
+            </nav>
+            <UserBadge me={me} />
+            <SignOutButton />
+          </SiteHeader>
+          <div className="min-h-0 flex-1 overflow-auto">{children}</div>
+        </div>
+      </RealtimeProvider>
+    </MeProvider>
   );
 }

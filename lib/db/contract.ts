@@ -38,6 +38,14 @@ export function storeContract(name: string, open: () => Promise<Store>) {
         expect(await store.getPasswordHash({ userId: user.id })).toBe('hash-1');
       });
 
+      it('reads several people by id, skipping unknown ids', async () => {
+        const a = await store.createUser({ email: unique(), name: 'Many A', passwordHash: null });
+        const b = await store.createUser({ email: unique(), name: 'Many B', passwordHash: null });
+        const found = await store.getUsersByIds({ ids: [b.id, 'u_missing', a.id, a.id] });
+        expect(found.map((u) => u.id).sort()).toEqual([a.id, b.id].sort());
+        expect(await store.getUsersByIds({ ids: [] })).toEqual([]);
+      });
+
       it('answers null for unknown people', async () => {
         expect(await store.getUserById({ id: 'u_missing' })).toBeNull();
         expect(await store.getUserByEmail({ email: 'nobody@example.com' })).toBeNull();

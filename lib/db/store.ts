@@ -1,4 +1,15 @@
-import type { ApiToken, Page, User } from './types';
+import type {
+  ApiToken,
+  Conversation,
+  ConversationForMember,
+  Membership,
+  MemberRole,
+  Message,
+  Page,
+  SystemEvent,
+  Upload,
+  User,
+} from './types';
 
 /**
  * The store port: every durable read and write goes through these verb-first functions, which
@@ -21,6 +32,8 @@ export interface Store {
   }): Promise<User>;
   getUserById(input: { id: string }): Promise<User | null>;
   getUserByEmail(input: { email: string }): Promise<User | null>;
+  /** People with these ids, in no particular order; unknown ids are skipped. */
+  getUsersByIds(input: { ids: string[] }): Promise<User[]>;
   /** The password hash for credential sign-in; null for unknown emails and OAuth-only people. */
   getPasswordHash(input: { userId: string }): Promise<string | null>;
   updateUser(input: {
@@ -58,4 +71,99 @@ export interface Store {
   revokeApiToken(input: { userId: string; id: string }): Promise<boolean>;
   /** Finds a live token by hash and records its use. */
   useApiToken(input: { tokenHash: string }): Promise<{ token: ApiToken; user: User } | null>;
+
+  // ── conversations ──
+  /**
+   * The one direct conversation between two different people, created (both as owners) when
+   * there is none. Concurrent calls for the same pair return the same conversation.
+   */
+  findOrCreateDirect(input: {
+    userIds: [string, string];
+    createdBy: string;
+  }): Promise<{ conversation: Conversation; created: boolean }>;
+  /** A group: `ownerId` becomes owner, the others members (duplicates and the owner ignored). */
+  createGroup(input: { name: string; ownerId: string; memberIds: string[] }): Promise<Conversation>;
+  getConversation(input: { id: string }): Promise<Conversation | null>;
+  renameConversation(input: { id: string; name: string }): Promise<Conversation | null>;
+  /** Every conversation `userId` belongs to, most recent activity first (then id descending). */
+  listConversations(input: { userId: string }): Promise<ConversationForMember[]>;
+  /** People who share at least one conversation with `userId` (not themselves), up to `limit`. */
+  listContacts(input: { userId: string; limit: number }): Promise<string[]>;
+
+  // ── memberships ──
+  getMembership(input: { conversationId: string; userId: string }): Promise<Membership | null>;
+  /** Members in the order they joined (then user id). */
+  listMemberships(input: { conversationId: string }): Promise<Membership[]>;
+  /** Adds people who are not members yet; returns only the new memberships. */
+  addMembers(input: {
+    conversationId: string;
+    userIds: string[];
+    role?: MemberRole;
+  }): Promise<Membership[]>;
+  /** False when the person was not a member. */
+  removeMember(input: { conversationId: string; userId: string }): Promise<boolean>;
+  updateMembership(input: {
+    conversationId: string;
+    userId: string;
+    role?: MemberRole;
+    muted?: boolean;
+  }): Promise<Membership | null>;
+  /**
+   * Moves the read position to `seq`, clamped to the conversation's lastSeq, never backwards.
+   * Returns the membership (unchanged when `seq` is not ahead), or null for non-members.
+   */
+  markRead(input: {
+    conversationId: string;
+    userId: string;
+    seq: number;
+  }): Promise<Membership | null>;
+
+  // ── messages ──
+  /**
+   * Appends a message with the conversation's next seq, atomically, and moves the author's read
+   * position to it. A retry with the same (conversationId, authorId, clientId) returns the stored
+   * message with created: false and changes nothing. `attachmentIds` must be the author's own
+   * unclaimed uploads (the caller checks); they are claimed by this message.
+   */
+  createMessage(input: {
+    conversationId: string;
+    authorId: string | null;
+    body: string;
+    clientId?: string | null;
+    replyToId?: string | null;
+    attachmentIds?: string[];
+    mentions?: string[];
+    system?: SystemEvent | null;
+  }): Promise<{ message: Message; created: boolean }>;
+  getMessage(input: { id: string }): Promise<Message | null>;
+  /** Messages with these ids, in no particular order; unknown ids are skipped. */
+  getMessages(input: { ids: string[] }): Promise<Message[]>;
+  /**
+   * A page in ascending seq order. `before`: the `limit` messages just below that seq; `after`:
+   * the `limit` messages just above it; neither: the newest `limit`. `hasMore` says whether more
+   * exist beyond the page in the direction of travel (older for before/newest, newer for after).
+   */
+  listMessages(input: {
+    conversationId: string;
+    before?: number;
+    after?: number;
+    limit: number;
+  }): Promise<{ messages: Message[]; hasMore: boolean }>;
+  editMessage(input: { id: string; body: string; mentions: string[] }): Promise<Message | null>;
+  /** Tombstones the message: body, attachments, mentions and reactions go; seq and author stay. */
+  deleteMessage(input: { id: string }): Promise<Message | null>;
+  /** Adds (present: true) or removes a person's reaction; idempotent. Null for unknown messages. */
+  setReaction(input: {
+    messageId: string;
+    userId: string;
+    emoji: string;
+    present: boolean;
+  }): Promise<Message | null>;
+
+  // ── uploads ──
+  createUpload(
+    input: Omit<Upload, 'id' | 'conversationId' | 'messageId' | 'createdAt'>,
+  ): Promise<Upload>;
+  getUpload(input: { id: string }): Promise<Upload | null>;
+  getUploads(input: { ids: string[] }): Promise<Upload[]>;
 }

@@ -32,3 +32,88 @@ export class StoreConflictError extends Error {
     super(`${field} already exists`);
   }
 }
+
+// ── conversations and messages ────────────────────────────────────────────────────────────────
+
+export type ConversationKind = 'direct' | 'group';
+export type MemberRole = 'owner' | 'admin' | 'member';
+
+export type Conversation = {
+  id: string;
+  kind: ConversationKind;
+  /** Groups only; a direct conversation is named after the other person by the API layer. */
+  name: string | null;
+  createdBy: string;
+  /** The seq of the newest message; 0 before the first. */
+  lastSeq: number;
+  /** When the newest message was posted (or the conversation created): sidebar order. */
+  lastActivityAt: Date;
+  createdAt: Date;
+};
+
+export type Membership = {
+  conversationId: string;
+  userId: string;
+  role: MemberRole;
+  /** Everything up to and including this seq has been read. Only moves forward. */
+  lastReadSeq: number;
+  muted: boolean;
+  joinedAt: Date;
+};
+
+/** An uploaded image, stored as blobs; becomes an attachment when a message references it. */
+export type Attachment = {
+  id: string;
+  kind: 'image';
+  name: string;
+  contentType: string;
+  size: number;
+  width: number;
+  height: number;
+  /** Blob keys of the (re-encoded) image and its thumbnail. */
+  key: string;
+  thumbKey: string;
+};
+
+export type Upload = Attachment & {
+  userId: string;
+  /** Set once a message claims it; an upload belongs to one message only. */
+  conversationId: string | null;
+  messageId: string | null;
+  createdAt: Date;
+};
+
+export type Reaction = { emoji: string; userIds: string[] };
+
+/** What a system message records. `actorId` is who did it. */
+export type SystemEvent =
+  | { type: 'conversation.created'; actorId: string }
+  | { type: 'conversation.renamed'; actorId: string; name: string }
+  | { type: 'member.added'; actorId: string; userIds: string[] }
+  | { type: 'member.removed'; actorId: string; userIds: string[] };
+
+export type Message = {
+  id: string;
+  conversationId: string;
+  /** Per-conversation, gap-free under normal operation, assigned by the store at insert. */
+  seq: number;
+  /** null for system messages. */
+  authorId: string | null;
+  kind: 'user' | 'system';
+  /** Markdown; '' for a deleted message (the tombstone keeps its place, not its text). */
+  body: string;
+  clientId: string | null;
+  replyToId: string | null;
+  attachments: Attachment[];
+  /** Ids of people mentioned in the body. */
+  mentions: string[];
+  /** Ordered by first reaction; userIds in reaction order. */
+  reactions: Reaction[];
+  system: SystemEvent | null;
+  createdAt: Date;
+  editedAt: Date | null;
+  deletedAt: Date | null;
+};
+
+/** A conversation as one member sees it, for the sidebar. */
+export type ConversationForMember = { conversation: Conversation; membership: Membership };

@@ -4,6 +4,7 @@ import { signInSchema, signUpSchema, tokenNameSchema, updateMeSchema } from '@/l
 import { roomTokenRequestSchema } from '@/lib/realtime/schemas';
 import { usersQuerySchema } from '@/lib/users/schemas';
 
+import { chatOperations } from './chat-operations';
 import { apiTokenSchema, meSchema, publicUserSchema } from './responses';
 
 export type Operation = {
@@ -188,4 +189,5 @@ export const operations: Operation[] = [
     },
     errors: [400, 401, 413, 415, 422, 429],
   },
+  ...chatOperations,
 ];

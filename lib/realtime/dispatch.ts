@@ -1,14 +1,57 @@
+import { followUp } from '@/lib/chat/sync';
+import { refreshConversation } from '@/lib/chat/use-conversations';
+import { useConversationsStore } from '@/lib/stores/conversations-store';
 import { usePeopleStore } from '@/lib/stores/people-store';
+import { usePresenceStore } from '@/lib/stores/presence-store';
+import { useTimelineStore } from '@/lib/stores/timeline-store';
+import { useTypingStore } from '@/lib/stores/typing-store';
 
 import type { ServerFrame } from './protocol';
 
-/** Applies one parsed server frame to the client stores. */
-export function dispatchFrame(frame: ServerFrame): void {
-  if (frame.type !== 'event') return;
+/** Applies one parsed server frame to the client stores. `meId` is the signed-in person. */
+export function dispatchFrame(frame: ServerFrame, meId: string): void {
+  switch (frame.type) {
+    case 'presence':
+      usePresenceStore.getState().apply(frame.users);
+      return;
+    case 'event':
+      break;
+    default:
+      return;
+  }
   const { event } = frame;
+  const conversations = useConversationsStore.getState();
   switch (event.type) {
     case 'user.updated':
       usePeopleStore.getState().upsert(event.user);
+      return;
+    case 'message.created':
+      if (!conversations.byId[event.conversationId]) void refreshConversation(event.conversationId);
+      conversations.messageArrived(event.message, meId);
+      if (event.message.authorId)
+        useTypingStore.getState().set(event.conversationId, event.message.authorId, false);
+      followUp(event.conversationId, useTimelineStore.getState().applyEvent(event));
+      return;
+    case 'message.updated':
+    case 'message.deleted':
+      conversations.messageChanged(event.message);
+      followUp(event.conversationId, useTimelineStore.getState().applyEvent(event));
+      return;
+    case 'reaction.changed':
+      followUp(event.conversationId, useTimelineStore.getState().applyEvent(event));
+      return;
+    case 'read.updated':
+      conversations.readMoved({ ...event, meId });
+      return;
+    case 'conversation.updated':
+    case 'member.added':
+      void refreshConversation(event.conversationId);
+      return;
+    case 'member.removed':
+      if (event.userIds.includes(meId)) {
+        conversations.remove(event.conversationId);
+        useTimelineStore.getState().reset(event.conversationId);
+      } else void refreshConversation(event.conversationId);
       return;
   }
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { messageWireSchema, reactionWireSchema } from '../chat/wire';
+
 /**
  * The realtime protocol: every frame in both directions, shared by `party/` and the browser.
  * Frames are parsed with these schemas, never cast. Bump PROTOCOL_VERSION on a breaking change;
@@ -7,8 +9,11 @@ import { z } from 'zod';
  */
 export const PROTOCOL_VERSION = 1;
 
-/** Party names as they appear in `/parties/<party>/<room>`; `main` is each person's inbox room. */
-export const partyNameSchema = z.enum(['main']);
+/**
+ * Party names as they appear in `/parties/<party>/<room>`. `main` is each person's inbox room
+ * (room id = user id); `conversation` is one per conversation (room id = conversation id).
+ */
+export const partyNameSchema = z.enum(['main', 'conversation']);
 export type PartyName = z.infer<typeof partyNameSchema>;
 
 /** Room ids are ids we mint (users, conversations); keep them URL- and audience-safe. */
@@ -19,7 +24,45 @@ export const roomIdSchema = z
   .regex(/^[A-Za-z0-9_-]+$/, 'room ids use letters, digits, - and _');
 
 // ── Events: durable changes Next.js publishes after writing the store ─────────────────────────
+const conversationId = z.string().min(1);
+const seq = z.number().int().positive();
+
 export const roomEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('message.created'),
+    conversationId,
+    seq,
+    message: messageWireSchema,
+  }),
+  z.object({
+    type: z.literal('message.updated'),
+    conversationId,
+    seq,
+    message: messageWireSchema,
+  }),
+  z.object({
+    type: z.literal('message.deleted'),
+    conversationId,
+    seq,
+    message: messageWireSchema,
+  }),
+  z.object({
+    type: z.literal('reaction.changed'),
+    conversationId,
+    seq,
+    messageId: z.string(),
+    reactions: z.array(reactionWireSchema),
+  }),
+  z.object({
+    type: z.literal('read.updated'),
+    conversationId,
+    userId: z.string(),
+    lastReadSeq: z.number().int().nonnegative(),
+  }),
+  /** Name or settings changed: clients refetch the conversation. */
+  z.object({ type: z.literal('conversation.updated'), conversationId }),
+  z.object({ type: z.literal('member.added'), conversationId, userIds: z.array(z.string()) }),
+  z.object({ type: z.literal('member.removed'), conversationId, userIds: z.array(z.string()) }),
   z.object({
     type: z.literal('user.updated'),
     user: z.object({
@@ -32,15 +75,28 @@ export const roomEventSchema = z.discriminatedUnion('type', [
 ]);
 export type RoomEvent = z.infer<typeof roomEventSchema>;
 
-/** Body of Next.js → room HTTP publishes (authorized by the server secret). */
+/**
+ * Body of Next.js → room HTTP publishes (authorized by the server secret). Sent to a
+ * conversation room, `recipients` are the members whose inbox rooms the room forwards to; an
+ * inbox room ignores it.
+ */
 export const publishRequestSchema = z.object({
   events: z.array(roomEventSchema).min(1).max(100),
+  recipients: z.array(z.string().min(1)).max(1000).optional(),
 });
 export type PublishRequest = z.infer<typeof publishRequestSchema>;
 
 // ── Client → room ─────────────────────────────────────────────────────────────────────────────
+export const presenceStateSchema = z.enum(['active', 'away']);
+export const presenceStatusSchema = z.enum(['online', 'away', 'offline']);
+export type PresenceStatus = z.infer<typeof presenceStatusSchema>;
+
 export const clientFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ping'), at: z.number().int().nonnegative() }),
+  /** Inbox room: this tab is in use (`active`) or has been hidden for a while (`away`). */
+  z.object({ type: z.literal('presence.set'), state: presenceStateSchema }),
+  /** Conversation room: the sender started or stopped typing (re-sent at most every 2 s). */
+  z.object({ type: z.literal('typing'), state: z.enum(['start', 'stop']) }),
 ]);
 export type ClientFrame = z.infer<typeof clientFrameSchema>;
 
@@ -52,6 +108,19 @@ export const serverFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pong'), at: z.number().int() }),
   z.object({ type: z.literal('error'), code: frameErrorCodeSchema, message: z.string() }),
   z.object({ type: z.literal('event'), event: roomEventSchema }),
+  /** Inbox room: the status of people the connection's owner shares a conversation with. */
+  z.object({
+    type: z.literal('presence'),
+    users: z.array(
+      z.object({
+        userId: z.string(),
+        status: presenceStatusSchema,
+        lastSeenAt: z.number().int().nullable(),
+      }),
+    ),
+  }),
+  /** Conversation room: someone else in the conversation started or stopped typing. */
+  z.object({ type: z.literal('typing'), userId: z.string(), state: z.enum(['start', 'stop']) }),
 ]);
 export type ServerFrame = z.infer<typeof serverFrameSchema>;
 

@@ -1,6 +1,7 @@
+import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 
-import { mintRoomToken, roomAudience, verifyRoomToken } from './room-token';
+import { MAX_PRESENCE_CONTACTS, mintRoomToken, roomAudience, verifyRoomToken } from './room-token';
 
 const key = 'k'.repeat(40);
 
@@ -16,6 +17,7 @@ describe('room tokens', () => {
     expect(await verifyRoomToken({ token, party: 'main', roomId: 'u_1', key })).toEqual({
       ok: true,
       userId: 'u_1',
+      contacts: [],
     });
   });
 
@@ -51,6 +53,75 @@ describe('room tokens', () => {
     expect(await verifyRoomToken({ token: null, party: 'main', roomId: 'u_1', key })).toEqual({
       ok: false,
       reason: 'missing',
+    });
+  });
+
+  describe('contacts claim', () => {
+    const verify = (token: string) => verifyRoomToken({ token, party: 'main', roomId: 'u_1', key });
+    /** Signs arbitrary claims the way mintRoomToken would, to reach verify's own checks. */
+    const signRaw = (claims: Record<string, unknown>) =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('u_1')
+        .setAudience('main/u_1')
+        .setIssuer('parley')
+        .setExpirationTime('5m')
+        .sign(new TextEncoder().encode(key));
+
+    it('round-trips contacts, without duplicates or the holder', async () => {
+      const { token } = await mintRoomToken({
+        userId: 'u_1',
+        party: 'main',
+        roomId: 'u_1',
+        key,
+        claims: { contacts: ['u_2', 'u_3', 'u_2', 'u_1'] },
+      });
+      expect(await verify(token)).toEqual({ ok: true, userId: 'u_1', contacts: ['u_2', 'u_3'] });
+    });
+
+    it('keeps only the first MAX_PRESENCE_CONTACTS when minting', async () => {
+      const many = Array.from({ length: MAX_PRESENCE_CONTACTS + 5 }, (_, i) => `u_c${i}`);
+      const { token } = await mintRoomToken({
+        userId: 'u_1',
+        party: 'main',
+        roomId: 'u_1',
+        key,
+        claims: { contacts: many },
+      });
+      const result = await verify(token);
+      expect(result.ok && result.contacts).toEqual(many.slice(0, MAX_PRESENCE_CONTACTS));
+    });
+
+    it('refuses to mint a contact id that is not a room id', async () => {
+      await expect(
+        mintRoomToken({
+          userId: 'u_1',
+          party: 'main',
+          roomId: 'u_1',
+          key,
+          claims: { contacts: ['../u_2'] },
+        }),
+      ).rejects.toThrow();
+    });
+
+    it('rejects a signed token whose contacts claim is malformed or oversized', async () => {
+      expect(await verify(await signRaw({ contacts: 'u_2' }))).toEqual({
+        ok: false,
+        reason: 'invalid',
+      });
+      expect(await verify(await signRaw({ contacts: [42] }))).toEqual({
+        ok: false,
+        reason: 'invalid',
+      });
+      const tooMany = Array.from({ length: MAX_PRESENCE_CONTACTS + 1 }, (_, i) => `u_c${i}`);
+      expect(await verify(await signRaw({ contacts: tooMany }))).toEqual({
+        ok: false,
+        reason: 'invalid',
+      });
+    });
+
+    it('reads an absent claim as no contacts', async () => {
+      expect(await verify(await signRaw({}))).toEqual({ ok: true, userId: 'u_1', contacts: [] });
     });
   });
 });

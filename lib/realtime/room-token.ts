@@ -1,6 +1,7 @@
 import { jwtVerify, SignJWT, errors as joseErrors } from 'jose';
+import { z } from 'zod';
 
-import type { PartyName } from './protocol';
+import { roomIdSchema, type PartyName } from './protocol';
 
 /**
  * Short-lived room tokens: HS256 JWTs minted by Next.js for a person who may join a room and
@@ -10,6 +11,17 @@ import type { PartyName } from './protocol';
 
 export const ROOM_TOKEN_ISSUER = 'parley';
 export const ROOM_TOKEN_TTL_SECONDS = 10 * 60;
+/** Bounds an inbox room's presence fan-out: one update reaches at most this many rooms. */
+export const MAX_PRESENCE_CONTACTS = 200;
+
+/**
+ * `contacts`: the people the holder shares a conversation with, whose presence the inbox room
+ * exchanges. Absent means none; a malformed or oversized claim makes the token invalid.
+ */
+export const roomTokenClaimsSchema = z.object({
+  contacts: z.array(roomIdSchema).max(MAX_PRESENCE_CONTACTS).default([]),
+});
+export type RoomTokenClaims = z.input<typeof roomTokenClaimsSchema>;
 
 export function roomAudience(party: PartyName, roomId: string): string {
   return `${party}/${roomId}`;
@@ -19,17 +31,28 @@ function keyBytes(key: string): Uint8Array {
   return new TextEncoder().encode(key);
 }
 
+/**
+ * Callers list contacts most relevant first (for example by latest activity): duplicates and the
+ * holder are dropped, and only the first MAX_PRESENCE_CONTACTS are kept so minting never fails
+ * for a person with many conversations.
+ */
 export async function mintRoomToken(opts: {
   userId: string;
   party: PartyName;
   roomId: string;
   key: string;
+  claims?: RoomTokenClaims;
   ttlSeconds?: number;
   now?: Date;
 }): Promise<{ token: string; expiresAt: Date }> {
   const issuedAt = Math.floor((opts.now ?? new Date()).getTime() / 1000);
   const exp = issuedAt + (opts.ttlSeconds ?? ROOM_TOKEN_TTL_SECONDS);
-  const token = await new SignJWT({})
+  const contacts = [...new Set(opts.claims?.contacts ?? [])]
+    .filter((id) => id !== opts.userId)
+    .slice(0, MAX_PRESENCE_CONTACTS);
+  // Parse before signing: a token we mint must be one we accept.
+  const claims = roomTokenClaimsSchema.parse({ contacts });
+  const token = await new SignJWT(claims.contacts.length > 0 ? claims : {})
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(opts.userId)
     .setAudience(roomAudience(opts.party, opts.roomId))
@@ -47,7 +70,9 @@ export async function verifyRoomToken(opts: {
   party: PartyName;
   roomId: string;
   key: string;
-}): Promise<{ ok: true; userId: string } | { ok: false; reason: RoomTokenFailure }> {
+}): Promise<
+  { ok: true; userId: string; contacts: string[] } | { ok: false; reason: RoomTokenFailure }
+> {
   if (!opts.token) return { ok: false, reason: 'missing' };
   try {
     const { payload } = await jwtVerify(opts.token, keyBytes(opts.key), {
@@ -56,7 +81,9 @@ export async function verifyRoomToken(opts: {
       issuer: ROOM_TOKEN_ISSUER,
     });
     if (!payload.sub) return { ok: false, reason: 'invalid' };
-    return { ok: true, userId: payload.sub };
+    const claims = roomTokenClaimsSchema.safeParse({ contacts: payload.contacts });
+    if (!claims.success) return { ok: false, reason: 'invalid' };
+    return { ok: true, userId: payload.sub, contacts: claims.data.contacts };
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) return { ok: false, reason: 'expired' };
     return { ok: false, reason: 'invalid' };

@@ -1,9 +1,11 @@
 import 'server-only';
 
+import { z } from 'zod';
+
 import { env, requireSecret } from '@/lib/env';
 import { log } from '@/lib/log';
 
-import type { PartyName, RoomEvent } from './protocol';
+import type { PartyName, PublishRequest, RoomEvent } from './protocol';
 
 /** http for local `partykit dev`, https for PartyKit cloud. */
 export function partyBaseUrl(host = env.PARTYKIT_HOST): string {
@@ -14,24 +16,35 @@ export function partyBaseUrl(host = env.PARTYKIT_HOST): string {
 /** Counts publishes that failed, for the health page and tests; clients recover by resync. */
 export const publishStats = { ok: 0, failed: 0 };
 
+function roomUrl(party: PartyName, room: string): string {
+  return `${partyBaseUrl()}/parties/${party}/${encodeURIComponent(room)}`;
+}
+
+function serverHeaders(): Record<string, string> {
+  return {
+    authorization: `Bearer ${requireSecret('PARTY_SECRET')}`,
+    'content-type': 'application/json',
+  };
+}
+
 /**
  * Publishes events to a room after the store was written. A failed publish is logged and counted,
  * never thrown: the write already happened and receivers catch up through `after=<seq>`.
+ * `recipients` is for a conversation room, which forwards the events to those inbox rooms.
  */
 export async function publish(opts: {
   party: PartyName;
   room: string;
   events: RoomEvent[];
+  recipients?: string[];
 }): Promise<boolean> {
-  const url = `${partyBaseUrl()}/parties/${opts.party}/${encodeURIComponent(opts.room)}`;
+  const body: PublishRequest = { events: opts.events };
+  if (opts.recipients) body.recipients = opts.recipients;
   try {
-    const res = await fetch(url, {
+    const res = await fetch(roomUrl(opts.party, opts.room), {
       method: 'POST',
-      headers: {
-        authorization: `Bearer ${requireSecret('PARTY_SECRET')}`,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({ events: opts.events }),
+      headers: serverHeaders(),
+      body: JSON.stringify(body),
       signal: AbortSignal.timeout(3000),
     });
     if (!res.ok) throw new Error(`room answered ${res.status}`);
@@ -44,6 +57,44 @@ export async function publish(opts: {
       'realtime publish failed',
     );
     return false;
+  }
+}
+
+/**
+ * Publishes a conversation's events once, to its room, which forwards them to each recipient's
+ * inbox room (every tab they have open). Never throws, like publish().
+ */
+export async function publishToConversation(opts: {
+  conversationId: string;
+  recipients: string[];
+  events: RoomEvent[];
+}): Promise<boolean> {
+  if (opts.recipients.length === 0 || opts.events.length === 0) return true;
+  return publish({
+    party: 'conversation',
+    room: opts.conversationId,
+    events: opts.events,
+    recipients: opts.recipients,
+  });
+}
+
+const viewersResponseSchema = z.object({ viewers: z.array(z.string()) });
+
+/**
+ * The people who have the conversation open right now (connected to its room), for skipping
+ * notifications they would not need. Never throws: [] when the room cannot be asked.
+ */
+export async function getConversationViewers(conversationId: string): Promise<string[]> {
+  try {
+    const res = await fetch(roomUrl('conversation', conversationId), {
+      headers: serverHeaders(),
+      signal: AbortSignal.timeout(2000),
+    });
+    if (!res.ok) throw new Error(`room answered ${res.status}`);
+    return viewersResponseSchema.parse(await res.json()).viewers;
+  } catch (err) {
+    log.warn({ err, conversationId }, 'realtime viewers lookup failed');
+    return [];
   }
 }
 

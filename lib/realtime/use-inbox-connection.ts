@@ -4,16 +4,22 @@ import PartySocket from 'partysocket';
 import { useEffect } from 'react';
 
 import { apiFetch } from '@/lib/api/client';
+import { catchUpAll } from '@/lib/chat/sync';
 import { useConnectionStore } from '@/lib/stores/connection-store';
+import { useConversationsStore } from '@/lib/stores/conversations-store';
 
 import { dispatchFrame } from './dispatch';
-import { parseFrame, serverFrameSchema } from './protocol';
+import { encodeFrame, parseFrame, serverFrameSchema } from './protocol';
 
 type RoomToken = { token: string; host: string; party: string; roomId: string; expiresAt: string };
 
+/** A tab hidden this long counts as away. */
+export const AWAY_AFTER_MS = 5 * 60_000;
+
 /**
  * Holds this tab's connection to the person's inbox room. partysocket reconnects with backoff and
- * calls `query` again on every attempt, so each connection gets a fresh short-lived room token.
+ * calls `query` again on every attempt, so each connection gets a fresh short-lived room token
+ * (which also carries the current list of contacts whose presence this tab may see).
  */
 export function useInboxConnection({ host, userId }: { host: string; userId: string }) {
   useEffect(() => {
@@ -33,17 +39,45 @@ export function useInboxConnection({ host, userId }: { host: string; userId: str
     });
     const onMessage = (event: MessageEvent) => {
       const parsed = parseFrame(serverFrameSchema, event.data);
-      if (parsed.ok) dispatchFrame(parsed.frame);
+      if (parsed.ok) dispatchFrame(parsed.frame, userId);
+    };
+    let awayTimer: ReturnType<typeof setTimeout> | undefined;
+    const sendPresence = () => {
+      const hidden = document.visibilityState === 'hidden';
+      clearTimeout(awayTimer);
+      if (!hidden) socket.send(encodeFrame({ type: 'presence.set', state: 'active' }));
+      else
+        awayTimer = setTimeout(
+          () => socket.send(encodeFrame({ type: 'presence.set', state: 'away' })),
+          AWAY_AFTER_MS,
+        );
+    };
+    const onVisibility = () => {
+      sendPresence();
+      // A tab waking from sleep may have missed events while its socket was frozen.
+      if (document.visibilityState === 'visible') catchUpAll();
     };
     const onOpen = () => {
+      // A reconnect (not the first open) may have missed events: catch up by seq.
+      if (opened) catchUpAll();
       opened = true;
       setStatus('open');
+      sendPresence();
     };
     const onClose = () => setStatus(opened ? 'reconnecting' : 'connecting');
     socket.addEventListener('message', onMessage);
     socket.addEventListener('open', onOpen);
     socket.addEventListener('close', onClose);
+    document.addEventListener('visibilitychange', onVisibility);
+    // New conversations bring new contacts: reconnect so the fresh token lists them.
+    const unsubscribe = useConversationsStore.subscribe((s, prev) => {
+      if (Object.keys(s.byId).length > Object.keys(prev.byId).length && prev.loaded)
+        socket.reconnect();
+    });
     return () => {
+      unsubscribe();
+      clearTimeout(awayTimer);
+      document.removeEventListener('visibilitychange', onVisibility);
       socket.removeEventListener('message', onMessage);
       socket.removeEventListener('open', onOpen);
       socket.removeEventListener('close', onClose);

@@ -1,14 +1,18 @@
 import type { Store } from '../store';
 import { connect, disconnect } from './connection';
+import { conversationFunctions, membershipFunctions } from './conversations';
+import { messageFunctions } from './messages';
 import { createModels } from './models';
 import { tokenFunctions } from './tokens';
+import { uploadFunctions } from './uploads';
 import { userFunctions } from './users';
 
 export { databaseName } from './connection';
 
 /**
  * The MongoDB adapter (mongoose). Resolves once the server answers and the schemas' indexes
- * exist, so the unique email and token-hash constraints hold from the first write.
+ * exist, so the unique constraints (email, token hash, direct key, seq, clientId…) hold from the
+ * first write.
  */
 export async function createMongoStore({
   uri,
@@ -19,7 +23,7 @@ export async function createMongoStore({
 }): Promise<Store> {
   const conn = await connect({ uri, dbName });
   const models = createModels(conn);
-  await Promise.all([models.User.init(), models.Account.init(), models.ApiToken.init()]);
+  await Promise.all(Object.values(models).map((model) => model.init()));
 
   return {
     kind: 'mongo',
@@ -32,5 +36,9 @@ export async function createMongoStore({
     },
     ...userFunctions(models),
     ...tokenFunctions(models),
+    ...conversationFunctions(models),
+    ...membershipFunctions(models),
+    ...messageFunctions(models),
+    ...uploadFunctions(models),
   };
 }

@@ -1,15 +1,20 @@
 import mongoose from 'mongoose';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 
 import { storeContract } from '../contract';
+import { chatContract } from '../contract-chat';
 import { connect, databaseName } from './connection';
-import { createModels, type Models } from './models';
+import { directKeyOf, toConversation, toMembership } from './conversations';
+import { groupReactions, reservedSeq, reserveSeqUpdate, toMessage } from './messages';
+import { createModels, type MessageDoc, type Models } from './models';
+import { toUpload } from './uploads';
 import { duplicateKeyField, literalPrefix } from './users';
 import { createMongoStore } from './index';
 
 // Compiled on a connection that never opens: schemas, casting and validation need no server.
 const offline = mongoose.createConnection();
-const { User, Account, ApiToken }: Models = createModels(offline);
+const { User, Account, ApiToken, Conversation, Membership, Message, Upload }: Models =
+  createModels(offline);
 afterAll(() => offline.close());
 
 type IndexSpec = [Record<string, unknown>, Record<string, unknown>];
@@ -94,6 +99,307 @@ describe('mongo schemas', () => {
   });
 });
 
+const image = {
+  kind: 'image',
+  name: 'cat.png',
+  contentType: 'image/webp',
+  size: 1234,
+  width: 640,
+  height: 480,
+  key: 'uploads/a.webp',
+  thumbKey: 'uploads/a-thumb.webp',
+} as const;
+const validMessage = () => ({ conversationId: 'c_1', seq: 1, authorId: 'u_1', kind: 'user' });
+/** The fields `validate()` (what save() runs, pre('validate') hooks included) rejects. */
+const errorsOf = (doc: { validate(): Promise<void> }) =>
+  doc.validate().then(
+    () => [],
+    (error: { errors?: object }) => Object.keys(error.errors ?? {}).sort(),
+  );
+
+describe('mongo chat schemas', () => {
+  it('declares the indexes the chat semantics rely on', () => {
+    // One direct conversation per pair; groups (no key) never collide, as a sparse index would
+    // let explicit nulls do.
+    expect(indexes(Conversation)).toEqual([
+      [
+        { directKey: 1 },
+        expect.objectContaining({
+          unique: true,
+          partialFilterExpression: { directKey: { $type: 'string' } },
+        }),
+      ],
+    ]);
+    expect(indexes(Membership)).toEqual([
+      [{ conversationId: 1, userId: 1 }, expect.objectContaining({ unique: true })],
+      [{ userId: 1 }, expect.not.objectContaining({ unique: true })],
+    ]);
+    // Gap-free seqs cannot repeat; a retried send (same clientId) collides with the first, and
+    // messages without an author or a clientId (system ones) never do.
+    expect(indexes(Message)).toEqual([
+      [{ conversationId: 1, seq: 1 }, expect.objectContaining({ unique: true })],
+      [
+        { conversationId: 1, authorId: 1, clientId: 1 },
+        expect.objectContaining({
+          unique: true,
+          partialFilterExpression: {
+            authorId: { $type: 'string' },
+            clientId: { $type: 'string' },
+          },
+        }),
+      ],
+    ]);
+    expect(indexes(Upload)).toEqual([]);
+  });
+
+  it('accepts a direct conversation and a group, with prefixed ids and defaults', async () => {
+    const direct = new Conversation({ kind: 'direct', directKey: 'u_a:u_b', createdBy: 'u_a' });
+    expect(await errorsOf(direct)).toEqual([]);
+    expect(direct._id).toMatch(/^c_[a-z0-9]{20}$/);
+    expect(direct).toMatchObject({ name: null, lastSeq: 0 });
+    expect(direct.lastActivityAt).toBeInstanceOf(Date);
+    expect(direct.createdAt).toBeInstanceOf(Date);
+    const group = new Conversation({ kind: 'group', name: 'x'.repeat(80), createdBy: 'u_a' });
+    expect(await errorsOf(group)).toEqual([]);
+    expect(group.directKey).toBeUndefined();
+    expect(group.toObject()).not.toHaveProperty('recentSends');
+  });
+
+  it.each([
+    ['an unknown kind', { kind: 'channel', name: 'n' }, ['kind']],
+    ['a group without a name', { kind: 'group' }, ['name']],
+    ['a group with an empty name', { kind: 'group', name: '' }, ['name']],
+    ['a group name over 80 characters', { kind: 'group', name: 'x'.repeat(81) }, ['name']],
+    ['a group with a direct key', { kind: 'group', name: 'n', directKey: 'a:b' }, ['directKey']],
+    ['a direct conversation without its key', { kind: 'direct' }, ['directKey']],
+    ['a negative lastSeq', { kind: 'group', name: 'n', lastSeq: -1 }, ['lastSeq']],
+    ['no creator', { kind: 'group', name: 'n', createdBy: undefined }, ['createdBy']],
+  ])('rejects a conversation with %s', async (_, patch, fields) => {
+    expect(await errorsOf(new Conversation({ createdBy: 'u_a', ...patch }))).toEqual(fields);
+  });
+
+  it('validates memberships', async () => {
+    const membership = new Membership({ conversationId: 'c_1', userId: 'u_1' });
+    expect(await errorsOf(membership)).toEqual([]);
+    expect(membership).toMatchObject({ role: 'member', lastReadSeq: 0, muted: false });
+    expect(membership.joinedAt).toBeInstanceOf(Date);
+    expect(await errorsOf(new Membership({ role: 'guest', lastReadSeq: -1 }))).toEqual([
+      'conversationId',
+      'lastReadSeq',
+      'role',
+      'userId',
+    ]);
+  });
+
+  it('accepts a user message, with prefixed ids and defaults', async () => {
+    const message = new Message({ ...validMessage(), body: 'x'.repeat(4000), clientId: 'abc' });
+    expect(await errorsOf(message)).toEqual([]);
+    expect(message._id).toMatch(/^m_[a-z0-9]{20}$/);
+    expect(message.toObject()).toMatchObject({
+      replyToId: null,
+      attachments: [],
+      mentions: [],
+      reactions: [],
+      system: null,
+      editedAt: null,
+      deletedAt: null,
+    });
+  });
+
+  it('accepts a system message whose event parses, and attachments with every field', async () => {
+    const system = { type: 'member.added', actorId: 'u_1', userIds: ['u_2'] };
+    const message = new Message({ ...validMessage(), authorId: null, kind: 'system', system });
+    expect(await errorsOf(message)).toEqual([]);
+    const withImage = new Message({ ...validMessage(), attachments: [{ id: 'up_1', ...image }] });
+    expect(await errorsOf(withImage)).toEqual([]);
+    expect(withImage.toObject().attachments).toEqual([{ id: 'up_1', ...image }]);
+  });
+
+  it.each([
+    ['no conversation', { conversationId: undefined }, ['conversationId']],
+    ['a seq below 1', { seq: 0 }, ['seq']],
+    ['an unknown kind', { kind: 'bot' }, ['kind']],
+    ['a body over 4000 characters', { body: 'x'.repeat(4001) }, ['body']],
+    [
+      'a system event on a user message',
+      { system: { type: 'conversation.created', actorId: 'u' } },
+      ['system'],
+    ],
+    ['a system message without its event', { kind: 'system' }, ['system']],
+    ['a malformed system event', { kind: 'system', system: { type: 'member.added' } }, ['system']],
+    [
+      'an attachment missing fields',
+      { attachments: [{ id: 'up_1', kind: 'image' }] },
+      [
+        'attachments.0.contentType',
+        'attachments.0.height',
+        'attachments.0.key',
+        'attachments.0.name',
+        'attachments.0.size',
+        'attachments.0.thumbKey',
+        'attachments.0.width',
+      ],
+    ],
+    ['a reaction without its emoji', { reactions: [{ userId: 'u_1' }] }, ['reactions.0.emoji']],
+  ])('rejects a message with %s', async (_, patch, fields) => {
+    expect(await errorsOf(new Message({ ...validMessage(), ...patch }))).toEqual(fields);
+  });
+
+  it('validates a message before its seq is known (createMessage takes one only then)', async () => {
+    const message = new Message({ ...validMessage(), seq: undefined });
+    await expect(message.validate({ pathsToSkip: ['seq'] })).resolves.toBeUndefined();
+    expect(await errorsOf(message)).toEqual(['seq']);
+  });
+
+  it('validates uploads', async () => {
+    const upload = new Upload({ userId: 'u_1', ...image });
+    expect(await errorsOf(upload)).toEqual([]);
+    expect(upload._id).toMatch(/^up_[a-z0-9]{20}$/);
+    expect(upload).toMatchObject({ conversationId: null, messageId: null });
+    expect(await errorsOf(new Upload({ ...image, kind: 'video', size: -1 }))).toEqual([
+      'kind',
+      'size',
+      'userId',
+    ]);
+  });
+
+  it('casts the reaction filters and updates setReaction sends', () => {
+    const entry = { emoji: '👍', userId: 'u_1' };
+    const filter = Message.find({ _id: 'm_1', reactions: { $not: { $elemMatch: entry } } });
+    expect(filter.cast()).toEqual({ _id: 'm_1', reactions: { $not: { $elemMatch: entry } } });
+  });
+});
+
+describe('mongo chat mappers', () => {
+  const at = new Date('2025-01-02T03:04:05Z');
+
+  it('keys a direct conversation by the sorted pair, whichever way round it is asked for', () => {
+    expect(directKeyOf('u_b', 'u_a')).toBe('u_a:u_b');
+    expect(directKeyOf('u_a', 'u_b')).toBe('u_a:u_b');
+  });
+
+  it('finds the seq a conversation reserved for a send, by author and clientId', () => {
+    const recentSends = [
+      { authorId: 'u_a', clientId: 'c1', seq: 4 },
+      { authorId: 'u_b', clientId: 'c1', seq: 5 },
+    ];
+    expect(reservedSeq({ recentSends }, 'u_b', 'c1')).toBe(5);
+    expect(reservedSeq({ recentSends }, 'u_a', 'c2')).toBeNull();
+    expect(reservedSeq({}, 'u_a', 'c1')).toBeNull();
+  });
+
+  it('reserves seqs with user values as literals, never as field paths', () => {
+    // Every string in the pipeline outside a $literal: field paths and operators only.
+    const bare = (value: unknown): string[] => {
+      if (typeof value === 'string') return [value];
+      if (Array.isArray(value)) return value.flatMap(bare);
+      if (value === null || typeof value !== 'object' || value instanceof Date) return [];
+      return Object.entries(value).flatMap(([k, v]) => (k === '$literal' ? [] : bare(v)));
+    };
+    const pipeline = reserveSeqUpdate('$evil', '$$ROOT', new Date());
+    expect(bare(pipeline)).not.toContain('$evil');
+    expect(bare(pipeline)).not.toContain('$$ROOT');
+    expect(JSON.stringify(pipeline)).toContain('{"$literal":"$$ROOT"}');
+    // A conversation without sends yet has no field; the remembered sends are capped.
+    expect(JSON.stringify(pipeline)).toContain('{"$ifNull":["$recentSends",[]]}');
+    expect(JSON.stringify(pipeline)).toContain(',-50]}');
+    // The scratch field never reaches the stored document.
+    expect(pipeline.at(-1)).toEqual({ $unset: '_known' });
+  });
+
+  it('hands the seq pipeline to the driver as it is (mongoose casts no pipeline)', async () => {
+    const driver = vi
+      .spyOn(Conversation.collection, 'findOneAndUpdate')
+      .mockResolvedValue({ _id: 'c_1', lastSeq: 1 } as never);
+    const pipeline = reserveSeqUpdate('u_1', 'client-1', new Date(0));
+    await Conversation.findOneAndUpdate({ _id: 'c_1' }, pipeline, { returnDocument: 'after' });
+    expect(driver).toHaveBeenCalledWith(
+      { _id: 'c_1' },
+      reserveSeqUpdate('u_1', 'client-1', new Date(0)),
+      expect.objectContaining({ returnDocument: 'after' }),
+    );
+    driver.mockRestore();
+  });
+
+  it('groups reactions by emoji, ordered by their earliest standing reaction', () => {
+    const e = (emoji: string, userId: string) => ({ emoji, userId });
+    expect(groupReactions([])).toEqual([]);
+    expect(
+      groupReactions([e('👍', 'u_a'), e('❤️', 'u_b'), e('👍', 'u_c'), e('👍', 'u_a')]),
+    ).toEqual([
+      { emoji: '👍', userIds: ['u_a', 'u_c'] },
+      { emoji: '❤️', userIds: ['u_b'] },
+    ]);
+    // u_a took back the first 👍: ❤️ is now the older reaction.
+    expect(groupReactions([e('❤️', 'u_b'), e('👍', 'u_c')])[0]?.emoji).toBe('❤️');
+  });
+
+  it('maps documents to records with null, never undefined, for missing optional values', () => {
+    const message = toMessage({
+      _id: 'm_1',
+      conversationId: 'c_1',
+      seq: 3,
+      kind: 'system',
+      system: { type: 'conversation.renamed', actorId: 'u_1', name: 'N', extra: 1 },
+      attachments: [{ id: 'up_1', ...image, _id: 'x' }],
+      createdAt: at,
+    } as unknown as MessageDoc);
+    expect(message).toEqual({
+      id: 'm_1',
+      conversationId: 'c_1',
+      seq: 3,
+      authorId: null,
+      kind: 'system',
+      body: '',
+      clientId: null,
+      replyToId: null,
+      attachments: [{ id: 'up_1', ...image }],
+      mentions: [],
+      reactions: [],
+      system: { type: 'conversation.renamed', actorId: 'u_1', name: 'N' },
+      createdAt: at,
+      editedAt: null,
+      deletedAt: null,
+    });
+    expect(() =>
+      toMessage({
+        ...validMessage(),
+        _id: 'm_2',
+        system: { type: 'nope' },
+      } as unknown as MessageDoc),
+    ).toThrow();
+
+    const conversation = new Conversation({ kind: 'group', name: 'G', createdBy: 'u_1' });
+    expect(toConversation(conversation.toObject())).toEqual({
+      id: conversation._id,
+      kind: 'group',
+      name: 'G',
+      createdBy: 'u_1',
+      lastSeq: 0,
+      lastActivityAt: conversation.lastActivityAt,
+      createdAt: conversation.createdAt,
+    });
+    const membership = new Membership({ conversationId: 'c_1', userId: 'u_1', role: 'owner' });
+    expect(toMembership(membership.toObject())).toEqual({
+      conversationId: 'c_1',
+      userId: 'u_1',
+      role: 'owner',
+      lastReadSeq: 0,
+      muted: false,
+      joinedAt: membership.joinedAt,
+    });
+    const upload = new Upload({ userId: 'u_1', ...image });
+    expect(toUpload(upload.toObject())).toEqual({
+      id: upload._id,
+      ...image,
+      userId: 'u_1',
+      conversationId: null,
+      messageId: null,
+      createdAt: upload.createdAt,
+    });
+  });
+});
+
 describe('mongo helpers', () => {
   it('matches search text literally, as a prefix', () => {
     const re = literalPrefix('a.b*(c)[d]$^\\e%_');
@@ -157,7 +463,7 @@ describe('databaseName', () => {
 // Each run gets a fresh database, dropped when the suite closes the store.
 const uri = process.env.MONGODB_URI;
 if (uri) {
-  storeContract('mongo', async () => {
+  const open = async () => {
     const dbName = `parley-test-${Math.random().toString(36).slice(2, 10)}`;
     const store = await createMongoStore({ uri, dbName });
     return {
@@ -167,5 +473,7 @@ if (uri) {
         await store.close();
       },
     };
-  });
+  };
+  storeContract('mongo', open);
+  chatContract('mongo', open);
 }

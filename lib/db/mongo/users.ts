@@ -51,6 +51,7 @@ type UserFunctions = Pick<
   Store,
   | 'createUser'
   | 'getUserById'
+  | 'getUsersByIds'
   | 'getUserByEmail'
   | 'getPasswordHash'
   | 'updateUser'
@@ -86,6 +87,14 @@ export function userFunctions(models: Models): UserFunctions {
     },
 
     getUserById: ({ id }) => byId(id),
+
+    async getUsersByIds({ ids }) {
+      if (ids.length === 0) return [];
+      const docs = await User.find({ _id: { $in: [...new Set(ids)] } }, USER_PROJECTION).lean<
+        UserFields[]
+      >();
+      return docs.map(toUser);
+    },
 
     async getUserByEmail({ email }) {
       const doc = await User.findOne({ email }, USER_PROJECTION).lean<UserFields>();

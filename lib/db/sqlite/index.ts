@@ -1,5 +1,8 @@
 import type { Store } from '../store';
 import { openDatabase, type Db } from './connection';
+import { conversationFunctions } from './conversations';
+import { messageFunctions } from './messages';
+import { uploadFunctions } from './uploads';
 import { userFunctions } from './users';
 
 export function createSqliteStore(file: string): Store & { db: Db } {
@@ -14,5 +17,8 @@ export function createSqliteStore(file: string): Store & { db: Db } {
       db.close();
     },
     ...userFunctions(db),
+    ...conversationFunctions(db),
+    ...messageFunctions(db),
+    ...uploadFunctions(db),
   };
 }

@@ -37,4 +37,71 @@ export const migrations: readonly string[] = [
      last_used_at INTEGER
    );
    CREATE INDEX api_tokens_user ON api_tokens (user_id, created_at);`,
+
+  // 3: conversations, memberships, messages, reactions and uploads. JSON columns are parsed with
+  // the schemas in lib/db/json-columns.ts. direct_key ("a:b", the sorted pair) makes the direct
+  // conversation between two people unique; groups leave it null. UNIQUE (conversation_id, seq)
+  // is also the index that pages messages. reply_to_id has no foreign key: messages are only
+  // tombstoned, and a key on it would need one more index to cascade a conversation's deletion.
+  `CREATE TABLE conversations (
+     id TEXT PRIMARY KEY,
+     kind TEXT NOT NULL CHECK (kind IN ('direct', 'group')),
+     name TEXT,
+     direct_key TEXT UNIQUE,
+     created_by TEXT NOT NULL,
+     last_seq INTEGER NOT NULL DEFAULT 0,
+     last_activity_at INTEGER NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX conversations_activity ON conversations (last_activity_at DESC, id DESC);
+   CREATE TABLE memberships (
+     conversation_id TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     role TEXT NOT NULL CHECK (role IN ('owner', 'admin', 'member')),
+     last_read_seq INTEGER NOT NULL DEFAULT 0,
+     muted INTEGER NOT NULL DEFAULT 0,
+     joined_at INTEGER NOT NULL,
+     PRIMARY KEY (conversation_id, user_id)
+   );
+   CREATE INDEX memberships_user ON memberships (user_id);
+   CREATE TABLE messages (
+     id TEXT PRIMARY KEY,
+     conversation_id TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+     seq INTEGER NOT NULL,
+     author_id TEXT REFERENCES users (id) ON DELETE SET NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('user', 'system')),
+     body TEXT NOT NULL,
+     client_id TEXT,
+     reply_to_id TEXT,
+     attachments TEXT NOT NULL DEFAULT '[]',
+     mentions TEXT NOT NULL DEFAULT '[]',
+     system TEXT,
+     created_at INTEGER NOT NULL,
+     edited_at INTEGER,
+     deleted_at INTEGER,
+     UNIQUE (conversation_id, seq),
+     UNIQUE (conversation_id, author_id, client_id)
+   );
+   CREATE TABLE reactions (
+     message_id TEXT NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+     emoji TEXT NOT NULL,
+     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     created_at INTEGER NOT NULL,
+     PRIMARY KEY (message_id, emoji, user_id)
+   );
+   CREATE TABLE uploads (
+     id TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     conversation_id TEXT REFERENCES conversations (id) ON DELETE CASCADE,
+     message_id TEXT REFERENCES messages (id) ON DELETE CASCADE,
+     name TEXT NOT NULL,
+     content_type TEXT NOT NULL,
+     size INTEGER NOT NULL,
+     width INTEGER NOT NULL,
+     height INTEGER NOT NULL,
+     key TEXT NOT NULL,
+     thumb_key TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX uploads_message ON uploads (message_id);`,
 ];

@@ -63,6 +63,7 @@ type UserFunctions = Pick<
   Store,
   | 'createUser'
   | 'getUserById'
+  | 'getUsersByIds'
   | 'getUserByEmail'
   | 'getPasswordHash'
   | 'updateUser'
@@ -78,6 +79,10 @@ type UserFunctions = Pick<
 
 export function userFunctions(db: Db): UserFunctions {
   const byId = db.prepare<[string], UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`);
+  // json_each keeps it one prepared statement whatever the number of ids.
+  const byIds = db.prepare<[string], UserRow>(
+    `SELECT ${USER_COLUMNS} FROM users WHERE id IN (SELECT value FROM json_each(?))`,
+  );
   const byEmail = db.prepare<[string], UserRow>(
     `SELECT ${USER_COLUMNS} FROM users WHERE email = ?`,
   );
@@ -99,6 +104,12 @@ export function userFunctions(db: Db): UserFunctions {
     async getUserById({ id }) {
       const row = byId.get(id);
       return row ? toUser(row) : null;
+    },
+
+    async getUsersByIds({ ids }) {
+      const unique = [...new Set(ids)];
+      if (unique.length === 0) return [];
+      return byIds.all(JSON.stringify(unique)).map(toUser);
     },
 
     async getUserByEmail({ email }) {

@@ -1,10 +1,15 @@
 import { authedRoute } from '@/lib/api/authed-route';
 import { json } from '@/lib/api/route';
+import { requireMember } from '@/lib/chat/access';
+import { getStore } from '@/lib/db';
 import { env, requireSecret } from '@/lib/env';
 import { mintRoomToken } from '@/lib/realtime/room-token';
 import { roomTokenRequestSchema } from '@/lib/realtime/schemas';
 
 export const runtime = 'nodejs';
+
+/** Presence is shared with people one has a conversation with: at most this many. */
+const MAX_CONTACTS = 200;
 
 export const POST = authedRoute(
   {
@@ -15,14 +20,32 @@ export const POST = authedRoute(
       what: 'connection attempts',
     },
   },
-  async ({ user }) => {
+  async ({ user, body }) => {
+    const store = await getStore();
+    const key = requireSecret('ROOM_TOKEN_KEY');
+    if (body.room === 'conversation') {
+      // Members only: a non-member gets the same 404 as for a conversation that does not exist.
+      await requireMember(store, body.conversationId, user.id);
+      const party = 'conversation' as const;
+      const roomId = body.conversationId;
+      const { token, expiresAt } = await mintRoomToken({ userId: user.id, party, roomId, key });
+      return json({
+        token,
+        host: env.PARTYKIT_HOST,
+        party,
+        roomId,
+        expiresAt: expiresAt.toISOString(),
+      });
+    }
     const party = 'main' as const;
     const roomId = user.id;
+    const contacts = await store.listContacts({ userId: user.id, limit: MAX_CONTACTS });
     const { token, expiresAt } = await mintRoomToken({
       userId: user.id,
       party,
       roomId,
-      key: requireSecret('ROOM_TOKEN_KEY'),
+      key,
+      claims: { contacts },
     });
     return json({
       token,

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+
+import { GET as getConversation } from '@/app/api/v1/conversations/[id]/route';
+import { GET as listMessages } from '@/app/api/v1/conversations/[id]/messages/route';
+import { getStore } from '@/lib/db';
+import {
+  bearer,
+  createApiToken,
+  deleteRequest,
+  expectError,
+  fetchConversation,
+  getRequest,
+  postMessage,
+  readJson,
+  signUpUser,
+  signUpUsers,
+  startDirect,
+  startGroup,
+  withCookie,
+  withParams,
+  type TestAccount,
+} from '@/test/api';
+
+import { DELETE } from './route';
+
+const remove = (headers: Record<string, string>, id: string, userId: string) =>
+  DELETE(deleteRequest(`/conversations/${id}/members/${userId}`, headers), withParams({ id, userId }));
+
+const removeAs = (account: TestAccount, id: string, userId: string) =>
+  remove(withCookie(account.cookie), id, userId);
+
+/** A group with an owner, an admin and two plain members. */
+async function groupOfFour() {
+  const [owner, admin, member, other] = (await signUpUsers(4)) as [
+    TestAccount,
+    TestAccount,
+    TestAccount,
+    TestAccount,
+  ];
+  const group = await startGroup(owner, [admin, member, other]);
+  await (
+    await getStore()
+  ).updateMembership({ conversationId: group.id, userId: admin.user.id, role: 'admin' });
+  return { owner, admin, member, other, group };
+}
+
+/** The ex-member gets the 404 of a stranger on every conversation route. */
+async function expectLockedOut(account: TestAccount, id: string) {
+  const headers = withCookie(account.cookie);
+  await expectError(
+    await getConversation(getRequest(`/conversations/${id}`, headers), withParams({ id })),
+    404,
+    'not_found',
+  );
+  await expectError(
+    await listMessages(getRequest(`/conversations/${id}/messages`, headers), withParams({ id })),
+    404,
+    'not_found',
+  );
+  await expectError(await postMessage(account, id, { body: 'still here?' }), 404, 'not_found');
+}
+
+describe('DELETE /api/v1/conversations/:id/members/:userId', () => {
+  it('lets the owner remove a member: 200, a history entry, and the ex-member gets 404', async () => {
+    const { owner, member, group } = await groupOfFour();
+    const res = await removeAs(owner, group.id, member.user.id);
+    expect(res.status).toBe(200);
+    expect(await readJson(res)).toEqual({ ok: true });
+
+    const after = await fetchConversation(owner, group.id);
+    expect(after.members.map((m) => m.id)).not.toContain(member.user.id);
+    expect(after.lastMessage).toMatchObject({
+      kind: 'system',
+      system: { type: 'member.removed', actorId: owner.user.id, userIds: [member.user.id] },
+    });
+    await expectLockedOut(member, group.id);
+  });
+
+  it('lets an admin remove a plain member', async () => {
+    const { admin, member, group } = await groupOfFour();
+    expect((await removeAs(admin, group.id, member.user.id)).status).toBe(200);
+    await expectLockedOut(member, group.id);
+  });
+
+  it('answers 403 when a plain member removes someone else', async () => {
+    const { member, other, group } = await groupOfFour();
+    await expectError(await removeAs(member, group.id, other.user.id), 403, 'forbidden');
+    expect((await fetchConversation(other, group.id)).members).toHaveLength(4);
+  });
+
+  it('answers 403 when an admin removes the owner', async () => {
+    const { owner, admin, group } = await groupOfFour();
+    await expectError(await removeAs(admin, group.id, owner.user.id), 403, 'forbidden');
+    expect((await fetchConversation(owner, group.id)).members).toHaveLength(4);
+  });
+
+  it('lets a plain member leave (remove themself)', async () => {
+    const { owner, member, group } = await groupOfFour();
+    expect((await removeAs(member, group.id, member.user.id)).status).toBe(200);
+    await expectLockedOut(member, group.id);
+    expect((await fetchConversation(owner, group.id)).lastMessage).toMatchObject({
+      system: { type: 'member.removed', actorId: member.user.id, userIds: [member.user.id] },
+    });
+  });
+
+  it('answers 404 for someone who is not a member of the group', async () => {
+    const { owner, group } = await groupOfFour();
+    const stranger = await signUpUser();
+    await expectError(await removeAs(owner, group.id, stranger.user.id), 404, 'not_found');
+  });
+
+  it('answers 404 to a caller who is not a member', async () => {
+    const { member, group } = await groupOfFour();
+    const outsider = await signUpUser();
+    await expectError(await removeAs(outsider, group.id, member.user.id), 404, 'not_found');
+    await expectError(await removeAs(outsider, group.id, outsider.user.id), 404, 'not_found');
+    await expectError(
+      await removeAs(outsider, 'c_doesnotexist', outsider.user.id),
+      404,
+      'not_found',
+    );
+  });
+
+  it('answers 403 in a direct conversation, for oneself as for the other', async () => {
+    const [a, b] = (await signUpUsers(2)) as [TestAccount, TestAccount];
+    const { id } = await startDirect(a, b);
+    await expectError(await removeAs(a, id, b.user.id), 403, 'forbidden');
+    await expectError(await removeAs(a, id, a.user.id), 403, 'forbidden');
+  });
+
+  it('answers 400 for a user id over 64 characters', async () => {
+    const { owner, group } = await groupOfFour();
+    await expectError(await removeAs(owner, group.id, 'u'.repeat(65)), 400, 'bad_request');
+  });
+
+  it('works with a bearer API token', async () => {
+    const { owner, member, group } = await groupOfFour();
+    const { token } = await createApiToken(owner.cookie);
+    expect((await remove(bearer(token), group.id, member.user.id)).status).toBe(200);
+  });
+
+  it('answers 401 when signed out', async () => {
+    const { member, group } = await groupOfFour();
+    await expectError(await remove({}, group.id, member.user.id), 401, 'unauthorized');
+  });
+});

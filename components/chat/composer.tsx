@@ -1,0 +1,238 @@
+'use client';
+
+import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+
+import { Button } from '@/components/ui/button';
+import { chatApi } from '@/lib/chat/api-client';
+import { applyMention, mentionQuery } from '@/lib/chat/mentions';
+import { MESSAGE_MAX_LENGTH } from '@/lib/chat/schemas';
+import { sendNew } from '@/lib/chat/send';
+import { createTypingThrottle, type TypingState, type TypingThrottle } from '@/lib/chat/typing';
+import type { ConversationWire } from '@/lib/chat/wire';
+import { useComposerStore } from '@/lib/stores/composer-store';
+import { useTimelineStore } from '@/lib/stores/timeline-store';
+import { toast } from '@/lib/stores/toast-store';
+
+import { AttachmentTray } from './attachment-tray';
+import { MentionList } from './mention-list';
+import { useAttachments } from './use-attachments';
+
+/**
+ * The composer: Enter sends, Shift+Enter adds a line, Up edits my last message, Esc cancels a
+ * reply or an edit. Typing is announced (throttled) to the conversation room.
+ */
+export function Composer({
+  conversation,
+  meId,
+  sendTyping,
+}: {
+  conversation: ConversationWire;
+  meId: string;
+  sendTyping: (state: TypingState) => void;
+}) {
+  const id = conversation.id;
+  const [text, setText] = useState('');
+  const [caret, setCaret] = useState(0);
+  const [mentionIndex, setMentionIndex] = useState(0);
+  const area = useRef<HTMLTextAreaElement>(null);
+  const replyTo = useComposerStore((s) => s.replyTo[id]);
+  const editing = useComposerStore((s) => s.editing[id]);
+  const attachments = useAttachments();
+  const throttle = useRef<TypingThrottle | null>(null);
+  useEffect(() => {
+    const t = createTypingThrottle({ send: sendTyping });
+    throttle.current = t;
+    return () => t.dispose();
+  }, [sendTyping]);
+
+  // Starting an edit puts the message in the composer (state adjusted while rendering, as React
+  // recommends over an effect); a reply or an edit focuses it.
+  const [editingId, setEditingId] = useState<string | undefined>(undefined);
+  if (editing?.id !== editingId) {
+    setEditingId(editing?.id);
+    if (editing) setText(editing.body);
+  }
+  useEffect(() => {
+    if (editing || replyTo) area.current?.focus();
+  }, [editing, replyTo]);
+
+  const query = mentionQuery(text, caret);
+  const suggestions = query
+    ? conversation.members
+        .filter((m) => m.id !== meId && m.name.toLowerCase().startsWith(query.query.toLowerCase()))
+        .slice(0, 6)
+    : [];
+
+  function pickMention(name: string) {
+    const next = applyMention(text, caret, name);
+    setText(next.text);
+    setCaret(next.caret);
+    requestAnimationFrame(() => area.current?.setSelectionRange(next.caret, next.caret));
+  }
+
+  function cancel() {
+    const store = useComposerStore.getState();
+    if (editing) setText('');
+    store.setEditing(id, undefined);
+    store.setReplyTo(id, undefined);
+  }
+
+  async function submit() {
+    const body = text.trim();
+    if (body.length > MESSAGE_MAX_LENGTH) {
+      toast({ title: `Messages are at most ${MESSAGE_MAX_LENGTH} characters`, variant: 'error' });
+      return;
+    }
+    if (editing) {
+      if (!body) return;
+      const target = editing;
+      cancel();
+      setText('');
+      try {
+        await chatApi.editMessage(target.id, body);
+      } catch (e) {
+        toast({ title: 'Edit not saved', description: (e as Error).message, variant: 'error' });
+      }
+      return;
+    }
+    if (attachments.uploading) {
+      toast({ title: 'Wait for the images to finish uploading', variant: 'info' });
+      return;
+    }
+    if (!body && attachments.ready.length === 0) return;
+    throttle.current?.stop();
+    const ready = attachments.ready;
+    setText('');
+    attachments.clear();
+    useComposerStore.getState().setReplyTo(id, undefined);
+    await sendNew({
+      conversationId: id,
+      meId,
+      body,
+      replyToId: replyTo?.id ?? null,
+      attachments: ready,
+    });
+  }
+
+  function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
+    if (e.nativeEvent.isComposing) return;
+    if (suggestions.length > 0) {
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        const step = e.key === 'ArrowDown' ? 1 : -1;
+        setMentionIndex((i) => (i + step + suggestions.length) % suggestions.length);
+        return;
+      }
+      if (e.key === 'Enter' || e.key === 'Tab') {
+        e.preventDefault();
+        pickMention(suggestions[Math.min(mentionIndex, suggestions.length - 1)]!.name);
+        return;
+      }
+    }
+    if (e.key === 'Enter' && !e.shiftKey) {
+      e.preventDefault();
+      void submit();
+    } else if (e.key === 'Escape' && (editing || replyTo)) {
+      e.preventDefault();
+      cancel();
+    } else if (e.key === 'ArrowUp' && text === '' && !editing) {
+      const mine = useTimelineStore
+        .getState()
+        .conversations[id]?.messages.findLast(
+          (m) => m.authorId === meId && !m.deletedAt && m.kind === 'user',
+        );
+      if (mine) {
+        e.preventDefault();
+        useComposerStore.getState().setEditing(id, mine);
+      }
+    }
+  }
+
+  function onPaste(e: ClipboardEvent<HTMLTextAreaElement>) {
+    const files = [...e.clipboardData.files].filter((f) => f.type.startsWith('image/'));
+    if (files.length) {
+      e.preventDefault();
+      attachments.add(files);
+    }
+  }
+
+  const nameOf = (uid: string | null) =>
+    conversation.members.find((m) => m.id === uid)?.name ?? 'someone';
+  return (
+    <div
+      className="border-t border-border p-3"
+      onDragOver={(e) => e.preventDefault()}
+      onDrop={(e) => {
+        e.preventDefault();
+        attachments.add([...e.dataTransfer.files]);
+      }}
+    >
+      {replyTo || editing ? (
+        <div className="mb-2 flex items-center justify-between gap-2 rounded bg-surface-2 px-3 py-1 text-xs">
+          <span className="truncate">
+            {editing
+              ? 'Editing message'
+              : `Replying to ${nameOf(replyTo?.authorId ?? null)}: ${replyTo?.body ?? ''}`}
+          </span>
+          <button type="button" onClick={cancel} className="shrink-0 underline">
+            Cancel (Esc)
+          </button>
+        </div>
+      ) : null}
+      <AttachmentTray items={attachments.items} onRemove={attachments.remove} />
+      <div className="relative flex items-end gap-2">
+        {suggestions.length > 0 ? (
+          <MentionList
+            members={suggestions}
+            active={Math.min(mentionIndex, suggestions.length - 1)}
+            onPick={(name) => {
+              pickMention(name);
+              area.current?.focus();
+            }}
+          />
+        ) : null}
+        <label
+          className="flex cursor-pointer items-center rounded-md px-2 py-2 hover:bg-surface-2"
+          title="Attach image"
+        >
+          <span aria-hidden>📎</span>
+          <span className="sr-only">Attach image</span>
+          <input
+            type="file"
+            accept="image/png,image/jpeg,image/webp,image/gif"
+            multiple
+            className="sr-only"
+            onChange={(e) => {
+              attachments.add([...(e.target.files ?? [])]);
+              e.target.value = '';
+            }}
+          />
+        </label>
+        <label htmlFor={`composer-${id}`} className="sr-only">
+          Message
+        </label>
+        <textarea
+          id={`composer-${id}`}
+          ref={area}
+          rows={1}
+          value={text}
+          placeholder={`Message ${conversation.name}`}
+          onChange={(e) => {
+            setText(e.target.value);
+            setCaret(e.target.selectionStart);
+            setMentionIndex(0);
+            if (e.target.value) throttle.current?.keystroke();
+            else throttle.current?.stop();
+          }}
+          onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
+          onKeyDown={onKeyDown}
+          onPaste={onPaste}
+          className="max-h-48 min-h-10 flex-1 resize-none rounded-md border border-border bg-bg px-3 py-2 text-sm [field-sizing:content] focus-visible:outline focus-visible:outline-2 focus-visible:outline-ring"
+        />
+        <Button onClick={() => void submit()} aria-label={editing ? 'Save edit' : 'Send'}>
+          {editing ? 'Save' : 'Send'}
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+'use client';
+
+import Link from 'next/link';
+
+import type { ConversationWire } from '@/lib/chat/wire';
+import { usePresenceStore } from '@/lib/stores/presence-store';
+
+import { ConversationAvatar } from './conversation-avatar';
+
+const STATUS = { online: 'Online', away: 'Away', offline: 'Offline' } as const;
+
+/** Name, members and presence; a back button at phone width. */
+export function ConversationHeader({
+  conversation,
+  meId,
+}: {
+  conversation: ConversationWire;
+  meId: string;
+}) {
+  const presence = usePresenceStore((s) => s.byUser);
+  const others = conversation.members.filter((m) => m.id !== meId);
+  let subtitle: string;
+  if (conversation.kind === 'direct') {
+    const p = others[0] ? presence[others[0].id] : undefined;
+    subtitle = STATUS[p?.status ?? 'offline'];
+    if (p?.status === 'offline' && p.lastSeenAt)
+      subtitle = `Last seen ${new Date(p.lastSeenAt).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}`;
+  } else {
+    const online = others.filter((m) => presence[m.id]?.status === 'online').length;
+    subtitle = `${conversation.members.length} members${online ? `, ${online} online` : ''}`;
+  }
+  return (
+    <header className="flex items-center gap-3 border-b border-border px-3 py-2">
+      <Link
+        href="/chats"
+        aria-label="Back to conversations"
+        className="rounded px-2 py-1 text-lg hover:bg-surface-2 md:hidden"
+      >
+        ←
+      </Link>
+      <ConversationAvatar conversation={conversation} meId={meId} size={36} />
+      <div className="min-w-0">
+        <h1 className="truncate font-semibold">{conversation.name}</h1>
+        <p className="truncate text-xs text-muted" data-testid="conversation-status">
+          {subtitle}
+          {conversation.kind === 'group' ? (
+            <span className="sr-only">: {conversation.members.map((m) => m.name).join(', ')}</span>
+          ) : null}
+        </p>
+      </div>
+    </header>
+  );
+}

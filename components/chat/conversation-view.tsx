@@ -1,0 +1,56 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+
+import { useMe } from '@/components/me-context';
+import { useRealtimeHost } from '@/components/realtime-provider';
+import { useConversationRoom } from '@/lib/chat/use-conversation-room';
+import { useMarkRead } from '@/lib/chat/use-mark-read';
+import { useTimelineLoader } from '@/lib/chat/use-timeline-loader';
+import type { ConversationWire } from '@/lib/chat/wire';
+import { useConversationsStore } from '@/lib/stores/conversations-store';
+
+import { Composer } from './composer';
+import { ConversationHeader } from './conversation-header';
+import { MessageList } from './message-list';
+import { TypingIndicator } from './typing-indicator';
+
+/** One open conversation: header, history, who is typing, and the composer. */
+export function ConversationView({ initial }: { initial: ConversationWire }) {
+  const me = useMe();
+  const host = useRealtimeHost();
+  const conversation = useConversationsStore((s) => s.byId[initial.id]) ?? initial;
+  // Captured at open: the "New messages" divider stays put while the person reads.
+  const [readAtOpen] = useState(initial.lastReadSeq);
+
+  useEffect(() => {
+    const store = useConversationsStore.getState();
+    if (!store.byId[initial.id]) store.upsert(initial);
+    store.setOpen(initial.id);
+    return () => useConversationsStore.getState().setOpen(null);
+  }, [initial]);
+
+  const { error, loadOlder } = useTimelineLoader(initial.id);
+  const room = useConversationRoom(host, initial.id);
+  const onBottomChange = useMarkRead(conversation, me.id);
+
+  return (
+    <section aria-label={conversation.name} className="flex h-full min-h-0 flex-col">
+      <ConversationHeader conversation={conversation} meId={me.id} />
+      {error ? (
+        <p role="alert" className="bg-danger/10 px-4 py-2 text-sm text-danger">
+          {error}
+        </p>
+      ) : null}
+      <MessageList
+        conversation={conversation}
+        meId={me.id}
+        readAtOpen={readAtOpen}
+        loadOlder={loadOlder}
+        onBottomChange={onBottomChange}
+      />
+      <TypingIndicator conversation={conversation} meId={me.id} />
+      <Composer conversation={conversation} meId={me.id} sendTyping={room.sendTyping} />
+    </section>
+  );
+}

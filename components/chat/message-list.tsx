@@ -1,0 +1,181 @@
+'use client';
+
+import { forwardRef, useMemo, useRef, useState, type HTMLAttributes } from 'react';
+import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
+
+import { Button } from '@/components/ui/button';
+import { groupForDisplay, type DisplayRow } from '@/lib/chat/timeline';
+import type { ConversationWire } from '@/lib/chat/wire';
+import { useTimeline } from '@/lib/stores/timeline-store';
+
+import { MessageItem } from './message-item';
+import { ReadReceipt, receiptFor } from './read-receipt';
+
+// Virtuoso needs indexes that only grow downwards when older rows are prepended.
+const START_INDEX = 1_000_000;
+
+/** The scroll container is the log: screen readers hear new messages as they arrive. */
+const Scroller = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivElement>>(
+  function Scroller(props, ref) {
+    return <div {...props} ref={ref} role="log" aria-label="Messages" tabIndex={0} />;
+  },
+);
+
+/**
+ * History, virtualized so ten thousand messages stay smooth. Scrolling to the top loads older
+ * pages while keeping the reading position; new messages follow only if already at the bottom.
+ */
+export function MessageList({
+  conversation,
+  meId,
+  readAtOpen,
+  loadOlder,
+  onBottomChange,
+}: {
+  conversation: ConversationWire;
+  meId: string;
+  readAtOpen: number;
+  loadOlder: () => Promise<void>;
+  onBottomChange: (atBottom: boolean) => void;
+}) {
+  const timeline = useTimeline(conversation.id);
+  const rows = useMemo(
+    () => groupForDisplay(timeline, { meId, lastReadSeq: readAtOpen }),
+    [timeline, meId, readAtOpen],
+  );
+  const receipt = useMemo(
+    () => receiptFor(timeline.messages, conversation.members, meId, conversation.kind),
+    [timeline.messages, conversation.members, meId, conversation.kind],
+  );
+  const virtuoso = useRef<VirtuosoHandle>(null);
+  const [atBottom, setAtBottom] = useState(true);
+
+  // When older rows are prepended, the first index moves down by how many were added.
+  const [first, setFirst] = useState<{ key: string | undefined; index: number }>({
+    key: undefined,
+    index: START_INDEX,
+  });
+  const firstKey = rows[0]?.key;
+  if (firstKey !== first.key) {
+    const previous = first.key ? rows.findIndex((r) => r.key === first.key) : -1;
+    setFirst({ key: firstKey, index: previous > 0 ? first.index - previous : first.index });
+  }
+
+  if (!timeline.loadedLatest) {
+    return (
+      <div
+        role="log"
+        aria-label="Messages"
+        aria-busy="true"
+        className="flex-1 p-4 text-sm text-muted"
+      >
+        Loading messages…
+      </div>
+    );
+  }
+  if (rows.length === 0) {
+    return (
+      <div
+        role="log"
+        aria-label="Messages"
+        className="flex flex-1 items-center justify-center p-4 text-sm text-muted"
+      >
+        No messages yet. Say hello!
+      </div>
+    );
+  }
+  const unreadIndex = rows.findIndex((r) => r.type === 'unread');
+  return (
+    <div className="relative min-h-0 flex-1">
+      <Virtuoso
+        ref={virtuoso}
+        className="h-full"
+        data={rows}
+        firstItemIndex={first.index}
+        initialTopMostItemIndex={unreadIndex >= 0 ? unreadIndex : rows.length - 1}
+        computeItemKey={(_, row) => row.key}
+        startReached={() => void loadOlder()}
+        followOutput={(bottom) => (bottom ? 'auto' : false)}
+        atBottomThreshold={80}
+        atBottomStateChange={(bottom) => {
+          setAtBottom(bottom);
+          onBottomChange(bottom);
+        }}
+        components={{ Scroller, Header: () => <Header hasMore={timeline.hasMoreBefore} /> }}
+        itemContent={(_, row) => (
+          <Row row={row} conversation={conversation} meId={meId} receipt={receipt} />
+        )}
+      />
+      {!atBottom ? (
+        <Button
+          size="sm"
+          className="absolute bottom-3 right-4 shadow-md"
+          onClick={() => virtuoso.current?.scrollToIndex({ index: 'LAST', behavior: 'smooth' })}
+        >
+          Jump to latest
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+function Header({ hasMore }: { hasMore: boolean }) {
+  return (
+    <p className="py-3 text-center text-xs text-muted">
+      {hasMore ? 'Loading older messages…' : 'This is the beginning of the conversation.'}
+    </p>
+  );
+}
+
+function Row({
+  row,
+  conversation,
+  meId,
+  receipt,
+}: {
+  row: DisplayRow;
+  conversation: ConversationWire;
+  meId: string;
+  receipt: { messageId: string; names: string[] } | null;
+}) {
+  if (row.type === 'date') {
+    return (
+      <div
+        role="separator"
+        aria-label={row.label}
+        className="my-2 flex items-center gap-3 px-4 text-xs text-muted"
+      >
+        <span className="h-px flex-1 bg-border" />
+        {row.label}
+        <span className="h-px flex-1 bg-border" />
+      </div>
+    );
+  }
+  if (row.type === 'unread') {
+    return (
+      <div
+        role="separator"
+        aria-label="New messages"
+        className="my-2 flex items-center gap-3 px-4 text-xs font-semibold text-danger"
+      >
+        <span className="h-px flex-1 bg-danger" />
+        New messages
+        <span className="h-px flex-1 bg-danger" />
+      </div>
+    );
+  }
+  const id = row.item.status === 'sent' ? row.item.message.id : null;
+  return (
+    <div className="pb-0.5">
+      <MessageItem
+        item={row.item}
+        startsGroup={row.startsGroup}
+        conversation={conversation}
+        meId={meId}
+      />
+      {receipt && id === receipt.messageId ? (
+        <ReadReceipt kind={conversation.kind} names={receipt.names} />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+'use client';
+
+import Link from 'next/link';
+import { useParams } from 'next/navigation';
+import { useMemo, useState } from 'react';
+
+import { useMe } from '@/components/me-context';
+import { cn } from '@/components/ui/cn';
+import { previewOf, shortTime } from '@/lib/chat/describe';
+import type { ConversationWire } from '@/lib/chat/wire';
+import { sortConversations, useConversationsStore } from '@/lib/stores/conversations-store';
+
+import { ConversationAvatar } from './conversation-avatar';
+import { NewGroupDialog } from './new-group-dialog';
+import { NewMessageDialog } from './new-message-dialog';
+
+export function Sidebar() {
+  const byId = useConversationsStore((s) => s.byId);
+  const loaded = useConversationsStore((s) => s.loaded);
+  const [filter, setFilter] = useState('');
+  const me = useMe();
+  const params = useParams<{ id?: string }>();
+  const conversations = useMemo(() => {
+    const q = filter.trim().toLowerCase();
+    const all = sortConversations(byId);
+    return q
+      ? all.filter(
+          (c) =>
+            c.name.toLowerCase().includes(q) ||
+            c.members.some((m) => m.name.toLowerCase().includes(q)),
+        )
+      : all;
+  }, [byId, filter]);
+
+  return (
+    <div className="flex h-full w-full flex-col">
+      <div className="flex items-center gap-2 p-3">
+        <NewMessageDialog />
+        <NewGroupDialog />
+      </div>
+      <div className="px-3 pb-2">
+        <input
+          className="h-9 w-full rounded-md border border-border bg-bg px-3 text-sm placeholder:text-muted"
+          type="search"
+          aria-label="Search conversations"
+          placeholder="Search conversations"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
+      </div>
+      <nav aria-label="Conversations" className="min-h-0 flex-1 overflow-y-auto">
+        {loaded && conversations.length === 0 ? (
+          <p className="p-4 text-sm text-muted">
+            {filter
+              ? 'No conversation matches.'
+              : 'No conversations yet. Start one with “New message”.'}
+          </p>
+        ) : null}
+        <ul>
+          {conversations.map((c) => (
+            <li key={c.id}>
+              <ConversationLink conversation={c} meId={me.id} active={params.id === c.id} />
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </div>
+  );
+}
+
+function ConversationLink({
+  conversation: c,
+  meId,
+  active,
+}: {
+  conversation: ConversationWire;
+  meId: string;
+  active: boolean;
+}) {
+  const unread = active ? 0 : c.unreadCount;
+  return (
+    <Link
+      href={`/chats/${c.id}`}
+      aria-label={c.name}
+      aria-current={active ? 'page' : undefined}
+      className={cn(
+        'flex items-center gap-3 px-3 py-2 hover:bg-surface-2 focus-visible:bg-surface-2',
+        active && 'bg-surface-2',
+      )}
+    >
+      <ConversationAvatar conversation={c} meId={meId} />
+      <span className="min-w-0 flex-1">
+        <span className="flex items-baseline justify-between gap-2">
+          <span className={cn('truncate', unread > 0 && 'font-semibold')}>{c.name}</span>
+          <span className="shrink-0 text-xs text-muted">
+            {shortTime(c.lastMessage?.createdAt ?? c.lastActivityAt)}
+          </span>
+        </span>
+        <span className="flex items-center justify-between gap-2">
+          <span className="truncate text-sm text-muted">{previewOf(c, meId)}</span>
+          {unread > 0 ? (
+            <span
+              aria-label={`${unread} unread`}
+              data-testid="unread-badge"
+              className="shrink-0 rounded-full bg-accent px-1.5 text-xs font-semibold text-accent-fg"
+            >
+              {unread > 99 ? '99+' : unread}
+            </span>
+          ) : null}
+        </span>
+      </span>
+    </Link>
+  );
+}

@@ -1,0 +1,21 @@
+import 'server-only';
+
+import type { Store } from '@/lib/db';
+import type { RoomEvent } from '@/lib/realtime/protocol';
+import { publishToConversation } from '@/lib/realtime/server';
+
+/**
+ * Publishes events about a conversation after the store was written: one request to the
+ * conversation's room, which forwards to every member's inbox (all their tabs). `extra` adds
+ * people who are no longer members but must hear it (someone just removed).
+ */
+export async function announce(
+  store: Store,
+  conversationId: string,
+  events: RoomEvent[],
+  extra: string[] = [],
+): Promise<void> {
+  const members = await store.listMemberships({ conversationId });
+  const recipients = [...new Set([...members.map((m) => m.userId), ...extra])];
+  await publishToConversation({ conversationId, recipients, events });
+}

@@ -1,0 +1,220 @@
+import 'server-only';
+
+import { ApiError } from '@/lib/api/errors';
+import type { Store } from '@/lib/db';
+import type { Message, SystemEvent, User } from '@/lib/db/types';
+
+import { requireAuthor, requireMember, requireMessageAccess } from './access';
+import { announce } from './events';
+import { extractMentions } from './mentions';
+import { toMessageWire } from './present';
+import type { SendMessageInput } from './schemas';
+import type { MessageWire } from './wire';
+
+/** Distinct emoji one message can carry, so a message cannot be turned into a wall of them. */
+export const MAX_REACTION_KINDS = 20;
+
+/** Adds reply previews: one batched read for the targets not in the page itself. */
+export async function withReplies(store: Store, messages: Message[]): Promise<MessageWire[]> {
+  const inPage = new Map(messages.map((m) => [m.id, m]));
+  const missing = [
+    ...new Set(
+      messages.map((m) => m.replyToId).filter((id): id is string => !!id && !inPage.has(id)),
+    ),
+  ];
+  if (missing.length > 0)
+    for (const m of await store.getMessages({ ids: missing })) inPage.set(m.id, m);
+  return messages.map((m) =>
+    toMessageWire(m, m.replyToId ? (inPage.get(m.replyToId) ?? null) : null),
+  );
+}
+
+async function mentionsIn(store: Store, conversationId: string, body: string): Promise<string[]> {
+  if (!body.includes('@')) return [];
+  const memberships = await store.listMemberships({ conversationId });
+  const users = await store.getUsersByIds({ ids: memberships.map((m) => m.userId) });
+  return extractMentions(body, users);
+}
+
+/** Records a membership change (and later, calls) in the conversation, live for everyone. */
+export async function postSystemMessage(
+  store: Store,
+  conversationId: string,
+  system: SystemEvent,
+): Promise<void> {
+  const { message } = await store.createMessage({
+    conversationId,
+    authorId: null,
+    body: '',
+    system,
+  });
+  await announce(store, conversationId, [
+    { type: 'message.created', conversationId, seq: message.seq, message: toMessageWire(message) },
+  ]);
+}
+
+export async function listMessages(
+  store: Store,
+  user: User,
+  input: { conversationId: string; before?: number; after?: number; limit: number },
+): Promise<{ messages: MessageWire[]; hasMore: boolean }> {
+  await requireMember(store, input.conversationId, user.id);
+  const page = await store.listMessages(input);
+  return { messages: await withReplies(store, page.messages), hasMore: page.hasMore };
+}
+
+/**
+ * Sends a message. A retried send (same clientId) returns the stored message with created:
+ * false and publishes nothing new: the first attempt already did.
+ */
+export async function sendMessage(
+  store: Store,
+  user: User,
+  conversationId: string,
+  input: SendMessageInput,
+): Promise<{ message: MessageWire; created: boolean }> {
+  await requireMember(store, conversationId, user.id);
+  let replyTo: Message | null = null;
+  if (input.replyToId) {
+    replyTo = await store.getMessage({ id: input.replyToId });
+    if (!replyTo || replyTo.conversationId !== conversationId) {
+      throw new ApiError(
+        'validation_failed',
+        'The message you replied to is not in this conversation.',
+        {
+          fields: { replyToId: 'Not a message in this conversation' },
+        },
+      );
+    }
+  }
+  const attachmentIds = [...new Set(input.attachmentIds ?? [])];
+  if (attachmentIds.length > 0) {
+    const uploads = await store.getUploads({ ids: attachmentIds });
+    const usable = uploads.filter((u) => u.userId === user.id && u.messageId === null);
+    if (usable.length !== attachmentIds.length) {
+      // A retry of a send that already claimed them is fine: the clientId lookup answers it.
+      const retried = uploads.every(
+        (u) => u.userId === user.id && u.conversationId === conversationId,
+      );
+      if (!retried || uploads.length !== attachmentIds.length) {
+        throw new ApiError(
+          'validation_failed',
+          'An attached image is missing or already used; attach it again.',
+          {
+            fields: { attachmentIds: 'Upload each image with POST /uploads first' },
+          },
+        );
+      }
+    }
+  }
+  const { message, created } = await store.createMessage({
+    conversationId,
+    authorId: user.id,
+    body: input.body,
+    clientId: input.clientId,
+    replyToId: input.replyToId ?? null,
+    attachmentIds,
+    mentions: await mentionsIn(store, conversationId, input.body),
+  });
+  const wire = toMessageWire(message, replyTo);
+  if (created) {
+    await announce(store, conversationId, [
+      { type: 'message.created', conversationId, seq: message.seq, message: wire },
+    ]);
+  }
+  return { message: wire, created };
+}
+
+export async function editMessage(
+  store: Store,
+  user: User,
+  messageId: string,
+  body: string,
+): Promise<MessageWire> {
+  const { message } = await requireMessageAccess(store, messageId, user.id);
+  requireAuthor(message, user.id);
+  if (message.body === body) return (await withReplies(store, [message]))[0]!;
+  const mentions = await mentionsIn(store, message.conversationId, body);
+  const edited = await store.editMessage({ id: messageId, body, mentions });
+  if (!edited) throw new ApiError('not_found', 'That message was not found.');
+  const [wire] = await withReplies(store, [edited]);
+  await announce(store, edited.conversationId, [
+    {
+      type: 'message.updated',
+      conversationId: edited.conversationId,
+      seq: edited.seq,
+      message: wire!,
+    },
+  ]);
+  return wire!;
+}
+
+export async function deleteMessage(store: Store, user: User, messageId: string): Promise<void> {
+  const { message } = await requireMessageAccess(store, messageId, user.id);
+  requireAuthor(message, user.id);
+  const deleted = await store.deleteMessage({ id: messageId });
+  if (!deleted) return;
+  await announce(store, deleted.conversationId, [
+    {
+      type: 'message.deleted',
+      conversationId: deleted.conversationId,
+      seq: deleted.seq,
+      message: toMessageWire(deleted),
+    },
+  ]);
+}
+
+export async function setReaction(
+  store: Store,
+  user: User,
+  input: { messageId: string; emoji: string; present: boolean },
+): Promise<MessageWire> {
+  const { message } = await requireMessageAccess(store, input.messageId, user.id);
+  if (message.deletedAt) throw new ApiError('conflict', 'This message was deleted.');
+  if (message.kind === 'system')
+    throw new ApiError('forbidden', 'System messages take no reactions.');
+  const kinds = new Set(message.reactions.map((r) => r.emoji));
+  if (input.present && !kinds.has(input.emoji) && kinds.size >= MAX_REACTION_KINDS) {
+    throw new ApiError(
+      'validation_failed',
+      `A message holds at most ${MAX_REACTION_KINDS} different reactions.`,
+    );
+  }
+  const had = message.reactions.some((r) => r.emoji === input.emoji && r.userIds.includes(user.id));
+  const updated = await store.setReaction({ ...input, userId: user.id });
+  if (!updated) throw new ApiError('not_found', 'That message was not found.');
+  if (had !== input.present) {
+    await announce(store, updated.conversationId, [
+      {
+        type: 'reaction.changed',
+        conversationId: updated.conversationId,
+        seq: updated.seq,
+        messageId: updated.id,
+        reactions: updated.reactions,
+      },
+    ]);
+  }
+  return (await withReplies(store, [updated]))[0]!;
+}
+
+/** Moves the read position forward (never back) and tells members, for receipts and badges. */
+export async function markRead(
+  store: Store,
+  user: User,
+  conversationId: string,
+  seq: number,
+): Promise<{ conversationId: string; lastReadSeq: number; unreadCount: number }> {
+  const { conversation, membership } = await requireMember(store, conversationId, user.id);
+  const updated = (await store.markRead({ conversationId, userId: user.id, seq })) ?? membership;
+  if (updated.lastReadSeq !== membership.lastReadSeq) {
+    await announce(store, conversationId, [
+      { type: 'read.updated', conversationId, userId: user.id, lastReadSeq: updated.lastReadSeq },
+    ]);
+  }
+  const lastSeq = Math.max(conversation.lastSeq, updated.lastReadSeq);
+  return {
+    conversationId,
+    lastReadSeq: updated.lastReadSeq,
+    unreadCount: lastSeq - updated.lastReadSeq,
+  };
+}

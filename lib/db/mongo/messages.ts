@@ -1,0 +1,285 @@
+import type { FilterQuery } from 'mongoose';
+
+import { attachmentsSchema, systemEventSchema } from '../json-columns';
+import type { Store } from '../store';
+import type { Attachment, Message, Reaction } from '../types';
+import type { ConversationDoc, MessageDoc, Models, ReactionEntry, UploadDoc } from './models';
+import { toAttachment } from './uploads';
+import { duplicateKeyField } from './users';
+
+/**
+ * Reactions are stored one per person and emoji, in the order they were made; grouped here, an
+ * emoji sits where its earliest standing reaction is and lists people in reaction order (as
+ * SQLite's reactions table ordered by time reads).
+ */
+export function groupReactions(entries: readonly ReactionEntry[]): Reaction[] {
+  const byEmoji = new Map<string, string[]>();
+  for (const { emoji, userId } of entries) {
+    const userIds = byEmoji.get(emoji);
+    if (!userIds) byEmoji.set(emoji, [userId]);
+    else if (!userIds.includes(userId)) userIds.push(userId);
+  }
+  return [...byEmoji].map(([emoji, userIds]) => ({ emoji, userIds }));
+}
+
+export function toMessage(doc: MessageDoc): Message {
+  return {
+    id: doc._id,
+    conversationId: doc.conversationId,
+    seq: doc.seq,
+    authorId: doc.authorId ?? null,
+    kind: doc.kind,
+    body: doc.body ?? '',
+    clientId: doc.clientId ?? null,
+    replyToId: doc.replyToId ?? null,
+    // Parsed, never cast: a corrupt document fails loudly (and loses mongoose's extras).
+    attachments: attachmentsSchema.parse(doc.attachments ?? []),
+    mentions: [...(doc.mentions ?? [])],
+    reactions: groupReactions(doc.reactions ?? []),
+    system: doc.system == null ? null : systemEventSchema.parse(doc.system),
+    createdAt: doc.createdAt,
+    editedAt: doc.editedAt ?? null,
+    deletedAt: doc.deletedAt ?? null,
+  };
+}
+
+/** How many sends with a clientId a conversation remembers the seq of. */
+export const RECENT_SENDS = 50;
+
+/**
+ * The update that gives a send its seq, as one atomic pipeline on the conversation. A new
+ * (authorId, clientId) takes lastSeq + 1, moves lastActivityAt and is remembered with its seq;
+ * one already remembered (a retry racing the first attempt, or retrying one whose insert failed)
+ * gets that same seq back and changes nothing. So concurrent retries never spend a seq, and
+ * whichever inserts first stores the message. User values go in as $literal, never as paths.
+ */
+export function reserveSeqUpdate(authorId: string, clientId: string, now: Date) {
+  const send = { authorId: { $literal: authorId }, clientId: { $literal: clientId } };
+  const recent = { $ifNull: ['$recentSends', []] };
+  const matches = {
+    $and: [{ $eq: ['$$s.authorId', send.authorId] }, { $eq: ['$$s.clientId', send.clientId] }],
+  };
+  return [
+    {
+      $set: {
+        _known: { $gt: [{ $size: { $filter: { input: recent, as: 's', cond: matches } } }, 0] },
+      },
+    },
+    {
+      $set: {
+        lastSeq: { $cond: ['$_known', '$lastSeq', { $add: ['$lastSeq', 1] }] },
+        lastActivityAt: { $cond: ['$_known', '$lastActivityAt', { $literal: now }] },
+      },
+    },
+    {
+      $set: {
+        recentSends: {
+          $cond: [
+            '$_known',
+            recent,
+            {
+              $slice: [{ $concatArrays: [recent, [{ ...send, seq: '$lastSeq' }]] }, -RECENT_SENDS],
+            },
+          ],
+        },
+      },
+    },
+    { $unset: '_known' },
+  ];
+}
+
+/** The seq a conversation (as reserveSeqUpdate left it) holds for this send. */
+export function reservedSeq(
+  doc: Pick<ConversationDoc, 'recentSends'>,
+  authorId: string,
+  clientId: string,
+): number | null {
+  const send = doc.recentSends?.find((s) => s.authorId === authorId && s.clientId === clientId);
+  return send?.seq ?? null;
+}
+
+type MessageFunctions = Pick<
+  Store,
+  | 'createMessage'
+  | 'getMessage'
+  | 'getMessages'
+  | 'listMessages'
+  | 'editMessage'
+  | 'deleteMessage'
+  | 'setReaction'
+>;
+
+export function messageFunctions(models: Models): MessageFunctions {
+  const { Conversation, Membership, Message, Upload } = models;
+  const byId = async (id: string) => {
+    const doc = await Message.findById(id).lean<MessageDoc>();
+    return doc ? toMessage(doc) : null;
+  };
+  const after = { returnDocument: 'after' } as const;
+
+  /** The uploads as attachments, in the order given; null when one is unknown or claimed. */
+  async function attachmentsFor(ids: string[]): Promise<Attachment[] | null> {
+    if (ids.length === 0) return [];
+    const docs = await Upload.find({ _id: { $in: ids }, messageId: null }).lean<UploadDoc[]>();
+    const byId = new Map(docs.map((u) => [u._id, toAttachment(u)]));
+    const attachments = ids.flatMap((id) => byId.get(id) ?? []);
+    return attachments.length === ids.length ? attachments : null;
+  }
+
+  /** The seq for a new message: the atomic step that keeps seqs unique and gap-free. */
+  async function takeSeq(
+    conversationId: string,
+    send: { authorId: string; clientId: string } | null,
+    now: Date,
+  ): Promise<number> {
+    const fields = send === null ? { lastSeq: 1 } : { lastSeq: 1, recentSends: 1 };
+    const conversation = await Conversation.findOneAndUpdate(
+      { _id: conversationId },
+      send === null
+        ? { $inc: { lastSeq: 1 }, $set: { lastActivityAt: now } }
+        : reserveSeqUpdate(send.authorId, send.clientId, now),
+      { ...after, projection: fields },
+    ).lean<Pick<ConversationDoc, 'lastSeq' | 'recentSends'>>();
+    if (!conversation) throw new Error(`No conversation with id ${conversationId}`);
+    const seq =
+      send === null
+        ? conversation.lastSeq
+        : reservedSeq(conversation, send.authorId, send.clientId);
+    if (seq === null) throw new Error('The reserved seq went missing');
+    return seq;
+  }
+
+  return {
+    async createMessage({
+      conversationId,
+      authorId,
+      body,
+      clientId = null,
+      replyToId = null,
+      attachmentIds = [],
+      mentions = [],
+      system = null,
+    }) {
+      // Only a person's sends with a clientId are idempotent (SQLite's NULLs are all distinct).
+      const send = authorId !== null && clientId !== null ? { authorId, clientId } : null;
+      const stored = async () =>
+        send && Message.findOne({ conversationId, ...send }).lean<MessageDoc>();
+      // A retry: the first attempt's message, and nothing changes.
+      const earlier = await stored();
+      if (earlier) return { message: toMessage(earlier), created: false };
+      const attachments = await attachmentsFor([...new Set(attachmentIds)]);
+      if (!attachments) {
+        // Claimed meanwhile by a concurrent retry of this very send? Then that is the answer.
+        const retried = await stored();
+        if (retried) return { message: toMessage(retried), created: false };
+        throw new Error('An upload is unknown or already claimed');
+      }
+
+      const doc = new Message({
+        conversationId,
+        authorId,
+        kind: system ? 'system' : 'user',
+        body,
+        clientId,
+        replyToId,
+        attachments,
+        mentions,
+        system,
+      });
+      // Checked before taking a seq, so a refused message leaves no gap behind.
+      await doc.validate({ pathsToSkip: ['seq'] });
+      const now = new Date();
+      doc.seq = await takeSeq(conversationId, send, now);
+      doc.createdAt = now;
+      try {
+        await doc.save();
+      } catch (error) {
+        // A concurrent retry (same clientId, so the same seq) got there first: answer with its
+        // message.
+        const winner = duplicateKeyField(error) === null ? null : await stored();
+        if (!winner) throw error;
+        return { message: toMessage(winner), created: false };
+      }
+      const { seq } = doc;
+      await Promise.all([
+        authorId !== null &&
+          Membership.updateOne(
+            { conversationId, userId: authorId },
+            { $max: { lastReadSeq: seq } },
+          ),
+        attachments.length > 0 &&
+          Upload.updateMany(
+            { _id: { $in: attachments.map((a) => a.id) }, messageId: null },
+            { $set: { conversationId, messageId: doc._id } },
+          ),
+      ]);
+      return { message: toMessage(doc.toObject()), created: true };
+    },
+
+    getMessage: ({ id }) => byId(id),
+
+    async getMessages({ ids }) {
+      if (ids.length === 0) return [];
+      const docs = await Message.find({ _id: { $in: ids } }).lean<MessageDoc[]>();
+      return docs.map(toMessage);
+    },
+
+    async listMessages({ conversationId, before, after: afterSeq, limit }) {
+      const size = Math.max(0, Math.floor(limit));
+      // Walking up from `after`; otherwise down from `before` or the newest (and, as in SQLite,
+      // staying above `after` when both are given).
+      const up = before === undefined && afterSeq !== undefined;
+      const seq: { $gt?: number; $lt?: number } = {};
+      if (afterSeq !== undefined) seq.$gt = afterSeq;
+      if (before !== undefined) seq.$lt = before;
+      const filter: FilterQuery<MessageDoc> = { conversationId };
+      if (Object.keys(seq).length > 0) filter.seq = seq;
+      // One more than asked for says whether there is more in the direction of travel.
+      const rows = await Message.find(filter)
+        .sort({ seq: up ? 1 : -1 })
+        .limit(size + 1)
+        .lean<MessageDoc[]>();
+      const page = rows.slice(0, size);
+      if (!up) page.reverse();
+      return { messages: page.map(toMessage), hasMore: rows.length > size };
+    },
+
+    async editMessage({ id, body, mentions }) {
+      // A tombstone stays a tombstone (and is returned as it is).
+      const doc = await Message.findOneAndUpdate(
+        { _id: id, deletedAt: null },
+        { $set: { body, mentions, editedAt: new Date() } },
+        { ...after, runValidators: true },
+      ).lean<MessageDoc>();
+      return doc ? toMessage(doc) : byId(id);
+    },
+
+    async deleteMessage({ id }) {
+      // The first deletion's time stands; deleting a tombstone again changes nothing.
+      const doc = await Message.findOneAndUpdate(
+        { _id: id, deletedAt: null },
+        { $set: { body: '', attachments: [], mentions: [], reactions: [], deletedAt: new Date() } },
+        after,
+      ).lean<MessageDoc>();
+      return doc ? toMessage(doc) : byId(id);
+    },
+
+    async setReaction({ messageId, userId, emoji, present }) {
+      const entry = { emoji, userId };
+      // Added only when absent (and never to a tombstone), removed wherever present: repeats
+      // change nothing.
+      const doc = present
+        ? await Message.findOneAndUpdate(
+            { _id: messageId, deletedAt: null, reactions: { $not: { $elemMatch: entry } } },
+            { $push: { reactions: entry } },
+            after,
+          ).lean<MessageDoc>()
+        : await Message.findOneAndUpdate(
+            { _id: messageId },
+            { $pull: { reactions: entry } },
+            after,
+          ).lean<MessageDoc>();
+      return doc ? toMessage(doc) : byId(messageId);
+    },
+  };
+}

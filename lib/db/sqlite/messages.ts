@@ -1,0 +1,244 @@
+import type { Store } from '../store';
+import { newId } from '../ids';
+import {
+  attachmentsSchema,
+  parseJsonColumn,
+  stringListSchema,
+  systemEventSchema,
+} from '../json-columns';
+import type { Attachment, Message, Reaction, SystemEvent } from '../types';
+import type { Db } from './connection';
+import { selectUploads, toAttachment } from './uploads';
+
+// The CHECK constraint in migration 3 guarantees `kind`.
+type MessageRow = {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  author_id: string | null;
+  kind: Message['kind'];
+  body: string;
+  client_id: string | null;
+  reply_to_id: string | null;
+  attachments: string;
+  mentions: string;
+  system: string | null;
+  created_at: number;
+  edited_at: number | null;
+  deleted_at: number | null;
+};
+
+type ReactionRow = { message_id: string; emoji: string; user_id: string };
+
+const date = (ms: number | null) => (ms === null ? null : new Date(ms));
+
+function toMessage(row: MessageRow, reactions: Reaction[]): Message {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    seq: row.seq,
+    authorId: row.author_id,
+    kind: row.kind,
+    body: row.body,
+    clientId: row.client_id,
+    replyToId: row.reply_to_id,
+    attachments: parseJsonColumn(attachmentsSchema, row.attachments) ?? [],
+    mentions: parseJsonColumn(stringListSchema, row.mentions) ?? [],
+    reactions,
+    system: parseJsonColumn(systemEventSchema, row.system),
+    createdAt: new Date(row.created_at),
+    editedAt: date(row.edited_at),
+    deletedAt: date(row.deleted_at),
+  };
+}
+
+type CreateInput = Parameters<Store['createMessage']>[0];
+
+type MessageFunctions = Pick<
+  Store,
+  | 'createMessage'
+  | 'getMessage'
+  | 'getMessages'
+  | 'listMessages'
+  | 'editMessage'
+  | 'deleteMessage'
+  | 'setReaction'
+>;
+
+export function messageFunctions(db: Db): MessageFunctions {
+  const byId = db.prepare<[string], MessageRow>('SELECT * FROM messages WHERE id = ?');
+  // json_each keeps each of these one prepared statement whatever the number of ids.
+  const byIds = db.prepare<[string], MessageRow>(
+    'SELECT * FROM messages WHERE id IN (SELECT value FROM json_each(?))',
+  );
+  const reactionsOf = db.prepare<[string], ReactionRow>(
+    `SELECT message_id, emoji, user_id FROM reactions
+     WHERE message_id IN (SELECT value FROM json_each(?)) ORDER BY created_at, rowid`,
+  );
+  const byClientId = db.prepare<[string, string, string], MessageRow>(
+    'SELECT * FROM messages WHERE conversation_id = ? AND author_id = ? AND client_id = ?',
+  );
+  const bumpSeq = db.prepare<[number, string], { last_seq: number }>(
+    `UPDATE conversations SET last_seq = last_seq + 1, last_activity_at = ?
+     WHERE id = ? RETURNING last_seq`,
+  );
+  const insert = db.prepare(
+    `INSERT INTO messages (id, conversation_id, seq, author_id, kind, body, client_id, reply_to_id,
+       attachments, mentions, system, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const claimUpload = db.prepare(
+    'UPDATE uploads SET conversation_id = ?, message_id = ? WHERE id = ? AND message_id IS NULL',
+  );
+  const readUpTo = db.prepare(
+    `UPDATE memberships SET last_read_seq = ?
+     WHERE conversation_id = ? AND user_id = ? AND last_read_seq < ?`,
+  );
+  // Pages walk the UNIQUE (conversation_id, seq) index in either direction.
+  const pageDown = db.prepare<[string, number, number, number], MessageRow>(
+    `SELECT * FROM messages WHERE conversation_id = ? AND seq < ? AND seq > ?
+     ORDER BY seq DESC LIMIT ?`,
+  );
+  const pageUp = db.prepare<[string, number, number], MessageRow>(
+    'SELECT * FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+  );
+  const uploadsByIds = selectUploads(db);
+
+  /** Rows as messages, with the reactions of all of them read in one query. */
+  const withReactions = (rows: MessageRow[]): Message[] => {
+    if (rows.length === 0) return [];
+    const grouped = new Map<string, Map<string, string[]>>();
+    for (const r of reactionsOf.all(JSON.stringify(rows.map((row) => row.id)))) {
+      const byEmoji = grouped.get(r.message_id) ?? new Map<string, string[]>();
+      grouped.set(r.message_id, byEmoji);
+      byEmoji.set(r.emoji, [...(byEmoji.get(r.emoji) ?? []), r.user_id]);
+    }
+    return rows.map((row) =>
+      toMessage(
+        row,
+        [...(grouped.get(row.id) ?? [])].map(([emoji, userIds]) => ({ emoji, userIds })),
+      ),
+    );
+  };
+  const one = (id: string) => {
+    const row = byId.get(id);
+    return row ? withReactions([row])[0]! : null;
+  };
+
+  /** The uploads as attachments, in the order given; throws for unknown or claimed ones. */
+  const attachmentsFor = (ids: string[]): Attachment[] => {
+    const rows = new Map(uploadsByIds(ids).map((row) => [row.id, row]));
+    return ids.map((id) => {
+      const row = rows.get(id);
+      if (!row || row.message_id !== null) throw new Error(`Upload ${id} is unknown or claimed`);
+      return toAttachment(row);
+    });
+  };
+
+  const create = db.transaction((input: CreateInput): { message: Message; created: boolean } => {
+    const { conversationId, authorId, body } = input;
+    const clientId = input.clientId ?? null;
+    // A retry is answered before the seq moves, so retries leave no gaps.
+    if (authorId !== null && clientId !== null) {
+      const existing = byClientId.get(conversationId, authorId, clientId);
+      if (existing) return { message: withReactions([existing])[0]!, created: false };
+    }
+    const now = Date.now();
+    const bumped = bumpSeq.get(now, conversationId);
+    if (!bumped) throw new Error(`Conversation ${conversationId} not found`);
+    const seq = bumped.last_seq;
+    const uploadIds = [...new Set(input.attachmentIds ?? [])];
+    const attachments = attachmentsFor(uploadIds);
+    const system: SystemEvent | null = input.system ?? null;
+    const id = newId('m');
+    insert.run(
+      id,
+      conversationId,
+      seq,
+      authorId,
+      system ? 'system' : 'user',
+      body,
+      clientId,
+      input.replyToId ?? null,
+      JSON.stringify(attachments),
+      JSON.stringify(input.mentions ?? []),
+      system ? JSON.stringify(system) : null,
+      now,
+    );
+    for (const uploadId of uploadIds) claimUpload.run(conversationId, id, uploadId);
+    if (authorId !== null) readUpTo.run(seq, conversationId, authorId, seq);
+    return { message: toMessage(byId.get(id)!, []), created: true };
+  });
+
+  const remove = db.transaction((id: string) => {
+    db.prepare(
+      `UPDATE messages SET body = '', attachments = '[]', mentions = '[]', deleted_at = ?
+       WHERE id = ? AND deleted_at IS NULL`,
+    ).run(Date.now(), id);
+    db.prepare('DELETE FROM reactions WHERE message_id = ?').run(id);
+    return one(id);
+  });
+
+  return {
+    async createMessage(input) {
+      // IMMEDIATE: the write lock up front, so the retry check and the seq bump see one state.
+      return create.immediate(input);
+    },
+
+    async getMessage({ id }) {
+      return one(id);
+    },
+
+    async getMessages({ ids }) {
+      const unique = [...new Set(ids)];
+      return unique.length === 0 ? [] : withReactions(byIds.all(JSON.stringify(unique)));
+    },
+
+    async listMessages({ conversationId, before, after, limit }) {
+      const size = Math.max(0, Math.floor(limit));
+      if (after !== undefined && before === undefined) {
+        const rows = pageUp.all(conversationId, after, size + 1);
+        return { messages: withReactions(rows.slice(0, size)), hasMore: rows.length > size };
+      }
+      // Newest first from the top (or just below `before`, and above `after` when both are given).
+      const rows = pageDown.all(
+        conversationId,
+        before ?? Number.MAX_SAFE_INTEGER,
+        after ?? -1,
+        size + 1,
+      );
+      return {
+        messages: withReactions(rows.slice(0, size).reverse()),
+        hasMore: rows.length > size,
+      };
+    },
+
+    async editMessage({ id, body, mentions }) {
+      // A tombstone stays a tombstone.
+      db.prepare(
+        `UPDATE messages SET body = ?, mentions = ?, edited_at = ? WHERE id = ? AND deleted_at IS NULL`,
+      ).run(body, JSON.stringify(mentions), Date.now(), id);
+      return one(id);
+    },
+
+    async deleteMessage({ id }) {
+      return remove.immediate(id);
+    },
+
+    async setReaction({ messageId, userId, emoji, present }) {
+      const row = byId.get(messageId);
+      if (!row) return null;
+      if (!present)
+        db.prepare('DELETE FROM reactions WHERE message_id = ? AND emoji = ? AND user_id = ?').run(
+          messageId,
+          emoji,
+          userId,
+        );
+      else if (row.deleted_at === null)
+        db.prepare(
+          'INSERT OR IGNORE INTO reactions (message_id, emoji, user_id, created_at) VALUES (?, ?, ?, ?)',
+        ).run(messageId, emoji, userId, Date.now());
+      return withReactions([row])[0]!;
+    },
+  };
+}

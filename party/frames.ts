@@ -1,0 +1,25 @@
+import type * as Party from 'partykit/server';
+
+import { encodeFrame, type ServerFrame } from '../lib/realtime/protocol';
+
+/** Sends one server frame; a socket that closed meanwhile is skipped, not an error. */
+export function send(connection: Party.Connection, frame: ServerFrame | string): void {
+  try {
+    connection.send(typeof frame === 'string' ? frame : encodeFrame(frame));
+  } catch {
+    // The socket closed between choosing it and sending; its onClose does the bookkeeping.
+  }
+}
+
+/**
+ * Completes the close handshake from onClose. Under hibernation (compatibility date before
+ * auto-replies to close frames) workerd does not answer a client's close frame by itself, so the
+ * client would wait for its own close timeout. Closing an already closed socket is harmless.
+ */
+export function finishClose(connection: Party.Connection): void {
+  try {
+    connection.close();
+  } catch {
+    // already closed
+  }
+}
