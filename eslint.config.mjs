@@ -8,6 +8,8 @@ export default tseslint.config(
       'node_modules/**',
       '.next/**',
       '.next-e2e/**',
+      '.next-bench/**',
+      '.scratch/**',
       '.data/**',
       '.partykit/**',
       'test-results/**',

@@ -28,6 +28,12 @@ export const serverSchema = z.object({
   /** host[:port] of the PartyKit server; `partykit dev` listens on 127.0.0.1:1999. */
   PARTYKIT_HOST: z.string().min(1).default('127.0.0.1:1999'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * `off` turns every rate limit off (sign-up, sign-in, sends, ...). Only for load tests on a
+   * throw-away server: `npm run bench:messages` sets it on the server it starts. Refused on
+   * Vercel deployments (VERCEL_ENV set), so it cannot reach a real one by accident.
+   */
+  PARLEY_RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   /** Switches the store to MongoDB (mongoose); unset, the embedded SQLite store is used. */
   MONGODB_URI: z.string().startsWith('mongodb').optional(),
   /** Database name; defaults to `parley`, or `parley-preview-<branch>` on Vercel previews. */
@@ -72,6 +78,11 @@ export function parseServerEnv(source: Source, opts: { enforceSecrets: boolean }
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new EnvError(`Invalid environment variables:\n${lines.join('\n')}`);
+  }
+  if (result.data.PARLEY_RATE_LIMITS === 'off' && result.data.VERCEL_ENV) {
+    throw new EnvError(
+      'PARLEY_RATE_LIMITS=off is for local load tests only and is refused on Vercel deployments.',
+    );
   }
   if (opts.enforceSecrets) {
     const missing = requiredInProduction.filter((k) => !result.data[k]);

@@ -276,11 +276,19 @@ export function putRequest(path: string, headers: HeaderMap = {}): Request {
 /** A fresh client-generated message id, as the composer sends (a uuid). */
 export const newClientId = (): string => crypto.randomUUID();
 
-/** `count` fresh accounts, signed up one after another. */
-export async function signUpUsers(count: number, name = 'Test User'): Promise<TestAccount[]> {
+/** `[T, T, …]` with N elements, so destructuring fresh accounts needs no checks. */
+type Tuple<T, N extends number, R extends T[] = []> = R['length'] extends N
+  ? R
+  : Tuple<T, N, [T, ...R]>;
+
+/** `count` fresh accounts (named "<name> 1", "<name> 2", …), signed up one after another. */
+export async function signUpUsers<N extends number>(
+  count: N,
+  name = 'Test User',
+): Promise<Tuple<TestAccount, N>> {
   const accounts: TestAccount[] = [];
   for (let i = 0; i < count; i++) accounts.push(await signUpUser({ name: `${name} ${i + 1}` }));
-  return accounts;
+  return accounts as Tuple<TestAccount, N>;
 }
 
 /** POST /conversations as `account`, parsed with the wire schema (201 or 200 expected). */
@@ -303,7 +311,11 @@ export function startGroup(
   members: TestAccount[],
   name = 'Test group',
 ): Promise<ConversationWire> {
-  return startConversation(owner, { kind: 'group', name, memberIds: members.map((m) => m.user.id) });
+  return startConversation(owner, {
+    kind: 'group',
+    name,
+    memberIds: members.map((m) => m.user.id),
+  });
 }
 
 /** POST /conversations/:id/messages as `account`; `input` defaults to a fresh clientId. */

@@ -50,15 +50,20 @@ export function MessageList({
   const virtuoso = useRef<VirtuosoHandle>(null);
   const [atBottom, setAtBottom] = useState(true);
 
-  // When older rows are prepended, the first index moves down by how many were added.
-  const [first, setFirst] = useState<{ key: string | undefined; index: number }>({
+  // When older rows are prepended, the first index moves down by how many were added. Count them
+  // from the oldest message row, not rows[0]: that is the date separator, whose key stays the
+  // same when older messages of the same day arrive (Virtuoso would then stop loading older).
+  const [first, setFirst] = useState<{ key: string | undefined; at: number; index: number }>({
     key: undefined,
+    at: 0,
     index: START_INDEX,
   });
-  const firstKey = rows[0]?.key;
+  const firstAt = rows.findIndex((r) => r.type === 'message');
+  const firstKey = rows[firstAt]?.key;
   if (firstKey !== first.key) {
-    const previous = first.key ? rows.findIndex((r) => r.key === first.key) : -1;
-    setFirst({ key: firstKey, index: previous > 0 ? first.index - previous : first.index });
+    const now = first.key ? rows.findIndex((r) => r.key === first.key) : -1;
+    const added = now > first.at ? now - first.at : 0;
+    setFirst({ key: firstKey, at: firstAt, index: first.index - added });
   }
 
   if (!timeline.loadedLatest) {

@@ -23,7 +23,7 @@ export function NewGroupDialog() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const router = useRouter();
-  const search = usePeopleSearch(open ? query : '');
+  const search = usePeopleSearch(query, open);
 
   function toggle(person: PersonResult) {
     setPicked((p) =>

@@ -18,7 +18,7 @@ export function NewMessageDialog() {
   const [query, setQuery] = useState('');
   const [error, setError] = useState<string | null>(null);
   const router = useRouter();
-  const search = usePeopleSearch(open ? query : '');
+  const search = usePeopleSearch(query, open);
 
   async function start(userId: string) {
     try {

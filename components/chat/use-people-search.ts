@@ -11,11 +11,12 @@ export type PersonResult = z.infer<typeof publicUserSchema>;
 const responseSchema = z.object({ users: z.array(publicUserSchema) });
 
 /** Searches the directory as the person types (debounced), for the new-conversation dialogs. */
-export function usePeopleSearch(query: string) {
+export function usePeopleSearch(query: string, enabled = true) {
   const [results, setResults] = useState<PersonResult[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [answered, setAnswered] = useState<string | null>(null);
   useEffect(() => {
+    if (!enabled) return;
     let cancelled = false;
     const timer = setTimeout(() => {
       apiFetch<unknown>(`/api/v1/users?query=${encodeURIComponent(query.trim())}&limit=20`)
@@ -31,6 +32,6 @@ export function usePeopleSearch(query: string) {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [query]);
+  }, [query, enabled]);
   return { results, error, loading: answered !== query };
 }

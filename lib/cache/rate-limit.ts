@@ -1,3 +1,5 @@
+import { env } from '@/lib/env';
+
 /**
  * Rate limits as fixed windows: at most `limit` hits per `windowMs` for one key. The embedded
  * adapter keeps counters in process memory (one Next.js server); a shared adapter (Upstash) plugs
@@ -67,9 +69,28 @@ export function createMemoryRateLimiter(now: () => number = Date.now): RateLimit
   };
 }
 
+/** Allows everything: what `PARLEY_RATE_LIMITS=off` (load tests only, see lib/env.ts) selects. */
+export function createUnlimitedRateLimiter(): RateLimiter {
+  const open: RateState = {
+    allowed: true,
+    remaining: Number.MAX_SAFE_INTEGER,
+    retryAfterSeconds: 0,
+  };
+  return {
+    async consume() {
+      return open;
+    },
+    async peek() {
+      return open;
+    },
+    async reset() {},
+  };
+}
+
 const cache = globalThis as unknown as { __parleyRateLimiter?: RateLimiter };
 
 export function getRateLimiter(): RateLimiter {
-  cache.__parleyRateLimiter ??= createMemoryRateLimiter();
+  cache.__parleyRateLimiter ??=
+    env.PARLEY_RATE_LIMITS === 'off' ? createUnlimitedRateLimiter() : createMemoryRateLimiter();
   return cache.__parleyRateLimiter;
 }

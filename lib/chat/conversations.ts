@@ -48,14 +48,19 @@ export async function getConversationView(
 }
 
 /** Every id must be a person who exists; the caller is never in the list they send. */
-async function requirePeople(store: Store, ids: string[], callerId: string): Promise<string[]> {
+async function requirePeople(
+  store: Store,
+  ids: string[],
+  callerId: string,
+  field: 'memberIds' | 'userIds',
+): Promise<string[]> {
   const wanted = [...new Set(ids)].filter((id) => id !== callerId);
   const found = await store.getUsersByIds({ ids: wanted });
   if (found.length !== wanted.length) {
     const known = new Set(found.map((u) => u.id));
     const missing = wanted.filter((id) => !known.has(id));
     throw new ApiError('validation_failed', 'Some of those people were not found.', {
-      fields: { memberIds: `Unknown people: ${missing.join(', ')}` },
+      fields: { [field]: `Unknown people: ${missing.join(', ')}` },
     });
   }
   return wanted;
@@ -96,7 +101,7 @@ export async function createConversation(
     return { conversation: await conversationView(store, conversation, membership), created };
   }
 
-  const memberIds = await requirePeople(store, input.memberIds, user.id);
+  const memberIds = await requirePeople(store, input.memberIds, user.id, 'memberIds');
   const conversation = await store.createGroup({ name: input.name, ownerId: user.id, memberIds });
   await postSystemMessage(store, conversation.id, {
     type: 'conversation.created',
@@ -142,7 +147,7 @@ export async function addMembers(
       'A direct conversation stays between two people; start a group instead.',
     );
   }
-  const ids = await requirePeople(store, userIds, user.id);
+  const ids = await requirePeople(store, userIds, user.id, 'userIds');
   const current = await store.listMemberships({ conversationId });
   const currentIds = new Set(current.map((m) => m.userId));
   const fresh = ids.filter((id) => !currentIds.has(id));
@@ -184,6 +189,7 @@ export async function removeMember(
     throw new ApiError('forbidden', 'The group’s owner cannot be removed.');
   }
   await store.removeMember({ conversationId, userId });
+  await keepAnOwner(store, conversationId);
   await postSystemMessage(store, conversationId, {
     type: 'member.removed',
     actorId: user.id,
@@ -195,4 +201,12 @@ export async function removeMember(
     [{ type: 'member.removed', conversationId, userIds: [userId] }],
     [userId],
   );
+}
+
+/** A group whose last owner left passes ownership to the longest-standing member. */
+async function keepAnOwner(store: Store, conversationId: string): Promise<void> {
+  const members = await store.listMemberships({ conversationId });
+  if (members.length === 0 || members.some((m) => m.role === 'owner')) return;
+  const heir = members.find((m) => m.role === 'admin') ?? members[0]!;
+  await store.updateMembership({ conversationId, userId: heir.userId, role: 'owner' });
 }

@@ -1,8 +1,10 @@
 import 'server-only';
 
 import { ApiError } from '@/lib/api/errors';
+import { getBlobStore } from '@/lib/blob';
 import type { Store } from '@/lib/db';
 import type { Message, SystemEvent, User } from '@/lib/db/types';
+import { log } from '@/lib/log';
 
 import { requireAuthor, requireMember, requireMessageAccess } from './access';
 import { announce } from './events';
@@ -34,6 +36,36 @@ async function mentionsIn(store: Store, conversationId: string, body: string): P
   const memberships = await store.listMemberships({ conversationId });
   const users = await store.getUsersByIds({ ids: memberships.map((m) => m.userId) });
   return extractMentions(body, users);
+}
+
+/**
+ * Attachments must be the sender's own uploads, not yet claimed — or claimed by this very send
+ * (a retry with the same clientId, which the store answers with the stored message).
+ */
+async function requireUsableUploads(
+  store: Store,
+  user: User,
+  ids: string[],
+  clientId: string,
+): Promise<void> {
+  if (ids.length === 0) return;
+  const uploads = await store.getUploads({ ids });
+  const claimedBy = await store.getMessages({
+    ids: uploads.flatMap((u) => (u.messageId ? [u.messageId] : [])),
+  });
+  const retriedHere = new Set(
+    claimedBy.filter((m) => m.authorId === user.id && m.clientId === clientId).map((m) => m.id),
+  );
+  const usable = uploads.filter(
+    (u) => u.userId === user.id && (u.messageId === null || retriedHere.has(u.messageId)),
+  );
+  if (usable.length !== ids.length) {
+    throw new ApiError(
+      'validation_failed',
+      'An attached image is missing or already used; attach it again.',
+      { fields: { attachmentIds: 'Upload each image with POST /uploads first' } },
+    );
+  }
 }
 
 /** Records a membership change (and later, calls) in the conversation, live for everyone. */
@@ -88,25 +120,7 @@ export async function sendMessage(
     }
   }
   const attachmentIds = [...new Set(input.attachmentIds ?? [])];
-  if (attachmentIds.length > 0) {
-    const uploads = await store.getUploads({ ids: attachmentIds });
-    const usable = uploads.filter((u) => u.userId === user.id && u.messageId === null);
-    if (usable.length !== attachmentIds.length) {
-      // A retry of a send that already claimed them is fine: the clientId lookup answers it.
-      const retried = uploads.every(
-        (u) => u.userId === user.id && u.conversationId === conversationId,
-      );
-      if (!retried || uploads.length !== attachmentIds.length) {
-        throw new ApiError(
-          'validation_failed',
-          'An attached image is missing or already used; attach it again.',
-          {
-            fields: { attachmentIds: 'Upload each image with POST /uploads first' },
-          },
-        );
-      }
-    }
-  }
+  await requireUsableUploads(store, user, attachmentIds, input.clientId);
   const { message, created } = await store.createMessage({
     conversationId,
     authorId: user.id,
@@ -154,6 +168,15 @@ export async function deleteMessage(store: Store, user: User, messageId: string)
   requireAuthor(message, user.id);
   const deleted = await store.deleteMessage({ id: messageId });
   if (!deleted) return;
+  // The images go too: a deleted message must not leave its pictures reachable.
+  const blobs = getBlobStore();
+  await Promise.all(
+    message.attachments
+      .flatMap((a) => [a.key, a.thumbKey])
+      .map((key) =>
+        blobs.delete(key).catch((err: unknown) => log.warn({ err, key }, 'blob delete failed')),
+      ),
+  );
   await announce(store, deleted.conversationId, [
     {
       type: 'message.deleted',

@@ -95,7 +95,8 @@ export const emojiSchema = z
   .max(32)
   .refine(
     (e) =>
-      /\p{Extended_Pictographic}/u.test(e) && [...new Intl.Segmenter().segment(e)].length === 1,
+      /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u.test(e) &&
+      [...new Intl.Segmenter().segment(e)].length === 1,
     {
       message: 'must be a single emoji',
     },

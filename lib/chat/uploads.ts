@@ -43,7 +43,7 @@ export async function createImageUpload(
 
 /**
  * An upload is visible to its uploader until a message claims it, then to the members of that
- * message's conversation. Everyone else gets 404.
+ * message's conversation, until the message is deleted. Everyone else gets 404.
  */
 export async function requireUploadAccess(store: Store, user: User, id: string): Promise<Upload> {
   const upload = await store.getUpload({ id });
@@ -52,6 +52,9 @@ export async function requireUploadAccess(store: Store, user: User, id: string):
     if (upload.userId !== user.id) throw notFound('That image');
     return upload;
   }
+  // A deleted message takes its images with it.
+  const message = upload.messageId ? await store.getMessage({ id: upload.messageId }) : null;
+  if (message?.deletedAt) throw notFound('That image');
   const membership = await store.getMembership({
     conversationId: upload.conversationId,
     userId: user.id,

@@ -86,11 +86,12 @@ export const chatOperations: Operation[] = [
     method: 'get',
     path: '/conversations/{id}/messages',
     tag: 'Messages',
-    summary: 'A page of messages, ascending by seq: before=<seq> for older, after=<seq> to catch up',
+    summary:
+      'A page of messages, ascending by seq: before=<seq> for older, after=<seq> to catch up',
     auth: true,
     query: messagesQuerySchema,
     response: { status: 200, schema: messagesResponseSchema, description: 'Messages' },
-    errors: [400, 401, 404, 422],
+    errors: [400, 401, 404],
   },
   {
     method: 'post',

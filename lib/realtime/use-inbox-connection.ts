@@ -65,10 +65,20 @@ export function useInboxConnection({ host, userId }: { host: string; userId: str
       sendPresence();
     };
     const onClose = () => setStatus(opened ? 'reconnecting' : 'connecting');
+    // The browser knows about a lost network before the socket does (a socket can look open
+    // while nothing gets through): drop it and say so; once back online, connect at once rather
+    // than after the backoff, and catch up on what was missed (onOpen).
+    const onOffline = () => {
+      setStatus(opened ? 'reconnecting' : 'connecting');
+      socket.close();
+    };
+    const onOnline = () => socket.reconnect();
     socket.addEventListener('message', onMessage);
     socket.addEventListener('open', onOpen);
     socket.addEventListener('close', onClose);
     document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('offline', onOffline);
+    window.addEventListener('online', onOnline);
     // New conversations bring new contacts: reconnect so the fresh token lists them.
     const unsubscribe = useConversationsStore.subscribe((s, prev) => {
       if (Object.keys(s.byId).length > Object.keys(prev.byId).length && prev.loaded)
@@ -78,6 +88,8 @@ export function useInboxConnection({ host, userId }: { host: string; userId: str
       unsubscribe();
       clearTimeout(awayTimer);
       document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('offline', onOffline);
+      window.removeEventListener('online', onOnline);
       socket.removeEventListener('message', onMessage);
       socket.removeEventListener('open', onOpen);
       socket.removeEventListener('close', onClose);

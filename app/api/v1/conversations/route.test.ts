@@ -64,7 +64,7 @@ describe('POST /api/v1/conversations', () => {
   });
 
   it('answers 200 with the same conversation for the same pair, in either direction', async () => {
-    const [a, b] = (await signUpUsers(2)) as [TestAccount, TestAccount];
+    const [a, b] = await signUpUsers(2);
     const first = await create(a, { kind: 'direct', memberIds: [b.user.id] });
     expect(first.status).toBe(201);
     const { conversation } = conversationResponseSchema.parse(await first.json());
@@ -85,7 +85,7 @@ describe('POST /api/v1/conversations', () => {
 
   it('starts a group: 201 with the name, the caller as owner and the others as members', async () => {
     const owner = await signUpUser({ name: 'Olga' });
-    const [m1, m2] = (await signUpUsers(2)) as [TestAccount, TestAccount];
+    const [m1, m2] = await signUpUsers(2);
     const res = await create(owner, {
       kind: 'group',
       name: '  Weekend trip  ',
@@ -111,10 +111,15 @@ describe('POST /api/v1/conversations', () => {
   });
 
   it('works with a bearer API token', async () => {
-    const [a, b] = (await signUpUsers(2)) as [TestAccount, TestAccount];
+    const [a, b] = await signUpUsers(2);
     const { token } = await createApiToken(a.cookie);
     const res = await POST(
-      jsonRequest('POST', '/conversations', { kind: 'direct', memberIds: [b.user.id] }, bearer(token)),
+      jsonRequest(
+        'POST',
+        '/conversations',
+        { kind: 'direct', memberIds: [b.user.id] },
+        bearer(token),
+      ),
     );
     expect(res.status).toBe(201);
   });
@@ -128,7 +133,7 @@ describe('POST /api/v1/conversations', () => {
   });
 
   it('answers 422 for a group without a name', async () => {
-    const [a, b] = (await signUpUsers(2)) as [TestAccount, TestAccount];
+    const [a, b] = await signUpUsers(2);
     for (const body of [
       { kind: 'group', memberIds: [b.user.id] },
       { kind: 'group', name: '   ', memberIds: [b.user.id] },
@@ -139,7 +144,7 @@ describe('POST /api/v1/conversations', () => {
   });
 
   it('answers 422 for a group name over 80 characters', async () => {
-    const [a, b] = (await signUpUsers(2)) as [TestAccount, TestAccount];
+    const [a, b] = await signUpUsers(2);
     const res = await create(a, { kind: 'group', name: 'n'.repeat(81), memberIds: [b.user.id] });
     const error = await expectError(res, 422, 'validation_failed');
     expect(error.fields).toEqual({ name: 'Group names are at most 80 characters' });
@@ -153,7 +158,7 @@ describe('POST /api/v1/conversations', () => {
   });
 
   it('answers 422 for a direct conversation with two other people', async () => {
-    const [a, b, c] = (await signUpUsers(3)) as [TestAccount, TestAccount, TestAccount];
+    const [a, b, c] = await signUpUsers(3);
     const res = await create(a, { kind: 'direct', memberIds: [b.user.id, c.user.id] });
     const error = await expectError(res, 422, 'validation_failed');
     expect(error.fields).toEqual({
@@ -172,7 +177,7 @@ describe('POST /api/v1/conversations', () => {
   });
 
   it('answers 422 naming the unknown people in a group', async () => {
-    const [a, b] = (await signUpUsers(2)) as [TestAccount, TestAccount];
+    const [a, b] = await signUpUsers(2);
     const res = await create(a, { kind: 'group', name: 'G', memberIds: [b.user.id, 'u_nobody'] });
     const error = await expectError(res, 422, 'validation_failed');
     expect(error.fields).toEqual({ memberIds: expect.stringContaining('u_nobody') });
@@ -204,12 +209,7 @@ describe('POST /api/v1/conversations', () => {
 
 describe('GET /api/v1/conversations', () => {
   it('lists only the caller’s conversations, most recent activity first', async () => {
-    const [a, b, c, outsider] = (await signUpUsers(4)) as TestAccount[] as [
-      TestAccount,
-      TestAccount,
-      TestAccount,
-      TestAccount,
-    ];
+    const [a, b, c, outsider] = await signUpUsers(4);
     const withB = await startDirect(a, b);
     await tick();
     const withC = await startDirect(a, c);
@@ -235,7 +235,7 @@ describe('GET /api/v1/conversations', () => {
   });
 
   it('counts unread messages from others, not one’s own, and clears them on read', async () => {
-    const [a, b] = (await signUpUsers(2)) as [TestAccount, TestAccount];
+    const [a, b] = await signUpUsers(2);
     const { id } = await startDirect(a, b);
 
     await sendText(b, id, 'one');
@@ -258,14 +258,14 @@ describe('GET /api/v1/conversations', () => {
   });
 
   it('works with a bearer API token', async () => {
-    const [a, b] = (await signUpUsers(2)) as [TestAccount, TestAccount];
+    const [a, b] = await signUpUsers(2);
     const { id } = await startDirect(a, b);
     const { token } = await createApiToken(a.cookie);
     const res = await GET(getRequest('/conversations', bearer(token)));
     expect(res.status).toBe(200);
-    expect(conversationsResponseSchema.parse(await res.json()).conversations.map((c) => c.id)).toEqual(
-      [id],
-    );
+    expect(
+      conversationsResponseSchema.parse(await res.json()).conversations.map((c) => c.id),
+    ).toEqual([id]);
   });
 
   it('answers 401 when signed out', async () => {

@@ -33,7 +33,7 @@ const rename = (account: TestAccount, id: string, body: unknown) =>
   );
 
 async function groupOfThree() {
-  const [owner, admin, member] = (await signUpUsers(3)) as [TestAccount, TestAccount, TestAccount];
+  const [owner, admin, member] = await signUpUsers(3);
   const group = await startGroup(owner, [admin, member], 'Original');
   await (
     await getStore()
@@ -69,14 +69,14 @@ describe('GET /api/v1/conversations/:id', () => {
   });
 
   it('works with a bearer API token', async () => {
-    const [a, b] = (await signUpUsers(2)) as [TestAccount, TestAccount];
+    const [a, b] = await signUpUsers(2);
     const { id } = await startDirect(a, b);
     const { token } = await createApiToken(a.cookie);
     expect((await get(bearer(token), id)).status).toBe(200);
   });
 
   it('answers 404 to someone who is not a member, as for an id that does not exist', async () => {
-    const [a, b, outsider] = (await signUpUsers(3)) as [TestAccount, TestAccount, TestAccount];
+    const [a, b, outsider] = await signUpUsers(3);
     const direct = await startDirect(a, b);
     const group = await startGroup(a, [b]);
     for (const id of [direct.id, group.id, 'c_doesnotexist'])
@@ -89,7 +89,7 @@ describe('GET /api/v1/conversations/:id', () => {
   });
 
   it('answers 401 when signed out', async () => {
-    const [a, b] = (await signUpUsers(2)) as [TestAccount, TestAccount];
+    const [a, b] = await signUpUsers(2);
     const { id } = await startDirect(a, b);
     await expectError(await get({}, id), 401, 'unauthorized');
   });
@@ -135,7 +135,7 @@ describe('PATCH /api/v1/conversations/:id', () => {
   });
 
   it('answers 403 for a direct conversation', async () => {
-    const [a, b] = (await signUpUsers(2)) as [TestAccount, TestAccount];
+    const [a, b] = await signUpUsers(2);
     const { id } = await startDirect(a, b);
     await expectError(await rename(a, id, { name: 'Us' }), 403, 'forbidden');
   });

@@ -33,7 +33,7 @@ const remove = (headers: Record<string, string>, id: string) =>
 
 /** `a` wrote one message to `b`. */
 async function written(body = 'first draft') {
-  const [a, b] = (await signUpUsers(2)) as [TestAccount, TestAccount];
+  const [a, b] = await signUpUsers(2);
   const { id: conversationId } = await startDirect(a, b);
   const message = await sendText(a, conversationId, body);
   return { a, b, conversationId, message };
@@ -72,33 +72,52 @@ describe('PATCH /api/v1/messages/:id', () => {
 
   it('answers 403 to a member who is not the author', async () => {
     const { b, conversationId, message } = await written();
-    await expectError(await edit(withCookie(b.cookie), message.id, { body: 'rewritten' }), 403, 'forbidden');
+    await expectError(
+      await edit(withCookie(b.cookie), message.id, { body: 'rewritten' }),
+      403,
+      'forbidden',
+    );
     expect((await inHistory(b, conversationId, message.id))?.body).toBe('first draft');
   });
 
   it('answers 409 for a deleted message', async () => {
     const { a, message } = await written();
     expect((await remove(withCookie(a.cookie), message.id)).status).toBe(200);
-    await expectError(await edit(withCookie(a.cookie), message.id, { body: 'revived' }), 409, 'conflict');
+    await expectError(
+      await edit(withCookie(a.cookie), message.id, { body: 'revived' }),
+      409,
+      'conflict',
+    );
   });
 
   it('answers 404 to someone who is not a member, as for an unknown message', async () => {
     const { message } = await written();
     const outsider = await signUpUser();
     for (const id of [message.id, 'm_doesnotexist'])
-      await expectError(await edit(withCookie(outsider.cookie), id, { body: 'x' }), 404, 'not_found');
+      await expectError(
+        await edit(withCookie(outsider.cookie), id, { body: 'x' }),
+        404,
+        'not_found',
+      );
   });
 
   it('answers 404 to the author once they have left the group', async () => {
-    const [owner, member] = (await signUpUsers(2)) as [TestAccount, TestAccount];
+    const [owner, member] = await signUpUsers(2);
     const group = await startGroup(owner, [member]);
     const message = await sendText(member, group.id, 'before leaving');
     const left = await removeMember(
-      deleteRequest(`/conversations/${group.id}/members/${member.user.id}`, withCookie(member.cookie)),
+      deleteRequest(
+        `/conversations/${group.id}/members/${member.user.id}`,
+        withCookie(member.cookie),
+      ),
       withParams({ id: group.id, userId: member.user.id }),
     );
     expect(left.status).toBe(200);
-    await expectError(await edit(withCookie(member.cookie), message.id, { body: 'x' }), 404, 'not_found');
+    await expectError(
+      await edit(withCookie(member.cookie), message.id, { body: 'x' }),
+      404,
+      'not_found',
+    );
     await expectError(await remove(withCookie(member.cookie), message.id), 404, 'not_found');
   });
 
@@ -138,13 +157,14 @@ describe('DELETE /api/v1/messages/:id', () => {
     const upload = await uploadImage(owner);
     const message = await sendText(owner, group.id, 'secret @Ana', { attachmentIds: [upload.id] });
     expect(message.attachments).toHaveLength(1);
-    await react(
+    const reacted = await react(
       putRequest(
         `/messages/${message.id}/reactions/${encodeURIComponent('👍')}`,
         withCookie(ana.cookie),
       ),
       withParams({ id: message.id, emoji: '👍' }),
     );
+    expect(messageResponseSchema.parse(await reacted.json()).message.reactions).toHaveLength(1);
 
     const res = await remove(withCookie(owner.cookie), message.id);
     expect(res.status).toBe(200);
@@ -186,7 +206,7 @@ describe('DELETE /api/v1/messages/:id', () => {
   });
 
   it('answers 403 for a system message', async () => {
-    const [owner, member] = (await signUpUsers(2)) as [TestAccount, TestAccount];
+    const [owner, member] = await signUpUsers(2);
     const group = await startGroup(owner, [member]);
     const [created] = (await fetchMessages(owner, group.id)).messages;
     expect(created?.kind).toBe('system');

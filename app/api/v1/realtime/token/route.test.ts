@@ -1,17 +1,26 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 
+import { DELETE as removeMember } from '@/app/api/v1/conversations/[id]/members/[userId]/route';
 import { env, requireSecret } from '@/lib/env';
 import { ROOM_TOKEN_TTL_SECONDS, verifyRoomToken } from '@/lib/realtime/room-token';
 import {
   bearer,
   createApiToken,
+  deleteRequest,
   expectError,
   expectRetryAfter,
   jsonRequest,
   readJson,
+  sendText,
   signUpUser,
+  signUpUsers,
+  startDirect,
+  startGroup,
   withCookie,
+  withParams,
   describeJsonBodyErrors,
+  type TestAccount,
 } from '@/test/api';
 
 import { POST } from './route';
@@ -23,6 +32,36 @@ const requestRoomToken = (headers: Record<string, string>, body: unknown) =>
 
 const verify = (token: string, roomId: string) =>
   verifyRoomToken({ token, party: 'main', roomId, key: requireSecret('ROOM_TOKEN_KEY') });
+
+/** The documented answer (lib/openapi/operations.ts), strict: no field more. */
+const roomTokenResponseSchema = z
+  .object({
+    token: z.string(),
+    host: z.string(),
+    party: z.enum(['main', 'conversation']),
+    roomId: z.string(),
+    expiresAt: z.iso.datetime(),
+  })
+  .strict();
+
+async function roomTokenOf(res: Response) {
+  expect(res.status).toBe(200);
+  return roomTokenResponseSchema.parse(await res.json());
+}
+
+const conversationRoom = (account: TestAccount, conversationId: string) =>
+  requestRoomToken(withCookie(account.cookie), { room: 'conversation', conversationId });
+
+const verifyConversation = (token: string, conversationId: string) =>
+  verifyRoomToken({
+    token,
+    party: 'conversation',
+    roomId: conversationId,
+    key: requireSecret('ROOM_TOKEN_KEY'),
+  });
+
+/** Activity times are in milliseconds: wait so the next write is strictly later. */
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 describe('POST /api/v1/realtime/token', () => {
   it("answers with a token for the caller's inbox room", async () => {
@@ -50,7 +89,11 @@ describe('POST /api/v1/realtime/token', () => {
     const { token } = await readJson<RoomToken>(
       await requestRoomToken(withCookie(account.cookie), { room: 'inbox' }),
     );
-    expect(await verify(token, account.user.id)).toEqual({ ok: true, userId: account.user.id });
+    expect(await verify(token, account.user.id)).toEqual({
+      ok: true,
+      userId: account.user.id,
+      contacts: [],
+    });
     expect(await verify(token, other.user.id)).toEqual({ ok: false, reason: 'invalid' });
     expect(
       await verifyRoomToken({
@@ -69,11 +112,11 @@ describe('POST /api/v1/realtime/token', () => {
     expect((await readJson<RoomToken>(res)).roomId).toBe(account.user.id);
   });
 
-  it('answers 422 for a room other than inbox', async () => {
+  it('answers 422 for a room other than inbox or conversation', async () => {
     const account = await signUpUser();
     const res = await requestRoomToken(withCookie(account.cookie), { room: 'other' });
     const error = await expectError(res, 422, 'validation_failed');
-    expect(error.fields).toEqual({ room: 'room must be "inbox"' });
+    expect(error.fields).toEqual({ room: 'room must be "inbox" or "conversation"' });
   });
 
   it('answers 422 when room is missing', async () => {
@@ -104,4 +147,139 @@ describeJsonBodyErrors({
   path: '/realtime/token',
   handler: POST,
   headers: async () => withCookie((await signUpUser()).cookie),
+});
+
+describe('POST /api/v1/realtime/token for a conversation room', () => {
+  it('answers a member with a token for that conversation’s room only', async () => {
+    const [a, b] = await signUpUsers(2);
+    const { id } = await startDirect(a, b);
+    const other = await startGroup(a, [b]);
+    const before = Date.now();
+    const res = await conversationRoom(b, id);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const body = await roomTokenOf(res);
+    expect(body).toEqual({
+      token: expect.any(String),
+      host: env.PARTYKIT_HOST,
+      party: 'conversation',
+      roomId: id,
+      expiresAt: expect.any(String),
+    });
+    expect(Date.parse(body.expiresAt) - before).toBeLessThanOrEqual(
+      (ROOM_TOKEN_TTL_SECONDS + 1) * 1000,
+    );
+    // audience conversation/<id>: valid there, nowhere else.
+    expect(await verifyConversation(body.token, id)).toEqual({
+      ok: true,
+      userId: b.user.id,
+      contacts: [],
+    });
+    expect(await verifyConversation(body.token, other.id)).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
+    expect(await verify(body.token, b.user.id)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await verify(body.token, id)).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  it('answers 404 to someone who is not a member, as for a conversation that does not exist', async () => {
+    const [a, b, outsider] = await signUpUsers(3);
+    const direct = await startDirect(a, b);
+    const group = await startGroup(a, [b]);
+    for (const id of [direct.id, group.id, 'c_doesnotexist'])
+      await expectError(await conversationRoom(outsider, id), 404, 'not_found');
+  });
+
+  it('answers 404 to a member once they have left', async () => {
+    const [owner, member] = await signUpUsers(2);
+    const group = await startGroup(owner, [member]);
+    await roomTokenOf(await conversationRoom(member, group.id));
+    const left = await removeMember(
+      deleteRequest(
+        `/conversations/${group.id}/members/${member.user.id}`,
+        withCookie(member.cookie),
+      ),
+      withParams({ id: group.id, userId: member.user.id }),
+    );
+    expect(left.status).toBe(200);
+    await expectError(await conversationRoom(member, group.id), 404, 'not_found');
+  });
+
+  it.each([
+    ['a missing conversationId', { room: 'conversation' }],
+    ['an empty conversationId', { room: 'conversation', conversationId: '' }],
+    [
+      'a conversationId over 64 characters',
+      { room: 'conversation', conversationId: 'c'.repeat(65) },
+    ],
+  ])('answers 422 for %s', async (_label, body) => {
+    const account = await signUpUser();
+    const error = await expectError(
+      await requestRoomToken(withCookie(account.cookie), body),
+      422,
+      'validation_failed',
+    );
+    expect(error.fields).toEqual({ conversationId: expect.any(String) });
+  });
+
+  it('works with a bearer API token', async () => {
+    const [a, b] = await signUpUsers(2);
+    const { id } = await startDirect(a, b);
+    const { token } = await createApiToken(a.cookie);
+    const body = await roomTokenOf(
+      await requestRoomToken(bearer(token), { room: 'conversation', conversationId: id }),
+    );
+    expect(await verifyConversation(body.token, id)).toMatchObject({ ok: true, userId: a.user.id });
+  });
+
+  it('answers 401 when signed out', async () => {
+    await expectError(
+      await requestRoomToken({}, { room: 'conversation', conversationId: 'c_x' }),
+      401,
+      'unauthorized',
+    );
+  });
+});
+
+describe('POST /api/v1/realtime/token: contacts of the inbox token', () => {
+  const inboxContacts = async (account: TestAccount) => {
+    const { token } = await roomTokenOf(
+      await requestRoomToken(withCookie(account.cookie), { room: 'inbox' }),
+    );
+    const verified = await verify(token, account.user.id);
+    if (!verified.ok) throw new Error(`inbox token does not verify: ${verified.reason}`);
+    return verified.contacts;
+  };
+
+  it('lists everyone the caller shares a conversation with, latest activity first', async () => {
+    const [me, b, c, d, stranger] = await signUpUsers(5);
+    const direct = await startDirect(me, b);
+    await tick();
+    await startGroup(me, [c, d]);
+    await startDirect(stranger, b);
+    await tick();
+    await sendText(b, direct.id, 'latest');
+
+    const contacts = await inboxContacts(me);
+    expect(contacts[0]).toBe(b.user.id);
+    expect(contacts.slice(1).sort()).toEqual([c.user.id, d.user.id].sort());
+    expect(contacts).not.toContain(me.user.id);
+    expect(contacts).not.toContain(stranger.user.id);
+    // Each side sees the other.
+    expect(await inboxContacts(c)).toContain(me.user.id);
+  });
+
+  it('drops someone who no longer shares a conversation', async () => {
+    const [owner, member] = await signUpUsers(2);
+    const group = await startGroup(owner, [member]);
+    expect(await inboxContacts(owner)).toEqual([member.user.id]);
+    await removeMember(
+      deleteRequest(
+        `/conversations/${group.id}/members/${member.user.id}`,
+        withCookie(owner.cookie),
+      ),
+      withParams({ id: group.id, userId: member.user.id }),
+    );
+    expect(await inboxContacts(owner)).toEqual([]);
+  });
 });

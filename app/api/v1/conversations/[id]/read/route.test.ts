@@ -31,7 +31,7 @@ async function readAs(account: TestAccount, id: string, seq: number) {
 
 /** `b` has five unread messages from `a`. */
 async function fiveUnread() {
-  const [a, b] = (await signUpUsers(2)) as [TestAccount, TestAccount];
+  const [a, b] = await signUpUsers(2);
   const { id } = await startDirect(a, b);
   for (let i = 1; i <= 5; i++) await sendText(a, id, `#${i}`);
   return { a, b, id };
@@ -43,9 +43,9 @@ describe('POST /api/v1/conversations/:id/read', () => {
     expect(await readAs(b, id, 3)).toEqual({ conversationId: id, lastReadSeq: 3, unreadCount: 2 });
     expect(await fetchConversation(b, id)).toMatchObject({ lastReadSeq: 3, unreadCount: 2 });
     // Read receipts: the other member sees it too.
-    expect((await fetchConversation(a, id)).members.find((m) => m.id === b.user.id)).toMatchObject(
-      { lastReadSeq: 3 },
-    );
+    expect((await fetchConversation(a, id)).members.find((m) => m.id === b.user.id)).toMatchObject({
+      lastReadSeq: 3,
+    });
     expect(await readAs(b, id, 5)).toEqual({ conversationId: id, lastReadSeq: 5, unreadCount: 0 });
   });
 
@@ -125,7 +125,7 @@ describeJsonBodyErrors({
   path: '/conversations/:id/read',
   handler: (req) => POST(req, withParams({ id: bodyErrorsConversation })),
   headers: async () => {
-    const [a, b] = (await signUpUsers(2)) as [TestAccount, TestAccount];
+    const [a, b] = await signUpUsers(2);
     bodyErrorsConversation = (await startDirect(a, b)).id;
     return withCookie(a.cookie);
   },

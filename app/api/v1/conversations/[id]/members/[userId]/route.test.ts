@@ -24,19 +24,17 @@ import {
 import { DELETE } from './route';
 
 const remove = (headers: Record<string, string>, id: string, userId: string) =>
-  DELETE(deleteRequest(`/conversations/${id}/members/${userId}`, headers), withParams({ id, userId }));
+  DELETE(
+    deleteRequest(`/conversations/${id}/members/${userId}`, headers),
+    withParams({ id, userId }),
+  );
 
 const removeAs = (account: TestAccount, id: string, userId: string) =>
   remove(withCookie(account.cookie), id, userId);
 
 /** A group with an owner, an admin and two plain members. */
 async function groupOfFour() {
-  const [owner, admin, member, other] = (await signUpUsers(4)) as [
-    TestAccount,
-    TestAccount,
-    TestAccount,
-    TestAccount,
-  ];
+  const [owner, admin, member, other] = await signUpUsers(4);
   const group = await startGroup(owner, [admin, member, other]);
   await (
     await getStore()
@@ -103,6 +101,21 @@ describe('DELETE /api/v1/conversations/:id/members/:userId', () => {
     });
   });
 
+  it('passes ownership on when the owner leaves: to an admin first, else the oldest member', async () => {
+    const { owner, admin, member, group } = await groupOfFour();
+    expect((await removeAs(owner, group.id, owner.user.id)).status).toBe(200);
+    await expectLockedOut(owner, group.id);
+    const roles = async () =>
+      Object.fromEntries(
+        (await fetchConversation(member, group.id)).members.map((m) => [m.id, m.role]),
+      );
+    expect((await roles())[admin.user.id]).toBe('owner');
+
+    expect((await removeAs(admin, group.id, admin.user.id)).status).toBe(200);
+    const owners = Object.values(await roles()).filter((role) => role === 'owner');
+    expect(owners).toHaveLength(1);
+  });
+
   it('answers 404 for someone who is not a member of the group', async () => {
     const { owner, group } = await groupOfFour();
     const stranger = await signUpUser();
@@ -122,7 +135,7 @@ describe('DELETE /api/v1/conversations/:id/members/:userId', () => {
   });
 
   it('answers 403 in a direct conversation, for oneself as for the other', async () => {
-    const [a, b] = (await signUpUsers(2)) as [TestAccount, TestAccount];
+    const [a, b] = await signUpUsers(2);
     const { id } = await startDirect(a, b);
     await expectError(await removeAs(a, id, b.user.id), 403, 'forbidden');
     await expectError(await removeAs(a, id, a.user.id), 403, 'forbidden');
