@@ -15,8 +15,8 @@ test('sign up, sign out, and sign in again', async ({ page }) => {
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fsettings/);
 
   await signIn(page, ana);
-  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
-  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page.getByRole('navigation', { name: 'Conversations' })).toBeVisible();
+  await expect(page).toHaveURL(/\/chats$/);
 });
 
 test('a wrong password gets a clear message, and the same one as an unknown email', async ({

@@ -1,14 +1,19 @@
 import { expect, test, type Page } from '@playwright/test';
 
 import {
+  closePeople,
+  conversationId,
   conversationLink,
   log,
   messageRow,
+  openConversation,
   personInBrowser,
   send,
   startDirect,
   startGroup,
 } from './fixtures/chat';
+
+test.afterEach(closePeople);
 
 test('a group of three talks live with "Seen by 2" and presence; unread badges count up and clear; a non-member gets "Conversation not found"', async ({
   browser,
@@ -39,8 +44,7 @@ test('a group of three talks live with "Seen by 2" and presence; unread badges c
   await startGroup(gia.page, 'Trio Plans', [hugo.person.name, iris.person.name]);
   await expect(gia.page.getByTestId('conversation-status')).toContainText('3 members, 2 online');
   for (const other of [hugo, iris]) {
-    await conversationLink(other.page, 'Trio Plans').click();
-    await expect(other.page.getByRole('heading', { name: 'Trio Plans', level: 1 })).toBeVisible();
+    await openConversation(other.page, 'Trio Plans');
   }
 
   // Everyone sees everyone's messages live.
@@ -69,8 +73,7 @@ test('a group of three talks live with "Seen by 2" and presence; unread badges c
     .getByRole('link', { name: 'Chats' })
     .click();
   await expect(iris.page).toHaveURL(/\/chats$/);
-  await conversationLink(gia.page, hugo.person.name).click();
-  await expect(gia.page.getByRole('heading', { name: hugo.person.name, level: 1 })).toBeVisible();
+  await openConversation(gia.page, hugo.person.name);
   const giaForHugo = conversationLink(hugo.page, gia.person.name);
   await send(gia.page, 'Psst, first');
   await expect(giaForHugo.getByLabel('1 unread')).toBeVisible();
@@ -80,26 +83,39 @@ test('a group of three talks live with "Seen by 2" and presence; unread badges c
   await expect(conversationLink(hugo.page, 'Trio Plans').getByLabel(/unread/)).toHaveCount(0);
 
   // Back in the group, Gia writes again: Iris, on the list, gets a badge.
-  await conversationLink(gia.page, 'Trio Plans').click();
+  await openConversation(gia.page, 'Trio Plans');
   await send(gia.page, 'See you there');
   const trioForIris = conversationLink(iris.page, 'Trio Plans');
   await expect(trioForIris.getByLabel('1 unread')).toBeVisible();
 
   // Opening clears the badge; "New messages" sits right above the first unread message.
-  await giaForHugo.click();
+  await openConversation(hugo.page, gia.person.name);
   await expect(messageRow(hugo.page, 'Psst, second')).toBeVisible();
   await expect(giaForHugo.getByLabel(/unread/)).toHaveCount(0);
   await expect(log(hugo.page).getByRole('separator', { name: 'New messages' })).toBeVisible();
   await expectDividerRightBefore(hugo.page, 'Psst, first');
 
-  await trioForIris.click();
+  await openConversation(iris.page, 'Trio Plans');
   await expect(messageRow(iris.page, 'See you there')).toBeVisible();
   await expect(trioForIris.getByLabel(/unread/)).toHaveCount(0);
   await expectDividerRightBefore(iris.page, 'See you there');
-  // It stays cleared after the read is stored (a fresh load of the list agrees).
-  await iris.page.reload();
-  await expect(conversationLink(iris.page, 'Trio Plans')).toBeVisible();
-  await expect(conversationLink(iris.page, 'Trio Plans').getByLabel(/unread/)).toHaveCount(0);
+  // The read is stored: the server counts nothing unread, and the list stays clear once Iris
+  // leaves the conversation.
+  const trioId = await conversationId(iris.page, 'Trio Plans');
+  await expect
+    .poll(async () => {
+      const res = await iris.page.request.get(`/api/v1/conversations/${trioId}`);
+      return ((await res.json()) as { conversation: { unreadCount: number } }).conversation
+        .unreadCount;
+    })
+    .toBe(0);
+  await iris.page
+    .getByRole('navigation', { name: 'App' })
+    .getByRole('link', { name: 'Chats' })
+    .click();
+  await expect(iris.page).toHaveURL(/\/chats$/);
+  await expect(trioForIris).not.toHaveAttribute('aria-current', 'page');
+  await expect(trioForIris.getByLabel(/unread/)).toHaveCount(0);
 });
 
 /** The "New messages" divider is the row just above the message with `text`. */

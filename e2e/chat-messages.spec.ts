@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 
 import {
+  closePeople,
   composer,
   conversationLink,
   log,
@@ -11,6 +12,8 @@ import {
   startDirect,
   writePng,
 } from './fixtures/chat';
+
+test.afterEach(closePeople);
 
 test('a reaction, an edit, a deletion and an image show live on the other side, read on a phone-width screen', async ({
   browser,
@@ -33,6 +36,9 @@ test('a reaction, an edit, a deletion and an image show live on the other side, 
   await expect(ben.page.getByRole('link', { name: 'Back to conversations' })).toBeVisible();
   await expect(benList).toBeHidden();
   await expect(messageRow(ben.page, 'Lunch at noon?')).toBeVisible();
+  // On Ana's wide screen both show side by side, without a back button.
+  await expect(ana.page.getByRole('navigation', { name: 'Conversations' })).toBeVisible();
+  await expect(ana.page.getByRole('link', { name: 'Back to conversations' })).toBeHidden();
 
   // Ana reacts with 👍; Ben sees it, then adds his own by pressing the reaction.
   const toolbar = await messageActions(ana.page, 'Lunch at noon?');
@@ -91,10 +97,12 @@ test('a reaction, an edit, a deletion and an image show live on the other side, 
     name: 'Open image harbour.png',
   });
   await expect(thumb).toBeVisible();
-  await expect(thumb.getByRole('img')).toHaveJSProperty('complete', true);
-  expect(
-    await thumb.getByRole('img').evaluate((img: HTMLImageElement) => img.naturalWidth),
-  ).toBeGreaterThan(0);
+  // The thumbnail really loads (an image that failed has no natural size).
+  await expect
+    .poll(() =>
+      thumb.getByRole('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth),
+    )
+    .toBeGreaterThan(0);
   await thumb.click();
   const viewer = ben.page.getByRole('dialog', { name: 'harbour.png' });
   await expect(viewer).toBeVisible();

@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test';
 
 import {
-  conversationIdOf,
-  conversationLink,
+  closePeople,
+  conversationId,
   log,
   messageRow,
+  openConversation,
   personInBrowser,
   seedMessages,
   send,
@@ -12,6 +13,8 @@ import {
   startDirect,
   startGroup,
 } from './fixtures/chat';
+
+test.afterEach(closePeople);
 
 test('offline: missed messages arrive when back online, a failed send is retried once; scrolling up loads older history', async ({
   browser,
@@ -21,9 +24,9 @@ test('offline: missed messages arrive when back online, a failed send is retried
   const eli = await personInBrowser(browser, 'Eli Sync');
 
   await startDirect(dee.page, eli.person.name);
-  const directId = conversationIdOf(dee.page);
+  const directId = await conversationId(dee.page, eli.person.name);
   await send(dee.page, 'Before the tunnel');
-  await conversationLink(eli.page, dee.person.name).click();
+  await openConversation(eli.page, dee.person.name);
   await expect(messageRow(eli.page, 'Before the tunnel')).toBeVisible();
 
   // Eli goes offline and misses two messages…
@@ -68,11 +71,10 @@ test('offline: missed messages arrive when back online, a failed send is retried
   // History: 120 messages in a new group, seeded through the API. Eli opens it at the latest
   // page; scrolling up loads older pages until the very first message.
   await startGroup(dee.page, 'Archive', [eli.person.name]);
-  const archiveId = conversationIdOf(dee.page);
+  const archiveId = await conversationId(dee.page, 'Archive');
   const label = (i: number) => `History ${String(i).padStart(3, '0')}`;
   await seedMessages([dee.page, eli.page], archiveId, 120, label);
-  await conversationLink(eli.page, 'Archive').click();
-  await expect(eli.page.getByRole('heading', { name: 'Archive', level: 1 })).toBeVisible();
+  await openConversation(eli.page, 'Archive');
   await expect(messageRow(eli.page, label(120))).toBeVisible();
   await expect(messageRow(eli.page, label(1))).toHaveCount(0);
   await expect(messageRow(eli.page, label(60))).toHaveCount(0);
