@@ -10,6 +10,20 @@ import { z } from 'zod';
 
 const secret = z.string().min(32, 'must be at least 32 characters');
 const optionalUrl = z.url().optional();
+/** Comma-separated ICE server URLs of the given schemes (`stun:host:3478, stuns:host`). */
+const iceUrls = (schemes: string) =>
+  z
+    .string()
+    .refine(
+      (value) =>
+        value
+          .split(',')
+          .map((url) => url.trim())
+          .filter(Boolean)
+          .every((url) => new RegExp(`^(${schemes}):[^\\s]+$`).test(url)),
+      `must be comma-separated ${schemes.replaceAll('|', ' or ')} URLs`,
+    )
+    .optional();
 
 export const serverSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -45,6 +59,24 @@ export const serverSchema = z.object({
   GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
   /** Vercel Blob for uploads; unset, files go to <PARLEY_DATA_DIR>/uploads. */
   BLOB_READ_WRITE_TOKEN: z.string().min(1).optional(),
+  /** Calls: an unanswered call rings this long before it counts as missed (tests shorten it). */
+  CALL_RING_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** Calls: STUN servers handed to browsers (none: peers connect on one machine or LAN only). */
+  ICE_STUN_URLS: iceUrls('stun|stuns'),
+  /** Calls: TURN relays, for peers behind NATs that STUN cannot cross. Need credentials below. */
+  TURN_URLS: iceUrls('turn|turns'),
+  /** TURN REST API shared secret (coturn `static-auth-secret`): short-lived HMAC credentials. */
+  TURN_SECRET: z.string().min(1).optional(),
+  /** Static TURN credentials, when the TURN service gives fixed ones instead of a secret. */
+  TURN_USERNAME: z.string().min(1).optional(),
+  TURN_CREDENTIAL: z.string().min(1).optional(),
+  /** Lifetime of HMAC TURN credentials; longer than any call (a relay re-authenticates). */
+  TURN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 86_400)
+    .default(86_400),
   /** Set by Vercel; shown by the health route and used to name preview databases. */
   VERCEL_GIT_COMMIT_SHA: z.string().optional(),
   VERCEL_GIT_COMMIT_REF: z.string().optional(),

@@ -1,3 +1,5 @@
+import { describeCall } from '@/lib/calls/describe';
+
 import type { ConversationWire, MessageWire } from './wire';
 
 type NameOf = (userId: string) => string;
@@ -23,6 +25,8 @@ export function describeSystem(message: MessageWire, nameOf: NameOf): string {
       return event.userIds.length === 1 && event.userIds[0] === event.actorId
         ? `${actor} left`
         : `${actor} removed ${list(event.userIds.map(nameOf))}`;
+    case 'call':
+      return describeCall(event, actor);
   }
 }
 

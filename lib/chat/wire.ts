@@ -17,6 +17,15 @@ export const systemEventWireSchema = z.discriminatedUnion('type', [
     actorId: z.string(),
     userIds: z.array(z.string()),
   }),
+  /** A call ended: started by `actorId`; `durationMs` from the answer (0 unless completed). */
+  z.object({
+    type: z.literal('call'),
+    actorId: z.string(),
+    callId: z.string(),
+    kind: z.enum(['audio', 'video']),
+    outcome: z.enum(['completed', 'missed', 'declined']),
+    durationMs: z.number().int().nonnegative(),
+  }),
 ]);
 
 export const attachmentWireSchema = z.object({

@@ -15,6 +15,14 @@ export const systemEventSchema: z.ZodType<SystemEvent> = z.discriminatedUnion('t
     actorId: z.string(),
     userIds: z.array(z.string()),
   }),
+  z.object({
+    type: z.literal('call'),
+    actorId: z.string(),
+    callId: z.string(),
+    kind: z.enum(['audio', 'video']),
+    outcome: z.enum(['completed', 'missed', 'declined']),
+    durationMs: z.number().int().nonnegative(),
+  }),
 ]);
 
 export const attachmentSchema: z.ZodType<Attachment> = z.object({

@@ -90,7 +90,16 @@ export type SystemEvent =
   | { type: 'conversation.created'; actorId: string }
   | { type: 'conversation.renamed'; actorId: string; name: string }
   | { type: 'member.added'; actorId: string; userIds: string[] }
-  | { type: 'member.removed'; actorId: string; userIds: string[] };
+  | { type: 'member.removed'; actorId: string; userIds: string[] }
+  /** A call ended: `actorId` started it; `durationMs` counts from the answer (0 unless completed). */
+  | {
+      type: 'call';
+      actorId: string;
+      callId: string;
+      kind: CallKind;
+      outcome: CallOutcome;
+      durationMs: number;
+    };
 
 export type Message = {
   id: string;
@@ -117,3 +126,28 @@ export type Message = {
 
 /** A conversation as one member sees it, for the sidebar. */
 export type ConversationForMember = { conversation: Conversation; membership: Membership };
+
+// ── calls ─────────────────────────────────────────────────────────────────────────────────────
+
+export type CallKind = 'audio' | 'video';
+/** ringing → active (someone answered) → ended; or ringing → ended (missed, declined). */
+export type CallState = 'ringing' | 'active' | 'ended';
+export type CallOutcome = 'completed' | 'missed' | 'declined';
+
+/** A call in a conversation. A conversation has at most one call that is not ended. */
+export type Call = {
+  id: string;
+  conversationId: string;
+  startedBy: string;
+  kind: CallKind;
+  state: CallState;
+  /** Set exactly when the call ends. */
+  outcome: CallOutcome | null;
+  /** Everyone who joined, the caller first, in join order; never shrinks. */
+  participants: string[];
+  /** People who declined while it rang (a group call rings on until everyone has). */
+  declinedBy: string[];
+  startedAt: Date;
+  answeredAt: Date | null;
+  endedAt: Date | null;
+};

@@ -1,5 +1,12 @@
 import { z } from 'zod';
 
+import { iceServersResponseSchema } from '@/lib/calls/ice-servers';
+import {
+  callActionSchema,
+  callResponseSchema,
+  liveCallResponseSchema,
+  startCallSchema,
+} from '@/lib/calls/wire';
 import {
   addMembersSchema,
   createConversationSchema,
@@ -23,7 +30,10 @@ import type { Operation } from './operations';
 const ok = z.object({ ok: z.literal(true) });
 const JSON_ERRORS = [400, 401, 404, 413, 415, 422, 429];
 
-/** Conversations, messages, reactions, read positions and uploads. Non-members always get 404. */
+/**
+ * Conversations, messages, reactions, read positions, uploads and calls. Non-members always get
+ * 404.
+ */
 export const chatOperations: Operation[] = [
   {
     method: 'get',
@@ -168,5 +178,52 @@ export const chatOperations: Operation[] = [
     auth: true,
     response: { status: 200, description: 'The image (image/webp)' },
     errors: [400, 401, 404],
+  },
+  {
+    method: 'get',
+    path: '/conversations/{id}/calls',
+    tag: 'Calls',
+    summary: 'The conversation’s ringing or active call, or null',
+    auth: true,
+    response: { status: 200, schema: liveCallResponseSchema, description: 'Live call' },
+    errors: [400, 401, 404],
+  },
+  {
+    method: 'post',
+    path: '/conversations/{id}/calls',
+    tag: 'Calls',
+    summary: 'Start a call (201); 200 with the live call when there is one already (you joined it)',
+    auth: true,
+    body: startCallSchema,
+    response: { status: 201, schema: callResponseSchema, description: 'Ringing' },
+    errors: JSON_ERRORS,
+  },
+  {
+    method: 'get',
+    path: '/calls/{id}',
+    tag: 'Calls',
+    summary: 'One call (members of its conversation)',
+    auth: true,
+    response: { status: 200, schema: callResponseSchema, description: 'Call' },
+    errors: [400, 401, 404],
+  },
+  {
+    method: 'post',
+    path: '/calls/{id}',
+    tag: 'Calls',
+    summary: 'Accept (or join), decline or hang up a call',
+    auth: true,
+    body: callActionSchema,
+    response: { status: 200, schema: callResponseSchema, description: 'Call' },
+    errors: [...JSON_ERRORS, 409],
+  },
+  {
+    method: 'get',
+    path: '/calls/ice-servers',
+    tag: 'Calls',
+    summary: 'STUN and TURN servers for WebRTC (TURN credentials expire after ttlSeconds)',
+    auth: true,
+    response: { status: 200, schema: iceServersResponseSchema, description: 'ICE servers' },
+    errors: [401, 429],
   },
 ];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { callKindSchema, callOutcomeSchema, callStateSchema } from '../calls/wire';
 import { messageWireSchema, reactionWireSchema } from '../chat/wire';
 
 /**
@@ -11,9 +12,10 @@ export const PROTOCOL_VERSION = 1;
 
 /**
  * Party names as they appear in `/parties/<party>/<room>`. `main` is each person's inbox room
- * (room id = user id); `conversation` is one per conversation (room id = conversation id).
+ * (room id = user id); `conversation` is one per conversation (room id = conversation id);
+ * `call` is one per call (room id = call id), for WebRTC signalling between its participants.
  */
-export const partyNameSchema = z.enum(['main', 'conversation']);
+export const partyNameSchema = z.enum(['main', 'conversation', 'call']);
 export type PartyName = z.infer<typeof partyNameSchema>;
 
 /** Room ids are ids we mint (users, conversations); keep them URL- and audience-safe. */
@@ -63,6 +65,33 @@ export const roomEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('conversation.updated'), conversationId }),
   z.object({ type: z.literal('member.added'), conversationId, userIds: z.array(z.string()) }),
   z.object({ type: z.literal('member.removed'), conversationId, userIds: z.array(z.string()) }),
+  /** A call started ringing: members other than the caller show the incoming-call dialog. */
+  z.object({
+    type: z.literal('call.ringing'),
+    conversationId,
+    callId: z.string(),
+    kind: callKindSchema,
+    callerId: z.string(),
+    /** When it counts as missed if nobody answered. */
+    ringUntil: z.iso.datetime(),
+  }),
+  /** Someone answered or joined (`participants`: everyone who joined), or declined a group call. */
+  z.object({
+    type: z.literal('call.updated'),
+    conversationId,
+    callId: z.string(),
+    state: callStateSchema,
+    participants: z.array(z.string()),
+    declinedBy: z.array(z.string()),
+  }),
+  /** The call is over: "No answer" (missed), "Declined", or hung up (completed). */
+  z.object({
+    type: z.literal('call.ended'),
+    conversationId,
+    callId: z.string(),
+    outcome: callOutcomeSchema,
+    durationMs: z.number().int().nonnegative(),
+  }),
   z.object({
     type: z.literal('user.updated'),
     user: z.object({
@@ -100,8 +129,67 @@ export const clientFrameSchema = z.discriminatedUnion('type', [
 ]);
 export type ClientFrame = z.infer<typeof clientFrameSchema>;
 
+// ── Client → call room (party `call`, room id = call id) ──────────────────────────────────────
+/** A mesh: every participant sends media to every other, so calls stay small. */
+export const MAX_CALL_PARTICIPANTS = 4;
+/** Close codes of the call room, after an `error` frame that says why (don't reconnect). */
+export const CALL_CLOSE_CODES = { full: 4001, replaced: 4002 } as const;
+
+/** WebRTC signalling between two peers, as lib/calls/perfect-negotiation.ts sends it. */
+export const signalDataSchema = z.union([
+  z
+    .object({
+      description: z.object({
+        type: z.enum(['offer', 'answer', 'pranswer', 'rollback']),
+        sdp: z.string().max(200_000).optional(),
+      }),
+    })
+    .strict(),
+  z
+    .object({
+      candidate: z.object({
+        candidate: z.string().max(4096),
+        sdpMid: z.string().max(256).nullable().optional(),
+        sdpMLineIndex: z.number().int().min(0).max(1024).nullable().optional(),
+        usernameFragment: z.string().max(256).nullable().optional(),
+      }),
+    })
+    .strict(),
+]);
+export type SignalFrameData = z.infer<typeof signalDataSchema>;
+
+/** What the others see of a participant's media; the room starts everyone at all false. */
+export const mediaStateSchema = z.object({
+  muted: z.boolean(),
+  cameraOff: z.boolean(),
+  screenSharing: z.boolean(),
+  speaking: z.boolean(),
+});
+export type MediaState = z.infer<typeof mediaStateSchema>;
+
+export const callClientFrameSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ping'), at: z.number().int().nonnegative() }),
+  /** To one participant (all of their connections); the room adds `from`. */
+  z.object({ type: z.literal('signal'), to: roomIdSchema, data: signalDataSchema }),
+  /** The sender's media changed: only the fields given. */
+  z.object({ type: z.literal('media'), ...mediaStateSchema.partial().shape }),
+]);
+export type CallClientFrame = z.infer<typeof callClientFrameSchema>;
+
 // ── Room → client ─────────────────────────────────────────────────────────────────────────────
-export const frameErrorCodeSchema = z.enum(['bad_frame', 'unsupported', 'rate_limited']);
+export const frameErrorCodeSchema = z.enum([
+  'bad_frame',
+  'unsupported',
+  'rate_limited',
+  /** Call room: already MAX_CALL_PARTICIPANTS people in it; the socket is closed next. */
+  'call_full',
+  /** Call room: a `signal` named someone who is not in the call (they may have just left). */
+  'peer_unavailable',
+  /** Call room: the same person joined from another tab or device; this socket is closed next. */
+  'replaced',
+]);
+
+const callPeerSchema = z.object({ userId: z.string(), media: mediaStateSchema });
 
 export const serverFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('welcome'), v: z.number().int(), userId: z.string() }),
@@ -121,6 +209,19 @@ export const serverFrameSchema = z.discriminatedUnion('type', [
   }),
   /** Conversation room: someone else in the conversation started or stopped typing. */
   z.object({ type: z.literal('typing'), userId: z.string(), state: z.enum(['start', 'stop']) }),
+  /** Call room, on connecting: who else is in the call now. */
+  z.object({
+    type: z.literal('call.state'),
+    callId: z.string(),
+    participants: z.array(callPeerSchema),
+  }),
+  /** Call room: someone joined (or rejoined from a new connection: renegotiate with them). */
+  z.object({ type: z.literal('call.joined'), ...callPeerSchema.shape }),
+  /** Call room: someone's last connection left. */
+  z.object({ type: z.literal('call.left'), userId: z.string() }),
+  z.object({ type: z.literal('call.media'), ...callPeerSchema.shape }),
+  /** Call room: signalling from `from` (set by the room, never by the sender). */
+  z.object({ type: z.literal('signal'), from: z.string(), data: signalDataSchema }),
 ]);
 export type ServerFrame = z.infer<typeof serverFrameSchema>;
 
@@ -147,6 +248,6 @@ export function parseFrame<T>(
   return { ok: true, frame: result.data };
 }
 
-export function encodeFrame(frame: ServerFrame | ClientFrame): string {
+export function encodeFrame(frame: ServerFrame | ClientFrame | CallClientFrame): string {
   return JSON.stringify(frame);
 }

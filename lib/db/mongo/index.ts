@@ -1,4 +1,5 @@
 import type { Store } from '../store';
+import { callFunctions } from './calls';
 import { connect, disconnect } from './connection';
 import { conversationFunctions, membershipFunctions } from './conversations';
 import { messageFunctions } from './messages';
@@ -40,5 +41,6 @@ export async function createMongoStore({
     ...membershipFunctions(models),
     ...messageFunctions(models),
     ...uploadFunctions(models),
+    ...callFunctions(models),
   };
 }

@@ -2,7 +2,15 @@ import { Schema, type Connection, type Model } from 'mongoose';
 
 import { newId } from '../ids';
 import { systemEventSchema } from '../json-columns';
-import type { Attachment, ConversationKind, MemberRole, SystemEvent } from '../types';
+import type {
+  Attachment,
+  CallKind,
+  CallOutcome,
+  CallState,
+  ConversationKind,
+  MemberRole,
+  SystemEvent,
+} from '../types';
 
 /** Documents as stored. Ids are the same prefixed strings the SQLite adapter uses, not ObjectIds. */
 export type UserDoc = {
@@ -294,6 +302,57 @@ export const uploadSchema = new Schema<UploadDoc>(
   { collection: 'uploads', versionKey: false },
 );
 
+// ── calls ──
+
+export type CallDoc = {
+  _id: string;
+  conversationId: string;
+  startedBy: string;
+  kind: CallKind;
+  state: CallState;
+  outcome: CallOutcome | null;
+  participants: string[];
+  declinedBy: string[];
+  startedAt: Date;
+  answeredAt: Date | null;
+  endedAt: Date | null;
+  /** The conversation id while the call is live (ringing or active); removed when it ends. */
+  liveKey?: string | null;
+};
+
+export const callSchema = new Schema<CallDoc>(
+  {
+    _id: { type: String, default: () => newId('call') },
+    conversationId: { type: String, required: true },
+    startedBy: { type: String, required: true },
+    kind: { type: String, required: true, enum: ['audio', 'video'] },
+    state: { type: String, required: true, enum: ['ringing', 'active', 'ended'] },
+    outcome: { type: String, default: null, enum: ['completed', 'missed', 'declined', null] },
+    participants: { type: [String], default: [] },
+    declinedBy: { type: [String], default: [] },
+    startedAt: created(),
+    answeredAt: { type: Date, default: null },
+    endedAt: { type: Date, default: null },
+    liveKey: { type: String },
+  },
+  { collection: 'calls', versionKey: false },
+);
+// One live call per conversation: only live calls carry liveKey (partial, like directKey).
+callSchema.index(
+  { liveKey: 1 },
+  { unique: true, partialFilterExpression: { liveKey: { $type: 'string' } } },
+);
+callSchema.index({ conversationId: 1, startedAt: -1 });
+// An ended call has an outcome and no live key; a live one the reverse.
+callSchema.pre('validate', function checkState() {
+  if ((this.state === 'ended') !== (this.outcome != null)) {
+    this.invalidate('outcome', 'A call has an outcome exactly when it has ended');
+  }
+  if (this.state !== 'ended' && this.liveKey !== this.conversationId) {
+    this.invalidate('liveKey', 'A live call carries its conversation id as liveKey');
+  }
+});
+
 export type Models = {
   User: Model<UserDoc>;
   Account: Model<AccountDoc>;
@@ -302,6 +361,7 @@ export type Models = {
   Membership: Model<MembershipDoc>;
   Message: Model<MessageDoc>;
   Upload: Model<UploadDoc>;
+  Call: Model<CallDoc>;
 };
 
 /** Registers the models on `conn` once: hot reloads get the already compiled ones back. */
@@ -316,5 +376,6 @@ export function createModels(conn: Connection): Models {
     Membership: model('Membership', membershipSchema),
     Message: model('Message', messageSchema),
     Upload: model('Upload', uploadSchema),
+    Call: model('Call', callSchema),
   };
 }

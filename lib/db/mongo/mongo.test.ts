@@ -2,6 +2,7 @@ import mongoose from 'mongoose';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
 import { storeContract } from '../contract';
+import { callContract } from '../contract-calls';
 import { chatContract } from '../contract-chat';
 import { connect, databaseName } from './connection';
 import { directKeyOf, toConversation, toMembership } from './conversations';
@@ -476,4 +477,5 @@ if (uri) {
   };
   storeContract('mongo', open);
   chatContract('mongo', open);
+  callContract('mongo', open);
 }

@@ -1,4 +1,5 @@
 import type { Store } from '../store';
+import { callFunctions } from './calls';
 import { openDatabase, type Db } from './connection';
 import { conversationFunctions } from './conversations';
 import { messageFunctions } from './messages';
@@ -20,5 +21,6 @@ export function createSqliteStore(file: string): Store & { db: Db } {
     ...conversationFunctions(db),
     ...messageFunctions(db),
     ...uploadFunctions(db),
+    ...callFunctions(db),
   };
 }

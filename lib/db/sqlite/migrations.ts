@@ -104,4 +104,23 @@ export const migrations: readonly string[] = [
      created_at INTEGER NOT NULL
    );
    CREATE INDEX uploads_message ON uploads (message_id);`,
+
+  // 4: calls. participants and declined_by are JSON arrays of user ids. The partial unique index
+  // is what keeps a conversation to one live (ringing or active) call, even across processes.
+  `CREATE TABLE calls (
+     id TEXT PRIMARY KEY,
+     conversation_id TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+     started_by TEXT NOT NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('audio', 'video')),
+     state TEXT NOT NULL CHECK (state IN ('ringing', 'active', 'ended')),
+     outcome TEXT CHECK (outcome IN ('completed', 'missed', 'declined')),
+     participants TEXT NOT NULL DEFAULT '[]',
+     declined_by TEXT NOT NULL DEFAULT '[]',
+     started_at INTEGER NOT NULL,
+     answered_at INTEGER,
+     ended_at INTEGER,
+     CHECK ((state = 'ended') = (outcome IS NOT NULL))
+   );
+   CREATE UNIQUE INDEX calls_live ON calls (conversation_id) WHERE state != 'ended';
+   CREATE INDEX calls_conversation ON calls (conversation_id, started_at DESC);`,
 ];

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { storeContract } from '../contract';
+import { callContract } from '../contract-calls';
 import { chatContract } from '../contract-chat';
 import { openDatabase } from './connection';
 import { migrations } from './migrations';
@@ -11,6 +12,7 @@ import { createSqliteStore } from './index';
 
 storeContract('sqlite', async () => createSqliteStore(':memory:'));
 chatContract('sqlite', async () => createSqliteStore(':memory:'));
+callContract('sqlite', async () => createSqliteStore(':memory:'));
 
 describe('sqlite connection', () => {
   it('migrates a new file to the latest version, with WAL and foreign keys on, and reopens it unchanged', () => {

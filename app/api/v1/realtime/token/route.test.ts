@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
+import { act, startCall } from '@/app/api/v1/calls/test-calls';
 import { DELETE as removeMember } from '@/app/api/v1/conversations/[id]/members/[userId]/route';
 import { env, requireSecret } from '@/lib/env';
 import { ROOM_TOKEN_TTL_SECONDS, verifyRoomToken } from '@/lib/realtime/room-token';
@@ -38,7 +39,7 @@ const roomTokenResponseSchema = z
   .object({
     token: z.string(),
     host: z.string(),
-    party: z.enum(['main', 'conversation']),
+    party: z.enum(['main', 'conversation', 'call']),
     roomId: z.string(),
     expiresAt: z.iso.datetime(),
   })
@@ -112,11 +113,11 @@ describe('POST /api/v1/realtime/token', () => {
     expect((await readJson<RoomToken>(res)).roomId).toBe(account.user.id);
   });
 
-  it('answers 422 for a room other than inbox or conversation', async () => {
+  it('answers 422 for a room other than inbox, conversation or call', async () => {
     const account = await signUpUser();
     const res = await requestRoomToken(withCookie(account.cookie), { room: 'other' });
     const error = await expectError(res, 422, 'validation_failed');
-    expect(error.fields).toEqual({ room: 'room must be "inbox" or "conversation"' });
+    expect(error.fields).toEqual({ room: 'room must be "inbox", "conversation" or "call"' });
   });
 
   it('answers 422 when room is missing', async () => {
@@ -281,5 +282,64 @@ describe('POST /api/v1/realtime/token: contacts of the inbox token', () => {
       withParams({ id: group.id, userId: member.user.id }),
     );
     expect(await inboxContacts(owner)).toEqual([]);
+  });
+});
+
+describe('POST /api/v1/realtime/token for a call room', () => {
+  const callRoom = (account: TestAccount, callId: string) =>
+    requestRoomToken(withCookie(account.cookie), { room: 'call', callId });
+  const verifyCall = (token: string, callId: string) =>
+    verifyRoomToken({ token, party: 'call', roomId: callId, key: requireSecret('ROOM_TOKEN_KEY') });
+
+  it("answers a member of the call's conversation with a token for that call's room only", async () => {
+    const [a, b] = await signUpUsers(2);
+    const { id } = await startDirect(a, b);
+    const { call } = await startCall(a, id);
+    const body = await roomTokenOf(await callRoom(b, call.id));
+    expect(body).toEqual({
+      token: expect.any(String),
+      host: env.PARTYKIT_HOST,
+      party: 'call',
+      roomId: call.id,
+      expiresAt: expect.any(String),
+    });
+    // audience call/<callId>: not the conversation's room, not another call's.
+    expect(await verifyCall(body.token, call.id)).toEqual({
+      ok: true,
+      userId: b.user.id,
+      contacts: [],
+    });
+    expect(await verifyConversation(body.token, id)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await verifyCall(body.token, 'call_other')).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  it('answers 404 to someone outside the conversation, as for a call that does not exist', async () => {
+    const [a, b, outsider] = await signUpUsers(3);
+    const group = await startGroup(a, [b]);
+    const { call } = await startCall(a, group.id);
+    for (const callId of [call.id, 'call_doesnotexist'])
+      await expectError(await callRoom(outsider, callId), 404, 'not_found');
+  });
+
+  it('answers 409 once the call has ended', async () => {
+    const [a, b] = await signUpUsers(2);
+    const { id } = await startDirect(a, b);
+    const { call } = await startCall(a, id);
+    await act(b, call.id, 'decline');
+    const error = await expectError(await callRoom(a, call.id), 409, 'conflict');
+    expect(error.message).toBe('This call has ended.');
+  });
+
+  it.each([
+    ['a missing callId', { room: 'call' }],
+    ['a callId over 64 characters', { room: 'call', callId: 'c'.repeat(65) }],
+  ])('answers 422 for %s', async (_label, body) => {
+    const account = await signUpUser();
+    const error = await expectError(
+      await requestRoomToken(withCookie(account.cookie), body),
+      422,
+      'validation_failed',
+    );
+    expect(error.fields).toEqual({ callId: expect.any(String) });
   });
 });

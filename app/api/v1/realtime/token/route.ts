@@ -1,5 +1,6 @@
 import { authedRoute } from '@/lib/api/authed-route';
 import { json } from '@/lib/api/route';
+import { requireCallAccess, requireLiveCall } from '@/lib/calls/access';
 import { requireMember } from '@/lib/chat/access';
 import { getStore } from '@/lib/db';
 import { env, requireSecret } from '@/lib/env';
@@ -23,6 +24,25 @@ export const POST = authedRoute(
   async ({ user, body }) => {
     const store = await getStore();
     const key = requireSecret('ROOM_TOKEN_KEY');
+    if (body.room === 'call') {
+      // Members of the call's conversation only (others get 404), and only while it is live.
+      const { call } = await requireCallAccess(store, body.callId, user.id);
+      requireLiveCall(call);
+      const party = 'call' as const;
+      const { token, expiresAt } = await mintRoomToken({
+        userId: user.id,
+        party,
+        roomId: call.id,
+        key,
+      });
+      return json({
+        token,
+        host: env.PARTYKIT_HOST,
+        party,
+        roomId: call.id,
+        expiresAt: expiresAt.toISOString(),
+      });
+    }
     if (body.room === 'conversation') {
       // Members only: a non-member gets the same 404 as for a conversation that does not exist.
       await requireMember(store, body.conversationId, user.id);

@@ -1,0 +1,33 @@
+import { authedRoute } from '@/lib/api/authed-route';
+import { json } from '@/lib/api/route';
+import { ringTimeoutMs } from '@/lib/calls/config';
+import { toCallWire } from '@/lib/calls/present';
+import { getLiveCall, startCall } from '@/lib/calls/service';
+import { startCallSchema } from '@/lib/calls/wire';
+import { conversationParamsSchema } from '@/lib/chat/schemas';
+import { getStore } from '@/lib/db';
+
+export const runtime = 'nodejs';
+
+/** The conversation's ringing or active call (`call: null` when there is none): "Join call". */
+export const GET = authedRoute({ params: conversationParamsSchema }, async ({ user, params }) => {
+  const call = await getLiveCall(await getStore(), user, params.id);
+  return json({ call: call && toCallWire(call, ringTimeoutMs()) });
+});
+
+/**
+ * Starts a call: 201 with the new ringing call. 200 with the call already live in the
+ * conversation when there is one (two people calling at once, or joining a group call): the
+ * caller has joined it.
+ */
+export const POST = authedRoute(
+  {
+    params: conversationParamsSchema,
+    body: startCallSchema,
+    rateLimit: { name: 'calls:start', rule: { limit: 10, windowMs: 60_000 }, what: 'calls' },
+  },
+  async ({ user, params, body }) => {
+    const { call, created } = await startCall(await getStore(), user, params.id, body);
+    return json({ call: toCallWire(call, ringTimeoutMs()) }, created ? 201 : 200);
+  },
+);

@@ -1,0 +1,263 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { CALL_CLOSE_CODES, MAX_CALL_PARTICIPANTS, type ServerFrame } from '@/lib/realtime/protocol';
+import { mintRoomToken } from '@/lib/realtime/room-token';
+import {
+  TEST_PARTY_SECRET,
+  TEST_ROOM_TOKEN_KEY,
+  connectRoom,
+  startPartykit,
+  type RoomSocket,
+} from '@/test/partykit';
+
+let party: Awaited<ReturnType<typeof startPartykit>>;
+beforeAll(async () => {
+  party = await startPartykit();
+});
+afterAll(async () => {
+  await party?.stop();
+});
+
+let rooms = 0;
+/** A fresh call id per test, so rooms never share state. */
+const newCall = () => `call_test${Date.now().toString(36)}${(rooms++).toString(36)}`;
+
+const wsUrl = (partyName: string, room: string, token?: string) =>
+  `ws://${party.host}/parties/${partyName}/${room}?_pk=${crypto.randomUUID()}${token ? `&token=${encodeURIComponent(token)}` : ''}`;
+
+const token = (userId: string, roomId: string, party: 'call' | 'conversation' = 'call') =>
+  mintRoomToken({ userId, party, roomId, key: TEST_ROOM_TOKEN_KEY }).then((t) => t.token);
+
+type Frame<T extends ServerFrame['type']> = Extract<ServerFrame, { type: T }>;
+const is =
+  <T extends ServerFrame['type']>(type: T) =>
+  (f: ServerFrame): f is Frame<T> =>
+    f.type === type;
+
+/** Joins call room `callId` as `userId`: welcome, then who is there already. */
+async function join(userId: string, callId: string) {
+  const socket = await connectRoom(wsUrl('call', callId, await token(userId, callId)));
+  expect(await socket.next()).toEqual({ type: 'welcome', v: 1, userId });
+  const state = await socket.next();
+  expect(state).toMatchObject({ type: 'call.state', callId });
+  return { socket, state: state as Frame<'call.state'> };
+}
+
+/** Everyone in `userIds` joins in order; each earlier one hears each later one join. */
+async function joinAll(callId: string, userIds: string[]) {
+  const sockets: RoomSocket[] = [];
+  for (const userId of userIds) {
+    const { socket } = await join(userId, callId);
+    for (const earlier of sockets)
+      expect(await earlier.waitFor(is('call.joined'))).toMatchObject({ userId });
+    sockets.push(socket);
+  }
+  return sockets;
+}
+
+const sendFrame = (socket: RoomSocket, frame: unknown) => socket.ws.send(JSON.stringify(frame));
+const closeAll = (sockets: RoomSocket[]) => Promise.all(sockets.map((s) => s.close()));
+const closed = (socket: RoomSocket) =>
+  new Promise<number>((resolve) => socket.ws.once('close', (code: number) => resolve(code)));
+
+const offer = { description: { type: 'offer', sdp: 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n' } };
+const candidate = {
+  candidate: {
+    candidate: 'candidate:1 1 udp 2122260223 10.0.0.1 5000 typ host',
+    sdpMid: '0',
+    sdpMLineIndex: 0,
+  },
+};
+
+describe('call room: who gets in', () => {
+  it('refuses a connection without a token, with another call’s token or a forged one', async () => {
+    const callId = newCall();
+    await expect(connectRoom(wsUrl('call', callId))).rejects.toThrow('refused 401');
+    await expect(
+      connectRoom(wsUrl('call', callId, await token('u_ana', newCall()))),
+    ).rejects.toThrow('refused 401');
+    const forged = await mintRoomToken({
+      userId: 'u_ana',
+      party: 'call',
+      roomId: callId,
+      key: 'not-the-room-token-key-'.padEnd(40, 'z'),
+    });
+    await expect(connectRoom(wsUrl('call', callId, forged.token))).rejects.toThrow('refused 401');
+  });
+
+  it('refuses a conversation token for a room of the same id (tokens are per party)', async () => {
+    const callId = newCall();
+    await expect(
+      connectRoom(wsUrl('call', callId, await token('u_ana', callId, 'conversation'))),
+    ).rejects.toThrow('refused 401');
+  });
+
+  it('tells a newcomer who is in the call, and the others that they joined', async () => {
+    const callId = newCall();
+    const ana = await join('u_ana', callId);
+    expect(ana.state.participants).toEqual([]);
+    const ben = await join('u_ben', callId);
+    expect(ben.state.participants).toEqual([
+      {
+        userId: 'u_ana',
+        media: { muted: false, cameraOff: false, screenSharing: false, speaking: false },
+      },
+    ]);
+    expect(await ana.socket.waitFor(is('call.joined'))).toMatchObject({ userId: 'u_ben' });
+    await closeAll([ana.socket, ben.socket]);
+  });
+
+  it(`refuses a fifth person with call_full, clearly, and closes the socket`, async () => {
+    const callId = newCall();
+    const people = ['u_a', 'u_b', 'u_c', 'u_d'];
+    expect(people).toHaveLength(MAX_CALL_PARTICIPANTS);
+    const sockets = await joinAll(callId, people);
+    const fifth = await connectRoom(wsUrl('call', callId, await token('u_e', callId)));
+    const code = closed(fifth);
+    expect(await fifth.next()).toEqual({
+      type: 'error',
+      code: 'call_full',
+      message: 'Calls hold up to 4 people, and this one is full.',
+    });
+    expect(await code).toBe(CALL_CLOSE_CODES.full);
+    for (const socket of sockets) expect(await socket.drain()).toEqual([]);
+    await closeAll(sockets);
+  });
+
+  it('lets someone already in rejoin from another tab, replacing the old connection', async () => {
+    const callId = newCall();
+    const [ana, ben, cy, dee] = await joinAll(callId, ['u_ana', 'u_ben', 'u_cy', 'u_dee']);
+    const oldClosed = closed(ana!);
+    const again = await join('u_ana', callId);
+    expect(again.state.participants.map((p) => p.userId).sort()).toEqual([
+      'u_ben',
+      'u_cy',
+      'u_dee',
+    ]);
+    expect(await ana!.waitFor(is('error'))).toMatchObject({ code: 'replaced' });
+    expect(await oldClosed).toBe(CALL_CLOSE_CODES.replaced);
+    // The others renegotiate with the new connection; nobody hears that Ana left.
+    expect(await ben!.waitFor(is('call.joined'))).toMatchObject({ userId: 'u_ana' });
+    expect((await ben!.drain()).filter(is('call.left'))).toEqual([]);
+    await closeAll([again.socket, ben!, cy!, dee!]);
+  });
+
+  it('tells the others when someone leaves, and reports who is in over HTTP', async () => {
+    const callId = newCall();
+    const [ana, ben] = await joinAll(callId, ['u_ana', 'u_ben']);
+    const url = `http://${party.host}/parties/call/${callId}`;
+    expect((await fetch(url)).status).toBe(401);
+    const auth = { headers: { authorization: `Bearer ${TEST_PARTY_SECRET}` } };
+    const during = await fetch(url, auth);
+    expect(await during.json()).toMatchObject({ lastLeftAt: null });
+    await ben!.close();
+    expect(await ana!.waitFor(is('call.left'))).toEqual({ type: 'call.left', userId: 'u_ben' });
+    const after = (await (await fetch(url, auth)).json()) as Record<string, unknown>;
+    expect(after).toEqual({ participants: ['u_ana'], lastLeftAt: expect.any(Number) });
+    await ana!.close();
+  });
+});
+
+describe('call room: signalling', () => {
+  it('relays a signal to the named peer only, with `from` set by the room', async () => {
+    const callId = newCall();
+    const [ana, ben, cy] = await joinAll(callId, ['u_ana', 'u_ben', 'u_cy']);
+    sendFrame(ana!, { type: 'signal', to: 'u_ben', data: offer });
+    expect(await ben!.waitFor(is('signal'))).toEqual({
+      type: 'signal',
+      from: 'u_ana',
+      data: offer,
+    });
+    sendFrame(ben!, { type: 'signal', to: 'u_ana', data: candidate });
+    expect(await ana!.waitFor(is('signal'))).toEqual({
+      type: 'signal',
+      from: 'u_ben',
+      data: candidate,
+    });
+    expect(await cy!.drain()).toEqual([]);
+    expect(await ana!.drain()).toEqual([]);
+    await closeAll([ana!, ben!, cy!]);
+  });
+
+  it('cannot be made to lie about the sender: a client-written `from` is ignored', async () => {
+    const callId = newCall();
+    const [ana, ben] = await joinAll(callId, ['u_ana', 'u_ben']);
+    sendFrame(ana!, { type: 'signal', to: 'u_ben', from: 'u_cy', data: offer });
+    expect(await ben!.waitFor(is('signal'))).toMatchObject({ from: 'u_ana' });
+    await closeAll([ana!, ben!]);
+  });
+
+  it('says so when the named peer is not in the call, or is the sender', async () => {
+    const callId = newCall();
+    const [ana] = await joinAll(callId, ['u_ana']);
+    sendFrame(ana!, { type: 'signal', to: 'u_nobody', data: offer });
+    expect(await ana!.next()).toMatchObject({ type: 'error', code: 'peer_unavailable' });
+    sendFrame(ana!, { type: 'signal', to: 'u_ana', data: offer });
+    expect(await ana!.next()).toMatchObject({ type: 'error', code: 'bad_frame' });
+    await ana!.close();
+  });
+
+  it('answers bad frames with bad_frame and keeps serving', async () => {
+    const callId = newCall();
+    const [ana, ben] = await joinAll(callId, ['u_ana', 'u_ben']);
+    const bad = [
+      'not json',
+      JSON.stringify({ type: 'typing', state: 'start' }),
+      JSON.stringify({ type: 'signal', to: 'u_ben' }),
+      JSON.stringify({ type: 'signal', to: 'u_ben', data: { description: { type: 'hello' } } }),
+      JSON.stringify({ type: 'signal', to: 'u_ben', data: { ...offer, ...candidate } }),
+      JSON.stringify({ type: 'signal', to: '../u_ben', data: offer }),
+      JSON.stringify({
+        type: 'signal',
+        to: 'u_ben',
+        data: { description: { type: 'offer', sdp: 'x'.repeat(200_001) } },
+      }),
+      JSON.stringify({ type: 'media', muted: 'yes' }),
+    ];
+    for (const frame of bad) {
+      ana!.ws.send(frame);
+      expect(await ana!.next()).toMatchObject({ type: 'error', code: 'bad_frame' });
+    }
+    expect(await ben!.drain()).toEqual([]);
+    sendFrame(ana!, { type: 'ping', at: 7 });
+    expect(await ana!.next()).toEqual({ type: 'pong', at: 7 });
+    sendFrame(ana!, { type: 'signal', to: 'u_ben', data: offer });
+    expect(await ben!.waitFor(is('signal'))).toMatchObject({ from: 'u_ana' });
+    await closeAll([ana!, ben!]);
+  });
+
+  it('rate-limits a flood of signals per connection, saying so without echoing each drop', async () => {
+    const callId = newCall();
+    const [ana, ben] = await joinAll(callId, ['u_ana', 'u_ben']);
+    for (let i = 0; i < 400; i++) sendFrame(ana!, { type: 'signal', to: 'u_ben', data: candidate });
+    expect(await ana!.waitFor(is('error'))).toMatchObject({ code: 'rate_limited' });
+    const relayed = (await ben!.drain(800)).filter(is('signal'));
+    expect(relayed.length).toBeGreaterThanOrEqual(200);
+    expect(relayed.length).toBeLessThan(400);
+    // At most one notice a second, however many frames were dropped.
+    expect((await ana!.drain()).filter(is('error')).length).toBeLessThanOrEqual(3);
+    await closeAll([ana!, ben!]);
+  });
+});
+
+describe('call room: media state', () => {
+  it('broadcasts a change of media state to the others, and nothing when unchanged', async () => {
+    const callId = newCall();
+    const [ana, ben, cy] = await joinAll(callId, ['u_ana', 'u_ben', 'u_cy']);
+    sendFrame(ana!, { type: 'media', muted: true, cameraOff: true });
+    const media = { muted: true, cameraOff: true, screenSharing: false, speaking: false };
+    for (const other of [ben!, cy!])
+      expect(await other.waitFor(is('call.media'))).toEqual({
+        type: 'call.media',
+        userId: 'u_ana',
+        media,
+      });
+    sendFrame(ana!, { type: 'media', muted: true });
+    expect(await ben!.drain()).toEqual([]);
+    expect(await ana!.drain()).toEqual([]);
+    // A newcomer sees the current state.
+    const dee = await join('u_dee', callId);
+    expect(dee.state.participants.find((p) => p.userId === 'u_ana')?.media).toEqual(media);
+    await closeAll([ana!, ben!, cy!, dee.socket]);
+  });
+});
