@@ -24,6 +24,7 @@
 //   --keep-data           BENCH_KEEP_DATA=1      keep the temp data directory (path is printed)
 // Results: bench-results/messages.json (plus the server and build logs next to it).
 import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -31,8 +32,17 @@ import path from 'node:path';
 import WebSocket from 'ws';
 
 import { createApi } from './lib/api.mjs';
-import { build, cpuBetween, sampleCpu, startServer } from './lib/bench-server.mjs';
+import {
+  build,
+  cpuBetween,
+  machineBusyTicks,
+  sampleCpu,
+  startServer,
+} from './lib/bench-server.mjs';
 import { formatSummary, summarize } from './lib/stats.mjs';
+
+// Paths below are relative to the repository, wherever this is run from.
+process.chdir(new URL('..', import.meta.url).pathname);
 
 const DIST_DIR = '.next-bench';
 const RESULTS_DIR = 'bench-results';
@@ -51,7 +61,9 @@ function numberOption(flag, envName, fallback, { min = 0, integer = false } = {}
   const raw = option(flag, envName, String(fallback));
   const value = Number(raw);
   if (!Number.isFinite(value) || value < min || (integer && !Number.isInteger(value))) {
-    console.error(`--${flag} / ${envName} must be ${integer ? 'a whole number' : 'a number'} ≥ ${min} (got ${raw})`);
+    console.error(
+      `--${flag} / ${envName} must be ${integer ? 'a whole number' : 'a number'} ≥ ${min} (got ${raw})`,
+    );
     process.exit(2);
   }
   return value;
@@ -127,9 +139,12 @@ async function openInbox(api, person, onEvent) {
   const url =
     `ws://${body.host}/parties/${body.party}/${encodeURIComponent(body.roomId)}` +
     `?_pk=${randomUUID()}&token=${encodeURIComponent(body.token)}`;
-  const ws = new WebSocket(url, { perMessageDeflate: false });
+  const ws = new WebSocket(url);
   await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`inbox socket of ${person.id}: no welcome in 15 s`)), 15_000);
+    const timer = setTimeout(
+      () => reject(new Error(`inbox socket of ${person.id}: no welcome in 15 s`)),
+      15_000,
+    );
     ws.on('error', (err) => {
       clearTimeout(timer);
       reject(err);
@@ -299,11 +314,14 @@ async function realtimePhase(server, api, runId) {
   }
 
   step(`measuring: ${config.rate} msg/s for ${config.durationSeconds} s over ${G} groups of ${S}…`);
-  const cpuBefore = sampleCpu(server.pid);
+  const loadAverageBefore = os.loadavg()[0];
+  const cpuBefore = sampleCpu(process.pid);
+  const machineBefore = machineBusyTicks();
   const benchCpuBefore = process.cpuUsage();
   const { n, start } = await drive('measure', config.durationSeconds);
   const sendingSeconds = (performance.now() - start) / 1000;
-  const cpuAfter = sampleCpu(server.pid);
+  const cpuAfter = sampleCpu(process.pid);
+  const machineAfter = machineBusyTicks();
   const benchCpu = process.cpuUsage(benchCpuBefore);
   await waitForDeliveries('measure', 5000);
 
@@ -330,6 +348,22 @@ async function realtimePhase(server, api, runId) {
   const cpu = cpuBetween(cpuBefore, cpuAfter, sendingSeconds);
   cpu['bench client (this process)'] =
     Math.round(((benchCpu.user + benchCpu.system) / 1e6 / sendingSeconds) * 1000) / 10;
+  // What everything else on the machine used meanwhile (other people's builds and tests).
+  if (machineBefore !== null && machineAfter !== null) {
+    const ours = Object.values(cpu).reduce((a, b) => a + b, 0);
+    const all = ((machineAfter - machineBefore) / 100 / sendingSeconds) * 100;
+    cpu['other processes on the machine'] = Math.max(0, Math.round((all - ours) * 10) / 10);
+  }
+  // CPU time per message sent: steadier than latency when other work shares the machine.
+  const sentWhileSampling = records.length;
+  const cpuPerMessage = Object.fromEntries(
+    Object.entries(cpu)
+      .filter(([name]) => !name.startsWith('other'))
+      .map(([name, pct]) => [
+        name,
+        Math.round(((pct / 100) * sendingSeconds * 1000 * 100) / sentWhileSampling) / 100,
+      ]),
+  );
 
   return {
     people: total,
@@ -357,7 +391,14 @@ async function realtimePhase(server, api, runId) {
       socketsClosedEarly: people.filter((p) => p.socketClosed).length,
     },
     publishFailuresLogged: (serverLog.match(/realtime publish failed/g) ?? []).length,
+    partykitRestarts: server.partyBuilds() - 1,
     cpuPercentOfOneCoreWhileSending: cpu,
+    cpuMsPerMessage: cpuPerMessage,
+    /** 1-minute load average before and after sending: other work on the machine shows here. */
+    loadAverage: {
+      before: Math.round(loadAverageBefore * 100) / 100,
+      after: Math.round(os.loadavg()[0] * 100) / 100,
+    },
   };
 }
 
@@ -448,7 +489,9 @@ async function historyPhase(server, api, runId) {
   db.close();
 
   const randomBefore = () =>
-    config.historyPageSize + 1 + Math.floor(Math.random() * (lastSeq.lastSeq - config.historyPageSize));
+    config.historyPageSize +
+    1 +
+    Math.floor(Math.random() * (lastSeq.lastSeq - config.historyPageSize));
 
   step(`timing ${config.historyRequests} history pages over HTTP…`);
   const pageUrl = (before) =>
@@ -548,6 +591,18 @@ function storeTimings(dbFile, conversationId, randomBefore) {
   return { full: summarize(full), pageOnly: summarize(pageOnly) };
 }
 
+/** Which code was measured: the commit, and how many files differed from it. */
+function gitInfo() {
+  const git = (...args) => spawnSync('git', args, { encoding: 'utf8' });
+  const head = git('rev-parse', '--short', 'HEAD');
+  const status = git('status', '--porcelain');
+  if (head.status !== 0) return null;
+  return {
+    commit: head.stdout.trim(),
+    changedFiles: status.stdout.split('\n').filter(Boolean).length,
+  };
+}
+
 // ── main ─────────────────────────────────────────────────────────────────────────────────────
 
 function verdict(value, target) {
@@ -569,10 +624,19 @@ function printSummary(results) {
     `                         ${formatSummary(r.deliveryLatencyMs)}  ${verdict(r.deliveryLatencyMs.p99, TARGETS.deliveryP99Ms)}`,
     `  all members reached    ${formatSummary(r.allRecipientsLatencyMs)}`,
     `  HTTP POST              ${formatSummary(r.httpPostLatencyMs)}`,
-    `  completeness           ${r.deliveries.received} / ${r.deliveries.expected} = ${(r.deliveries.completeness * 100).toFixed(2)}% · duplicates ${r.deliveries.duplicates} · publish failures ${r.publishFailuresLogged}`,
+    `  completeness           ${r.deliveries.received} / ${r.deliveries.expected} = ${(r.deliveries.completeness * 100).toFixed(2)}% · duplicates ${r.deliveries.duplicates} · publish failures ${r.publishFailuresLogged}${r.partykitRestarts ? ` · PartyKit restarted ${r.partykitRestarts}× (!)` : ''}`,
+    `  load average (1 min)   ${r.loadAverage.before} before · ${r.loadAverage.after} after sending (${results.machine.cpus} cores)`,
     `  CPU while sending      ${Object.entries(r.cpuPercentOfOneCoreWhileSending)
       .map(([name, pct]) => `${name} ${pct}%`)
       .join(' · ')}`,
+    `  CPU per message        ${Object.entries(r.cpuMsPerMessage)
+      .map(([name, ms]) => `${name.replace(/ \(.*\)$/, '')} ${ms} ms`)
+      .join(' · ')}`,
+    ...((r.cpuPercentOfOneCoreWhileSending['other processes on the machine'] ?? 0) > 25
+      ? [
+          `  ! other processes used ${r.cpuPercentOfOneCoreWhileSending['other processes on the machine']}% of a core while sending: latencies include waiting for CPU`,
+        ]
+      : []),
     '',
     `History: one conversation of ${h.conversationMessages.toLocaleString('en')} messages (written in ${h.insertSeconds} s), ${h.requests} random pages of ${h.pageSize} (before=<random seq>)`,
     `  HTTP GET               ${formatSummary(h.httpLatencyMs)}  ${verdict(h.httpLatencyMs.p99, TARGETS.historyP99Ms)}${h.httpPagesNotFull ? `  (${h.httpPagesNotFull} pages not full!)` : ''}`,
@@ -611,7 +675,9 @@ async function main() {
     process.once(signal, () => {
       void stop().finally(() => process.exit(130));
     });
-  step(`server up: ${server.baseUrl} · PartyKit 127.0.0.1:${server.partyPort} · data ${server.dataDir}`);
+  step(
+    `server up: ${server.baseUrl} · PartyKit 127.0.0.1:${server.partyPort} · data ${server.dataDir}`,
+  );
 
   const runId = randomBytes(4).toString('hex');
   const api = createApi(server.baseUrl, { waitOnRateLimit: false });
@@ -628,6 +694,7 @@ async function main() {
         node: process.versions.node,
         platform: `${os.platform()} ${os.release()}`,
       },
+      code: gitInfo(),
       config: { ...config, rateLimits: 'off (PARLEY_RATE_LIMITS=off on the bench server)' },
       targets: {
         deliveryP99Ms: TARGETS.deliveryP99Ms,

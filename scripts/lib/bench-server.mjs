@@ -1,13 +1,30 @@
-// Starts Parley for a benchmark: a production build in its own dist dir, `scripts/run.mjs --prod`
-// (Next.js + `partykit dev`) on free ports with a throw-away data directory, the way
-// scripts/e2e-server.mjs does for Playwright. Plain ESM: nothing here imports TypeScript.
+// Starts Parley for a benchmark: a production build in its own dist dir, Next.js (`next start`)
+// and `partykit dev` on free ports with a throw-away data directory and the generated development
+// secrets, the ingredients scripts/run.mjs and scripts/e2e-server.mjs use. One difference:
+// `partykit dev` always watches its sources and restarts every room (dropping every socket) when
+// one changes, so here it runs from a snapshot of party/ and lib/ copied into the data directory:
+// edits made in the work tree while a benchmark runs cannot restart it. Plain ESM.
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 
+import { childEnv } from '../data-dir.mjs';
 import { waitForHealth } from './api.mjs';
+
+const repo = path.resolve(new URL('../..', import.meta.url).pathname);
+const bin = (name) => path.join(repo, 'node_modules/.bin', name);
 
 /** A port nobody listens on right now (the OS picks it). */
 export function freePort() {
@@ -27,7 +44,8 @@ export function build({ distDir, logFile, env = process.env }) {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const log = createWriteStream(logFile);
-    const child = spawn('node_modules/.bin/next', ['build'], {
+    const child = spawn(bin('next'), ['build'], {
+      cwd: repo,
       env: { ...env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -47,49 +65,83 @@ export function build({ distDir, logFile, env = process.env }) {
   });
 }
 
+/** Copies what `partykit dev` bundles (partykit.json, party/, lib/) to `dir`, with node_modules linked. */
+function snapshotPartySources(dir) {
+  for (const entry of ['partykit.json', 'package.json', 'tsconfig.json', 'party', 'lib']) {
+    cpSync(path.join(repo, entry), path.join(dir, entry), {
+      recursive: true,
+      filter: (src) => !/\.test\.tsx?$/.test(src),
+    });
+  }
+  symlinkSync(path.join(repo, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+}
+
 /**
  * Starts the app (already built into `distDir`) and waits until /api/health answers 200, which
- * means the store opened and PartyKit answered. `extraEnv` is added to the server's environment.
+ * means the store opened and PartyKit answered. `extraEnv` is added to both processes' environment.
  */
 export async function startServer({ distDir, logFile, extraEnv = {} }) {
   const [port, partyPort] = [await freePort(), await freePort()];
   const dataDir = mkdtempSync(path.join(tmpdir(), 'parley-bench-'));
-  const env = {
-    ...process.env,
+  const partySources = path.join(dataDir, 'party-src');
+  snapshotPartySources(partySources);
+  const env = childEnv(dataDir, {
     NEXT_DIST_DIR: distDir,
     NEXT_TELEMETRY_DISABLED: '1',
-    PARLEY_DATA_DIR: dataDir,
     PORT: String(port),
     PARTYKIT_PORT: String(partyPort),
     PARTYKIT_HOST: `127.0.0.1:${partyPort}`,
     NEXTAUTH_URL: `http://localhost:${port}`,
     ...extraEnv,
-  };
+  });
   delete env.SQLITE_PATH;
   delete env.MONGODB_URI;
 
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, ['scripts/run.mjs', '--prod'], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
   let output = '';
-  const keep = (chunk) => {
-    output += chunk.toString();
-    if (output.length > 4_000_000) output = output.slice(-2_000_000);
+  const children = [];
+  let exited = 0;
+  const exits = [];
+  const counters = { partyBuilds: 0 };
+  const run = (label, command, args, cwd) => {
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    for (const stream of [child.stdout, child.stderr]) {
+      createInterface({ input: stream }).on('line', (line) => {
+        const text = `[${label}] ${line}\n`;
+        log.write(text);
+        output += text;
+        if (output.length > 4_000_000) output = output.slice(-2_000_000);
+        if (label === 'party' && line.includes('Build succeeded')) counters.partyBuilds++;
+      });
+    }
+    exits.push(
+      new Promise((resolve) =>
+        child.on('exit', (code, signal) => {
+          exited++;
+          log.write(`[${label}] exited (${signal ?? code})\n`);
+          resolve();
+        }),
+      ),
+    );
+    children.push(child);
   };
-  for (const stream of [child.stdout, child.stderr]) {
-    stream.on('data', keep);
-    stream.pipe(log, { end: false });
-  }
-  let exited = false;
-  const exit = new Promise((resolve) => {
-    child.on('exit', (code, signal) => {
-      exited = true;
-      log.end();
-      resolve(signal ?? code);
-    });
-  });
+  const vars = ['PARTY_SECRET', 'ROOM_TOKEN_KEY'].flatMap((k) => ['--var', `${k}=${env[k]}`]);
+  run(
+    'party',
+    bin('partykit'),
+    [
+      'dev',
+      '--port',
+      String(partyPort),
+      '--disable-request-cf-fetch',
+      '--no-hotkeys',
+      '--persist',
+      path.join(dataDir, 'partykit'),
+      ...vars,
+    ],
+    partySources,
+  );
+  run('next', bin('next'), ['start', '--port', String(port)], repo);
 
   const baseUrl = `http://127.0.0.1:${port}`;
   const server = {
@@ -97,20 +149,20 @@ export async function startServer({ distDir, logFile, extraEnv = {} }) {
     port,
     partyPort,
     dataDir,
-    pid: child.pid,
     /** Everything the server printed so far. */
     output: () => output,
+    /** How often `partykit dev` built and (re)started its rooms: 1 unless something restarted it. */
+    partyBuilds: () => counters.partyBuilds,
     async stop({ keepData = false } = {}) {
-      if (!exited) {
-        child.kill('SIGTERM');
-        await Promise.race([exit, new Promise((r) => setTimeout(r, 5000))]);
-        if (!exited) child.kill('SIGKILL');
-      }
+      for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+      await Promise.race([Promise.all(exits), new Promise((r) => setTimeout(r, 5000))]);
+      for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+      log.end();
       if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
   try {
-    await waitForHealth(baseUrl, { timeoutMs: 180_000, isAlive: () => !exited });
+    await waitForHealth(baseUrl, { timeoutMs: 180_000, isAlive: () => exited === 0 });
   } catch (err) {
     await server.stop();
     throw new Error(`${err.message}\n--- server output (tail) ---\n${output.slice(-4000)}`);
@@ -155,11 +207,10 @@ function label(stat) {
     return 'next';
   if (/workerd/.test(cmd) || stat.comm === 'workerd') return 'workerd (partykit rooms)';
   if (/partykit/.test(cmd)) return 'partykit dev (node)';
-  if (/scripts\/run\.mjs/.test(cmd)) return 'run.mjs';
   return stat.comm;
 }
 
-/** CPU ticks of `rootPid` and every process under it, by pid. Empty off Linux. */
+/** CPU ticks of every process under `rootPid` (not itself), by pid. Empty off Linux. */
 export function sampleCpu(rootPid) {
   if (!existsSync('/proc')) return new Map();
   const stats = [];
@@ -177,10 +228,19 @@ export function sampleCpu(rootPid) {
       walk(child.pid);
     }
   };
-  const root = stats.find((s) => s.pid === rootPid);
-  if (root) out.set(root.pid, { ...root, label: label(root) });
   walk(rootPid);
   return out;
+}
+
+/** CPU ticks all processes of the machine spent so far (user, nice, system, irq, softirq, steal). */
+export function machineBusyTicks() {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
+    const [, user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).map(Number);
+    return user + nice + system + irq + softirq + (steal || 0);
+  } catch {
+    return null;
+  }
 }
 
 /** CPU use between two samples, per process label, as % of one core over `seconds`. */

@@ -26,6 +26,7 @@ export function summarize(values) {
 
 /** "p50 1.23 · p95 4.56 · p99 7.89 · max 12.3 ms (n=500)" */
 export function formatSummary(s) {
-  const f = (v) => (v === null ? '—' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+  const f = (v) =>
+    v === null ? '—' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2);
   return `p50 ${f(s.p50)} · p95 ${f(s.p95)} · p99 ${f(s.p99)} · max ${f(s.max)} ms (n=${s.count})`;
 }
