@@ -1,29 +1,15 @@
 import { z } from 'zod';
 
+import { systemEventWireSchema } from '@/lib/chat/wire';
+
 import type { Attachment, SystemEvent } from './types';
 
 /**
  * Schemas for the values adapters keep as JSON (SQLite TEXT columns, Mongo subdocuments). Reads
  * parse with these, so a corrupt row fails loudly instead of flowing on as a lie.
  */
-export const systemEventSchema: z.ZodType<SystemEvent> = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('conversation.created'), actorId: z.string() }),
-  z.object({ type: z.literal('conversation.renamed'), actorId: z.string(), name: z.string() }),
-  z.object({ type: z.literal('member.added'), actorId: z.string(), userIds: z.array(z.string()) }),
-  z.object({
-    type: z.literal('member.removed'),
-    actorId: z.string(),
-    userIds: z.array(z.string()),
-  }),
-  z.object({
-    type: z.literal('call'),
-    actorId: z.string(),
-    callId: z.string(),
-    kind: z.enum(['audio', 'video']),
-    outcome: z.enum(['completed', 'missed', 'declined']),
-    durationMs: z.number().int().nonnegative(),
-  }),
-]);
+// The stored shape is the wire shape: one schema, kept in lib/chat/wire.ts.
+export const systemEventSchema: z.ZodType<SystemEvent> = systemEventWireSchema;
 
 export const attachmentSchema: z.ZodType<Attachment> = z.object({
   id: z.string(),
