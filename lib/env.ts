@@ -48,6 +48,11 @@ export const serverSchema = z.object({
    * Vercel deployments (VERCEL_ENV set), so it cannot reach a real one by accident.
    */
   PARLEY_RATE_LIMITS: z.enum(['on', 'off']).default('on'),
+  /**
+   * Sign-ups allowed per IP address per hour (20 by default). The end-to-end suite signs up many
+   * people from one address and raises it on its throw-away server (playwright.config.ts).
+   */
+  SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
   /** Switches the store to MongoDB (mongoose); unset, the embedded SQLite store is used. */
   MONGODB_URI: z.string().startsWith('mongodb').optional(),
   /** Database name; defaults to `parley`, or `parley-preview-<branch>` on Vercel previews. */

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 
+import { CallRoot } from '@/components/call/call-root';
 import { MeProvider } from '@/components/me-context';
 import { RealtimeProvider } from '@/components/realtime-provider';
 import { SignOutButton } from '@/components/sign-out-button';
@@ -32,6 +33,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </SiteHeader>
           <div className="min-h-0 flex-1 overflow-auto">{children}</div>
         </div>
+        <CallRoot />
       </RealtimeProvider>
     </MeProvider>
   );

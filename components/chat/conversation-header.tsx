@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 
+import { CallButtons } from '@/components/call/call-buttons';
 import type { ConversationWire } from '@/lib/chat/wire';
 import { usePresenceStore } from '@/lib/stores/presence-store';
 
@@ -39,7 +40,7 @@ export function ConversationHeader({
         ←
       </Link>
       <ConversationAvatar conversation={conversation} meId={meId} size={36} />
-      <div className="min-w-0">
+      <div className="min-w-0 flex-1">
         <h1 className="truncate font-semibold">{conversation.name}</h1>
         <p className="truncate text-xs text-muted" data-testid="conversation-status">
           {subtitle}
@@ -48,6 +49,7 @@ export function ConversationHeader({
           ) : null}
         </p>
       </div>
+      <CallButtons conversationId={conversation.id} meId={meId} />
     </header>
   );
 }

@@ -5,6 +5,7 @@ import { ApiError } from '@/lib/api/errors';
 import { getRateLimiter } from '@/lib/cache/rate-limit';
 import { getStore } from '@/lib/db';
 import { StoreConflictError, type User } from '@/lib/db/types';
+import { env } from '@/lib/env';
 
 import { hashPassword, verifyPassword } from './password';
 import type { SignInInput, SignUpInput } from './schemas';
@@ -12,7 +13,8 @@ import type { SignInInput, SignUpInput } from './schemas';
 /** Failed sign-ins allowed per account and per address before 429; a success clears the account's count. */
 export const SIGN_IN_FAILURES_PER_ACCOUNT = { limit: 5, windowMs: 15 * 60_000 };
 export const SIGN_IN_FAILURES_PER_IP = { limit: 30, windowMs: 15 * 60_000 };
-export const SIGN_UPS_PER_IP = { limit: 20, windowMs: 60 * 60_000 };
+/** SIGNUP_LIMIT_PER_HOUR, 20 by default. */
+export const SIGN_UPS_PER_IP = { limit: env.SIGNUP_LIMIT_PER_HOUR, windowMs: 60 * 60_000 };
 
 const INVALID_CREDENTIALS = 'Email or password is incorrect.';
 

@@ -22,3 +22,15 @@ describe('call system messages', () => {
     );
   });
 });
+
+describe('describeCall from the caller’s own point of view', () => {
+  it('says "Your" rather than "from You"', () => {
+    const base = { kind: 'video' as const, durationMs: 0 };
+    expect(describeCall({ ...base, outcome: 'missed' }, 'You')).toBe(
+      'Your video call was not answered',
+    );
+    expect(describeCall({ ...base, outcome: 'declined' }, 'You')).toBe(
+      'Your video call was declined',
+    );
+  });
+});

@@ -25,9 +25,10 @@ export function describeCall(
   switch (event.outcome) {
     case 'completed':
       return `${actor} started a ${kind} · ${formatCallDuration(event.durationMs)}`;
+    // The caller's own view reads "You": "Your video call was not answered", not "from You".
     case 'missed':
-      return `Missed ${kind} from ${actor}`;
+      return actor === 'You' ? `Your ${kind} was not answered` : `Missed ${kind} from ${actor}`;
     case 'declined':
-      return `${actor}’s ${kind} was declined`;
+      return actor === 'You' ? `Your ${kind} was declined` : `${actor}’s ${kind} was declined`;
   }
 }

@@ -1,5 +1,6 @@
 import { followUp } from '@/lib/chat/sync';
 import { refreshConversation } from '@/lib/chat/use-conversations';
+import { useCallStore } from '@/lib/stores/call-store';
 import { useConversationsStore } from '@/lib/stores/conversations-store';
 import { usePeopleStore } from '@/lib/stores/people-store';
 import { usePresenceStore } from '@/lib/stores/presence-store';
@@ -42,6 +43,14 @@ export function dispatchFrame(frame: ServerFrame, meId: string): void {
       return;
     case 'read.updated':
       conversations.readMoved({ ...event, meId });
+      return;
+    case 'call.ringing':
+    case 'call.updated':
+    case 'call.ended':
+      // The incoming-call dialog names the caller from the conversation's members.
+      if (event.type === 'call.ringing' && !conversations.byId[event.conversationId])
+        void refreshConversation(event.conversationId);
+      useCallStore.getState().applyEvent(event, meId);
       return;
     case 'conversation.updated':
     case 'member.added':
