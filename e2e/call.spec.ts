@@ -94,6 +94,7 @@ test('a declined call tells the caller "Declined"; an unanswered one "No answer"
   await expect(callEnded(cleo.page)).toContainText('Declined');
   await expect(callView(cleo.page)).toBeHidden();
   await expect(log(dan.page).getByText(/Cleo Caller’s voice call was declined/)).toBeVisible();
+  await expect(log(cleo.page).getByText(/Your voice call was declined/)).toBeVisible();
   await callEnded(cleo.page).getByRole('button', { name: 'Close' }).click();
 
   // Nobody answers: the ring stops on its own (the e2e server rings for 6 s).
@@ -102,5 +103,5 @@ test('a declined call tells the caller "Declined"; an unanswered one "No answer"
   await expect(dialog).toBeHidden({ timeout: 15_000 });
   await expect(callEnded(cleo.page)).toContainText('No answer', { timeout: 15_000 });
   await expect(log(dan.page).getByText(/Missed video call from Cleo Caller/)).toBeVisible();
-  await expect(log(cleo.page).getByText(/Missed video call/)).toBeVisible();
+  await expect(log(cleo.page).getByText(/Your video call was not answered/)).toBeVisible();
 });
