@@ -16,7 +16,6 @@ import {
   callClientFrameSchema,
   encodeFrame,
   mediaStateSchema,
-  parseFrame,
   type CallClientFrame,
   type MediaState,
 } from '../lib/realtime/protocol';
@@ -28,7 +27,7 @@ import {
   jsonResponse,
   requireServerSecret,
 } from './auth';
-import { finishClose, send } from './frames';
+import { finishClose, readFrame, send } from './frames';
 import { roomSubpath } from './presence';
 
 const connectionStateSchema = z.object({
@@ -119,12 +118,8 @@ export default class CallServer implements Party.Server {
   onMessage(message: string | ArrayBuffer | ArrayBufferView, sender: Party.Connection) {
     const state = connectionStateSchema.safeParse(sender.state);
     if (!state.success) return; // replaced or refused: it is being closed
-    const parsed = parseFrame(callClientFrameSchema, message);
-    if (!parsed.ok) {
-      send(sender, { type: 'error', code: 'bad_frame', message: parsed.message });
-      return;
-    }
-    const frame = parsed.frame;
+    const frame = readFrame(callClientFrameSchema, message, sender);
+    if (!frame) return;
     switch (frame.type) {
       case 'ping':
         send(sender, { type: 'pong', at: frame.at });

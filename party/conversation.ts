@@ -5,7 +5,6 @@ import {
   PROTOCOL_VERSION,
   clientFrameSchema,
   encodeFrame,
-  parseFrame,
   publishRequestSchema,
   roomIdSchema,
 } from '../lib/realtime/protocol';
@@ -18,7 +17,7 @@ import {
   readBody,
   requireServerSecret,
 } from './auth';
-import { finishClose, send } from './frames';
+import { finishClose, readFrame, send } from './frames';
 import { roomSubpath } from './presence';
 import { callRoom, fanOut } from './room-calls';
 
@@ -76,12 +75,8 @@ export default class ConversationServer implements Party.Server {
     message: string | ArrayBuffer | ArrayBufferView,
     sender: Party.Connection<ConnectionState>,
   ) {
-    const parsed = parseFrame(clientFrameSchema, message);
-    if (!parsed.ok) {
-      send(sender, { type: 'error', code: 'bad_frame', message: parsed.message });
-      return;
-    }
-    const frame = parsed.frame;
+    const frame = readFrame(clientFrameSchema, message, sender);
+    if (!frame) return;
     switch (frame.type) {
       case 'ping':
         send(sender, { type: 'pong', at: frame.at });

@@ -1,6 +1,8 @@
 import type * as Party from 'partykit/server';
 
-import { encodeFrame, type ServerFrame } from '../lib/realtime/protocol';
+import type { z } from 'zod';
+
+import { encodeFrame, parseFrame, type ServerFrame } from '../lib/realtime/protocol';
 
 /** Sends one server frame; a socket that closed meanwhile is skipped, not an error. */
 export function send(connection: Party.Connection, frame: ServerFrame | string): void {
@@ -22,4 +24,19 @@ export function finishClose(connection: Party.Connection): void {
   } catch {
     // already closed
   }
+}
+
+/**
+ * Parses a client frame; a bad one is answered with a `bad_frame` error frame and null, and the
+ * room carries on. Every party reads its frames through this.
+ */
+export function readFrame<T>(
+  schema: z.ZodType<T>,
+  message: string | ArrayBuffer | ArrayBufferView,
+  sender: Party.Connection,
+): T | null {
+  const parsed = parseFrame(schema, message);
+  if (parsed.ok) return parsed.frame;
+  send(sender, { type: 'error', code: 'bad_frame', message: parsed.message });
+  return null;
 }

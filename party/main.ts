@@ -4,7 +4,6 @@ import {
   PROTOCOL_VERSION,
   clientFrameSchema,
   encodeFrame,
-  parseFrame,
   publishRequestSchema,
 } from '../lib/realtime/protocol';
 import {
@@ -16,7 +15,7 @@ import {
   readBody,
   requireServerSecret,
 } from './auth';
-import { finishClose, send } from './frames';
+import { finishClose, readFrame, send } from './frames';
 import { InboxPresence } from './inbox-presence';
 import {
   PRESENCE_PATH,
@@ -80,12 +79,8 @@ export default class InboxServer implements Party.Server {
     message: string | ArrayBuffer | ArrayBufferView,
     sender: Party.Connection<InboxConnectionState>,
   ) {
-    const parsed = parseFrame(clientFrameSchema, message);
-    if (!parsed.ok) {
-      send(sender, { type: 'error', code: 'bad_frame', message: parsed.message });
-      return;
-    }
-    const frame = parsed.frame;
+    const frame = readFrame(clientFrameSchema, message, sender);
+    if (!frame) return;
     switch (frame.type) {
       case 'ping':
         send(sender, { type: 'pong', at: frame.at });
