@@ -9,6 +9,8 @@ import { defineConfig, devices } from '@playwright/test';
 const port = Number(process.env.E2E_PORT || 3100);
 const baseURL = process.env.E2E_BASE_URL || `http://localhost:${port}`;
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** A fake OpenAI-compatible provider (scripts/fake-openai.mjs) that the assistant streams from. */
+const aiPort = Number(process.env.E2E_AI_PORT || 3198);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -45,20 +47,31 @@ export default defineConfig({
   // E2E_BASE_URL points the suite at a server already running (say `npm run dev`) instead.
   webServer: process.env.E2E_BASE_URL
     ? undefined
-    : {
-        command: 'node scripts/e2e-server.mjs',
-        url: `http://localhost:${port}/api/health`,
-        timeout: 420_000,
-        reuseExistingServer: false,
-        stdout: 'pipe',
-        stderr: 'pipe',
-        env: {
-          E2E_PORT: String(port),
-          // Only for this throw-away server: the suite signs up more people than the default 20
-          // per address per hour allows, and the call tests wait out a short ring (no chat test
-          // depends on either).
-          SIGNUP_LIMIT_PER_HOUR: '200',
-          CALL_RING_TIMEOUT_MS: '6000',
+    : [
+        {
+          command: 'node scripts/e2e-server.mjs',
+          url: `http://localhost:${port}/api/health`,
+          timeout: 420_000,
+          reuseExistingServer: false,
+          stdout: 'pipe',
+          stderr: 'pipe',
+          env: {
+            E2E_PORT: String(port),
+            // Only for this throw-away server: the suite signs up more people than the default 20
+            // per address per hour allows, and the call tests wait out a short ring (no chat test
+            // depends on either).
+            SIGNUP_LIMIT_PER_HOUR: '200',
+            CALL_RING_TIMEOUT_MS: '6000',
+            AI_BASE_URL: `http://127.0.0.1:${aiPort}/v1`,
+            AI_API_KEY: 'e2e-fake-key',
+          },
         },
-      },
+        {
+          command: 'node scripts/fake-openai.mjs',
+          url: `http://127.0.0.1:${aiPort}/health`,
+          timeout: 20_000,
+          reuseExistingServer: false,
+          env: { E2E_AI_PORT: String(aiPort) },
+        },
+      ],
 });

@@ -15,4 +15,4 @@ export async function proxy(req: NextRequest) {
   return NextResponse.redirect(url);
 }
 
-export const config = { matcher: ['/settings/:path*', '/chats/:path*'] };
+export const config = { matcher: ['/settings/:path*', '/chats/:path*', '/admin/:path*'] };

@@ -82,6 +82,49 @@ export const serverSchema = z.object({
     .min(60)
     .max(7 * 86_400)
     .default(86_400),
+  /** Jobs: people (comma-separated emails) who see the jobs page; the first person to sign up always does. */
+  ADMIN_EMAILS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .optional(),
+  /** Jobs: authorizes the local dispatcher and `npm run jobs` at /api/jobs/* (generated in development). */
+  JOBS_SECRET: secret.optional(),
+  /** Jobs: QStash delivers jobs when its token is set; the signing keys verify its deliveries. */
+  QSTASH_TOKEN: z.string().min(1).optional(),
+  QSTASH_URL: optionalUrl,
+  QSTASH_CURRENT_SIGNING_KEY: z.string().min(1).optional(),
+  QSTASH_NEXT_SIGNING_KEY: z.string().min(1).optional(),
+  /** Rate limits shared by every server instance (Upstash Redis REST); unset, process memory. */
+  UPSTASH_REDIS_REST_URL: optionalUrl,
+  UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
+  /** Web push: VAPID keys (npx web-push generate-vapid-keys); unset, generated into <data dir>/vapid.json. */
+  VAPID_PUBLIC_KEY: z.string().min(1).optional(),
+  VAPID_PRIVATE_KEY: z.string().min(1).optional(),
+  /** Web push: who push services contact about this sender (mailto: or https:). */
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)/, 'must start with mailto: or https://')
+    .default('mailto:admin@parley.invalid'),
+  /** Email: an SMTP URL (smtps://user:pass@host:465); unset, emails are .eml files in <data dir>/outbox. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  EMAIL_FROM: z.string().min(3).default('Parley <no-reply@parley.invalid>'),
+  /** Email: unread mentions and DMs older than this many minutes go out in a digest. */
+  EMAIL_DIGEST_DELAY_MINUTES: z.coerce.number().min(0.05).max(10_080).default(10),
+  /** AI assistant: any OpenAI-compatible chat-completions API (Groq by default). */
+  AI_BASE_URL: z.url().default('https://api.groq.com/openai/v1'),
+  AI_API_KEY: z.string().min(1).optional(),
+  AI_MODEL: z.string().min(1).default('llama-3.3-70b-versatile'),
+  /** AI assistant: a reply that takes longer than this is abandoned with a message saying so. */
+  AI_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** AI assistant: how much recent conversation (approximate tokens) goes into a request. */
+  AI_CONTEXT_TOKENS: z.coerce.number().int().min(200).max(200_000).default(4_000),
+  /** AI assistant: requests one person may make per hour. */
+  AI_REQUESTS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(30),
   /** Set by Vercel; shown by the health route and used to name preview databases. */
   VERCEL_GIT_COMMIT_SHA: z.string().optional(),
   VERCEL_GIT_COMMIT_REF: z.string().optional(),
@@ -120,6 +163,18 @@ export function parseServerEnv(source: Source, opts: { enforceSecrets: boolean }
     throw new EnvError(
       'PARLEY_RATE_LIMITS=off is for local load tests only and is refused on Vercel deployments.',
     );
+  }
+  if (result.data.QSTASH_TOKEN && !result.data.QSTASH_CURRENT_SIGNING_KEY) {
+    throw new EnvError(
+      'QSTASH_TOKEN is set but QSTASH_CURRENT_SIGNING_KEY is not: job routes could not verify deliveries. ' +
+        'Copy both signing keys from the QStash console.',
+    );
+  }
+  if (!!result.data.UPSTASH_REDIS_REST_URL !== !!result.data.UPSTASH_REDIS_REST_TOKEN) {
+    throw new EnvError('Set both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN, or neither.');
+  }
+  if (!!result.data.VAPID_PUBLIC_KEY !== !!result.data.VAPID_PRIVATE_KEY) {
+    throw new EnvError('Set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither.');
   }
   if (opts.enforceSecrets) {
     const missing = requiredInProduction.filter((k) => !result.data[k]);

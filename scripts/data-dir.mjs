@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const SECRET_NAMES = ['NEXTAUTH_SECRET', 'PARTY_SECRET', 'ROOM_TOKEN_KEY'];
+export const SECRET_NAMES = ['NEXTAUTH_SECRET', 'PARTY_SECRET', 'ROOM_TOKEN_KEY', 'JOBS_SECRET'];
 
 export function resolveDataDir(env = process.env) {
   return path.resolve(env.PARLEY_DATA_DIR || '.data');

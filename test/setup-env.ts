@@ -15,6 +15,7 @@ Object.assign(process.env, {
   NEXTAUTH_SECRET: 'test-nextauth-secret-'.padEnd(48, 'n'),
   PARTY_SECRET: 'test-party-secret-'.padEnd(48, 'p'),
   ROOM_TOKEN_KEY: 'test-room-token-key-'.padEnd(48, 'r'),
+  JOBS_SECRET: 'test-jobs-secret-'.padEnd(48, 'j'),
   PARLEY_DATA_DIR: dataDir,
   // Nothing listens on the discard port, so realtime publishes fail fast (they are never fatal).
   PARTYKIT_HOST: '127.0.0.1:9',

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 
 import { CallRoot } from '@/components/call/call-root';
 import { MeProvider } from '@/components/me-context';
+import { NotificationBell } from '@/components/notifications/notification-bell';
 import { RealtimeProvider } from '@/components/realtime-provider';
 import { SignOutButton } from '@/components/sign-out-button';
 import { SiteHeader } from '@/components/site-header';
@@ -28,6 +29,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
                 Settings
               </Link>
             </nav>
+            <NotificationBell />
             <UserBadge me={me} />
             <SignOutButton />
           </SiteHeader>

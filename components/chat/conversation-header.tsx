@@ -7,6 +7,7 @@ import type { ConversationWire } from '@/lib/chat/wire';
 import { usePresenceStore } from '@/lib/stores/presence-store';
 
 import { ConversationAvatar } from './conversation-avatar';
+import { MuteButton } from './mute-button';
 
 const STATUS = { online: 'Online', away: 'Away', offline: 'Offline' } as const;
 
@@ -41,7 +42,10 @@ export function ConversationHeader({
       </Link>
       <ConversationAvatar conversation={conversation} meId={meId} size={36} />
       <div className="min-w-0 flex-1">
-        <h1 className="truncate font-semibold">{conversation.name}</h1>
+        <h1 className="truncate font-semibold">
+          {conversation.name}
+          {conversation.muted ? <span className="ml-2 text-xs font-normal text-muted">Muted</span> : null}
+        </h1>
         <p className="truncate text-xs text-muted" data-testid="conversation-status">
           {subtitle}
           {conversation.kind === 'group' ? (
@@ -49,6 +53,7 @@ export function ConversationHeader({
           ) : null}
         </p>
       </div>
+      <MuteButton conversation={conversation} />
       <CallButtons conversationId={conversation.id} meId={meId} />
     </header>
   );

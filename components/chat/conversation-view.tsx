@@ -1,5 +1,6 @@
 'use client';
 
+import { useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
 
 import { useMe } from '@/components/me-context';
@@ -22,6 +23,8 @@ export function ConversationView({ initial }: { initial: ConversationWire }) {
   const conversation = useConversationsStore((s) => s.byId[initial.id]) ?? initial;
   // Captured at open: the "New messages" divider stays put while the person reads.
   const [readAtOpen] = useState(initial.lastReadSeq);
+  // A notification links to `?message=<id>`: the list scrolls to it and highlights it.
+  const targetMessageId = useSearchParams().get('message');
 
   useEffect(() => {
     const store = useConversationsStore.getState();
@@ -48,6 +51,7 @@ export function ConversationView({ initial }: { initial: ConversationWire }) {
         readAtOpen={readAtOpen}
         loadOlder={loadOlder}
         onBottomChange={onBottomChange}
+        targetMessageId={targetMessageId}
       />
       <TypingIndicator conversation={conversation} meId={me.id} />
       <Composer conversation={conversation} meId={me.id} sendTyping={room.sendTyping} />

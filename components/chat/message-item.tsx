@@ -15,6 +15,7 @@ import { useComposerStore } from '@/lib/stores/composer-store';
 import { useTimelineStore } from '@/lib/stores/timeline-store';
 import { toast } from '@/lib/stores/toast-store';
 
+import { AiBadge } from './ai-badge';
 import { EmojiPicker } from './emoji-picker';
 import { ImageAttachment } from './image-viewer';
 import { Markdown } from './markdown';
@@ -80,6 +81,7 @@ export const MessageItem = memo(function MessageItem({
         {startsGroup ? (
           <p className="flex items-baseline gap-2">
             <span className="font-semibold">{author?.name ?? 'Former member'}</span>
+            <AiBadge userId={message.authorId} />
             <time dateTime={message.createdAt} className="text-xs text-muted">
               {time(message.createdAt)}
             </time>

@@ -1,6 +1,6 @@
 'use client';
 
-import { forwardRef, useMemo, useRef, useState, type HTMLAttributes } from 'react';
+import { forwardRef, useEffect, useMemo, useRef, useState, type HTMLAttributes } from 'react';
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 
 import { Button } from '@/components/ui/button';
@@ -8,6 +8,7 @@ import { groupForDisplay, type DisplayRow } from '@/lib/chat/timeline';
 import type { ConversationWire } from '@/lib/chat/wire';
 import { useTimeline } from '@/lib/stores/timeline-store';
 
+import { DraftMessages } from './draft-messages';
 import { MessageItem } from './message-item';
 import { ReadReceipt, receiptFor } from './read-receipt';
 
@@ -31,12 +32,15 @@ export function MessageList({
   readAtOpen,
   loadOlder,
   onBottomChange,
+  targetMessageId = null,
 }: {
   conversation: ConversationWire;
   meId: string;
   readAtOpen: number;
   loadOlder: () => Promise<void>;
   onBottomChange: (atBottom: boolean) => void;
+  /** Scroll to and highlight this message (a notification's link), loading older pages for it. */
+  targetMessageId?: string | null;
 }) {
   const timeline = useTimeline(conversation.id);
   const rows = useMemo(
@@ -58,6 +62,30 @@ export function MessageList({
     at: 0,
     index: START_INDEX,
   });
+  const targetAt = targetMessageId
+    ? rows.findIndex(
+        (r) =>
+          r.type === 'message' &&
+          r.item.status === 'sent' &&
+          r.item.message.id === targetMessageId,
+      )
+    : -1;
+  const reached = useRef<string | null>(null);
+  const pagesSearched = useRef(0);
+  useEffect(() => {
+    if (!targetMessageId || !timeline.loadedLatest || reached.current === targetMessageId) return;
+    if (targetAt >= 0) {
+      reached.current = targetMessageId;
+      virtuoso.current?.scrollToIndex({ index: targetAt, align: 'center' });
+      return;
+    }
+    // Older than what is loaded: page back for it, a bounded number of times.
+    if (timeline.hasMoreBefore && pagesSearched.current < 20) {
+      pagesSearched.current++;
+      void loadOlder();
+    }
+  }, [targetMessageId, targetAt, timeline.loadedLatest, timeline.hasMoreBefore, loadOlder]);
+
   const firstAt = rows.findIndex((r) => r.type === 'message');
   const firstKey = rows[firstAt]?.key;
   if (firstKey !== first.key) {
@@ -91,13 +119,19 @@ export function MessageList({
   }
   const unreadIndex = rows.findIndex((r) => r.type === 'unread');
   return (
-    <div className="relative min-h-0 flex-1">
+    <div className="relative flex min-h-0 flex-1 flex-col">
       <Virtuoso
         ref={virtuoso}
-        className="h-full"
+        className="min-h-0 flex-1"
         data={rows}
         firstItemIndex={first.index}
-        initialTopMostItemIndex={unreadIndex >= 0 ? unreadIndex : rows.length - 1}
+        initialTopMostItemIndex={
+          targetAt >= 0
+            ? { index: targetAt, align: 'center' }
+            : unreadIndex >= 0
+              ? unreadIndex
+              : rows.length - 1
+        }
         computeItemKey={(_, row) => row.key}
         startReached={() => void loadOlder()}
         followOutput={(bottom) => (bottom ? 'auto' : false)}
@@ -108,9 +142,16 @@ export function MessageList({
         }}
         components={{ Scroller, Header: () => <Header hasMore={timeline.hasMoreBefore} /> }}
         itemContent={(_, row) => (
-          <Row row={row} conversation={conversation} meId={meId} receipt={receipt} />
+          <Row
+            row={row}
+            conversation={conversation}
+            meId={meId}
+            receipt={receipt}
+            targetMessageId={targetMessageId}
+          />
         )}
       />
+      <DraftMessages conversation={conversation} meId={meId} />
       {!atBottom ? (
         <Button
           size="sm"
@@ -137,11 +178,13 @@ function Row({
   conversation,
   meId,
   receipt,
+  targetMessageId,
 }: {
   row: DisplayRow;
   conversation: ConversationWire;
   meId: string;
   receipt: { messageId: string; names: string[] } | null;
+  targetMessageId: string | null;
 }) {
   if (row.type === 'date') {
     return (
@@ -170,8 +213,12 @@ function Row({
     );
   }
   const id = row.item.status === 'sent' ? row.item.message.id : null;
+  const targeted = id !== null && id === targetMessageId;
   return (
-    <div className="pb-0.5">
+    <div
+      className={targeted ? 'pb-0.5 bg-amber-400/15 ring-1 ring-amber-400/60' : 'pb-0.5'}
+      data-targeted={targeted || undefined}
+    >
       <MessageItem
         item={row.item}
         startsGroup={row.startsGroup}

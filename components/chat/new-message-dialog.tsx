@@ -10,6 +10,7 @@ import { Input } from '@/components/ui/input';
 import { chatApi } from '@/lib/chat/api-client';
 import { useConversationsStore } from '@/lib/stores/conversations-store';
 
+import { AiBadge } from './ai-badge';
 import { usePeopleSearch } from './use-people-search';
 
 /** Find a person → their direct conversation (the existing one if there is one). */
@@ -64,6 +65,7 @@ export function NewMessageDialog() {
             >
               <Avatar name={p.name} src={p.image} size={32} />
               <span>{p.name}</span>
+              <AiBadge userId={p.id} />
             </button>
           </li>
         ))}

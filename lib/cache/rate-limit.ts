@@ -1,4 +1,7 @@
 import { env } from '@/lib/env';
+import { log } from '@/lib/log';
+
+import { createUpstashRateLimiter } from './upstash-rate-limit';
 
 /**
  * Rate limits as fixed windows: at most `limit` hits per `windowMs` for one key. The embedded
@@ -87,10 +90,43 @@ export function createUnlimitedRateLimiter(): RateLimiter {
   };
 }
 
+/**
+ * A shared limiter that cannot be reached lets requests through (and logs it): a Redis outage
+ * should not take sign-in and sending down with it.
+ */
+export function failOpen(limiter: RateLimiter): RateLimiter {
+  const open: RateState = { allowed: true, remaining: 0, retryAfterSeconds: 0 };
+  const guard =
+    <A extends unknown[]>(fn: (...args: A) => Promise<RateState>) =>
+    async (...args: A) => {
+      try {
+        return await fn(...args);
+      } catch (err) {
+        log.error({ err }, 'rate limiter unreachable; allowing the request');
+        return open;
+      }
+    };
+  return {
+    consume: guard(limiter.consume),
+    peek: guard(limiter.peek),
+    reset: (key) => limiter.reset(key).catch((err: unknown) => log.error({ err }, 'rate limit reset failed')),
+  };
+}
+
 const cache = globalThis as unknown as { __parleyRateLimiter?: RateLimiter };
 
+/** Upstash Redis when configured (every instance shares the counts), else process memory. */
 export function getRateLimiter(): RateLimiter {
   cache.__parleyRateLimiter ??=
-    env.PARLEY_RATE_LIMITS === 'off' ? createUnlimitedRateLimiter() : createMemoryRateLimiter();
+    env.PARLEY_RATE_LIMITS === 'off'
+      ? createUnlimitedRateLimiter()
+      : env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN
+        ? failOpen(
+            createUpstashRateLimiter({
+              url: env.UPSTASH_REDIS_REST_URL,
+              token: env.UPSTASH_REDIS_REST_TOKEN,
+            }),
+          )
+        : createMemoryRateLimiter();
   return cache.__parleyRateLimiter;
 }

@@ -6,6 +6,8 @@ import { announce } from '@/lib/chat/events';
 import { postSystemMessage } from '@/lib/chat/messages';
 import type { Store } from '@/lib/db';
 import type { Call, CallKind, User } from '@/lib/db/types';
+import { enqueueJob } from '@/lib/jobs/enqueue';
+import { log } from '@/lib/log';
 
 import { requireCallAccess } from './access';
 import { ringTimeoutMs } from './config';
@@ -76,6 +78,12 @@ async function announceEnd(store: Store, call: Call): Promise<void> {
     outcome: call.outcome!,
     durationMs,
   });
+  if (call.outcome === 'missed') {
+    // Logged, never thrown: the call has ended either way.
+    await enqueueJob('notify-call', { callId }, { dedupeId: `notify-call:${callId}` }).catch(
+      (err: unknown) => log.error({ err, callId }, 'could not queue the missed-call notification'),
+    );
+  }
 }
 
 /**

@@ -95,6 +95,14 @@ export const chatApi = {
       )
     ).message,
 
+  setMuted: async (id: string, muted: boolean): Promise<ConversationWire> =>
+    (
+      await call(conversationResponseSchema, `${base}/conversations/${id}/membership`, {
+        method: 'PATCH',
+        json: { muted },
+      })
+    ).conversation,
+
   markRead: (id: string, seq: number) =>
     call(readResponseSchema, `${base}/conversations/${id}/read`, { method: 'POST', json: { seq } }),
 };

@@ -3,6 +3,7 @@ import 'server-only';
 import { ApiError, notFound } from '@/lib/api/errors';
 import type { Store } from '@/lib/db';
 import type { Conversation, Membership, User } from '@/lib/db/types';
+import { publish } from '@/lib/realtime/server';
 
 import { requireAdmin, requireMember } from './access';
 import { announce } from './events';
@@ -209,4 +210,29 @@ async function keepAnOwner(store: Store, conversationId: string): Promise<void> 
   if (members.length === 0 || members.some((m) => m.role === 'owner')) return;
   const heir = members.find((m) => m.role === 'admin') ?? members[0]!;
   await store.updateMembership({ conversationId, userId: heir.userId, role: 'owner' });
+}
+
+/**
+ * Mutes or unmutes a conversation for the caller only: no notifications from it (the unread
+ * badge still counts). The caller's other tabs refetch it.
+ */
+export async function setConversationMuted(
+  store: Store,
+  user: User,
+  conversationId: string,
+  muted: boolean,
+): Promise<ConversationWire> {
+  const { conversation, membership } = await requireMember(store, conversationId, user.id);
+  const updated =
+    membership.muted === muted
+      ? membership
+      : await store.updateMembership({ conversationId, userId: user.id, muted });
+  if (!updated) throw notFound('That conversation');
+  if (updated !== membership)
+    await publish({
+      party: 'main',
+      room: user.id,
+      events: [{ type: 'conversation.updated', conversationId }],
+    });
+  return conversationView(store, conversation, updated);
 }

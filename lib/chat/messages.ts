@@ -5,8 +5,10 @@ import { getBlobStore } from '@/lib/blob';
 import type { Store } from '@/lib/db';
 import type { Message, SystemEvent, User } from '@/lib/db/types';
 import { log } from '@/lib/log';
+import { readConversationNotifications } from '@/lib/notifications/service';
 
 import { requireAuthor, requireMember, requireMessageAccess } from './access';
+import { afterMessageCreated } from './after-send';
 import { announce } from './events';
 import { extractMentions } from './mentions';
 import { toMessageWire } from './present';
@@ -85,6 +87,43 @@ export async function postSystemMessage(
   ]);
 }
 
+/**
+ * Stores a message the server writes on someone's behalf (the assistant's replies) and announces
+ * it like sendMessage does. No membership, upload or mention checks: the caller decided it may
+ * speak here. The same clientId again returns the stored message and publishes nothing.
+ */
+export async function postMessageAs(
+  store: Store,
+  input: {
+    conversationId: string;
+    authorId: string;
+    body: string;
+    clientId: string;
+    replyTo: Message | null;
+  },
+): Promise<{ message: MessageWire; created: boolean }> {
+  const { conversationId } = input;
+  const { message, created } = await store.createMessage({
+    conversationId,
+    authorId: input.authorId,
+    body: input.body,
+    clientId: input.clientId,
+    replyToId: input.replyTo?.id ?? null,
+    mentions: [],
+  });
+  const wire = toMessageWire(message, input.replyTo);
+  if (created) {
+    await announce(store, conversationId, [
+      { type: 'message.created', conversationId, seq: message.seq, message: wire },
+    ]);
+    // Notifications, as for any message (the person who asked may have left); author null:
+    // nothing the server writes calls the assistant again.
+    const conversation = await store.getConversation({ id: conversationId });
+    if (conversation) await afterMessageCreated(store, { conversation, message, author: null });
+  }
+  return { message: wire, created };
+}
+
 export async function listMessages(
   store: Store,
   user: User,
@@ -105,7 +144,7 @@ export async function sendMessage(
   conversationId: string,
   input: SendMessageInput,
 ): Promise<{ message: MessageWire; created: boolean }> {
-  await requireMember(store, conversationId, user.id);
+  const { conversation } = await requireMember(store, conversationId, user.id);
   let replyTo: Message | null = null;
   if (input.replyToId) {
     replyTo = await store.getMessage({ id: input.replyToId });
@@ -135,6 +174,7 @@ export async function sendMessage(
     await announce(store, conversationId, [
       { type: 'message.created', conversationId, seq: message.seq, message: wire },
     ]);
+    await afterMessageCreated(store, { conversation, message, author: user });
   }
   return { message: wire, created };
 }
@@ -233,6 +273,7 @@ export async function markRead(
     await announce(store, conversationId, [
       { type: 'read.updated', conversationId, userId: user.id, lastReadSeq: updated.lastReadSeq },
     ]);
+    await readConversationNotifications(store, user.id, conversationId, updated.lastReadSeq);
   }
   const lastSeq = Math.max(conversation.lastSeq, updated.lastReadSeq);
   return {

@@ -2,10 +2,13 @@ import 'server-only';
 
 import path from 'node:path';
 
+import { ASSISTANT_EMAIL, ASSISTANT_ID, ASSISTANT_NAME } from '@/lib/assistant/identity';
 import { env } from '@/lib/env';
+import { log } from '@/lib/log';
 
 import { createSqliteStore } from './sqlite';
 import type { Store } from './store';
+import { StoreConflictError } from './types';
 
 export type { Store } from './store';
 
@@ -14,6 +17,23 @@ export type { Store } from './store';
 const cache = globalThis as unknown as { __parleyStore?: Promise<Store> };
 
 async function openStore(): Promise<Store> {
+  const store = await openAdapter();
+  // The assistant is a person record, so people find it in "New message" and can message it.
+  try {
+    await store.ensureSystemUser({
+      id: ASSISTANT_ID,
+      email: ASSISTANT_EMAIL,
+      name: ASSISTANT_NAME,
+    });
+  } catch (error) {
+    // Someone holds its email (an account made before the assistant existed): chat still works.
+    if (!(error instanceof StoreConflictError)) throw error;
+    log.error({ email: ASSISTANT_EMAIL }, 'the assistant cannot be created: its email is taken');
+  }
+  return store;
+}
+
+async function openAdapter(): Promise<Store> {
   if (env.MONGODB_URI) {
     // Loaded only here, so the SQLite path never loads mongoose.
     const { createMongoStore, databaseName } = await import('./mongo');

@@ -10,6 +10,14 @@ import type {
   Message,
   Page,
   SystemEvent,
+  Job,
+  JobDispatcher,
+  JobState,
+  Notification,
+  NotificationKind,
+  NotificationLevel,
+  NotificationSettings,
+  PushSubscriptionRecord,
   Upload,
   User,
 } from './types';
@@ -202,4 +210,120 @@ export interface Store {
     outcome: CallOutcome;
     state?: 'ringing' | 'active';
   }): Promise<{ call: Call; ended: boolean } | null>;
+
+  // ── system people and admins ──
+  /**
+   * Creates the built-in person with this fixed id (the assistant) if missing, else returns it
+   * unchanged. No password and no linked account: nobody can sign in as it. Idempotent.
+   */
+  ensureSystemUser(input: { id: string; email: string; name: string }): Promise<User>;
+  /** The person who signed up first (the default admin), skipping `excludeIds`. */
+  getFirstUser(input: { excludeIds: string[] }): Promise<User | null>;
+
+  // ── jobs (contract in lib/db/contract-jobs.ts) ──
+  /**
+   * Stores a job unless one with the same dedupeId exists (then returns that one, created:
+   * false, unchanged). State pending, attempts 0.
+   */
+  enqueueJob(input: {
+    name: string;
+    payload: unknown;
+    dedupeId: string;
+    dispatcher: JobDispatcher;
+    runAt: Date;
+    maxAttempts: number;
+  }): Promise<{ job: Job; created: boolean }>;
+  /**
+   * Atomically takes up to `limit` local jobs that are due: pending with runAt <= now, or running
+   * with an expired lease (their process died). Each becomes running, attempts + 1, lockedUntil
+   * now + leaseMs. Oldest runAt first. Two dispatchers never claim the same job.
+   */
+  claimDueJobs(input: { now: Date; limit: number; leaseMs: number }): Promise<Job[]>;
+  /**
+   * Starts one attempt of a job delivered from outside (QStash): running, attempts + 1, leased.
+   * A job already succeeded comes back unchanged (the caller skips it). Null for unknown ids.
+   */
+  startJobAttempt(input: { id: string; now: Date; leaseMs: number }): Promise<Job | null>;
+  /** running → succeeded. */
+  completeJob(input: { id: string; now: Date }): Promise<Job | null>;
+  /** An attempt failed: back to pending at `retryAt`, or (retryAt null) failed for good. */
+  failJobAttempt(input: {
+    id: string;
+    error: string;
+    retryAt: Date | null;
+    now: Date;
+  }): Promise<Job | null>;
+  getJob(input: { id: string }): Promise<Job | null>;
+  /** Jobs in these states, newest first (updatedAt, then id). */
+  listJobs(input: { states: JobState[]; limit: number }): Promise<Job[]>;
+  countJobs(input: { state: JobState }): Promise<number>;
+  /** A failed job → pending at `runAt` with attempts 0 and its error kept. Else unchanged. */
+  retryJob(input: { id: string; runAt: Date; now: Date }): Promise<Job | null>;
+  /** Deletes succeeded jobs that finished before `before`; returns how many. */
+  pruneJobs(input: { before: Date }): Promise<number>;
+
+  // ── notifications (contract in lib/db/contract-notifications.ts) ──
+  /**
+   * One notification per person per source (messageId, else callId): a second create for the
+   * same source returns the stored one with created: false.
+   */
+  createNotification(input: {
+    userId: string;
+    kind: NotificationKind;
+    conversationId: string;
+    messageId: string | null;
+    callId: string | null;
+    seq: number | null;
+    actorId: string | null;
+    preview: string;
+  }): Promise<{ notification: Notification; created: boolean }>;
+  /** Newest first (createdAt, then id); `cursor` is the previous page's nextCursor. */
+  listNotifications(input: {
+    userId: string;
+    limit: number;
+    cursor?: string | null;
+  }): Promise<Page<Notification>>;
+  countUnreadNotifications(input: { userId: string }): Promise<number>;
+  /**
+   * Marks unread notifications read: these ids, or all of them, or those of one conversation up
+   * to a seq (reading the conversation reads them). Only the person's own. Returns the ids that
+   * changed.
+   */
+  markNotificationsRead(
+    input:
+      | { userId: string; ids: string[] }
+      | { userId: string; all: true }
+      | { userId: string; conversationId: string; uptoSeq: number },
+  ): Promise<string[]>;
+  markNotificationsPushed(input: { ids: string[]; at: Date }): Promise<void>;
+  markNotificationsEmailed(input: { ids: string[]; at: Date }): Promise<void>;
+  /** Unread, not yet emailed notifications of these kinds, oldest first. */
+  listUnemailedNotifications(input: {
+    userId: string;
+    kinds: NotificationKind[];
+    limit: number;
+  }): Promise<Notification[]>;
+
+  /** Defaults (level 'mentions', emailDigest true, lastDigestAt null) when never set. */
+  getNotificationSettings(input: { userId: string }): Promise<NotificationSettings>;
+  /** Several people's settings at once (defaults for those never set), in no particular order. */
+  getNotificationSettingsFor(input: { userIds: string[] }): Promise<NotificationSettings[]>;
+  updateNotificationSettings(input: {
+    userId: string;
+    level?: NotificationLevel;
+    emailDigest?: boolean;
+    lastDigestAt?: Date;
+  }): Promise<NotificationSettings>;
+
+  // ── web push subscriptions ──
+  /** Saves a subscription; an endpoint seen before moves to this person with the new keys. */
+  savePushSubscription(input: {
+    userId: string;
+    endpoint: string;
+    p256dh: string;
+    auth: string;
+  }): Promise<PushSubscriptionRecord>;
+  listPushSubscriptions(input: { userId: string }): Promise<PushSubscriptionRecord[]>;
+  /** Deletes by endpoint (only that person's when userId is given); false when there was none. */
+  deletePushSubscription(input: { endpoint: string; userId?: string }): Promise<boolean>;
 }

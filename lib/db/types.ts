@@ -151,3 +151,82 @@ export type Call = {
   answeredAt: Date | null;
   endedAt: Date | null;
 };
+
+// ── jobs ──────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * pending → running → succeeded; a failed attempt goes back to pending (runAt later) until
+ * maxAttempts, then failed. A payload that fails its schema is failed at once (`permanent`).
+ */
+export type JobState = 'pending' | 'running' | 'succeeded' | 'failed';
+/** Who delivers the job: the in-process dispatcher over the store, or QStash over HTTP. */
+export type JobDispatcher = 'local' | 'qstash';
+
+export type Job = {
+  id: string;
+  /** The worker: a file in workers/ (`notify-message`, `assistant-reply`, ...). */
+  name: string;
+  /** JSON, validated by the worker's schema when it runs, not when stored. */
+  payload: unknown;
+  /** At most one job per dedupeId, ever (until pruned): enqueueing twice is a no-op. */
+  dedupeId: string;
+  dispatcher: JobDispatcher;
+  state: JobState;
+  /** Attempts started so far (a crash mid-attempt counts as one). */
+  attempts: number;
+  maxAttempts: number;
+  /** Not before this time (a delay, or the backoff after a failed attempt). */
+  runAt: Date;
+  /** While running: the lease. Past it the job counts as abandoned (its process died). */
+  lockedUntil: Date | null;
+  lastError: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  finishedAt: Date | null;
+};
+
+// ── notifications ─────────────────────────────────────────────────────────────────────────────
+
+export type NotificationKind = 'mention' | 'dm' | 'reply' | 'message' | 'missed_call';
+/** What a person wants to hear about: every message, only mentions/DMs/replies, or nothing. */
+export type NotificationLevel = 'all' | 'mentions' | 'nothing';
+
+export type Notification = {
+  id: string;
+  userId: string;
+  kind: NotificationKind;
+  conversationId: string;
+  /** The message it is about (null for a missed call). */
+  messageId: string | null;
+  callId: string | null;
+  /** That message's seq: reading the conversation up to it reads the notification. */
+  seq: number | null;
+  /** Who caused it (the author, the caller). */
+  actorId: string | null;
+  /** A short plain-text preview, fixed when created (a later edit does not change it). */
+  preview: string;
+  createdAt: Date;
+  readAt: Date | null;
+  /** Set once a web push went out for it, so a re-run job does not push twice. */
+  pushedAt: Date | null;
+  /** Set once an email digest included it. */
+  emailedAt: Date | null;
+};
+
+export type NotificationSettings = {
+  userId: string;
+  level: NotificationLevel;
+  /** Email digests of unread mentions and DMs; the signed unsubscribe link turns it off. */
+  emailDigest: boolean;
+  lastDigestAt: Date | null;
+};
+
+/** A browser's Web Push subscription (RFC 8030 endpoint + RFC 8291 keys). */
+export type PushSubscriptionRecord = {
+  id: string;
+  userId: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  createdAt: Date;
+};

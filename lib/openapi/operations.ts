@@ -5,6 +5,9 @@ import { roomTokenRequestSchema } from '@/lib/realtime/schemas';
 import { usersQuerySchema } from '@/lib/users/schemas';
 
 import { chatOperations } from './chat-operations';
+import { jobOperations } from './job-operations';
+import { notificationOperations } from './notification-operations';
+import { pushOperations } from './push-operations';
 import { apiTokenSchema, meSchema, publicUserSchema } from './responses';
 
 export type Operation = {
@@ -190,4 +193,7 @@ export const operations: Operation[] = [
     errors: [400, 401, 413, 415, 422, 429],
   },
   ...chatOperations,
+  ...jobOperations,
+  ...notificationOperations,
+  ...pushOperations,
 ];

@@ -2,6 +2,8 @@ import { followUp } from '@/lib/chat/sync';
 import { refreshConversation } from '@/lib/chat/use-conversations';
 import { useCallStore } from '@/lib/stores/call-store';
 import { useConversationsStore } from '@/lib/stores/conversations-store';
+import { useDraftsStore } from '@/lib/stores/drafts-store';
+import { useNotificationsStore } from '@/lib/stores/notifications-store';
 import { usePeopleStore } from '@/lib/stores/people-store';
 import { usePresenceStore } from '@/lib/stores/presence-store';
 import { useTimelineStore } from '@/lib/stores/timeline-store';
@@ -26,12 +28,24 @@ export function dispatchFrame(frame: ServerFrame, meId: string): void {
     case 'user.updated':
       usePeopleStore.getState().upsert(event.user);
       return;
+    case 'notification.created':
+      useNotificationsStore.getState().added(event.notification, event.unreadCount);
+      return;
+    case 'notifications.read':
+      useNotificationsStore.getState().read(event.ids, event.unreadCount);
+      return;
     case 'message.created':
       if (!conversations.byId[event.conversationId]) void refreshConversation(event.conversationId);
       conversations.messageArrived(event.message, meId);
       if (event.message.authorId)
         useTypingStore.getState().set(event.conversationId, event.message.authorId, false);
+      // A reply streamed as a draft arrives with the draft's id as its clientId.
+      if (event.message.clientId)
+        useDraftsStore.getState().finish(event.conversationId, event.message.clientId);
       followUp(event.conversationId, useTimelineStore.getState().applyEvent(event));
+      return;
+    case 'message.draft':
+      useDraftsStore.getState().apply(event);
       return;
     case 'message.updated':
     case 'message.deleted':

@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { callKindSchema, callOutcomeSchema, callStateSchema } from '../calls/wire';
 import { messageWireSchema, reactionWireSchema } from '../chat/wire';
+import { notificationWireSchema } from '../notifications/wire';
 
 /**
  * The realtime protocol: every frame in both directions, shared by `party/` and the browser.
@@ -91,6 +92,30 @@ export const roomEventSchema = z.discriminatedUnion('type', [
     callId: z.string(),
     outcome: callOutcomeSchema,
     durationMs: z.number().int().nonnegative(),
+  }),
+  /**
+   * A reply being written (the assistant streaming): `body` is the whole text so far. The stored
+   * message arrives as message.created with clientId = draftId, which replaces the draft.
+   */
+  z.object({
+    type: z.literal('message.draft'),
+    conversationId,
+    draftId: z.string().min(1).max(128),
+    authorId: z.string(),
+    replyToId: z.string().nullable(),
+    body: z.string().max(40_000),
+  }),
+  /** Inbox: a new notification for this person, and their unread count after it. */
+  z.object({
+    type: z.literal('notification.created'),
+    notification: notificationWireSchema,
+    unreadCount: z.number().int().nonnegative(),
+  }),
+  /** Inbox: these notifications were read (in another tab, or by reading the conversation). */
+  z.object({
+    type: z.literal('notifications.read'),
+    ids: z.array(z.string()),
+    unreadCount: z.number().int().nonnegative(),
   }),
   z.object({
     type: z.literal('user.updated'),

@@ -2,12 +2,14 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 
 import { AvatarForm } from '@/components/settings/avatar-form';
+import { NotificationSettingsForm } from '@/components/settings/notification-settings';
 import { ProfileForm } from '@/components/settings/profile-form';
 import { SessionsSection } from '@/components/settings/sessions-section';
 import { TokensSection } from '@/components/settings/tokens-section';
 import { requireUser } from '@/lib/auth/current-user';
 import { presentToken } from '@/lib/auth/tokens';
 import { getStore } from '@/lib/db';
+import { getNotificationSettings } from '@/lib/notifications/service';
 import { avatarUrl } from '@/lib/users/present';
 
 export const metadata: Metadata = { title: 'Settings' };
@@ -29,7 +31,11 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 export default async function SettingsPage() {
   const user = await requireUser('/settings');
-  const tokens = await (await getStore()).listApiTokens({ userId: user.id });
+  const store = await getStore();
+  const [tokens, notificationSettings] = await Promise.all([
+    store.listApiTokens({ userId: user.id }),
+    getNotificationSettings(store, user),
+  ]);
   return (
     <main className="mx-auto flex w-full max-w-2xl flex-col gap-6 px-4 py-8">
       <div>
@@ -43,6 +49,9 @@ export default async function SettingsPage() {
           name={user.name}
           statusText={user.statusText}
         />
+      </Section>
+      <Section title="Notifications">
+        <NotificationSettingsForm initial={notificationSettings} />
       </Section>
       <Section title="API tokens">
         <TokensSection tokens={tokens.map(presentToken)} />

@@ -2,8 +2,12 @@ import type { Store } from '../store';
 import { callFunctions } from './calls';
 import { connect, disconnect } from './connection';
 import { conversationFunctions, membershipFunctions } from './conversations';
+import { jobFunctions } from './jobs';
 import { messageFunctions } from './messages';
 import { createModels } from './models';
+import { notificationSettingsFunctions } from './notification-settings';
+import { notificationFunctions } from './notifications';
+import { pushSubscriptionFunctions } from './push-subscriptions';
 import { tokenFunctions } from './tokens';
 import { uploadFunctions } from './uploads';
 import { userFunctions } from './users';
@@ -42,5 +46,9 @@ export async function createMongoStore({
     ...messageFunctions(models),
     ...uploadFunctions(models),
     ...callFunctions(models),
+    ...jobFunctions(models),
+    ...notificationFunctions(models),
+    ...notificationSettingsFunctions(models),
+    ...pushSubscriptionFunctions(models),
   };
 }

@@ -8,7 +8,11 @@ import type {
   CallOutcome,
   CallState,
   ConversationKind,
+  JobDispatcher,
+  JobState,
   MemberRole,
+  NotificationKind,
+  NotificationLevel,
   SystemEvent,
 } from '../types';
 
@@ -72,6 +76,8 @@ export const userSchema = new Schema<UserDoc>(
 );
 userSchema.index({ email: 1 }, { unique: true });
 userSchema.index({ nameLower: 1, _id: 1 });
+// Sign-up order: the first person is the default admin (getFirstUser).
+userSchema.index({ createdAt: 1, _id: 1 });
 // Derived (the default above for new documents, this hook when a document is saved), so a document
 // never disagrees with itself. Updates through queries set both fields explicitly.
 userSchema.pre('validate', function deriveNameLower() {
@@ -353,6 +359,180 @@ callSchema.pre('validate', function checkState() {
   }
 });
 
+// ── jobs ──
+
+export type JobDoc = {
+  _id: string;
+  name: string;
+  /** JSON text, as SQLite keeps it: any JSON round-trips, keys with `$` or `.` included. */
+  payload: string;
+  dedupeId: string;
+  dispatcher: JobDispatcher;
+  state: JobState;
+  attempts: number;
+  maxAttempts: number;
+  runAt: Date;
+  lockedUntil: Date | null;
+  lastError: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  finishedAt: Date | null;
+};
+
+const isJsonText = (v: unknown) => {
+  if (typeof v !== 'string') return false;
+  try {
+    JSON.parse(v);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const jobSchema = new Schema<JobDoc>(
+  {
+    _id: { type: String, default: () => newId('job') },
+    name: { type: String, required: true, minlength: 1 },
+    payload: {
+      type: String,
+      required: true,
+      validate: { validator: isJsonText, message: 'Not JSON text' },
+    },
+    dedupeId: { type: String, required: true, minlength: 1 },
+    dispatcher: { type: String, required: true, enum: ['local', 'qstash'] },
+    state: {
+      type: String,
+      required: true,
+      enum: ['pending', 'running', 'succeeded', 'failed'],
+      default: 'pending',
+    },
+    attempts: count(),
+    maxAttempts: { type: Number, required: true, min: 1 },
+    runAt: { type: Date, required: true },
+    lockedUntil: { type: Date, default: null },
+    lastError: { type: String, default: null },
+    createdAt: created(),
+    updatedAt: { type: Date, required: true, default: () => new Date() },
+    finishedAt: { type: Date, default: null },
+  },
+  { collection: 'jobs', versionKey: false },
+);
+// At most one job per dedupeId: enqueueing twice is a no-op, even concurrently.
+jobSchema.index({ dedupeId: 1 }, { unique: true });
+// What the dispatcher polls (pending by runAt; running by state, then lease) and the admin list.
+jobSchema.index({ state: 1, runAt: 1 });
+jobSchema.index({ state: 1, updatedAt: -1, _id: -1 });
+
+// ── notifications, their settings, web push subscriptions ──
+
+export type NotificationDoc = {
+  _id: string;
+  userId: string;
+  kind: NotificationKind;
+  conversationId: string;
+  messageId: string | null;
+  callId: string | null;
+  /** messageId, else callId: what makes a notification one per person per source. */
+  sourceKey: string;
+  seq: number | null;
+  actorId: string | null;
+  preview: string;
+  createdAt: Date;
+  readAt: Date | null;
+  pushedAt: Date | null;
+  emailedAt: Date | null;
+};
+
+export const notificationSchema = new Schema<NotificationDoc>(
+  {
+    _id: { type: String, default: () => newId('ntf') },
+    userId: { type: String, required: true },
+    kind: {
+      type: String,
+      required: true,
+      enum: ['mention', 'dm', 'reply', 'message', 'missed_call'],
+    },
+    conversationId: { type: String, required: true },
+    messageId: { type: String, default: null },
+    callId: { type: String, default: null },
+    sourceKey: {
+      type: String,
+      required: true,
+      default(this: { messageId?: unknown; callId?: unknown }) {
+        const key = this.messageId ?? this.callId;
+        return typeof key === 'string' ? key : undefined;
+      },
+    },
+    seq: { type: Number, default: null, min: 1 },
+    actorId: { type: String, default: null },
+    // Stored as given ('' allowed), like SQLite: the producer shortens it.
+    preview: { type: String, default: '' },
+    createdAt: created(),
+    readAt: { type: Date, default: null },
+    pushedAt: { type: Date, default: null },
+    emailedAt: { type: Date, default: null },
+  },
+  { collection: 'notifications', versionKey: false },
+);
+notificationSchema.index({ userId: 1, sourceKey: 1 }, { unique: true });
+// A person's notifications newest first (the list and its cursor), and their unread ones.
+notificationSchema.index({ userId: 1, createdAt: -1, _id: -1 });
+notificationSchema.index({ userId: 1, readAt: 1 });
+// The source key is the message id, else the call id, and nothing else.
+notificationSchema.pre('validate', function checkSource() {
+  const source = this.messageId ?? this.callId;
+  if (source == null) this.invalidate('messageId', 'A notification needs a message or a call');
+  else if (this.sourceKey !== source)
+    this.invalidate('sourceKey', 'The source key is the message id, else the call id');
+});
+
+/** One person's settings, keyed by their user id; absent until they first change something. */
+export type NotificationSettingsDoc = {
+  _id: string;
+  level: NotificationLevel;
+  emailDigest: boolean;
+  lastDigestAt: Date | null;
+};
+
+export const notificationSettingsSchema = new Schema<NotificationSettingsDoc>(
+  {
+    _id: { type: String, required: true },
+    level: {
+      type: String,
+      required: true,
+      enum: ['all', 'mentions', 'nothing'],
+      default: 'mentions',
+    },
+    emailDigest: { type: Boolean, required: true, default: true },
+    lastDigestAt: { type: Date, default: null },
+  },
+  { collection: 'notification_settings', versionKey: false },
+);
+
+export type PushSubscriptionDoc = {
+  _id: string;
+  userId: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  createdAt: Date;
+};
+
+export const pushSubscriptionSchema = new Schema<PushSubscriptionDoc>(
+  {
+    _id: { type: String, default: () => newId('push') },
+    userId: { type: String, required: true },
+    endpoint: { type: String, required: true, minlength: 1 },
+    p256dh: { type: String, required: true, minlength: 1 },
+    auth: { type: String, required: true, minlength: 1 },
+    createdAt: created(),
+  },
+  { collection: 'push_subscriptions', versionKey: false },
+);
+// An endpoint is one browser: it belongs to one person at a time.
+pushSubscriptionSchema.index({ endpoint: 1 }, { unique: true });
+pushSubscriptionSchema.index({ userId: 1, createdAt: 1 });
+
 export type Models = {
   User: Model<UserDoc>;
   Account: Model<AccountDoc>;
@@ -362,6 +542,10 @@ export type Models = {
   Message: Model<MessageDoc>;
   Upload: Model<UploadDoc>;
   Call: Model<CallDoc>;
+  Job: Model<JobDoc>;
+  Notification: Model<NotificationDoc>;
+  NotificationSettings: Model<NotificationSettingsDoc>;
+  PushSubscription: Model<PushSubscriptionDoc>;
 };
 
 /** Registers the models on `conn` once: hot reloads get the already compiled ones back. */
@@ -377,5 +561,9 @@ export function createModels(conn: Connection): Models {
     Message: model('Message', messageSchema),
     Upload: model('Upload', uploadSchema),
     Call: model('Call', callSchema),
+    Job: model('Job', jobSchema),
+    Notification: model('Notification', notificationSchema),
+    NotificationSettings: model('NotificationSettings', notificationSettingsSchema),
+    PushSubscription: model('PushSubscription', pushSubscriptionSchema),
   };
 }

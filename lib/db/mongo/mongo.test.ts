@@ -4,6 +4,8 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { storeContract } from '../contract';
 import { callContract } from '../contract-calls';
 import { chatContract } from '../contract-chat';
+import { jobContract } from '../contract-jobs';
+import { notificationContract } from '../contract-notifications';
 import { connect, databaseName } from './connection';
 import { directKeyOf, toConversation, toMembership } from './conversations';
 import { groupReactions, reservedSeq, reserveSeqUpdate, toMessage } from './messages';
@@ -478,4 +480,6 @@ if (uri) {
   storeContract('mongo', open);
   chatContract('mongo', open);
   callContract('mongo', open);
+  jobContract('mongo', open);
+  notificationContract('mongo', open);
 }

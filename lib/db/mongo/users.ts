@@ -59,6 +59,8 @@ type UserFunctions = Pick<
   | 'searchUsers'
   | 'linkAccount'
   | 'getUserByAccount'
+  | 'ensureSystemUser'
+  | 'getFirstUser'
 >;
 
 export function userFunctions(models: Models): UserFunctions {
@@ -180,6 +182,30 @@ export function userFunctions(models: Models): UserFunctions {
         Pick<AccountDoc, 'userId'>
       >();
       return account ? byId(account.userId) : null;
+    },
+
+    async ensureSystemUser({ id, email, name }) {
+      const existing = await byId(id);
+      if (existing) return existing;
+      // No password and no account: nobody can sign in as a system person.
+      const doc = new User({ _id: id, email, name, nameLower: name.toLowerCase() });
+      try {
+        await doc.save();
+        return toUser(doc.toObject());
+      } catch (error) {
+        if (duplicateKeyField(error) === null) throw error;
+        // A concurrent call inserted it first; otherwise someone else holds the email.
+        const winner = await byId(id);
+        if (!winner) throw new StoreConflictError('email');
+        return winner;
+      }
+    },
+
+    async getFirstUser({ excludeIds }) {
+      const doc = await User.findOne({ _id: { $nin: excludeIds } }, USER_PROJECTION)
+        .sort({ createdAt: 1, _id: 1 })
+        .lean<UserFields>();
+      return doc ? toUser(doc) : null;
     },
   };
 }

@@ -2,7 +2,11 @@ import type { Store } from '../store';
 import { callFunctions } from './calls';
 import { openDatabase, type Db } from './connection';
 import { conversationFunctions } from './conversations';
+import { jobFunctions } from './jobs';
 import { messageFunctions } from './messages';
+import { notificationSettingsFunctions } from './notification-settings';
+import { notificationFunctions } from './notifications';
+import { pushSubscriptionFunctions } from './push-subscriptions';
 import { uploadFunctions } from './uploads';
 import { userFunctions } from './users';
 
@@ -22,5 +26,9 @@ export function createSqliteStore(file: string): Store & { db: Db } {
     ...messageFunctions(db),
     ...uploadFunctions(db),
     ...callFunctions(db),
+    ...jobFunctions(db),
+    ...notificationFunctions(db),
+    ...notificationSettingsFunctions(db),
+    ...pushSubscriptionFunctions(db),
   };
 }

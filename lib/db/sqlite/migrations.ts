@@ -123,4 +123,62 @@ export const migrations: readonly string[] = [
    );
    CREATE UNIQUE INDEX calls_live ON calls (conversation_id) WHERE state != 'ended';
    CREATE INDEX calls_conversation ON calls (conversation_id, started_at DESC);`,
+
+  // 5: jobs, notifications, notification settings and web push subscriptions. jobs is the
+  // local queue (and the ledger of QStash deliveries): jobs_due is what the dispatcher polls.
+  // notifications.source_key is the message id, else the call id: one per person per source.
+  // users_created finds the first person to sign up (the default admin).
+  `CREATE TABLE jobs (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     payload TEXT NOT NULL,
+     dedupe_id TEXT NOT NULL UNIQUE,
+     dispatcher TEXT NOT NULL CHECK (dispatcher IN ('local', 'qstash')),
+     state TEXT NOT NULL CHECK (state IN ('pending', 'running', 'succeeded', 'failed')),
+     attempts INTEGER NOT NULL DEFAULT 0,
+     max_attempts INTEGER NOT NULL CHECK (max_attempts >= 1),
+     run_at INTEGER NOT NULL,
+     locked_until INTEGER,
+     last_error TEXT,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL,
+     finished_at INTEGER
+   );
+   CREATE INDEX jobs_due ON jobs (state, run_at);
+   CREATE INDEX jobs_recent ON jobs (state, updated_at DESC, id DESC);
+   CREATE TABLE notifications (
+     id TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     kind TEXT NOT NULL CHECK (kind IN ('mention', 'dm', 'reply', 'message', 'missed_call')),
+     conversation_id TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+     message_id TEXT,
+     call_id TEXT,
+     source_key TEXT NOT NULL,
+     seq INTEGER,
+     actor_id TEXT,
+     preview TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     read_at INTEGER,
+     pushed_at INTEGER,
+     emailed_at INTEGER,
+     UNIQUE (user_id, source_key)
+   );
+   CREATE INDEX notifications_recent ON notifications (user_id, created_at DESC, id DESC);
+   CREATE INDEX notifications_unread ON notifications (user_id, read_at);
+   CREATE TABLE notification_settings (
+     user_id TEXT PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+     level TEXT NOT NULL CHECK (level IN ('all', 'mentions', 'nothing')),
+     email_digest INTEGER NOT NULL,
+     last_digest_at INTEGER
+   );
+   CREATE TABLE push_subscriptions (
+     id TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     endpoint TEXT NOT NULL UNIQUE,
+     p256dh TEXT NOT NULL,
+     auth TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX push_subscriptions_user ON push_subscriptions (user_id);
+   CREATE INDEX users_created ON users (created_at, id);`,
 ];

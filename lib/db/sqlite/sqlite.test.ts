@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { storeContract } from '../contract';
 import { callContract } from '../contract-calls';
 import { chatContract } from '../contract-chat';
+import { jobContract } from '../contract-jobs';
+import { notificationContract } from '../contract-notifications';
+import type { Store } from '../store';
 import { openDatabase } from './connection';
 import { migrations } from './migrations';
 import { createSqliteStore } from './index';
@@ -13,6 +16,8 @@ import { createSqliteStore } from './index';
 storeContract('sqlite', async () => createSqliteStore(':memory:'));
 chatContract('sqlite', async () => createSqliteStore(':memory:'));
 callContract('sqlite', async () => createSqliteStore(':memory:'));
+jobContract('sqlite', async () => createSqliteStore(':memory:'));
+notificationContract('sqlite', async () => createSqliteStore(':memory:'));
 
 describe('sqlite connection', () => {
   it('migrates a new file to the latest version, with WAL and foreign keys on, and reopens it unchanged', () => {
@@ -109,5 +114,65 @@ describe('sqlite messages', () => {
     expect(await store.setReaction(reacted)).toEqual(deleted);
     expect(await store.deleteMessage({ id: message.id })).toEqual(deleted);
     await store.close();
+  });
+});
+
+describe('sqlite jobs across processes', () => {
+  // Two dispatchers on one file are two connections; each claim is one IMMEDIATE transaction.
+  const twoStores = () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'parley-jobs-'));
+    const file = path.join(dir, 'parley.db');
+    const one = createSqliteStore(file);
+    const two = createSqliteStore(file);
+    const cleanup = async () => {
+      await one.close();
+      await two.close();
+      rmSync(dir, { recursive: true, force: true });
+    };
+    return { one, two, cleanup };
+  };
+  const enqueue = (store: Store, i: number) =>
+    store.enqueueJob({
+      name: 'notify-message',
+      payload: { i },
+      dedupeId: `d-${i}`,
+      dispatcher: 'local',
+      runAt: new Date(1_000 + i),
+      maxAttempts: 3,
+    });
+
+  it('splits due jobs between two connections to the same file, never twice', async () => {
+    const { one, two, cleanup } = twoStores();
+    try {
+      for (let i = 0; i < 7; i++) await enqueue(i % 2 ? one : two, i);
+      const now = new Date(10_000);
+      const claimed: string[] = [];
+      for (let round = 0; round < 4; round++)
+        for (const store of [one, two])
+          claimed.push(
+            ...(await store.claimDueJobs({ now, limit: 1, leaseMs: 60_000 })).map((j) => j.id),
+          );
+      expect(claimed).toHaveLength(7);
+      expect(new Set(claimed).size).toBe(7);
+      const jobs = await Promise.all(claimed.map((id) => two.getJob({ id })));
+      expect(jobs.map((job) => job?.payload)).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => ({ i })));
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('does not claim while another connection holds the write lock', async () => {
+    const { one, two, cleanup } = twoStores();
+    try {
+      await enqueue(one, 1);
+      one.db.pragma('busy_timeout = 20');
+      two.db.exec('BEGIN IMMEDIATE');
+      const claim = () => one.claimDueJobs({ now: new Date(10_000), limit: 5, leaseMs: 60_000 });
+      await expect(claim()).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
+      two.db.exec('ROLLBACK');
+      expect(await claim()).toHaveLength(1);
+    } finally {
+      await cleanup();
+    }
   });
 });

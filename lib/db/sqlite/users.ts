@@ -75,6 +75,8 @@ type UserFunctions = Pick<
   | 'listApiTokens'
   | 'revokeApiToken'
   | 'useApiToken'
+  | 'ensureSystemUser'
+  | 'getFirstUser'
 >;
 
 export function userFunctions(db: Db): UserFunctions {
@@ -85,6 +87,14 @@ export function userFunctions(db: Db): UserFunctions {
   );
   const byEmail = db.prepare<[string], UserRow>(
     `SELECT ${USER_COLUMNS} FROM users WHERE email = ?`,
+  );
+  // No password and no account row: nobody can sign in as a system person.
+  const insertSystem = db.prepare<[string, string, string, string, number]>(
+    'INSERT INTO users (id, email, name, name_lower, created_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const first = db.prepare<[string], UserRow>(
+    `SELECT ${USER_COLUMNS} FROM users WHERE id NOT IN (SELECT value FROM json_each(?))
+     ORDER BY created_at, id LIMIT 1`,
   );
 
   return {
@@ -230,6 +240,25 @@ export function userFunctions(db: Db): UserFunctions {
       if (!row) return null;
       const user = byId.get(row.user_id);
       return user ? { token: toToken(row), user: toUser(user) } : null;
+    },
+
+    async ensureSystemUser({ id, email, name }) {
+      const existing = byId.get(id);
+      if (existing) return toUser(existing);
+      try {
+        insertSystem.run(id, email, name, name.toLowerCase(), Date.now());
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
+      const row = byId.get(id);
+      // Not there after the insert: someone else holds the email.
+      if (!row) throw new StoreConflictError('email');
+      return toUser(row);
+    },
+
+    async getFirstUser({ excludeIds }) {
+      const row = first.get(JSON.stringify(excludeIds));
+      return row ? toUser(row) : null;
     },
   };
 }

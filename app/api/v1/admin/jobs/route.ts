@@ -1,0 +1,14 @@
+import { authedRoute } from '@/lib/api/authed-route';
+import { json } from '@/lib/api/route';
+import { getStore } from '@/lib/db';
+import { listJobsForAdmin, requireAdmin } from '@/lib/jobs/admin';
+import { jobsQuerySchema } from '@/lib/jobs/wire';
+
+export const runtime = 'nodejs';
+
+/** Admins: jobs in one state (default: pending, running and failed), newest first, and counts. */
+export const GET = authedRoute({ query: jobsQuerySchema }, async ({ user, query }) => {
+  const store = await getStore();
+  await requireAdmin({ store, user });
+  return json(await listJobsForAdmin({ store, state: query.state, limit: query.limit }));
+});

@@ -1,0 +1,52 @@
+import { authedRoute } from '@/lib/api/authed-route';
+import { notFound } from '@/lib/api/errors';
+import { json } from '@/lib/api/route';
+import { getStore } from '@/lib/db';
+import {
+  presentPushSubscription,
+  pushSubscriptionBodySchema,
+  pushUnsubscribeBodySchema,
+} from '@/lib/push/schemas';
+
+export const runtime = 'nodejs';
+
+/** The caller's browsers that receive pushes (the settings switch looks for its own endpoint). */
+export const GET = authedRoute({}, async ({ user }) => {
+  const subscriptions = await (await getStore()).listPushSubscriptions({ userId: user.id });
+  return json({ subscriptions: subscriptions.map(presentPushSubscription) });
+});
+
+/** Saves this browser's subscription; saving it again (new keys, another person) updates it. */
+export const POST = authedRoute(
+  {
+    body: pushSubscriptionBodySchema,
+    rateLimit: {
+      name: 'push:subscribe',
+      rule: { limit: 10, windowMs: 60_000 },
+      what: 'push subscription changes',
+    },
+  },
+  async ({ user, body }) => {
+    const record = await (
+      await getStore()
+    ).savePushSubscription({
+      userId: user.id,
+      endpoint: body.endpoint,
+      p256dh: body.keys.p256dh,
+      auth: body.keys.auth,
+    });
+    return json({ subscription: presentPushSubscription(record) }, 201);
+  },
+);
+
+/** Stops pushes to a browser. Only the caller's own: anyone else's endpoint is 404. */
+export const DELETE = authedRoute({ body: pushUnsubscribeBodySchema }, async ({ user, body }) => {
+  const deleted = await (
+    await getStore()
+  ).deletePushSubscription({
+    endpoint: body.endpoint,
+    userId: user.id,
+  });
+  if (!deleted) throw notFound('That push subscription');
+  return json({ ok: true });
+});

@@ -1,0 +1,79 @@
+'use client';
+
+import { useEffect, useMemo, useRef } from 'react';
+
+import { Avatar } from '@/components/ui/avatar';
+import type { ConversationWire } from '@/lib/chat/wire';
+import { useDraftsStore, type Draft } from '@/lib/stores/drafts-store';
+import { useTimeline } from '@/lib/stores/timeline-store';
+
+import { AiBadge } from './ai-badge';
+import { Markdown } from './markdown';
+
+const NO_DRAFTS: Record<string, Draft> = {};
+
+/**
+ * Replies being written right now (the assistant streaming), under the history: each shows the
+ * text so far until the stored message replaces it. Busy while it grows, so screen readers
+ * wait for the finished message in the log instead of reading every fragment.
+ */
+export function DraftMessages({
+  conversation,
+  meId,
+}: {
+  conversation: ConversationWire;
+  meId: string;
+}) {
+  const byId = useDraftsStore((s) => s.byConversation[conversation.id] ?? NO_DRAFTS);
+  const { messages } = useTimeline(conversation.id);
+  const drafts = useMemo(() => {
+    // A resync can bring the stored reply before its message.created event clears the draft.
+    const stored = new Set(messages.slice(-20).map((m) => m.clientId));
+    return Object.values(byId)
+      .filter((d) => !stored.has(d.draftId))
+      .sort((a, b) => a.draftId.localeCompare(b.draftId));
+  }, [byId, messages]);
+  const box = useRef<HTMLDivElement>(null);
+
+  // A writer that died leaves its draft behind; drop it after a minute without news.
+  useEffect(() => {
+    const timer = setInterval(() => useDraftsStore.getState().prune(), 5000);
+    return () => clearInterval(timer);
+  }, []);
+
+  // Follow the text as it grows.
+  useEffect(() => {
+    box.current?.scrollTo({ top: box.current.scrollHeight });
+  }, [drafts]);
+
+  if (drafts.length === 0) return null;
+  return (
+    <div ref={box} className="max-h-[45%] shrink-0 overflow-y-auto border-t border-border/60">
+      {drafts.map((draft) => {
+        const author = conversation.members.find((m) => m.id === draft.authorId);
+        const name = author?.name ?? 'Someone';
+        return (
+          <div
+            key={draft.draftId}
+            role="status"
+            aria-busy="true"
+            aria-label={`${name} is replying`}
+            className="flex gap-3 px-4 py-2"
+          >
+            <div className="w-9 shrink-0">
+              <Avatar name={name} src={author?.image ?? null} size={36} />
+            </div>
+            <div className="min-w-0 flex-1">
+              <p className="flex items-center gap-2">
+                <span className="font-semibold">{name}</span>
+                <AiBadge userId={draft.authorId} />
+                <span className="animate-pulse text-xs text-muted">replying…</span>
+              </p>
+              <Markdown body={draft.body} members={conversation.members} meId={meId} />
+            </div>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+'use client';
+
+import { useState } from 'react';
+
+import { ApiClientError } from '@/lib/api/client';
+import { chatApi } from '@/lib/chat/api-client';
+import type { ConversationWire } from '@/lib/chat/wire';
+import { useConversationsStore } from '@/lib/stores/conversations-store';
+import { toast } from '@/lib/stores/toast-store';
+
+/** Mutes the conversation for me: no notifications, pushes or emails from it. */
+export function MuteButton({ conversation }: { conversation: ConversationWire }) {
+  const [pending, setPending] = useState(false);
+  const muted = conversation.muted;
+
+  async function toggle() {
+    setPending(true);
+    try {
+      useConversationsStore.getState().upsert(await chatApi.setMuted(conversation.id, !muted));
+      toast({
+        title: muted ? 'Notifications on' : 'Muted',
+        description: muted
+          ? `You'll be notified about ${conversation.name} again.`
+          : `No notifications from ${conversation.name} until you unmute it.`,
+      });
+    } catch (err) {
+      toast({
+        title: 'Could not change notifications',
+        description: err instanceof ApiClientError ? err.message : 'Try again.',
+        variant: 'error',
+      });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <button
+      type="button"
+      aria-pressed={muted}
+      aria-label={muted ? 'Unmute conversation' : 'Mute conversation'}
+      title={muted ? 'Unmute: get notifications again' : 'Mute: no notifications from here'}
+      disabled={pending}
+      onClick={toggle}
+      className="inline-flex h-9 w-9 items-center justify-center rounded-md hover:bg-surface-2 disabled:opacity-50"
+    >
+      <svg aria-hidden viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor">
+        <path
+          strokeWidth="1.8"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+          d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a1.94 1.94 0 0 0 3.4 0"
+        />
+        {muted ? <path strokeWidth="1.8" strokeLinecap="round" d="M3 3l18 18" /> : null}
+      </svg>
+    </button>
+  );
+}

@@ -1,0 +1,96 @@
+'use client';
+
+import { useState, type ReactNode } from 'react';
+
+import { ApiClientError } from '@/lib/api/client';
+import { saveNotificationSettings } from '@/lib/notifications/api-client';
+import type { NotificationSettingsWire } from '@/lib/notifications/wire';
+import { toast } from '@/lib/stores/toast-store';
+
+const LEVELS: { value: NotificationSettingsWire['level']; label: string; hint: string }[] = [
+  { value: 'all', label: 'All messages', hint: 'Every new message in your conversations.' },
+  {
+    value: 'mentions',
+    label: 'Mentions and direct messages',
+    hint: 'Direct messages, @mentions, replies to you and missed calls.',
+  },
+  { value: 'nothing', label: 'Nothing', hint: 'No notifications, pushes or emails.' },
+];
+
+/**
+ * What the person is notified about: the level (applies in the app, to pushes and to email) and
+ * email digests. Saved on change; a failed save puts the previous choice back and says why.
+ */
+export function NotificationSettingsForm({
+  initial,
+  push,
+}: {
+  initial: NotificationSettingsWire;
+  /** The web push switch, which needs the browser (lib/push/client.ts). */
+  push?: ReactNode;
+}) {
+  const [settings, setSettings] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+
+  async function save(change: Partial<NotificationSettingsWire>) {
+    const before = settings;
+    setSettings({ ...settings, ...change });
+    try {
+      setSettings(await saveNotificationSettings(change));
+      setError(null);
+      toast({ title: 'Notification settings saved', variant: 'success' });
+    } catch (err) {
+      setSettings(before);
+      setError(
+        err instanceof ApiClientError ? err.message : 'Could not save. Check your connection.',
+      );
+    }
+  }
+
+  return (
+    <div className="flex flex-col gap-5">
+      {error ? (
+        <p role="alert" className="text-sm text-danger">
+          {error}
+        </p>
+      ) : null}
+      <fieldset className="flex flex-col gap-2">
+        <legend className="mb-1 text-sm font-medium">Notify me about</legend>
+        {LEVELS.map((level) => (
+          <label key={level.value} className="flex cursor-pointer items-start gap-2">
+            <input
+              type="radio"
+              name="level"
+              value={level.value}
+              checked={settings.level === level.value}
+              onChange={() => void save({ level: level.value })}
+              className="mt-1"
+            />
+            <span>
+              <span className="block text-sm">{level.label}</span>
+              <span className="block text-xs text-muted">{level.hint}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <label className="flex cursor-pointer items-start gap-2">
+        <input
+          type="checkbox"
+          role="switch"
+          checked={settings.emailDigest}
+          aria-checked={settings.emailDigest}
+          onChange={(e) => void save({ emailDigest: e.target.checked })}
+          className="mt-1"
+        />
+        <span>
+          <span className="block text-sm">Email digests</span>
+          <span className="block text-xs text-muted">
+            One email with the mentions and direct messages you haven&apos;t read after a few
+            minutes away.
+          </span>
+        </span>
+      </label>
+      {push}
+    </div>
+  );
+}

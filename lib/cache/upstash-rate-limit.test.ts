@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { startFakeUpstashRedis } from '@/test/fake-upstash-redis';
+
+import { failOpen } from './rate-limit';
+import { createUpstashRateLimiter } from './upstash-rate-limit';
+
+describe('Upstash rate limiter (against a fake Upstash REST endpoint)', () => {
+  let clock = 1_000_000;
+  let fake: Awaited<ReturnType<typeof startFakeUpstashRedis>>;
+  let limiter: ReturnType<typeof createUpstashRateLimiter>;
+  const rule = { limit: 3, windowMs: 60_000 };
+
+  beforeAll(async () => {
+    fake = await startFakeUpstashRedis({ token: 'redis-token', now: () => clock });
+    limiter = createUpstashRateLimiter({ url: fake.url, token: 'redis-token' });
+  });
+  afterAll(() => fake.close());
+
+  it('allows `limit` hits per window, then says how long to wait', async () => {
+    const results = [];
+    for (let i = 0; i < 4; i++) results.push(await limiter.consume('signin:1.2.3.4', rule));
+    expect(results.map((r) => r.allowed)).toEqual([true, true, true, false]);
+    expect(results.map((r) => r.remaining)).toEqual([2, 1, 0, 0]);
+    expect(results[3]!.retryAfterSeconds).toBe(60);
+    // Each hit is one MULTI: create with expiry if missing, increment, read the TTL.
+    const last = fake.requests.at(-1)!;
+    expect(last.path).toBe('/multi-exec');
+    expect(last.commands.map((c) => String(c[0]).toUpperCase())).toEqual(['SET', 'INCR', 'PTTL']);
+  });
+
+  it('opens a new window once the old one expires', async () => {
+    const key = 'send:u_1';
+    for (let i = 0; i < 3; i++) await limiter.consume(key, rule);
+    expect((await limiter.consume(key, rule)).allowed).toBe(false);
+    clock += 30_000;
+    expect((await limiter.peek(key, rule)).retryAfterSeconds).toBe(30);
+    clock += 30_001;
+    expect(await limiter.consume(key, rule)).toMatchObject({ allowed: true, remaining: 2 });
+  });
+
+  it('peeks without counting, and resets', async () => {
+    const key = 'failures:ana';
+    expect(await limiter.peek(key, rule)).toMatchObject({ allowed: true, remaining: 3 });
+    await limiter.consume(key, rule);
+    await limiter.consume(key, rule);
+    await limiter.consume(key, rule);
+    expect((await limiter.peek(key, rule)).allowed).toBe(false);
+    expect((await limiter.peek(key, rule)).allowed).toBe(false);
+    await limiter.reset(key);
+    expect(await limiter.peek(key, rule)).toMatchObject({ allowed: true, remaining: 3 });
+  });
+
+  it('keeps keys of different people apart', async () => {
+    for (let i = 0; i < 3; i++) await limiter.consume('x:a', rule);
+    expect((await limiter.consume('x:a', rule)).allowed).toBe(false);
+    expect((await limiter.consume('x:b', rule)).allowed).toBe(true);
+  });
+
+  it('throws when Upstash refuses; failOpen turns that into an allowed, logged request', async () => {
+    const wrong = createUpstashRateLimiter({ url: fake.url, token: 'nope' });
+    await expect(wrong.consume('k', rule)).rejects.toThrow();
+    expect(await failOpen(wrong).consume('k', rule)).toMatchObject({ allowed: true });
+  });
+});

@@ -1,0 +1,435 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { chatFixtures } from './contract-messages';
+import type { Store } from './store';
+import { StoreConflictError, type Notification, type NotificationKind } from './types';
+
+/**
+ * The notifications part of the store contract (notifications, their settings, web push
+ * subscriptions and the built-in people): every adapter runs it next to the other contracts.
+ * `open` returns a fresh, empty store.
+ */
+export function notificationContract(name: string, open: () => Promise<Store>) {
+  describe(`${name} notification store contract`, () => {
+    let store: Store;
+    beforeAll(async () => {
+      store = await open();
+    });
+    afterAll(async () => {
+      await store.close();
+    });
+    const { tick, people, group, post } = chatFixtures(() => store);
+    const ids = (items: Notification[]) => items.map((n) => n.id);
+
+    /** Two people in a group; `notify` creates b's notification about a new message by a. */
+    const pair = async () => {
+      const [a, b] = (await people(2)) as [string, string];
+      const { id: conversationId } = await group(a, [b]);
+      const notify = async (
+        kind: NotificationKind = 'mention',
+        inConversation = conversationId,
+      ) => {
+        const message = await post(inConversation, a, 'hey @b');
+        const { notification } = await store.createNotification({
+          userId: b,
+          kind,
+          conversationId: inConversation,
+          messageId: message.id,
+          callId: null,
+          seq: message.seq,
+          actorId: a,
+          preview: 'hey @b',
+        });
+        return notification;
+      };
+      return { a, b, conversationId, notify };
+    };
+
+    describe('notifications', () => {
+      it('creates an unread notification and lists it', async () => {
+        const { a, b, conversationId } = await pair();
+        const message = await post(conversationId, a, 'hello there');
+        const { notification, created } = await store.createNotification({
+          userId: b,
+          kind: 'dm',
+          conversationId,
+          messageId: message.id,
+          callId: null,
+          seq: message.seq,
+          actorId: a,
+          preview: 'hello there',
+        });
+        expect(created).toBe(true);
+        expect(notification.id).toMatch(/^ntf_[a-z0-9]{20}$/);
+        expect(notification.createdAt).toBeInstanceOf(Date);
+        expect(notification).toStrictEqual({
+          id: notification.id,
+          userId: b,
+          kind: 'dm',
+          conversationId,
+          messageId: message.id,
+          callId: null,
+          seq: message.seq,
+          actorId: a,
+          preview: 'hello there',
+          createdAt: notification.createdAt,
+          readAt: null,
+          pushedAt: null,
+          emailedAt: null,
+        });
+        expect(await store.listNotifications({ userId: b, limit: 10 })).toStrictEqual({
+          items: [notification],
+          nextCursor: null,
+        });
+        expect(await store.countUnreadNotifications({ userId: b })).toBe(1);
+        expect(await store.countUnreadNotifications({ userId: a })).toBe(0);
+      });
+
+      it('keeps one notification per person per message: a second create returns the first', async () => {
+        const { a, b, conversationId, notify } = await pair();
+        const first = await notify('mention');
+        const again = await store.createNotification({
+          userId: b,
+          kind: 'reply',
+          conversationId,
+          messageId: first.messageId,
+          callId: null,
+          seq: first.seq,
+          actorId: a,
+          preview: 'edited text',
+        });
+        expect(again).toStrictEqual({ notification: first, created: false });
+        // Another person may be notified about the same message.
+        const forA = await store.createNotification({
+          userId: a,
+          kind: 'message',
+          conversationId,
+          messageId: first.messageId,
+          callId: null,
+          seq: first.seq,
+          actorId: b,
+          preview: 'x',
+        });
+        expect(forA.created).toBe(true);
+        expect(forA.notification.id).not.toBe(first.id);
+      });
+
+      it('keeps one notification per person per call, for concurrent creates too', async () => {
+        const { a, b, conversationId } = await pair();
+        const { call } = await store.createCall({ conversationId, startedBy: a, kind: 'audio' });
+        const input = {
+          userId: b,
+          kind: 'missed_call' as const,
+          conversationId,
+          messageId: null,
+          callId: call.id,
+          seq: null,
+          actorId: a,
+          preview: 'Missed audio call',
+        };
+        const results = await Promise.all([1, 2, 3, 4].map(() => store.createNotification(input)));
+        expect(new Set(results.map((r) => r.notification.id)).size).toBe(1);
+        expect(results.filter((r) => r.created)).toHaveLength(1);
+        expect(results[0]!.notification).toMatchObject({ messageId: null, callId: call.id });
+      });
+
+      it('pages a person’s notifications newest first with a cursor', async () => {
+        const { b, notify } = await pair();
+        const made: Notification[] = [];
+        for (let i = 0; i < 5; i++) {
+          made.push(await notify());
+          await tick();
+        }
+        const newest = ids(made).reverse();
+        const first = await store.listNotifications({ userId: b, limit: 2 });
+        expect(ids(first.items)).toEqual(newest.slice(0, 2));
+        expect(first.nextCursor).toEqual(expect.any(String));
+        const second = await store.listNotifications({
+          userId: b,
+          limit: 2,
+          cursor: first.nextCursor,
+        });
+        expect(ids(second.items)).toEqual(newest.slice(2, 4));
+        const third = await store.listNotifications({
+          userId: b,
+          limit: 2,
+          cursor: second.nextCursor,
+        });
+        expect(third).toStrictEqual({ items: [made[0]], nextCursor: null });
+        // A cursor that does not parse starts over.
+        const restart = await store.listNotifications({ userId: b, limit: 2, cursor: 'nonsense' });
+        expect(ids(restart.items)).toEqual(newest.slice(0, 2));
+      });
+
+      it('marks chosen notifications read, only the person’s own, and only once', async () => {
+        const { b, notify } = await pair();
+        const other = await pair();
+        const [n1, n2, n3] = [await notify(), await notify(), await notify()];
+        const theirs = await other.notify();
+        const changed = await store.markNotificationsRead({
+          userId: b,
+          ids: [n1.id, n3.id, theirs.id, 'ntf_missing'],
+        });
+        expect(changed.sort()).toEqual([n1.id, n3.id].sort());
+        expect(await store.countUnreadNotifications({ userId: b })).toBe(1);
+        expect(await store.countUnreadNotifications({ userId: other.b })).toBe(1);
+        expect(await store.markNotificationsRead({ userId: b, ids: [n1.id] })).toEqual([]);
+        expect(await store.markNotificationsRead({ userId: b, ids: [] })).toEqual([]);
+        const { items } = await store.listNotifications({ userId: b, limit: 10 });
+        const read = new Map(items.map((n) => [n.id, n.readAt]));
+        expect(read.get(n1.id)).toBeInstanceOf(Date);
+        expect(read.get(n2.id)).toBeNull();
+        expect(read.get(n3.id)).toBeInstanceOf(Date);
+      });
+
+      it('marks all of a person’s unread notifications read', async () => {
+        const { b, notify } = await pair();
+        const other = await pair();
+        const [n1, n2] = [await notify(), await notify()];
+        await store.markNotificationsRead({ userId: b, ids: [n1.id] });
+        await other.notify();
+        expect(await store.markNotificationsRead({ userId: b, all: true })).toEqual([n2.id]);
+        expect(await store.countUnreadNotifications({ userId: b })).toBe(0);
+        expect(await store.countUnreadNotifications({ userId: other.b })).toBe(1);
+        expect(await store.markNotificationsRead({ userId: b, all: true })).toEqual([]);
+      });
+
+      it('marks a conversation’s notifications read up to a seq', async () => {
+        const { a, b, conversationId, notify } = await pair();
+        const { id: elsewhere } = await group(a, [b]);
+        const [s1, s2, s3] = [await notify(), await notify(), await notify()];
+        const other = await notify('message', elsewhere);
+        expect([s1.seq, s2.seq, s3.seq]).toEqual([1, 2, 3]);
+        const changed = await store.markNotificationsRead({
+          userId: b,
+          conversationId,
+          uptoSeq: 2,
+        });
+        expect(changed.sort()).toEqual([s1.id, s2.id].sort());
+        // Someone else reading the conversation reads none of b's.
+        expect(
+          await store.markNotificationsRead({ userId: a, conversationId, uptoSeq: 3 }),
+        ).toEqual([]);
+        const { items } = await store.listNotifications({ userId: b, limit: 10 });
+        const unread = items.filter((n) => n.readAt === null).map((n) => n.id);
+        expect(unread.sort()).toEqual([s3.id, other.id].sort());
+      });
+
+      it('records when a push and an email went out, keeping the first time', async () => {
+        const { b, notify } = await pair();
+        const [n1, n2] = [await notify(), await notify()];
+        const first = new Date(Math.floor(Date.now() / 1000) * 1000);
+        const later = new Date(first.getTime() + 60_000);
+        await store.markNotificationsPushed({ ids: [n1.id, n2.id], at: first });
+        await store.markNotificationsPushed({ ids: [n1.id], at: later });
+        await store.markNotificationsEmailed({ ids: [n2.id], at: later });
+        await store.markNotificationsEmailed({ ids: [n2.id, 'ntf_missing'], at: first });
+        await store.markNotificationsPushed({ ids: [], at: later });
+        const { items } = await store.listNotifications({ userId: b, limit: 10 });
+        const byId = new Map(items.map((n) => [n.id, n]));
+        expect(byId.get(n1.id)).toMatchObject({ pushedAt: first, emailedAt: null, readAt: null });
+        expect(byId.get(n2.id)).toMatchObject({ pushedAt: first, emailedAt: later, readAt: null });
+      });
+
+      it('lists unread, not yet emailed notifications of some kinds, oldest first', async () => {
+        const { b, conversationId, notify } = await pair();
+        const mention = await notify('mention');
+        await tick();
+        const message = await notify('message');
+        await tick();
+        const dm = await notify('dm');
+        await tick();
+        const emailed = await notify('dm');
+        await tick();
+        const read = await notify('mention');
+        await tick();
+        const latest = await notify('reply');
+        await store.markNotificationsEmailed({ ids: [emailed.id], at: new Date() });
+        await store.markNotificationsRead({ userId: b, ids: [read.id] });
+
+        const list = (kinds: NotificationKind[], limit = 10) =>
+          store.listUnemailedNotifications({ userId: b, kinds, limit });
+        expect(ids(await list(['mention', 'dm']))).toEqual([mention.id, dm.id]);
+        expect(ids(await list(['mention', 'dm', 'reply', 'message'], 2))).toEqual([
+          mention.id,
+          message.id,
+        ]);
+        expect(ids(await list(['reply']))).toEqual([latest.id]);
+        expect(await list([])).toEqual([]);
+        expect(
+          await store.listUnemailedNotifications({ userId: 'u_nobody', kinds: ['dm'], limit: 5 }),
+        ).toEqual([]);
+        expect(conversationId).toBe(mention.conversationId);
+      });
+    });
+
+    describe('notification settings', () => {
+      it('gives defaults to a person who never chose', async () => {
+        const [a] = (await people(1)) as [string];
+        expect(await store.getNotificationSettings({ userId: a })).toStrictEqual({
+          userId: a,
+          level: 'mentions',
+          emailDigest: true,
+          lastDigestAt: null,
+        });
+      });
+
+      it('updates only the settings given, keeping the rest', async () => {
+        const [a] = (await people(1)) as [string];
+        expect(await store.updateNotificationSettings({ userId: a, level: 'all' })).toStrictEqual({
+          userId: a,
+          level: 'all',
+          emailDigest: true,
+          lastDigestAt: null,
+        });
+        const at = new Date(Math.floor(Date.now() / 1000) * 1000);
+        await store.updateNotificationSettings({ userId: a, emailDigest: false });
+        const updated = await store.updateNotificationSettings({ userId: a, lastDigestAt: at });
+        expect(updated).toStrictEqual({
+          userId: a,
+          level: 'all',
+          emailDigest: false,
+          lastDigestAt: at,
+        });
+        expect(await store.getNotificationSettings({ userId: a })).toStrictEqual(updated);
+        expect(await store.updateNotificationSettings({ userId: a })).toStrictEqual(updated);
+      });
+
+      it('reads several people’s settings at once, with defaults for those never set', async () => {
+        const [a, b, c] = (await people(3)) as [string, string, string];
+        await store.updateNotificationSettings({ userId: a, level: 'nothing' });
+        await store.updateNotificationSettings({ userId: c, emailDigest: false });
+        const settings = await store.getNotificationSettingsFor({ userIds: [a, b, c, a] });
+        const byUser = new Map(settings.map((s) => [s.userId, s]));
+        expect(settings).toHaveLength(3);
+        expect(byUser.get(a)).toMatchObject({ level: 'nothing', emailDigest: true });
+        expect(byUser.get(b)).toStrictEqual(await store.getNotificationSettings({ userId: b }));
+        expect(byUser.get(b)).toMatchObject({ level: 'mentions', emailDigest: true });
+        expect(byUser.get(c)).toMatchObject({ level: 'mentions', emailDigest: false });
+        expect(await store.getNotificationSettingsFor({ userIds: [] })).toEqual([]);
+      });
+    });
+
+    describe('web push subscriptions', () => {
+      const endpoint = () => `https://push.example.com/send/${Math.random().toString(36).slice(2)}`;
+
+      it('saves subscriptions and lists a person’s own', async () => {
+        const [a, b] = (await people(2)) as [string, string];
+        const url = endpoint();
+        const saved = await store.savePushSubscription({
+          userId: a,
+          endpoint: url,
+          p256dh: 'key-1',
+          auth: 'auth-1',
+        });
+        expect(saved.id).toMatch(/^push_[a-z0-9]{20}$/);
+        expect(saved).toStrictEqual({
+          id: saved.id,
+          userId: a,
+          endpoint: url,
+          p256dh: 'key-1',
+          auth: 'auth-1',
+          createdAt: saved.createdAt,
+        });
+        expect(saved.createdAt).toBeInstanceOf(Date);
+        await tick();
+        const second = await store.savePushSubscription({
+          userId: a,
+          endpoint: endpoint(),
+          p256dh: 'k',
+          auth: 'a',
+        });
+        expect(await store.listPushSubscriptions({ userId: a })).toStrictEqual([saved, second]);
+        expect(await store.listPushSubscriptions({ userId: b })).toEqual([]);
+      });
+
+      it('moves an endpoint seen before to the person saving it, with the new keys', async () => {
+        const [a, b] = (await people(2)) as [string, string];
+        const url = endpoint();
+        const first = await store.savePushSubscription({
+          userId: a,
+          endpoint: url,
+          p256dh: 'old',
+          auth: 'old',
+        });
+        const moved = await store.savePushSubscription({
+          userId: b,
+          endpoint: url,
+          p256dh: 'new',
+          auth: 'new',
+        });
+        expect(moved).toMatchObject({ id: first.id, userId: b, endpoint: url, p256dh: 'new' });
+        expect(moved.auth).toBe('new');
+        expect(await store.listPushSubscriptions({ userId: a })).toEqual([]);
+        expect(await store.listPushSubscriptions({ userId: b })).toStrictEqual([moved]);
+      });
+
+      it('deletes by endpoint, only the person’s own when a userId is given', async () => {
+        const [a, b] = (await people(2)) as [string, string];
+        const [url1, url2] = [endpoint(), endpoint()];
+        await store.savePushSubscription({ userId: a, endpoint: url1, p256dh: 'k', auth: 'a' });
+        await store.savePushSubscription({ userId: a, endpoint: url2, p256dh: 'k', auth: 'a' });
+        expect(await store.deletePushSubscription({ endpoint: url1, userId: b })).toBe(false);
+        expect(await store.listPushSubscriptions({ userId: a })).toHaveLength(2);
+        expect(await store.deletePushSubscription({ endpoint: url1, userId: a })).toBe(true);
+        // Without a userId (the push service said the endpoint is gone): whoever owns it.
+        expect(await store.deletePushSubscription({ endpoint: url2 })).toBe(true);
+        expect(await store.deletePushSubscription({ endpoint: url2 })).toBe(false);
+        expect(await store.listPushSubscriptions({ userId: a })).toEqual([]);
+      });
+    });
+  });
+
+  describe(`${name} system people store contract`, () => {
+    // getFirstUser looks at everyone, so each case starts from an empty store.
+    let s: Store;
+    beforeEach(async () => {
+      s = await open();
+    });
+    afterEach(async () => {
+      await s.close();
+    });
+    const system = { id: 'u_assistant', email: 'assistant@parley.invalid', name: 'Assistant' };
+
+    it('creates a built-in person once, with its fixed id and no password', async () => {
+      const user = await s.ensureSystemUser(system);
+      expect(user).toMatchObject({
+        ...system,
+        statusText: null,
+        avatarKey: null,
+        sessionVersion: 0,
+      });
+      expect(user.createdAt).toBeInstanceOf(Date);
+      expect(await s.getPasswordHash({ userId: system.id })).toBeNull();
+      expect(await s.getUserById({ id: system.id })).toStrictEqual(user);
+      expect(await s.ensureSystemUser({ ...system, name: 'Renamed' })).toStrictEqual(user);
+      const concurrent = await Promise.all([1, 2, 3].map(() => s.ensureSystemUser(system)));
+      expect(concurrent).toStrictEqual([user, user, user]);
+    });
+
+    it('refuses a built-in person whose email someone else holds', async () => {
+      await s.createUser({ email: 'taken@example.com', name: 'Someone', passwordHash: null });
+      await expect(
+        s.ensureSystemUser({ id: 'u_bot', email: 'taken@example.com', name: 'Bot' }),
+      ).rejects.toBeInstanceOf(StoreConflictError);
+      expect(await s.getUserById({ id: 'u_bot' })).toBeNull();
+    });
+
+    it('finds the person who signed up first, skipping the ids given', async () => {
+      expect(await s.getFirstUser({ excludeIds: [] })).toBeNull();
+      await s.ensureSystemUser(system);
+      const tick = () => new Promise((resolve) => setTimeout(resolve, 3));
+      await tick();
+      const first = await s.createUser({
+        email: 'first@example.com',
+        name: 'F',
+        passwordHash: null,
+      });
+      await tick();
+      await s.createUser({ email: 'second@example.com', name: 'S', passwordHash: null });
+      expect((await s.getFirstUser({ excludeIds: [] }))?.id).toBe(system.id);
+      expect(await s.getFirstUser({ excludeIds: [system.id] })).toStrictEqual(first);
+      expect(await s.getFirstUser({ excludeIds: [system.id, 'u_other'] })).toStrictEqual(first);
+    });
+  });
+}

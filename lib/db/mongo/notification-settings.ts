@@ -1,0 +1,68 @@
+import type { Store } from '../store';
+import type { NotificationSettings } from '../types';
+import type { Models, NotificationSettingsDoc } from './models';
+import { duplicateKeyField } from './users';
+
+/** What a person who never chose gets: mentions, DMs and replies, and email digests. */
+const defaults = (userId: string): NotificationSettings => ({
+  userId,
+  level: 'mentions',
+  emailDigest: true,
+  lastDigestAt: null,
+});
+
+export function toNotificationSettings(doc: NotificationSettingsDoc): NotificationSettings {
+  return {
+    userId: doc._id,
+    level: doc.level ?? 'mentions',
+    emailDigest: doc.emailDigest ?? true,
+    lastDigestAt: doc.lastDigestAt ?? null,
+  };
+}
+
+type SettingsFunctions = Pick<
+  Store,
+  'getNotificationSettings' | 'getNotificationSettingsFor' | 'updateNotificationSettings'
+>;
+
+export function notificationSettingsFunctions({ NotificationSettings }: Models): SettingsFunctions {
+  return {
+    async getNotificationSettings({ userId }) {
+      const doc = await NotificationSettings.findById(userId).lean<NotificationSettingsDoc>();
+      return doc ? toNotificationSettings(doc) : defaults(userId);
+    },
+
+    async getNotificationSettingsFor({ userIds }) {
+      const unique = [...new Set(userIds)];
+      if (unique.length === 0) return [];
+      const docs = await NotificationSettings.find({ _id: { $in: unique } }).lean<
+        NotificationSettingsDoc[]
+      >();
+      const stored = new Map(docs.map((doc) => [doc._id, toNotificationSettings(doc)]));
+      return unique.map((id) => stored.get(id) ?? defaults(id));
+    },
+
+    async updateNotificationSettings({ userId, level, emailDigest, lastDigestAt }) {
+      const set: Partial<NotificationSettingsDoc> = {};
+      if (level !== undefined) set.level = level;
+      if (emailDigest !== undefined) set.emailDigest = emailDigest;
+      if (lastDigestAt !== undefined) set.lastDigestAt = lastDigestAt;
+      // The upsert fills the fields not given with the schema's defaults.
+      const upsert = () =>
+        NotificationSettings.findOneAndUpdate(
+          { _id: userId },
+          { $set: set },
+          { upsert: true, returnDocument: 'after', runValidators: true },
+        ).lean<NotificationSettingsDoc>();
+      let doc: NotificationSettingsDoc | null;
+      try {
+        doc = await upsert();
+      } catch (error) {
+        // Two first writes raced to insert: the loser updates the winner's document.
+        if (duplicateKeyField(error) === null) throw error;
+        doc = await upsert();
+      }
+      return doc ? toNotificationSettings(doc) : defaults(userId);
+    },
+  };
+}

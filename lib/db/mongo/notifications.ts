@@ -1,0 +1,152 @@
+import type { FilterQuery } from 'mongoose';
+
+import { decodeCursor, encodeCursor } from '../ids';
+import type { Store } from '../store';
+import type { Notification } from '../types';
+import type { Models, NotificationDoc } from './models';
+import { duplicateKeyField } from './users';
+
+export function toNotification(doc: NotificationDoc): Notification {
+  return {
+    id: doc._id,
+    userId: doc.userId,
+    kind: doc.kind,
+    conversationId: doc.conversationId,
+    messageId: doc.messageId ?? null,
+    callId: doc.callId ?? null,
+    seq: doc.seq ?? null,
+    actorId: doc.actorId ?? null,
+    preview: doc.preview ?? '',
+    createdAt: doc.createdAt,
+    readAt: doc.readAt ?? null,
+    pushedAt: doc.pushedAt ?? null,
+    emailedAt: doc.emailedAt ?? null,
+  };
+}
+
+/** Where a page of notifications (newest first) stopped; the same shape SQLite uses. */
+type TimeCursor = { at: number; id: string };
+const isTimeCursor = (v: unknown): v is TimeCursor =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as TimeCursor).at === 'number' &&
+  typeof (v as TimeCursor).id === 'string';
+
+/** The unread notifications markNotificationsRead is asked to read. */
+export function readFilter(
+  input: Parameters<Store['markNotificationsRead']>[0],
+): FilterQuery<NotificationDoc> {
+  const unread = { userId: input.userId, readAt: null };
+  if ('ids' in input) return { ...unread, _id: { $in: input.ids } };
+  if ('all' in input) return unread;
+  return { ...unread, conversationId: input.conversationId, seq: { $lte: input.uptoSeq } };
+}
+
+type NotificationFunctions = Pick<
+  Store,
+  | 'createNotification'
+  | 'listNotifications'
+  | 'countUnreadNotifications'
+  | 'markNotificationsRead'
+  | 'markNotificationsPushed'
+  | 'markNotificationsEmailed'
+  | 'listUnemailedNotifications'
+>;
+
+export function notificationFunctions({ Notification }: Models): NotificationFunctions {
+  const ids = (docs: { _id: string }[]) => docs.map((doc) => doc._id);
+
+  return {
+    async createNotification(input) {
+      const sourceKey = input.messageId ?? input.callId;
+      if (sourceKey === null) throw new Error('A notification needs a messageId or a callId');
+      const doc = new Notification({ ...input, sourceKey });
+      try {
+        await doc.save();
+        return { notification: toNotification(doc.toObject()), created: true };
+      } catch (error) {
+        // One per person per source: a second create (a re-run job) gets the first.
+        if (duplicateKeyField(error) === null) throw error;
+        const existing = await Notification.findOne({
+          userId: input.userId,
+          sourceKey,
+        }).lean<NotificationDoc>();
+        if (!existing) throw error;
+        return { notification: toNotification(existing), created: false };
+      }
+    },
+
+    async listNotifications({ userId, limit, cursor }) {
+      if (limit < 1) return { items: [], nextCursor: null };
+      const after = decodeCursor(cursor, isTimeCursor);
+      const filter: FilterQuery<NotificationDoc> = after
+        ? {
+            userId,
+            $or: [
+              { createdAt: { $lt: new Date(after.at) } },
+              { createdAt: new Date(after.at), _id: { $lt: after.id } },
+            ],
+          }
+        : { userId };
+      const rows = await Notification.find(filter)
+        .sort({ createdAt: -1, _id: -1 })
+        .limit(limit + 1)
+        .lean<NotificationDoc[]>();
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        items: page.map(toNotification),
+        nextCursor:
+          rows.length > limit && last
+            ? encodeCursor({ at: last.createdAt.getTime(), id: last._id })
+            : null,
+      };
+    },
+
+    countUnreadNotifications: ({ userId }) => Notification.countDocuments({ userId, readAt: null }),
+
+    async markNotificationsRead(input) {
+      if ('ids' in input && input.ids.length === 0) return [];
+      const filter = readFilter(input);
+      const candidates = ids(await Notification.find(filter, { _id: 1 }).lean<{ _id: string }[]>());
+      if (candidates.length === 0) return [];
+      const readAt = new Date();
+      const { modifiedCount } = await Notification.updateMany(
+        { ...filter, _id: { $in: candidates } },
+        { $set: { readAt } },
+      );
+      if (modifiedCount === candidates.length) return candidates;
+      // A concurrent mark read some of them first: report only the ones this call changed.
+      return ids(
+        await Notification.find({ _id: { $in: candidates }, readAt }, { _id: 1 }).lean<
+          { _id: string }[]
+        >(),
+      );
+    },
+
+    async markNotificationsPushed({ ids: marked, at }) {
+      // The first mark stays: a re-run job does not move it.
+      if (marked.length > 0)
+        await Notification.updateMany({ _id: { $in: marked }, pushedAt: null }, { pushedAt: at });
+    },
+
+    async markNotificationsEmailed({ ids: marked, at }) {
+      if (marked.length > 0)
+        await Notification.updateMany({ _id: { $in: marked }, emailedAt: null }, { emailedAt: at });
+    },
+
+    async listUnemailedNotifications({ userId, kinds, limit }) {
+      if (kinds.length === 0 || limit < 1) return [];
+      const docs = await Notification.find({
+        userId,
+        readAt: null,
+        emailedAt: null,
+        kind: { $in: kinds },
+      })
+        .sort({ createdAt: 1, _id: 1 })
+        .limit(limit)
+        .lean<NotificationDoc[]>();
+      return docs.map(toNotification);
+    },
+  };
+}

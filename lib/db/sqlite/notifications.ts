@@ -1,0 +1,179 @@
+import { decodeCursor, encodeCursor, newId } from '../ids';
+import type { Store } from '../store';
+import type { Notification, NotificationKind } from '../types';
+import type { Db } from './connection';
+
+// The CHECK constraint of migration 5 guarantees kind.
+type NotificationRow = {
+  id: string;
+  user_id: string;
+  kind: NotificationKind;
+  conversation_id: string;
+  message_id: string | null;
+  call_id: string | null;
+  seq: number | null;
+  actor_id: string | null;
+  preview: string;
+  created_at: number;
+  read_at: number | null;
+  pushed_at: number | null;
+  emailed_at: number | null;
+};
+
+const date = (ms: number | null) => (ms === null ? null : new Date(ms));
+
+function toNotification(row: NotificationRow): Notification {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    kind: row.kind,
+    conversationId: row.conversation_id,
+    messageId: row.message_id,
+    callId: row.call_id,
+    seq: row.seq,
+    actorId: row.actor_id,
+    preview: row.preview,
+    createdAt: new Date(row.created_at),
+    readAt: date(row.read_at),
+    pushedAt: date(row.pushed_at),
+    emailedAt: date(row.emailed_at),
+  };
+}
+
+/** Where a page of notifications (newest first) stopped. */
+type TimeCursor = { at: number; id: string };
+const isTimeCursor = (v: unknown): v is TimeCursor =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as TimeCursor).at === 'number' &&
+  typeof (v as TimeCursor).id === 'string';
+
+type NotificationFunctions = Pick<
+  Store,
+  | 'createNotification'
+  | 'listNotifications'
+  | 'countUnreadNotifications'
+  | 'markNotificationsRead'
+  | 'markNotificationsPushed'
+  | 'markNotificationsEmailed'
+  | 'listUnemailedNotifications'
+>;
+
+export function notificationFunctions(db: Db): NotificationFunctions {
+  const bySource = db.prepare<[string, string], NotificationRow>(
+    'SELECT * FROM notifications WHERE user_id = ? AND source_key = ?',
+  );
+  const insert = db.prepare(
+    `INSERT INTO notifications (id, user_id, kind, conversation_id, message_id, call_id, source_key,
+       seq, actor_id, preview, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (user_id, source_key) DO NOTHING`,
+  );
+  // Both pages walk notifications_recent; the row-value comparison resumes after the cursor.
+  const firstPage = db.prepare<[string, number], NotificationRow>(
+    `SELECT * FROM notifications WHERE user_id = ?
+     ORDER BY created_at DESC, id DESC LIMIT ?`,
+  );
+  const nextPage = db.prepare<[string, number, string, number], NotificationRow>(
+    `SELECT * FROM notifications WHERE user_id = ? AND (created_at, id) < (?, ?)
+     ORDER BY created_at DESC, id DESC LIMIT ?`,
+  );
+  const unread = db.prepare<[string], { n: number }>(
+    'SELECT count(*) AS n FROM notifications WHERE user_id = ? AND read_at IS NULL',
+  );
+  // json_each keeps these one prepared statement whatever the number of ids or kinds.
+  const readIds = db.prepare<[number, string, string], { id: string }>(
+    `UPDATE notifications SET read_at = ?
+     WHERE user_id = ? AND read_at IS NULL AND id IN (SELECT value FROM json_each(?))
+     RETURNING id`,
+  );
+  const readAll = db.prepare<[number, string], { id: string }>(
+    'UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL RETURNING id',
+  );
+  const readConversation = db.prepare<[number, string, string, number], { id: string }>(
+    `UPDATE notifications SET read_at = ?
+     WHERE user_id = ? AND read_at IS NULL AND conversation_id = ? AND seq <= ?
+     RETURNING id`,
+  );
+  // The first mark stays: a re-run job does not move it.
+  const mark = (column: 'pushed_at' | 'emailed_at') =>
+    db.prepare<[number, string]>(
+      `UPDATE notifications SET ${column} = ?
+       WHERE ${column} IS NULL AND id IN (SELECT value FROM json_each(?))`,
+    );
+  const markPushed = mark('pushed_at');
+  const markEmailed = mark('emailed_at');
+  const unemailed = db.prepare<[string, string, number], NotificationRow>(
+    `SELECT * FROM notifications
+     WHERE user_id = ? AND read_at IS NULL AND emailed_at IS NULL
+       AND kind IN (SELECT value FROM json_each(?))
+     ORDER BY created_at, id LIMIT ?`,
+  );
+
+  return {
+    async createNotification(input) {
+      const sourceKey = input.messageId ?? input.callId;
+      if (sourceKey === null) throw new Error('A notification needs a messageId or a callId');
+      const { changes } = insert.run(
+        newId('ntf'),
+        input.userId,
+        input.kind,
+        input.conversationId,
+        input.messageId,
+        input.callId,
+        sourceKey,
+        input.seq,
+        input.actorId,
+        input.preview,
+        Date.now(),
+      );
+      const row = bySource.get(input.userId, sourceKey)!;
+      return { notification: toNotification(row), created: changes === 1 };
+    },
+
+    async listNotifications({ userId, limit, cursor }) {
+      const size = Math.max(0, Math.floor(limit));
+      const after = decodeCursor(cursor, isTimeCursor);
+      const rows = after
+        ? nextPage.all(userId, after.at, after.id, size + 1)
+        : firstPage.all(userId, size + 1);
+      const page = rows.slice(0, size);
+      const last = page.at(-1);
+      return {
+        items: page.map(toNotification),
+        nextCursor:
+          rows.length > size && last ? encodeCursor({ at: last.created_at, id: last.id }) : null,
+      };
+    },
+
+    async countUnreadNotifications({ userId }) {
+      return unread.get(userId)?.n ?? 0;
+    },
+
+    async markNotificationsRead(input) {
+      const now = Date.now();
+      const rows =
+        'ids' in input
+          ? input.ids.length === 0
+            ? []
+            : readIds.all(now, input.userId, JSON.stringify(input.ids))
+          : 'all' in input
+            ? readAll.all(now, input.userId)
+            : readConversation.all(now, input.userId, input.conversationId, input.uptoSeq);
+      return rows.map((row) => row.id);
+    },
+
+    async markNotificationsPushed({ ids, at }) {
+      if (ids.length > 0) markPushed.run(at.getTime(), JSON.stringify(ids));
+    },
+
+    async markNotificationsEmailed({ ids, at }) {
+      if (ids.length > 0) markEmailed.run(at.getTime(), JSON.stringify(ids));
+    },
+
+    async listUnemailedNotifications({ userId, kinds, limit }) {
+      if (kinds.length === 0 || limit < 1) return [];
+      return unemailed.all(userId, JSON.stringify(kinds), limit).map(toNotification);
+    },
+  };
+}

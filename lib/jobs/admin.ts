@@ -1,0 +1,99 @@
+import { ApiError, notFound } from '@/lib/api/errors';
+import { ASSISTANT_ID } from '@/lib/assistant/identity';
+import type { Store } from '@/lib/db/store';
+import type { Job, JobState, User } from '@/lib/db/types';
+import { env } from '@/lib/env';
+import { log } from '@/lib/log';
+
+import { republishPendingQStashJobs } from './enqueue';
+import { nudgeLocalDispatcher } from './local-dispatcher';
+import { publishJob } from './qstash';
+import { jobStates, presentJob, type JobCounts, type JobsResponse } from './wire';
+
+/**
+ * Who may see and retry jobs: the people listed in ADMIN_EMAILS, and the first person who signed
+ * up (so a fresh install has an admin without configuration). The assistant never counts.
+ */
+export async function isAdmin({
+  store,
+  user,
+  adminEmails,
+}: {
+  store: Store;
+  user: User;
+  adminEmails: readonly string[] | undefined;
+}): Promise<boolean> {
+  if (user.id === ASSISTANT_ID) return false;
+  if (adminEmails?.includes(user.email.toLowerCase())) return true;
+  const first = await store.getFirstUser({ excludeIds: [ASSISTANT_ID] });
+  return first?.id === user.id;
+}
+
+export const forbiddenForNonAdmins = () =>
+  new ApiError(
+    'forbidden',
+    'Only admins can see jobs: the first person who signed up, or ADMIN_EMAILS.',
+  );
+
+/** The jobs in one state (or those needing attention), newest first, and counts per state. */
+export async function listJobsForAdmin({
+  store,
+  state,
+  limit,
+}: {
+  store: Store;
+  state: JobState | undefined;
+  limit: number;
+}): Promise<JobsResponse> {
+  const states: JobState[] = state ? [state] : ['pending', 'running', 'failed'];
+  const [jobs, ...totals] = await Promise.all([
+    store.listJobs({ states, limit }),
+    ...jobStates.map((s) => store.countJobs({ state: s })),
+  ]);
+  const counts = Object.fromEntries(jobStates.map((s, i) => [s, totals[i] ?? 0])) as JobCounts;
+  return { jobs: jobs.map(presentJob), counts };
+}
+
+/**
+ * Puts a failed job back in the queue (attempts from zero, its last error kept until it runs)
+ * and sends it on its way: the local dispatcher is nudged, or the job is published to QStash
+ * again, together with any QStash job whose first publish was lost. 404 unknown, 409 not failed.
+ */
+export async function retryFailedJob({
+  store,
+  id,
+  now = new Date(),
+  publish = (job: Job) => publishJob({ job, now }),
+}: {
+  store: Store;
+  id: string;
+  now?: Date;
+  publish?: (job: Job) => Promise<unknown>;
+}): Promise<Job> {
+  const before = await store.getJob({ id });
+  if (!before) throw notFound('That job');
+  if (before.state !== 'failed') {
+    throw new ApiError('conflict', `Only failed jobs can be retried; this one is ${before.state}.`);
+  }
+  const job = await store.retryJob({ id, runAt: now, now });
+  if (!job || job.state !== 'pending') {
+    throw new ApiError('conflict', 'The job changed meanwhile; refresh and try again.');
+  }
+  if (job.dispatcher === 'local') {
+    nudgeLocalDispatcher();
+  } else {
+    try {
+      await publish(job);
+    } catch (error) {
+      log.error({ err: error, jobId: job.id }, 'could not publish a retried job to QStash');
+    }
+    await republishPendingQStashJobs({ store, now, publish });
+  }
+  return job;
+}
+
+/** 403 unless `user` is an admin (ADMIN_EMAILS, or the first person who signed up). */
+export async function requireAdmin({ store, user }: { store: Store; user: User }): Promise<void> {
+  if (!(await isAdmin({ store, user, adminEmails: env.ADMIN_EMAILS })))
+    throw forbiddenForNonAdmins();
+}

@@ -1,0 +1,20 @@
+import { getStore } from '@/lib/db';
+import { env } from '@/lib/env';
+import { log } from '@/lib/log';
+
+import { startLocalDispatcher } from './local-dispatcher';
+import { loadWorkers } from './registry';
+
+/**
+ * Called once per Node server process by instrumentation.ts. With QStash configured, QStash
+ * delivers jobs to /api/jobs/<name> and nothing runs here; otherwise the embedded queue's
+ * dispatcher polls the store in this process.
+ */
+export function startJobsInProcess(): void {
+  if (env.QSTASH_TOKEN) {
+    log.info('jobs: delivered by QStash');
+    return;
+  }
+  startLocalDispatcher({ store: getStore, registry: loadWorkers });
+  log.info('jobs: local dispatcher started');
+}

@@ -1,0 +1,19 @@
+import 'server-only';
+
+import type { Store } from '@/lib/db';
+import type { Membership } from '@/lib/db/types';
+
+import type { MemberFacts } from './rules';
+
+/** Members with what the rules need of each: muted, and their notification level. */
+export async function memberFacts(store: Store, memberships: Membership[]): Promise<MemberFacts[]> {
+  const settings = await store.getNotificationSettingsFor({
+    userIds: memberships.map((m) => m.userId),
+  });
+  const levelOf = new Map(settings.map((s) => [s.userId, s.level]));
+  return memberships.map((m) => ({
+    userId: m.userId,
+    muted: m.muted,
+    level: levelOf.get(m.userId) ?? 'mentions',
+  }));
+}

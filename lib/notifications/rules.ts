@@ -1,0 +1,74 @@
+import { isAssistant } from '@/lib/assistant/identity';
+import type { ConversationKind, NotificationKind, NotificationLevel } from '@/lib/db/types';
+
+/** Kinds that are "for you": the `mentions` level keeps these and drops plain group messages. */
+export const PERSONAL_KINDS: readonly NotificationKind[] = ['mention', 'dm', 'reply', 'missed_call'];
+/** What an email digest carries: things someone wrote to you that you have not read. */
+export const DIGEST_KINDS: readonly NotificationKind[] = ['mention', 'dm', 'reply'];
+
+export type MessageFacts = {
+  authorId: string | null;
+  kind: 'user' | 'system';
+  deleted: boolean;
+  mentions: string[];
+  /** Author of the message this one replies to, if any. */
+  replyToAuthorId: string | null;
+};
+
+export type MemberFacts = { userId: string; muted: boolean; level: NotificationLevel };
+export type Recipient = { userId: string; kind: NotificationKind };
+
+/** What a message is to one member: a DM, a mention of them, a reply to them, or just a message. */
+export function kindFor(
+  message: MessageFacts,
+  conversationKind: ConversationKind,
+  userId: string,
+): NotificationKind {
+  if (conversationKind === 'direct') return 'dm';
+  if (message.mentions.includes(userId)) return 'mention';
+  if (message.replyToAuthorId === userId) return 'reply';
+  return 'message';
+}
+
+/** Whether a member with these settings hears about a notification of `kind`. */
+export function wants(member: Pick<MemberFacts, 'muted' | 'level'>, kind: NotificationKind) {
+  if (member.muted || member.level === 'nothing') return false;
+  return member.level === 'all' || PERSONAL_KINDS.includes(kind);
+}
+
+/**
+ * Who is notified about a new message, and as what. Nobody hears about their own messages,
+ * system messages, a conversation they muted or are looking at right now (`viewers`), or anything
+ * their level excludes. The assistant is never notified: it answers through its own job.
+ */
+export function messageRecipients(input: {
+  message: MessageFacts;
+  conversationKind: ConversationKind;
+  members: MemberFacts[];
+  viewers: ReadonlySet<string>;
+}): Recipient[] {
+  const { message, conversationKind, members, viewers } = input;
+  if (message.kind !== 'user' || message.deleted || !message.authorId) return [];
+  return members.flatMap((member) => {
+    if (member.userId === message.authorId || isAssistant(member.userId)) return [];
+    if (viewers.has(member.userId)) return [];
+    const kind = kindFor(message, conversationKind, member.userId);
+    return wants(member, kind) ? [{ userId: member.userId, kind }] : [];
+  });
+}
+
+/**
+ * Who hears about a missed call: members the call rang for who neither joined nor declined,
+ * unless they muted the conversation or turned notifications off.
+ */
+export function missedCallRecipients(input: {
+  call: { startedBy: string; participants: string[]; declinedBy: string[] };
+  members: MemberFacts[];
+}): Recipient[] {
+  const { call, members } = input;
+  const answered = new Set([call.startedBy, ...call.participants, ...call.declinedBy]);
+  return members.flatMap((member) => {
+    if (answered.has(member.userId) || isAssistant(member.userId)) return [];
+    return wants(member, 'missed_call') ? [{ userId: member.userId, kind: 'missed_call' }] : [];
+  });
+}

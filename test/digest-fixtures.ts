@@ -1,0 +1,65 @@
+/**
+ * People, conversations and notifications for the email digest tests, on an in-memory store.
+ * Notifications can be created "in the past" (the store stamps them with Date.now()).
+ */
+import { vi } from 'vitest';
+
+import { createSqliteStore } from '@/lib/db/sqlite';
+import type { NotificationKind } from '@/lib/db/types';
+
+export const MINUTE = 60_000;
+
+export type DigestWorld = Awaited<ReturnType<typeof createDigestWorld>>;
+
+export async function createDigestWorld() {
+  const store = createSqliteStore(':memory:');
+  const person = (name: string) =>
+    store.createUser({
+      email: `${name.toLowerCase()}-${crypto.randomUUID()}@example.com`,
+      name,
+      passwordHash: null,
+    });
+  const [ana, ben, cy] = [await person('Ana'), await person('Ben'), await person('Cy')];
+  const design = await store.createGroup({
+    name: 'Design',
+    ownerId: ana.id,
+    memberIds: [ben.id, cy.id],
+  });
+  const { conversation: dm } = await store.findOrCreateDirect({
+    userIds: [ana.id, ben.id],
+    createdBy: ana.id,
+  });
+  let seq = 0;
+
+  /** A notification for `userId` (Ben by default), created `minutesAgo` before now. */
+  async function notify(input: {
+    kind: NotificationKind;
+    conversationId: string;
+    actorId: string;
+    preview: string;
+    userId?: string;
+    minutesAgo?: number;
+  }) {
+    if (input.minutesAgo) {
+      vi.useFakeTimers({ toFake: ['Date'], now: Date.now() - input.minutesAgo * MINUTE });
+    }
+    try {
+      seq++;
+      const { notification } = await store.createNotification({
+        userId: input.userId ?? ben.id,
+        kind: input.kind,
+        conversationId: input.conversationId,
+        messageId: `msg_${crypto.randomUUID()}`,
+        callId: null,
+        seq,
+        actorId: input.actorId,
+        preview: input.preview,
+      });
+      return notification;
+    } finally {
+      vi.useRealTimers();
+    }
+  }
+
+  return { store, ana, ben, cy, design, dm, notify };
+}

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+import { sendDigest } from '@/lib/email/digest';
+import { defineJob } from '@/lib/jobs/define';
+
+/**
+ * One person's email digest of unread mentions, DMs and replies (lib/email/digest.ts). Queued
+ * by scheduleDigest for each such notification, at most one job per person per delay window;
+ * sends nothing when nothing is due or it already went out (the notifications' emailed marks).
+ */
+export const emailDigest = defineJob({
+  name: 'email-digest',
+  payload: z.object({ userId: z.string().min(1).max(64) }),
+  maxAttempts: 5,
+  timeoutMs: 60_000,
+  async run({ userId }, { store }) {
+    await sendDigest({ store, userId });
+  },
+});
