@@ -55,6 +55,29 @@ describe('parseServerEnv', () => {
     expect(env.NODE_ENV).toBe('production');
     expect(env.PARTY_SECRET).toBe(secrets.PARTY_SECRET);
   });
+
+  it('refuses half-configured services, saying what is missing', () => {
+    const parse = (extra: Record<string, string>) =>
+      parseServerEnv({ ...secrets, ...extra }, { enforceSecrets: false });
+    expect(() => parse({ QSTASH_TOKEN: 'q' })).toThrow(/QSTASH_CURRENT_SIGNING_KEY/);
+    expect(() => parse({ QSTASH_TOKEN: 'q', QSTASH_CURRENT_SIGNING_KEY: 'k' })).toThrow(
+      /NEXTAUTH_URL/,
+    );
+    expect(() => parse({ UPSTASH_REDIS_REST_URL: 'https://x.upstash.io' })).toThrow(
+      /UPSTASH_REDIS_REST_TOKEN/,
+    );
+    expect(() => parse({ VAPID_PUBLIC_KEY: 'p' })).toThrow(/VAPID_PRIVATE_KEY/);
+    expect(() => parse({ SMTP_URL: 'http://mail' })).toThrow(/SMTP_URL/);
+    const ok = parse({
+      QSTASH_TOKEN: 'q',
+      QSTASH_CURRENT_SIGNING_KEY: 'k',
+      NEXTAUTH_URL: 'https://parley.example',
+      ADMIN_EMAILS: ' Ana@Example.com, bo@example.com ,',
+    });
+    expect(ok.ADMIN_EMAILS).toEqual(['ana@example.com', 'bo@example.com']);
+    expect(ok.AI_BASE_URL).toBe('https://api.groq.com/openai/v1');
+    expect(ok.EMAIL_DIGEST_DELAY_MINUTES).toBe(10);
+  });
 });
 
 describe('parseClientEnv', () => {

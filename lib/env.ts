@@ -170,6 +170,11 @@ export function parseServerEnv(source: Source, opts: { enforceSecrets: boolean }
         'Copy both signing keys from the QStash console.',
     );
   }
+  if (result.data.QSTASH_TOKEN && !result.data.NEXTAUTH_URL) {
+    throw new EnvError(
+      'QSTASH_TOKEN is set but NEXTAUTH_URL is not: QStash needs the public URL to deliver jobs to.',
+    );
+  }
   if (!!result.data.UPSTASH_REDIS_REST_URL !== !!result.data.UPSTASH_REDIS_REST_TOKEN) {
     throw new EnvError('Set both UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN, or neither.');
   }

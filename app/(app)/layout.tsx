@@ -9,12 +9,15 @@ import { SignOutButton } from '@/components/sign-out-button';
 import { SiteHeader } from '@/components/site-header';
 import { UserBadge } from '@/components/user-badge';
 import { requireUser } from '@/lib/auth/current-user';
+import { getStore } from '@/lib/db';
 import { env } from '@/lib/env';
+import { isAdmin } from '@/lib/jobs/admin';
 import { HOME_PATH } from '@/lib/routes';
 import { avatarUrl } from '@/lib/users/present';
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser(HOME_PATH);
+  const admin = await isAdmin({ store: await getStore(), user, adminEmails: env.ADMIN_EMAILS });
   const me = { id: user.id, name: user.name, image: avatarUrl(user), statusText: user.statusText };
   return (
     <MeProvider me={me}>
@@ -28,6 +31,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
               <Link href="/settings" className="rounded px-2 py-1 hover:bg-surface-2">
                 Settings
               </Link>
+              {admin ? (
+                <Link href="/admin/jobs" className="rounded px-2 py-1 hover:bg-surface-2">
+                  Jobs
+                </Link>
+              ) : null}
             </nav>
             <NotificationBell />
             <UserBadge me={me} />

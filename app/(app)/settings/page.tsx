@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 
 import { AvatarForm } from '@/components/settings/avatar-form';
 import { NotificationSettingsForm } from '@/components/settings/notification-settings';
+import { PushSwitch } from '@/components/settings/push-switch';
 import { ProfileForm } from '@/components/settings/profile-form';
 import { SessionsSection } from '@/components/settings/sessions-section';
 import { TokensSection } from '@/components/settings/tokens-section';
@@ -51,7 +52,7 @@ export default async function SettingsPage() {
         />
       </Section>
       <Section title="Notifications">
-        <NotificationSettingsForm initial={notificationSettings} />
+        <NotificationSettingsForm initial={notificationSettings} push={<PushSwitch />} />
       </Section>
       <Section title="API tokens">
         <TokensSection tokens={tokens.map(presentToken)} />
