@@ -1,6 +1,17 @@
 import { expect, test } from '@playwright/test';
 
-import { closePeople, log, messageRow, personInBrowser, send, startDirect } from './fixtures/chat';
+import {
+  closePeople,
+  conversationId,
+  log,
+  messageRow,
+  openConversation,
+  personInBrowser,
+  seedMessages,
+  send,
+  startDirect,
+  startGroup,
+} from './fixtures/chat';
 
 // The app talks to scripts/fake-openai.mjs (playwright.config.ts), which streams a fixed reply
 // quoting the last message over about 1.5 s: long enough to watch the draft grow.
@@ -32,4 +43,42 @@ test('a direct message to Parley AI shows the reply as it streams, then as one m
   // One reply, also after a reload (stored, not just shown).
   await ana.page.reload();
   await expect(log(ana.page).getByRole('article').filter({ hasText: ENDING })).toHaveCount(1);
+});
+
+test('@ai in a group brings Parley AI in, and everyone watches the reply arrive', async ({
+  browser,
+}) => {
+  const ana = await personInBrowser(browser, 'Ana Group');
+  const ben = await personInBrowser(browser, 'Ben Group');
+  await startGroup(ana.page, 'AI trip', [ben.person.name]);
+  // Enough history to scroll, none of it for the assistant.
+  const id = await conversationId(ana.page, 'AI trip');
+  await seedMessages([ana.page], id, 18, (i) => `plan ${i}`);
+  await ana.page.reload();
+  await expect(log(ana.page).getByText('plan 18', { exact: true })).toBeVisible();
+  await openConversation(ben.page, 'AI trip');
+
+  await send(ana.page, '@ai hello');
+  await expect(log(ana.page).getByText('You added Parley AI')).toBeVisible();
+  await expect(log(ben.page).getByText('Ana Group added Parley AI')).toBeVisible();
+
+  // Both see the draft. The history above it still ends with its newest row in sight: the
+  // draft took room from the list, it did not cover the end of it.
+  const drafts = [ana.page, ben.page].map((page) =>
+    page.getByRole('status', { name: 'Parley AI is replying' }),
+  );
+  await Promise.all(drafts.map((draft) => expect(draft).toContainText('Hello from')));
+  const newest = log(ana.page).getByText('You added Parley AI');
+  // How far the newest row reaches below the end of the list, while the draft is still there.
+  const hiddenBelow = async () => {
+    const [row, list] = await Promise.all([newest.boundingBox(), log(ana.page).boundingBox()]);
+    expect(await drafts[0]!.count(), 'the draft is still on screen').toBe(1);
+    return row && list ? row.y + row.height - (list.y + list.height) : Infinity;
+  };
+  await expect.poll(hiddenBelow, { timeout: 1000 }).toBeLessThanOrEqual(0);
+
+  for (const page of [ana.page, ben.page]) {
+    await expect(messageRow(page, ENDING)).toContainText('You said: “@ai hello”');
+  }
+  await Promise.all(drafts.map((draft) => expect(draft).toHaveCount(0)));
 });

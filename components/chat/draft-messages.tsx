@@ -20,9 +20,12 @@ const NO_DRAFTS: Record<string, Draft> = {};
 export function DraftMessages({
   conversation,
   meId,
+  onUpdate,
 }: {
   conversation: ConversationWire;
   meId: string;
+  /** The drafts appeared, grew or changed: the list above may just have lost room. */
+  onUpdate?: () => void;
 }) {
   const byId = useDraftsStore((s) => s.byConversation[conversation.id] ?? NO_DRAFTS);
   const { messages } = useTimeline(conversation.id);
@@ -41,10 +44,26 @@ export function DraftMessages({
     return () => clearInterval(timer);
   }, []);
 
+  const updated = useRef(onUpdate);
+  useEffect(() => {
+    updated.current = onUpdate;
+  }, [onUpdate]);
+
   // Follow the text as it grows.
   useEffect(() => {
     box.current?.scrollTo({ top: box.current.scrollHeight });
+    if (drafts.length > 0) updated.current?.();
   }, [drafts]);
+
+  const shown = drafts.length > 0;
+  useEffect(() => {
+    const element = box.current;
+    if (!shown || !element) return;
+    // Fires once on observe too: the drafts just appeared.
+    const observer = new ResizeObserver(() => updated.current?.());
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [shown]);
 
   if (drafts.length === 0) return null;
   return (

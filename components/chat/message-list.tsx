@@ -52,6 +52,7 @@ export function MessageList({
     [timeline.messages, conversation.members, meId, conversation.kind],
   );
   const virtuoso = useRef<VirtuosoHandle>(null);
+  const scroller = useRef<HTMLElement | null>(null);
   const [atBottom, setAtBottom] = useState(true);
 
   // When older rows are prepended, the first index moves down by how many were added. Count them
@@ -122,6 +123,9 @@ export function MessageList({
     <div className="relative flex min-h-0 flex-1 flex-col">
       <Virtuoso
         ref={virtuoso}
+        scrollerRef={(el) => {
+          scroller.current = el instanceof HTMLElement ? el : null;
+        }}
         className="min-h-0 flex-1"
         data={rows}
         firstItemIndex={first.index}
@@ -151,7 +155,17 @@ export function MessageList({
           />
         )}
       />
-      <DraftMessages conversation={conversation} meId={meId} />
+      <DraftMessages
+        conversation={conversation}
+        meId={meId}
+        // Someone reading the end keeps seeing it while a reply streams in. The drafts take room
+        // from the list, and rows above can grow meanwhile (receipts); within atBottomThreshold
+        // Virtuoso follows neither, so each draft update scrolls the element to the end.
+        onUpdate={() => {
+          if (atBottom && scroller.current)
+            scroller.current.scrollTop = scroller.current.scrollHeight;
+        }}
+      />
       {!atBottom ? (
         <Button
           size="sm"

@@ -40,8 +40,8 @@ async function findStoredReply(store: Store, trigger: Message): Promise<Message 
 
 const hostOf = (url: string) => (URL.canParse(url) ? new URL(url).host : url);
 
-function clip(text: string): string {
-  return text.length <= MESSAGE_MAX_LENGTH ? text : `${text.slice(0, MESSAGE_MAX_LENGTH - 1)}…`;
+function clip(text: string, max = MESSAGE_MAX_LENGTH): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 /**
@@ -92,7 +92,10 @@ async function streamAnswer(
     } else {
       log.warn({ err: error, messageId: trigger.id }, 'AI provider failed');
     }
-    if (text.trim()) return clip(text.trimEnd()) + cutOff(error, provider);
+    if (text.trim()) {
+      const note = cutOff(error, provider);
+      return clip(text.trimEnd(), MESSAGE_MAX_LENGTH - note.length) + note;
+    }
     return describeFailure(error, {
       timeoutMs: provider.timeoutMs,
       host: hostOf(provider.baseUrl),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { ASSISTANT_EMAIL, ASSISTANT_ID } from '@/lib/assistant/identity';
 import { createSqliteStore } from '@/lib/db/sqlite';
 
 import { resolveOAuthUser } from './oauth';
@@ -40,6 +41,16 @@ describe('resolveOAuthUser', () => {
     expect(
       (await store.getUserByAccount({ provider: 'google', providerAccountId: 'g-1' }))?.id,
     ).toBe(existing.id);
+  });
+
+  it('never links a provider account to the built-in assistant, even with a "verified" email', async () => {
+    const store = createSqliteStore(':memory:');
+    await store.ensureSystemUser({ id: ASSISTANT_ID, email: ASSISTANT_EMAIL, name: 'Parley AI' });
+    const result = await resolveOAuthUser(store, identity({ email: ASSISTANT_EMAIL }));
+    expect(result.ok).toBe(false);
+    expect(
+      await store.getUserByAccount({ provider: 'github', providerAccountId: '1001' }),
+    ).toBeNull();
   });
 
   it('refuses to link when the provider did not verify the email', async () => {

@@ -1,5 +1,6 @@
 import 'server-only';
 
+import { isAssistant } from '@/lib/assistant/identity';
 import type { Store } from '@/lib/db/store';
 import type { User } from '@/lib/db/types';
 
@@ -37,6 +38,8 @@ export async function resolveOAuthUser(
 
   const existing = await store.getUserByEmail({ email: email.data });
   if (existing) {
+    // Built-in people (the assistant) never get a way to sign in, whatever a provider claims.
+    if (isAssistant(existing.id)) return { ok: false, reason: 'unverified_email_taken' };
     if (!identity.emailVerified) return { ok: false, reason: 'unverified_email_taken' };
     await store.linkAccount({
       userId: existing.id,

@@ -44,7 +44,9 @@ const DAY = 86_400_000;
  */
 export function createLocalDispatcher(opts: LocalDispatcherOptions): LocalDispatcher {
   const pollMs = opts.pollMs ?? 1_000;
-  const concurrency = opts.concurrency ?? 2;
+  // Jobs mostly wait on I/O (push services, the AI provider): a streaming reply must not hold
+  // up notifications for long, so a few run side by side.
+  const concurrency = opts.concurrency ?? 4;
   const leaseMarginMs = opts.leaseMarginMs ?? 30_000;
   const now = opts.now ?? (() => new Date());
   const keepSucceededMs = opts.keepSucceededMs ?? 7 * DAY;
