@@ -48,7 +48,9 @@ async function fakePushService(page: Page) {
 }
 
 const pushSwitch = (page: Page) =>
-  page.getByRole('region', { name: 'Notifications' }).getByRole('switch', { name: /Push notifications/ });
+  page
+    .getByRole('region', { name: 'Notifications' })
+    .getByRole('switch', { name: /Push notifications/ });
 
 const savedEndpoints = async (page: Page) => {
   const res = await page.request.get('/api/v1/push/subscriptions');

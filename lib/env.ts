@@ -111,7 +111,10 @@ export const serverSchema = z.object({
     .regex(/^(mailto:|https:\/\/)/, 'must start with mailto: or https://')
     .default('mailto:admin@parley.invalid'),
   /** Email: an SMTP URL (smtps://user:pass@host:465); unset, emails are .eml files in <data dir>/outbox. */
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
   EMAIL_FROM: z.string().min(3).default('Parley <no-reply@parley.invalid>'),
   /** Email: unread mentions and DMs older than this many minutes go out in a digest. */
   EMAIL_DIGEST_DELAY_MINUTES: z.coerce.number().min(0.05).max(10_080).default(10),

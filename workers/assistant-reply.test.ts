@@ -145,7 +145,7 @@ describe('assistant-reply: a streamed answer', () => {
     for (const recipients of published.recipients()) {
       expect(recipients.sort()).toEqual([person.id, ASSISTANT_ID].sort());
     }
-     // Like any message, the reply is queued for notifications (the person may have left).
+    // Like any message, the reply is queued for notifications (the person may have left).
     const jobs = await store.listJobs({ states: ['pending'], limit: 500 });
     expect(jobs.map((j) => j.dedupeId)).toContain(`notify-message:${stored[0]!.id}`);
   });

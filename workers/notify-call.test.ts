@@ -17,7 +17,9 @@ import { notifyCall } from './notify-call';
 
 const notificationsOf = async (account: TestAccount) =>
   notificationsResponseSchema.parse(
-    await (await listNotifications(getRequest('/notifications', withCookie(account.cookie)))).json(),
+    await (
+      await listNotifications(getRequest('/notifications', withCookie(account.cookie)))
+    ).json(),
   ).notifications;
 
 describe('notify-call (missed calls)', () => {

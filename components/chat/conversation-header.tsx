@@ -44,7 +44,9 @@ export function ConversationHeader({
       <div className="min-w-0 flex-1">
         <h1 className="truncate font-semibold">
           {conversation.name}
-          {conversation.muted ? <span className="ml-2 text-xs font-normal text-muted">Muted</span> : null}
+          {conversation.muted ? (
+            <span className="ml-2 text-xs font-normal text-muted">Muted</span>
+          ) : null}
         </h1>
         <p className="truncate text-xs text-muted" data-testid="conversation-status">
           {subtitle}

@@ -66,9 +66,7 @@ export function MessageList({
   const targetAt = targetMessageId
     ? rows.findIndex(
         (r) =>
-          r.type === 'message' &&
-          r.item.status === 'sent' &&
-          r.item.message.id === targetMessageId,
+          r.type === 'message' && r.item.status === 'sent' && r.item.message.id === targetMessageId,
       )
     : -1;
   const reached = useRef<string | null>(null);

@@ -125,8 +125,8 @@ export function NotificationBell() {
           <div className="min-h-0 flex-1 overflow-y-auto">
             {loaded && items.length === 0 ? (
               <p className="px-3 py-6 text-center text-sm text-muted">
-                You&apos;re all caught up. Mentions, direct messages, replies and missed calls
-                show up here.
+                You&apos;re all caught up. Mentions, direct messages, replies and missed calls show
+                up here.
               </p>
             ) : (
               <ul aria-label="Notification list" className="divide-y divide-border">

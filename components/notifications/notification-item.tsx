@@ -32,9 +32,7 @@ export function NotificationItem({
         className="min-w-0 flex-1 after:absolute after:inset-0 focus-visible:outline-none"
       >
         <span className={cn('block truncate text-sm', unread && 'font-semibold')}>{title}</span>
-        {n.preview ? (
-          <span className="block truncate text-sm text-muted">{n.preview}</span>
-        ) : null}
+        {n.preview ? <span className="block truncate text-sm text-muted">{n.preview}</span> : null}
         <span className="block text-xs text-muted">
           {shortTime(n.createdAt)}
           {unread ? <span className="sr-only"> · unread</span> : null}

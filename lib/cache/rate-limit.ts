@@ -107,9 +107,10 @@ export function failOpen(limiter: RateLimiter): RateLimiter {
       }
     };
   return {
-    consume: guard(limiter.consume),
-    peek: guard(limiter.peek),
-    reset: (key) => limiter.reset(key).catch((err: unknown) => log.error({ err }, 'rate limit reset failed')),
+    consume: guard((key: string, rule: RateRule) => limiter.consume(key, rule)),
+    peek: guard((key: string, rule: RateRule) => limiter.peek(key, rule)),
+    reset: (key) =>
+      limiter.reset(key).catch((err: unknown) => log.error({ err }, 'rate limit reset failed')),
   };
 }
 

@@ -59,7 +59,8 @@ export async function deliverNotification(store: Store, d: Delivery): Promise<vo
         tag: d.conversation.id,
       },
     });
-    if (result.sent > 0) await store.markNotificationsPushed({ ids: [notification.id], at: new Date() });
+    if (result.sent > 0)
+      await store.markNotificationsPushed({ ids: [notification.id], at: new Date() });
     else if (result.failed > 0) log.warn({ userId: d.userId, result }, 'web push not delivered');
   }
   if (DIGEST_KINDS.includes(d.kind) && !notification.emailedAt)

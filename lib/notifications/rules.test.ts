@@ -101,7 +101,12 @@ describe('messageRecipients', () => {
   it('ignores system messages, deleted messages and the assistant', () => {
     const members = [member('ana'), member('ben'), member(ASSISTANT_ID)];
     const run = (over: Partial<MessageFacts>) =>
-      messageRecipients({ message: message(over), conversationKind: 'group', members, viewers: none });
+      messageRecipients({
+        message: message(over),
+        conversationKind: 'group',
+        members,
+        viewers: none,
+      });
     expect(run({ kind: 'system', authorId: null })).toEqual([]);
     expect(run({ deleted: true })).toEqual([]);
     expect(run({}).map((r) => r.userId)).toEqual(['ben']);

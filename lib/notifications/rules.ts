@@ -2,7 +2,12 @@ import { isAssistant } from '@/lib/assistant/identity';
 import type { ConversationKind, NotificationKind, NotificationLevel } from '@/lib/db/types';
 
 /** Kinds that are "for you": the `mentions` level keeps these and drops plain group messages. */
-export const PERSONAL_KINDS: readonly NotificationKind[] = ['mention', 'dm', 'reply', 'missed_call'];
+export const PERSONAL_KINDS: readonly NotificationKind[] = [
+  'mention',
+  'dm',
+  'reply',
+  'missed_call',
+];
 /** What an email digest carries: things someone wrote to you that you have not read. */
 export const DIGEST_KINDS: readonly NotificationKind[] = ['mention', 'dm', 'reply'];
 

@@ -16,9 +16,7 @@ export const notificationWireSchema = z.object({
   messageId: z.string().nullable(),
   callId: z.string().nullable(),
   seq: z.number().int().positive().nullable(),
-  actor: z
-    .object({ id: z.string(), name: z.string(), image: z.string().nullable() })
-    .nullable(),
+  actor: z.object({ id: z.string(), name: z.string(), image: z.string().nullable() }).nullable(),
   preview: z.string(),
   createdAt: z.iso.datetime(),
   readAt: z.iso.datetime().nullable(),

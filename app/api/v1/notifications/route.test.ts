@@ -114,7 +114,12 @@ describe('notifications for new messages', () => {
     const [a, b] = await signUpUsers(2);
     const { id } = await startDirect(a, b);
     const res = await patchMembership(
-      jsonRequest('PATCH', `/conversations/${id}/membership`, { muted: true }, withCookie(b.cookie)),
+      jsonRequest(
+        'PATCH',
+        `/conversations/${id}/membership`,
+        { muted: true },
+        withCookie(b.cookie),
+      ),
       withParams({ id }),
     );
     expect(res.status).toBe(200);
@@ -123,7 +128,12 @@ describe('notifications for new messages', () => {
     expect((await list(b)).unreadCount).toBe(0);
 
     await patchMembership(
-      jsonRequest('PATCH', `/conversations/${id}/membership`, { muted: false }, withCookie(b.cookie)),
+      jsonRequest(
+        'PATCH',
+        `/conversations/${id}/membership`,
+        { muted: false },
+        withCookie(b.cookie),
+      ),
       withParams({ id }),
     );
     await deliver(await sendText(a, id, 'now?'));

@@ -2,10 +2,7 @@ import { authedRoute } from '@/lib/api/authed-route';
 import { json } from '@/lib/api/route';
 import { getStore } from '@/lib/db';
 import { updateNotificationSettingsSchema } from '@/lib/notifications/schemas';
-import {
-  getNotificationSettings,
-  updateNotificationSettings,
-} from '@/lib/notifications/service';
+import { getNotificationSettings, updateNotificationSettings } from '@/lib/notifications/service';
 
 export const runtime = 'nodejs';
 
