@@ -1,12 +1,29 @@
 'use client';
 
 import { signOut } from 'next-auth/react';
+import { useState } from 'react';
 
 import { Button } from '@/components/ui/button';
+import { disablePush } from '@/lib/push/client';
 
+/**
+ * Signs out of this browser. Its push subscription goes first: on a shared computer, the next
+ * person must not see the previous one's messages pop up. That never holds up signing out.
+ */
 export function SignOutButton() {
+  const [pending, setPending] = useState(false);
+  async function signOutHere() {
+    setPending(true);
+    if ('serviceWorker' in navigator) {
+      await Promise.race([
+        disablePush().catch(() => undefined),
+        new Promise((resolve) => setTimeout(resolve, 2000)),
+      ]);
+    }
+    await signOut({ callbackUrl: '/sign-in' });
+  }
   return (
-    <Button variant="ghost" size="sm" onClick={() => void signOut({ callbackUrl: '/sign-in' })}>
+    <Button variant="ghost" size="sm" disabled={pending} onClick={() => void signOutHere()}>
       Sign out
     </Button>
   );

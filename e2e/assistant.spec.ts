@@ -14,8 +14,16 @@ import {
 } from './fixtures/chat';
 
 // The app talks to scripts/fake-openai.mjs (playwright.config.ts), which streams a fixed reply
-// quoting the last message over about 1.5 s: long enough to watch the draft grow.
+// quoting the last message, pausing after its first words until the test releases it.
 const ENDING = 'This reply was streamed in small pieces.';
+
+/** The fake provider holds each reply after its first words until released (see its header). */
+async function releaseReply() {
+  const res = await fetch(`http://127.0.0.1:${process.env.E2E_AI_PORT || 3198}/release`, {
+    method: 'POST',
+  });
+  expect(res.status).toBe(204);
+}
 
 test.afterEach(closePeople);
 
@@ -32,6 +40,7 @@ test('a direct message to Parley AI shows the reply as it streams, then as one m
   const draft = ana.page.getByRole('status', { name: 'Parley AI is replying' });
   await expect(draft).toContainText('Hello from');
   expect(await draft.textContent()).not.toContain(ENDING);
+  await releaseReply();
 
   // Then the stored message replaces it, quoting what was asked (the context reached the provider).
   const reply = messageRow(ana.page, ENDING);
@@ -76,6 +85,7 @@ test('@ai in a group brings Parley AI in, and everyone watches the reply arrive'
     return row && list ? row.y + row.height - (list.y + list.height) : Infinity;
   };
   await expect.poll(hiddenBelow, { timeout: 1000 }).toBeLessThanOrEqual(0);
+  await releaseReply();
 
   for (const page of [ana.page, ben.page]) {
     await expect(messageRow(page, ENDING)).toContainText('You said: “@ai hello”');

@@ -74,3 +74,36 @@ test('notification settings: the level and email digests are saved; a muted conv
   await expect(section.getByRole('radio', { name: 'All messages' })).toBeChecked();
   await expect(section.getByRole('switch', { name: /Email digests/ })).not.toBeChecked();
 });
+
+/** What a tab does when it goes to the background (Playwright's pages are always visible). */
+async function setTabVisibility(page: Page, state: 'visible' | 'hidden') {
+  await page.evaluate((value) => {
+    Object.defineProperty(document, 'visibilityState', { value, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, state);
+}
+
+test('no notification while looking at the conversation; the same conversation in a background tab notifies', async ({
+  browser,
+}) => {
+  const lia = await personInBrowser(browser, 'Lia Watch');
+  const max = await personInBrowser(browser, 'Max Watch');
+  await startGroup(lia.page, 'Watch Room', [max.person.name]);
+  await conversationLink(max.page, 'Watch Room').click();
+  await expect(max.page.getByRole('heading', { name: 'Watch Room', level: 1 })).toBeVisible();
+
+  // Max is looking: the mention shows in the conversation and the bell stays quiet. The hidden
+  // case below proves the job runs in well under the wait.
+  await send(lia.page, `@${max.person.name} are you watching?`);
+  await expect(messageRow(max.page, 'are you watching?')).toBeVisible();
+  await max.page.waitForTimeout(3000);
+  await expect(bell(max.page)).toHaveAccessibleName('Notifications');
+
+  // Same conversation, tab in the background: the mention counts.
+  await setTabVisibility(max.page, 'hidden');
+  await send(lia.page, `@${max.person.name} still there?`);
+  await expect(bell(max.page)).toHaveAccessibleName('Notifications, 1 unread');
+  // Back in front, the conversation is read and so is the notification.
+  await setTabVisibility(max.page, 'visible');
+  await expect(bell(max.page)).toHaveAccessibleName('Notifications');
+});

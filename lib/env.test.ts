@@ -68,6 +68,14 @@ describe('parseServerEnv', () => {
     );
     expect(() => parse({ VAPID_PUBLIC_KEY: 'p' })).toThrow(/VAPID_PRIVATE_KEY/);
     expect(() => parse({ SMTP_URL: 'http://mail' })).toThrow(/SMTP_URL/);
+    expect(() =>
+      parse({
+        QSTASH_TOKEN: 'q',
+        QSTASH_CURRENT_SIGNING_KEY: 'k',
+        NEXTAUTH_URL: 'https://parley.example',
+        AI_TIMEOUT_MS: '55000',
+      }),
+    ).toThrow(/AI_TIMEOUT_MS/);
     const ok = parse({
       QSTASH_TOKEN: 'q',
       QSTASH_CURRENT_SIGNING_KEY: 'k',

@@ -173,6 +173,12 @@ export function parseServerEnv(source: Source, opts: { enforceSecrets: boolean }
         'Copy both signing keys from the QStash console.',
     );
   }
+  if (result.data.QSTASH_TOKEN && result.data.AI_TIMEOUT_MS > 40_000) {
+    throw new EnvError(
+      'AI_TIMEOUT_MS is over 40000 with QStash: a job route runs at most 60 s (maxDuration), ' +
+        'so a slower reply would be cut off without a word. Set AI_TIMEOUT_MS to 40000 or less.',
+    );
+  }
   if (result.data.QSTASH_TOKEN && !result.data.NEXTAUTH_URL) {
     throw new EnvError(
       'QSTASH_TOKEN is set but NEXTAUTH_URL is not: QStash needs the public URL to deliver jobs to.',

@@ -4,6 +4,9 @@
 // streams a fixed reply as server-sent events, slowly (about 1.5 s) so the growing draft can be
 // seen; it quotes the last message it was given, which proves the context arrived. GET /health
 // answers 200 for Playwright's readiness check. Port: E2E_AI_PORT (3198).
+//
+// Each reply pauses after its first pieces until the test POSTs /release (or 15 s pass), so the
+// test sees the draft however slow the machine is, and then lets the reply finish.
 import { createServer } from 'node:http';
 
 const port = Number(process.env.E2E_AI_PORT || 3198);
@@ -28,11 +31,43 @@ function piecesOf(text) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+const HOLD_AFTER_PIECES = 4;
+const HOLD_MAX_MS = 15_000;
+/** Releases not yet used: a /release that comes before the reply reaches the pause counts. */
+let releases = 0;
+const waiting = new Set();
+
+function releaseOne() {
+  const next = waiting.values().next();
+  if (next.done) releases++;
+  else {
+    waiting.delete(next.value);
+    next.value();
+  }
+}
+
+function pause() {
+  if (releases > 0) {
+    releases--;
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    const done = () => {
+      waiting.delete(done);
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(done, HOLD_MAX_MS);
+    waiting.add(done);
+  });
+}
+
 async function stream(res, text) {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   res.write(': fake provider\n\n');
-  for (const content of piecesOf(text)) {
+  for (const [i, content] of piecesOf(text).entries()) {
     if (res.destroyed) return;
+    if (i === HOLD_AFTER_PIECES) await pause();
     const chunk = { object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content } }] };
     res.write(`data: ${JSON.stringify(chunk)}\n\n`);
     await sleep(PIECE_DELAY_MS);
@@ -44,6 +79,12 @@ const server = createServer((req, res) => {
   if (req.method === 'GET' && req.url === '/health') {
     res.writeHead(200, { 'content-type': 'text/plain' });
     res.end('ok');
+    return;
+  }
+  if (req.method === 'POST' && req.url === '/release') {
+    releaseOne();
+    res.writeHead(204);
+    res.end();
     return;
   }
   if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {

@@ -1,6 +1,7 @@
 /**
  * People, conversations and notifications for the email digest tests, on an in-memory store.
- * Notifications can be created "in the past" (the store stamps them with Date.now()).
+ * Notifications can be created "in the past" (the store stamps them with Date.now()), each about
+ * a real message, since the digest leaves out notifications whose message is gone.
  */
 import { vi } from 'vitest';
 
@@ -29,9 +30,10 @@ export async function createDigestWorld() {
     userIds: [ana.id, ben.id],
     createdBy: ana.id,
   });
-  let seq = 0;
-
-  /** A notification for `userId` (Ben by default), created `minutesAgo` before now. */
+  /**
+   * A notification for `userId` (Ben by default) about a new message by `actorId`, both created
+   * `minutesAgo` before now.
+   */
   async function notify(input: {
     kind: NotificationKind;
     conversationId: string;
@@ -44,14 +46,18 @@ export async function createDigestWorld() {
       vi.useFakeTimers({ toFake: ['Date'], now: Date.now() - input.minutesAgo * MINUTE });
     }
     try {
-      seq++;
+      const { message } = await store.createMessage({
+        conversationId: input.conversationId,
+        authorId: input.actorId,
+        body: input.preview,
+      });
       const { notification } = await store.createNotification({
         userId: input.userId ?? ben.id,
         kind: input.kind,
         conversationId: input.conversationId,
-        messageId: `msg_${crypto.randomUUID()}`,
+        messageId: message.id,
         callId: null,
-        seq,
+        seq: message.seq,
         actorId: input.actorId,
         preview: input.preview,
       });

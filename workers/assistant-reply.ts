@@ -37,7 +37,9 @@ export const assistantReply = defineJob({
   name: 'assistant-reply',
   payload: assistantReplyPayloadSchema,
   maxAttempts: 3,
-  timeoutMs: env.AI_TIMEOUT_MS + 30_000,
+  // Room to store and announce what was said after the provider's own timeout; with QStash the
+  // whole job fits in the job route's 60 s (lib/env.ts caps AI_TIMEOUT_MS then).
+  timeoutMs: env.AI_TIMEOUT_MS + 15_000,
   async run(payload, { store, signal }) {
     await replyToMessage({ store, ...payload, settings: replySettingsFromEnv(), signal });
   },

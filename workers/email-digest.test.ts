@@ -71,6 +71,23 @@ describe('the email-digest job', () => {
     expect(email.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
   });
 
+  it('writes one digest when two jobs for the same person run at once', async () => {
+    const { ana, design, notify, ben } = world;
+    await notify({
+      kind: 'mention',
+      conversationId: design.id,
+      actorId: ana.id,
+      preview: 'at once',
+      minutesAgo: 12,
+    });
+    await Promise.all([run(ben.id), run(ben.id)]);
+    // The outbox is shared with other test files: count only this world's Ben.
+    const mine = (await listOutbox({ dir: outboxDir(), limit: 10_000 })).filter((e) =>
+      e.to.includes(ben.email),
+    );
+    expect(mine).toHaveLength(1);
+  });
+
   it('sends nothing while every notification is younger than the delay', async () => {
     const { ana, design, notify, ben } = world;
     await notify({ kind: 'mention', conversationId: design.id, actorId: ana.id, preview: 'hi' });

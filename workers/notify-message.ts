@@ -37,7 +37,11 @@ export const notifyMessage = defineJob({
         replyToAuthorId: replyTo?.authorId ?? null,
       },
       conversationKind: conversation.kind,
-      members: await memberFacts(store, memberships),
+      // Someone who already read past it (on another device, before this job ran) needs no ping.
+      members: await memberFacts(
+        store,
+        memberships.filter((m) => m.lastReadSeq < message.seq),
+      ),
       viewers: new Set(viewers),
     });
     const preview = plainPreview(message);

@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { getRateLimiter } from '@/lib/cache/rate-limit';
+import { GROUP_MAX_MEMBERS } from '@/lib/chat/schemas';
 import { getStore, type Store } from '@/lib/db';
 import type { Message, User } from '@/lib/db/types';
 import { env } from '@/lib/env';
@@ -10,6 +11,7 @@ import { uniqueEmail } from '@/test/api';
 
 import { ASSISTANT_ID } from './identity';
 import {
+  assertAssistantCanAnswer,
   assistantRateRule,
   isAssistantAddressed,
   mentionsAi,
@@ -254,5 +256,36 @@ describe('requestAssistantReply', () => {
     const wait = (payloads[1] as { limited: { retryAfterSeconds: number } }).limited;
     expect(wait.retryAfterSeconds).toBeGreaterThan(3500);
     expect(wait.retryAfterSeconds).toBeLessThanOrEqual(3600);
+  });
+});
+
+describe('assertAssistantCanAnswer', () => {
+  it('refuses @ai in a full group the assistant is not in, with what to do instead', async () => {
+    const store = await getStore();
+    const people = await Promise.all(
+      Array.from({ length: GROUP_MAX_MEMBERS }, (_, i) =>
+        store.createUser({ email: uniqueEmail(`full${i}`), name: `Full ${i}`, passwordHash: null }),
+      ),
+    );
+    const [owner, ...rest] = people;
+    const full = await store.createGroup({
+      name: 'Full house',
+      ownerId: owner!.id,
+      memberIds: rest.map((p) => p.id),
+    });
+    const check = (body: string, conversation = full) =>
+      assertAssistantCanAnswer({ store, conversation, body });
+    await expect(check('@ai summarise this')).rejects.toMatchObject({
+      status: 422,
+      message: expect.stringMatching(/can't join this group.*direct message to Parley AI/),
+    });
+    // Without @ai, or with room to join, it is no business of this check.
+    await expect(check('no call for the assistant')).resolves.toBeUndefined();
+    const roomy = await store.createGroup({ name: 'Roomy', ownerId: owner!.id, memberIds: [] });
+    await expect(check('@ai hi', roomy)).resolves.toBeUndefined();
+    // Already a member (it joined before the group filled up): it can answer.
+    await store.removeMember({ conversationId: full.id, userId: rest[0]!.id });
+    await store.addMembers({ conversationId: full.id, userIds: [ASSISTANT_ID] });
+    await expect(check('@ai hi')).resolves.toBeUndefined();
   });
 });

@@ -1,7 +1,9 @@
 import 'server-only';
 
+import { ApiError } from '@/lib/api/errors';
 import { getRateLimiter } from '@/lib/cache/rate-limit';
 import { addMembers } from '@/lib/chat/conversations';
+import { GROUP_MAX_MEMBERS } from '@/lib/chat/schemas';
 import type { Store } from '@/lib/db';
 import type { Conversation, Message, User } from '@/lib/db/types';
 import { env } from '@/lib/env';
@@ -34,6 +36,27 @@ export function isAssistantAddressed(input: {
   if (message.mentions.includes(ASSISTANT_ID)) return true;
   if (conversation.kind === 'direct') return memberIds.includes(ASSISTANT_ID);
   return mentionsAi(message.body);
+}
+
+/**
+ * Refuses, before it is stored, a group message that calls `@ai` when the assistant is not in
+ * the group and the group is full: it could not join to answer, and silence is not an answer.
+ */
+export async function assertAssistantCanAnswer(input: {
+  store: Store;
+  conversation: Pick<Conversation, 'id' | 'kind'>;
+  body: string;
+}): Promise<void> {
+  const { store, conversation, body } = input;
+  if (conversation.kind !== 'group' || !mentionsAi(body)) return;
+  const members = await store.listMemberships({ conversationId: conversation.id });
+  if (members.length < GROUP_MAX_MEMBERS || members.some((m) => m.userId === ASSISTANT_ID)) return;
+  throw new ApiError(
+    'validation_failed',
+    `Parley AI can't join this group to answer: it already has ${GROUP_MAX_MEMBERS} members. ` +
+      'Ask in a direct message to Parley AI, or remove someone first.',
+    { fields: { body: 'Parley AI cannot join a full group' } },
+  );
 }
 
 /** Requests one person may make per hour (AI_REQUESTS_PER_HOUR), shared by every conversation. */

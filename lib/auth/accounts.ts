@@ -4,7 +4,7 @@ import { assertUnderRateLimit, enforceRateLimit } from '@/lib/api/rate-limit';
 import { ApiError } from '@/lib/api/errors';
 import { getRateLimiter } from '@/lib/cache/rate-limit';
 import { getStore } from '@/lib/db';
-import { StoreConflictError, type User } from '@/lib/db/types';
+import { isStoreConflict, type User } from '@/lib/db/types';
 import { env } from '@/lib/env';
 
 import { hashPassword, verifyPassword } from './password';
@@ -28,7 +28,7 @@ export async function signUp(input: SignUpInput, ip: string): Promise<User> {
       passwordHash: await hashPassword(input.password),
     });
   } catch (error) {
-    if (error instanceof StoreConflictError) {
+    if (isStoreConflict(error)) {
       throw new ApiError(
         'conflict',
         'An account with this email already exists. Sign in instead.',

@@ -9,6 +9,7 @@ import { readConversationNotifications } from '@/lib/notifications/service';
 
 import { requireAuthor, requireMember, requireMessageAccess } from './access';
 import { afterMessageCreated } from './after-send';
+import { assertAssistantCanAnswer } from '@/lib/assistant/trigger';
 import { announce } from './events';
 import { extractMentions } from './mentions';
 import { toMessageWire } from './present';
@@ -160,6 +161,7 @@ export async function sendMessage(
   }
   const attachmentIds = [...new Set(input.attachmentIds ?? [])];
   await requireUsableUploads(store, user, attachmentIds, input.clientId);
+  await assertAssistantCanAnswer({ store, conversation, body: input.body });
   const { message, created } = await store.createMessage({
     conversationId,
     authorId: user.id,

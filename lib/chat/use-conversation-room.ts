@@ -13,6 +13,10 @@ import type { TypingState } from './typing';
  * The open conversation's room: typing indicators in both directions. Durable events arrive on
  * the inbox connection; this one carries only live, lossy state. The token request doubles as
  * the membership check (non-members get 404 and no token).
+ *
+ * Being connected here is what "looking at the conversation" means to the notification rules
+ * (the room's viewers), so the socket is open only while the tab is visible: a conversation left
+ * open in a background tab still notifies.
  */
 export function useConversationRoom(host: string, conversationId: string) {
   const socketRef = useRef<PartySocket | null>(null);
@@ -21,6 +25,7 @@ export function useConversationRoom(host: string, conversationId: string) {
       host,
       party: 'conversation',
       room: conversationId,
+      startClosed: document.visibilityState === 'hidden',
       query: async () => {
         const { token } = await apiFetch<{ token: string }>('/api/v1/realtime/token', {
           method: 'POST',
@@ -37,8 +42,14 @@ export function useConversationRoom(host: string, conversationId: string) {
         typing.set(conversationId, parsed.frame.userId, parsed.frame.state === 'start');
     };
     socket.addEventListener('message', onMessage);
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') socket.close();
+      else if (socket.readyState !== WebSocket.OPEN) socket.reconnect();
+    };
+    document.addEventListener('visibilitychange', onVisibility);
     const prune = setInterval(() => useTypingStore.getState().prune(), 1000);
     return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
       clearInterval(prune);
       socket.removeEventListener('message', onMessage);
       socket.close();

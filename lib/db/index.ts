@@ -8,7 +8,7 @@ import { log } from '@/lib/log';
 
 import { createSqliteStore } from './sqlite';
 import type { Store } from './store';
-import { StoreConflictError } from './types';
+import { isStoreConflict } from './types';
 
 export type { Store } from './store';
 
@@ -27,7 +27,7 @@ async function openStore(): Promise<Store> {
     });
   } catch (error) {
     // Someone holds its email (an account made before the assistant existed): chat still works.
-    if (!(error instanceof StoreConflictError)) throw error;
+    if (!isStoreConflict(error)) throw error;
     log.error({ email: ASSISTANT_EMAIL }, 'the assistant cannot be created: its email is taken');
   }
   return store;

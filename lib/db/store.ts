@@ -296,7 +296,14 @@ export interface Store {
       | { userId: string; conversationId: string; uptoSeq: number },
   ): Promise<string[]>;
   markNotificationsPushed(input: { ids: string[]; at: Date }): Promise<void>;
-  markNotificationsEmailed(input: { ids: string[]; at: Date }): Promise<void>;
+  /**
+   * Claims notifications for an email: sets emailedAt where it is still null, atomically per
+   * notification, and returns the ids this call changed. Two digest runs claiming the same ids at
+   * once split them with no overlap, so each notification goes out in one email at most.
+   */
+  markNotificationsEmailed(input: { ids: string[]; at: Date }): Promise<string[]>;
+  /** Gives claimed notifications back (emailedAt to null): their email failed to go out. */
+  clearNotificationsEmailed(input: { ids: string[] }): Promise<void>;
   /** Unread, not yet emailed notifications of these kinds, oldest first. */
   listUnemailedNotifications(input: {
     userId: string;

@@ -33,6 +33,19 @@ export class StoreConflictError extends Error {
   }
 }
 
+/**
+ * Whether `error` is a StoreConflictError. Not `instanceof`: the store is shared on globalThis
+ * by every bundle of the server (instrumentation starts the job dispatcher, which opens it), and
+ * each bundle has its own copy of this class, so the error may come from another copy.
+ */
+export function isStoreConflict(error: unknown): error is StoreConflictError {
+  return (
+    error instanceof Error &&
+    error.name === 'StoreConflictError' &&
+    typeof (error as { field?: unknown }).field === 'string'
+  );
+}
+
 // ── conversations and messages ────────────────────────────────────────────────────────────────
 
 export type ConversationKind = 'direct' | 'group';

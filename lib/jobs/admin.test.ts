@@ -33,12 +33,15 @@ describe('isAdmin', () => {
     expect(await isAdmin({ store, user: assistant, adminEmails: [ASSISTANT_EMAIL] })).toBe(false);
   });
 
-  it('includes everyone listed in ADMIN_EMAILS (already lower-cased by lib/env)', async () => {
+  it('includes everyone listed in ADMIN_EMAILS (already lower-cased by lib/env) once verified', async () => {
     await person('first@example.com');
     const listed = await person('Ops@Example.com');
     const other = await person('other@example.com');
     const adminEmails = ['ops@example.com'];
-    expect(await isAdmin({ store, user: listed, adminEmails })).toBe(true);
+    // A password sign-up with a listed address proves nothing: not an admin until verified.
+    expect(await isAdmin({ store, user: listed, adminEmails })).toBe(false);
+    const verified = (await store.updateUser({ id: listed.id, emailVerified: true }))!;
+    expect(await isAdmin({ store, user: verified, adminEmails })).toBe(true);
     expect(await isAdmin({ store, user: other, adminEmails })).toBe(false);
   });
 });

@@ -11,8 +11,9 @@ import { publishJob } from './qstash';
 import { jobStates, presentJob, type JobCounts, type JobsResponse } from './wire';
 
 /**
- * Who may see and retry jobs: the people listed in ADMIN_EMAILS, and the first person who signed
- * up (so a fresh install has an admin without configuration). The assistant never counts.
+ * Who may see and retry jobs: the people listed in ADMIN_EMAILS whose address is verified (they
+ * sign in with GitHub or Google), and the first person who signed up (so a fresh install has an
+ * admin without configuration). The assistant never counts.
  */
 export async function isAdmin({
   store,
@@ -24,7 +25,8 @@ export async function isAdmin({
   adminEmails: readonly string[] | undefined;
 }): Promise<boolean> {
   if (user.id === ASSISTANT_ID) return false;
-  if (adminEmails?.includes(user.email.toLowerCase())) return true;
+  // Only a verified address counts: anyone could sign up with a listed address and a password.
+  if (user.emailVerified && adminEmails?.includes(user.email.toLowerCase())) return true;
   const first = await store.getFirstUser({ excludeIds: [ASSISTANT_ID] });
   return first?.id === user.id;
 }

@@ -83,14 +83,32 @@ export async function submitJob({
   return result;
 }
 
+/** At most this often per process, an enqueue also re-sends QStash jobs that never got there. */
+const REPUBLISH_EVERY_MS = 60_000;
+let lastRepublish = 0;
+
+/**
+ * In QStash mode, re-sends stuck jobs (a publish that failed during an outage) now and then, in
+ * the background of normal traffic: no job waits for someone to press Retry.
+ */
+export function republishNowAndThen(store: Store, now = Date.now()): void {
+  if (!env.QSTASH_TOKEN || now - lastRepublish < REPUBLISH_EVERY_MS) return;
+  lastRepublish = now;
+  republishPendingQStashJobs({ store }).catch((err: unknown) =>
+    log.error({ err }, 'could not re-send pending QStash jobs'),
+  );
+}
+
 /** Queues job `name` (a worker in workers/index.ts) with its payload. */
 export async function enqueueJob<N extends JobName>(
   name: N,
   payload: JobPayload<N>,
   opts: EnqueueOptions,
 ): Promise<{ job: Job; created: boolean }> {
+  const store = opts.store ?? (await getStore());
+  republishNowAndThen(store);
   return submitJob({
-    store: opts.store ?? (await getStore()),
+    store,
     registry: await loadWorkers(),
     name,
     payload,

@@ -2,6 +2,7 @@ import { getStore } from '@/lib/db';
 import { env } from '@/lib/env';
 import { log } from '@/lib/log';
 
+import { republishNowAndThen } from './enqueue';
 import { startLocalDispatcher } from './local-dispatcher';
 import { loadWorkers } from './registry';
 
@@ -13,6 +14,8 @@ import { loadWorkers } from './registry';
 export function startJobsInProcess(): void {
   if (env.QSTASH_TOKEN) {
     log.info('jobs: delivered by QStash');
+    // Jobs whose publish failed before a restart go out now (and later, see enqueueJob).
+    void getStore().then((store) => republishNowAndThen(store));
     return;
   }
   startLocalDispatcher({ store: getStore, registry: loadWorkers });

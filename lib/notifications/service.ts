@@ -5,6 +5,8 @@ import type { Conversation, User } from '@/lib/db/types';
 import { publish } from '@/lib/realtime/server';
 
 import { toNotificationWire } from './present';
+
+export const DELETED_PREVIEW = 'This message was deleted';
 import type { NotificationSettingsWire, NotificationWire } from './wire';
 
 /** A page of the person's notifications (newest first) with their unread count. */
@@ -19,10 +21,15 @@ export async function listNotifications(
   ]);
   const conversationIds = [...new Set(page.items.map((n) => n.conversationId))];
   const actorIds = [...new Set(page.items.flatMap((n) => (n.actorId ? [n.actorId] : [])))];
-  const [conversations, actors] = await Promise.all([
+  const messageIds = page.items.flatMap((n) => (n.messageId ? [n.messageId] : []));
+  const [conversations, actors, messages] = await Promise.all([
     Promise.all(conversationIds.map((id) => store.getConversation({ id }))),
     store.getUsersByIds({ ids: actorIds }),
+    store.getMessages({ ids: messageIds }),
   ]);
+  // The preview is a copy taken when the notification was made: a message deleted since must not
+  // live on in the bell.
+  const deleted = new Set(messages.filter((m) => m.deletedAt).map((m) => m.id));
   const conversationById = new Map(
     conversations.filter((c): c is Conversation => c !== null).map((c) => [c.id, c]),
   );
@@ -30,7 +37,7 @@ export async function listNotifications(
   return {
     notifications: page.items.map((n) =>
       toNotificationWire(
-        n,
+        n.messageId && deleted.has(n.messageId) ? { ...n, preview: DELETED_PREVIEW } : n,
         conversationById.get(n.conversationId) ?? null,
         n.actorId ? (actorById.get(n.actorId) ?? null) : null,
       ),

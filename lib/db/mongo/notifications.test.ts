@@ -166,6 +166,25 @@ describe('mongo notification queries', () => {
     expect(find.mock.calls[1]![0]).toEqual({ _id: { $in: ['ntf_1', 'ntf_2'] }, readAt });
   });
 
+  it('claims notifications for an email one by one, reporting only those this call changed', async () => {
+    const update = vi.spyOn(Notification.collection, 'updateOne').mockImplementation(
+      async (filter) =>
+        ({
+          modifiedCount: (filter as unknown as { _id: string })._id === 'ntf_2' ? 0 : 1,
+        }) as never,
+    );
+    const at = new Date('2025-01-02T03:04:05Z');
+    const claimed = await notificationFunctions(models).markNotificationsEmailed({
+      ids: ['ntf_1', 'ntf_2', 'ntf_3', 'ntf_1'],
+      at,
+    });
+    expect(claimed).toEqual(['ntf_1', 'ntf_3']);
+    expect(update).toHaveBeenCalledTimes(3);
+    const [filter, set] = update.mock.calls[1]!;
+    expect(filter).toEqual({ _id: 'ntf_2', emailedAt: null });
+    expect(set).toEqual({ $set: { emailedAt: at } });
+  });
+
   it('fills a first settings write with the defaults of the fields not given', async () => {
     const upsert = vi.spyOn(NotificationSettings.collection, 'findOneAndUpdate').mockResolvedValue({
       _id: 'u_1',

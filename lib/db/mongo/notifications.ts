@@ -50,6 +50,7 @@ type NotificationFunctions = Pick<
   | 'markNotificationsRead'
   | 'markNotificationsPushed'
   | 'markNotificationsEmailed'
+  | 'clearNotificationsEmailed'
   | 'listUnemailedNotifications'
 >;
 
@@ -130,9 +131,19 @@ export function notificationFunctions({ Notification }: Models): NotificationFun
         await Notification.updateMany({ _id: { $in: marked }, pushedAt: null }, { pushedAt: at });
     },
 
-    async markNotificationsEmailed({ ids: marked, at }) {
-      if (marked.length > 0)
-        await Notification.updateMany({ _id: { $in: marked }, emailedAt: null }, { emailedAt: at });
+    async markNotificationsEmailed({ ids: claimed, at }) {
+      // One update per notification: its modifiedCount says exactly whether this call claimed it.
+      // (updateMany's count cannot say which, and a concurrent claim may carry the same `at`.)
+      const unique = [...new Set(claimed)];
+      const results = await Promise.all(
+        unique.map((_id) => Notification.updateOne({ _id, emailedAt: null }, { emailedAt: at })),
+      );
+      return unique.filter((_, i) => results[i]!.modifiedCount === 1);
+    },
+
+    async clearNotificationsEmailed({ ids: cleared }) {
+      if (cleared.length > 0)
+        await Notification.updateMany({ _id: { $in: cleared } }, { emailedAt: null });
     },
 
     async listUnemailedNotifications({ userId, kinds, limit }) {

@@ -56,6 +56,7 @@ type NotificationFunctions = Pick<
   | 'markNotificationsRead'
   | 'markNotificationsPushed'
   | 'markNotificationsEmailed'
+  | 'clearNotificationsEmailed'
   | 'listUnemailedNotifications'
 >;
 
@@ -96,13 +97,19 @@ export function notificationFunctions(db: Db): NotificationFunctions {
      RETURNING id`,
   );
   // The first mark stays: a re-run job does not move it.
-  const mark = (column: 'pushed_at' | 'emailed_at') =>
-    db.prepare<[number, string]>(
-      `UPDATE notifications SET ${column} = ?
-       WHERE ${column} IS NULL AND id IN (SELECT value FROM json_each(?))`,
-    );
-  const markPushed = mark('pushed_at');
-  const markEmailed = mark('emailed_at');
+  const markPushed = db.prepare<[number, string]>(
+    `UPDATE notifications SET pushed_at = ?
+     WHERE pushed_at IS NULL AND id IN (SELECT value FROM json_each(?))`,
+  );
+  // One statement claims: a concurrent digest run gets back only what is left.
+  const claimEmailed = db.prepare<[number, string], { id: string }>(
+    `UPDATE notifications SET emailed_at = ?
+     WHERE emailed_at IS NULL AND id IN (SELECT value FROM json_each(?))
+     RETURNING id`,
+  );
+  const clearEmailed = db.prepare<[string]>(
+    'UPDATE notifications SET emailed_at = NULL WHERE id IN (SELECT value FROM json_each(?))',
+  );
   const unemailed = db.prepare<[string, string, number], NotificationRow>(
     `SELECT * FROM notifications
      WHERE user_id = ? AND read_at IS NULL AND emailed_at IS NULL
@@ -168,7 +175,12 @@ export function notificationFunctions(db: Db): NotificationFunctions {
     },
 
     async markNotificationsEmailed({ ids, at }) {
-      if (ids.length > 0) markEmailed.run(at.getTime(), JSON.stringify(ids));
+      if (ids.length === 0) return [];
+      return claimEmailed.all(at.getTime(), JSON.stringify(ids)).map((row) => row.id);
+    },
+
+    async clearNotificationsEmailed({ ids }) {
+      if (ids.length > 0) clearEmailed.run(JSON.stringify(ids));
     },
 
     async listUnemailedNotifications({ userId, kinds, limit }) {

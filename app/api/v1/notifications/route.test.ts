@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { POST as readConversation } from '@/app/api/v1/conversations/[id]/read/route';
 import { PATCH as patchMembership } from '@/app/api/v1/conversations/[id]/membership/route';
 import { PATCH as patchSettings } from '@/app/api/v1/me/notification-settings/route';
+import { DELETE as deleteMessageRoute } from '@/app/api/v1/messages/[id]/route';
 import { conversationResponseSchema, type MessageWire } from '@/lib/chat/wire';
 import { getStore } from '@/lib/db';
 import { notificationsResponseSchema } from '@/lib/notifications/wire';
 import {
   bearer,
   createApiToken,
+  deleteRequest,
   expectError,
   getRequest,
   jsonRequest,
@@ -110,6 +112,19 @@ describe('notifications for new messages', () => {
     expect((await list(d)).notifications).toHaveLength(0);
   });
 
+  it('says nothing to someone who already read the message by the time the job runs', async () => {
+    const [a, b] = await signUpUsers(2);
+    const { id } = await startDirect(a, b);
+    const m = await sendText(a, id, 'seen it already?');
+    const res = await readConversation(
+      jsonRequest('POST', `/conversations/${id}/read`, { seq: m.seq }, withCookie(b.cookie)),
+      withParams({ id }),
+    );
+    expect(res.status).toBe(200);
+    await deliver(m);
+    expect((await list(b)).notifications).toHaveLength(0);
+  });
+
   it('says nothing about a conversation the person muted', async () => {
     const [a, b] = await signUpUsers(2);
     const { id } = await startDirect(a, b);
@@ -146,8 +161,13 @@ describe('reading notifications', () => {
     const [a, b] = await signUpUsers(2);
     const { id } = await startDirect(a, b);
     const sent = [];
-    for (const text of ['one', 'two', 'three']) sent.push(await sendText(a, id, text));
-    await deliver(...sent);
+    for (const text of ['one', 'two', 'three']) {
+      const m = await sendText(a, id, text);
+      sent.push(m);
+      await deliver(m);
+      // Newest first is by creation time: keep each in a millisecond of its own.
+      await new Promise((resolve) => setTimeout(resolve, 3));
+    }
     return { a, b, id, sent };
   }
 
@@ -188,6 +208,17 @@ describe('reading notifications', () => {
     const after = await list(b);
     expect(after.unreadCount).toBe(1);
     expect(after.notifications.find((n) => n.readAt === null)?.preview).toBe('three');
+  });
+
+  it('never shows the text of a message deleted since', async () => {
+    const { a, b, sent } = await threeDms();
+    const res = await deleteMessageRoute(
+      deleteRequest(`/messages/${sent[0]!.id}`, withCookie(a.cookie)),
+      withParams({ id: sent[0]!.id }),
+    );
+    expect(res.status).toBe(200);
+    const previews = (await list(b)).notifications.map((n) => n.preview);
+    expect(previews).toEqual(['three', 'two', 'This message was deleted']);
   });
 
   it('works with an API token, and answers 401 without one', async () => {

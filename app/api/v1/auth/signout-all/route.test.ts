@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { POST as signInRoute } from '@/app/api/v1/auth/signin/route';
 import { GET as getMe } from '@/app/api/v1/me/route';
+import { getStore } from '@/lib/db';
 import {
   PASSWORD,
   bearer,
@@ -74,6 +75,31 @@ describe('POST /api/v1/auth/signout-all', () => {
     const { token } = await createApiToken(account.cookie);
     expect((await signOutAll(bearer(token))).status).toBe(200);
     expect(await meStatus(withCookie(account.cookie))).toBe(401);
+  });
+
+  it('removes the person’s push subscriptions, and only theirs', async () => {
+    const a = await signUpUser();
+    const b = await signUpUser();
+    const store = await getStore();
+    const keys = { p256dh: 'p', auth: 'a' };
+    await store.savePushSubscription({
+      userId: a.user.id,
+      endpoint: 'https://push.example/a1',
+      ...keys,
+    });
+    await store.savePushSubscription({
+      userId: a.user.id,
+      endpoint: 'https://push.example/a2',
+      ...keys,
+    });
+    await store.savePushSubscription({
+      userId: b.user.id,
+      endpoint: 'https://push.example/b1',
+      ...keys,
+    });
+    expect((await signOutAll(withCookie(a.cookie))).status).toBe(200);
+    expect(await store.listPushSubscriptions({ userId: a.user.id })).toEqual([]);
+    expect(await store.listPushSubscriptions({ userId: b.user.id })).toHaveLength(1);
   });
 
   it('does not touch other people’s sessions', async () => {

@@ -5,8 +5,18 @@ import { getStore } from '@/lib/db';
 
 export const runtime = 'nodejs';
 
-/** Ends every session of the caller, on every device: older session cookies stop working. */
+/**
+ * Ends every session of the caller, on every device: older session cookies stop working, and no
+ * device gets their pushes any more (a browser left signed in elsewhere must go quiet too).
+ */
 export const POST = authedRoute({}, async ({ user }) => {
-  await (await getStore()).bumpSessionVersion({ id: user.id });
+  const store = await getStore();
+  await store.bumpSessionVersion({ id: user.id });
+  const subscriptions = await store.listPushSubscriptions({ userId: user.id });
+  await Promise.all(
+    subscriptions.map((s) =>
+      store.deletePushSubscription({ endpoint: s.endpoint, userId: user.id }),
+    ),
+  );
   return json({ ok: true }, 200, { 'set-cookie': clearSessionCookie() });
 });

@@ -7,6 +7,7 @@ import {
   pushSubscriptionBodySchema,
   pushUnsubscribeBodySchema,
 } from '@/lib/push/schemas';
+import { savePushSubscription } from '@/lib/push/subscriptions';
 
 export const runtime = 'nodejs';
 
@@ -16,7 +17,10 @@ export const GET = authedRoute({}, async ({ user }) => {
   return json({ subscriptions: subscriptions.map(presentPushSubscription) });
 });
 
-/** Saves this browser's subscription; saving it again (new keys, another person) updates it. */
+/**
+ * Saves this browser's subscription; saving it again (new keys, another person) updates it. The
+ * person's oldest subscriptions beyond MAX_PUSH_SUBSCRIPTIONS are dropped.
+ */
 export const POST = authedRoute(
   {
     body: pushSubscriptionBodySchema,
@@ -27,9 +31,7 @@ export const POST = authedRoute(
     },
   },
   async ({ user, body }) => {
-    const record = await (
-      await getStore()
-    ).savePushSubscription({
+    const record = await savePushSubscription(await getStore(), {
       userId: user.id,
       endpoint: body.endpoint,
       p256dh: body.keys.p256dh,

@@ -26,6 +26,8 @@ let admin: TestAccount;
 let member: TestAccount;
 beforeAll(async () => {
   admin = await signUpUser({ email: ADMIN_EMAIL });
+  // Listed addresses count once verified (as a GitHub or Google sign-in makes them).
+  await (await getStore()).updateUser({ id: admin.user.id, emailVerified: true });
   member = await signUpUser({ email: uniqueEmail('member') });
 });
 afterAll(async () => {
