@@ -117,6 +117,9 @@ export function MessageList({
     );
   }
   const unreadIndex = rows.findIndex((r) => r.type === 'unread');
+  function pinToEnd() {
+    if (atBottom && scroller.current) scroller.current.scrollTop = scroller.current.scrollHeight;
+  }
   return (
     <div className="relative flex min-h-0 flex-1 flex-col">
       <Virtuoso
@@ -137,6 +140,9 @@ export function MessageList({
         computeItemKey={(_, row) => row.key}
         startReached={() => void loadOlder()}
         followOutput={(bottom) => (bottom ? 'auto' : false)}
+        // Rows at the end can grow after they arrive ("Seen by", an image loading); within
+        // atBottomThreshold Virtuoso does not follow that, so someone at the end is kept there.
+        totalListHeightChanged={pinToEnd}
         atBottomThreshold={80}
         atBottomStateChange={(bottom) => {
           setAtBottom(bottom);
@@ -156,13 +162,9 @@ export function MessageList({
       <DraftMessages
         conversation={conversation}
         meId={meId}
-        // Someone reading the end keeps seeing it while a reply streams in. The drafts take room
-        // from the list, and rows above can grow meanwhile (receipts); within atBottomThreshold
-        // Virtuoso follows neither, so each draft update scrolls the element to the end.
-        onUpdate={() => {
-          if (atBottom && scroller.current)
-            scroller.current.scrollTop = scroller.current.scrollHeight;
-        }}
+        // Someone reading the end keeps seeing it while a reply streams in: the drafts take room
+        // from the list, which Virtuoso does not follow, so each draft update pins the end.
+        onUpdate={pinToEnd}
       />
       {!atBottom ? (
         <Button
