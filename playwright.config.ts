@@ -1,5 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
+import { E2E_DATA_DIR } from './e2e/fixtures/server';
+
 /**
  * End-to-end tests drive a production build on embedded defaults, with a throw-away data
  * directory and ports of their own so they never touch a running `npm run dev`.
@@ -64,6 +66,10 @@ export default defineConfig({
             CALL_RING_TIMEOUT_MS: '6000',
             AI_BASE_URL: `http://127.0.0.1:${aiPort}/v1`,
             AI_API_KEY: 'e2e-fake-key',
+            // Digest emails after 3 s instead of 10 min, and in a data directory the email spec
+            // can read (.eml files in <dir>/outbox).
+            EMAIL_DIGEST_DELAY_MINUTES: '0.05',
+            E2E_DATA_DIR,
           },
         },
         {

@@ -2,13 +2,19 @@
 // Playwright's webServer: builds the app into .next-e2e and runs it with PartyKit on a fresh,
 // throw-away data directory (removed on exit). Ports are separate from `npm run dev`'s.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const port = process.env.E2E_PORT || '3100';
 const partyPort = process.env.E2E_PARTYKIT_PORT || '2999';
-const dataDir = mkdtempSync(path.join(tmpdir(), 'parley-e2e-'));
+// E2E_DATA_DIR (set by playwright.config.ts) lets specs read what the server writes there (the
+// email outbox); it is emptied first. Without it, a fresh temporary directory.
+const dataDir = process.env.E2E_DATA_DIR
+  ? (rmSync(process.env.E2E_DATA_DIR, { recursive: true, force: true }),
+    mkdirSync(process.env.E2E_DATA_DIR, { recursive: true }),
+    process.env.E2E_DATA_DIR)
+  : mkdtempSync(path.join(tmpdir(), 'parley-e2e-'));
 const env = {
   ...process.env,
   NEXT_DIST_DIR: '.next-e2e',
