@@ -4,7 +4,7 @@ import { defineJob } from '@/lib/jobs/define';
 import { deliverNotification } from '@/lib/notifications/deliver';
 import { memberFacts } from '@/lib/notifications/members';
 import { plainPreview } from '@/lib/notifications/present';
-import { messageRecipients } from '@/lib/notifications/rules';
+import { messageRecipients, type MemberFacts } from '@/lib/notifications/rules';
 import { getConversationViewers } from '@/lib/realtime/server';
 
 /**
@@ -20,30 +20,38 @@ export const notifyMessage = defineJob({
     const message = await store.getMessage({ id: messageId });
     // Deleted before we got to it, or never a person's message: nothing to say.
     if (!message || message.deletedAt || message.kind !== 'user' || !message.authorId) return;
-    const [conversation, memberships, author, replyTo, viewers] = await Promise.all([
+    const [conversation, memberships, replyTo] = await Promise.all([
       store.getConversation({ id: message.conversationId }),
       store.listMemberships({ conversationId: message.conversationId }),
-      store.getUserById({ id: message.authorId }),
       message.replyToId ? store.getMessage({ id: message.replyToId }) : null,
-      getConversationViewers(message.conversationId),
     ]);
     if (!conversation) return;
-    const recipients = messageRecipients({
-      message: {
-        authorId: message.authorId,
-        kind: message.kind,
-        deleted: false,
-        mentions: message.mentions,
-        replyToAuthorId: replyTo?.authorId ?? null,
-      },
-      conversationKind: conversation.kind,
-      // Someone who already read past it (on another device, before this job ran) needs no ping.
-      members: await memberFacts(
-        store,
-        memberships.filter((m) => m.lastReadSeq < message.seq),
-      ),
-      viewers: new Set(viewers),
-    });
+    const decide = (viewers: ReadonlySet<string>, members: MemberFacts[]) =>
+      messageRecipients({
+        message: {
+          authorId: message.authorId,
+          kind: message.kind,
+          deleted: false,
+          mentions: message.mentions,
+          replyToAuthorId: replyTo?.authorId ?? null,
+        },
+        conversationKind: conversation.kind,
+        members,
+        viewers,
+      });
+    // Someone who already read past it (on another device, before this job ran) needs no ping.
+    const members = await memberFacts(
+      store,
+      memberships.filter((m) => m.lastReadSeq < message.seq),
+    );
+    // Most group messages notify nobody (the default level is mentions and DMs): only when
+    // someone would hear of it is the conversation room asked who is looking at it right now.
+    if (decide(new Set(), members).length === 0) return;
+    const [viewers, author] = await Promise.all([
+      getConversationViewers(message.conversationId),
+      store.getUserById({ id: message.authorId }),
+    ]);
+    const recipients = decide(new Set(viewers), members);
     const preview = plainPreview(message);
     for (const { userId, kind } of recipients) {
       await deliverNotification(store, {
