@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineJob } from '@/lib/jobs/define';
 import { deliverNotification } from '@/lib/notifications/deliver';
 import { memberFacts } from '@/lib/notifications/members';
-import { plainPreview } from '@/lib/notifications/present';
+import { plainPreview } from '@/lib/chat/plain-text';
 import { messageRecipients, type MemberFacts } from '@/lib/notifications/rules';
 import { getConversationViewers } from '@/lib/realtime/server';
 

@@ -14,20 +14,22 @@ import { log } from '@/lib/log';
  */
 export async function afterMessageCreated(
   store: Store,
-  input: { conversation: Conversation; message: Message; author: User | null },
+  input: {
+    conversation: Conversation;
+    message: Message;
+    /** null for messages the server writes (the assistant's): they never call the assistant. */
+    author: User | null;
+    memberIds: string[];
+  },
 ): Promise<void> {
-  const { conversation, message, author } = input;
+  const { conversation, message, author, memberIds } = input;
   try {
     await enqueueJob(
       'notify-message',
       { messageId: message.id },
       { dedupeId: `notify-message:${message.id}` },
     );
-    if (!author) return;
-    const memberIds = (await store.listMemberships({ conversationId: conversation.id })).map(
-      (m) => m.userId,
-    );
-    if (isAssistantAddressed({ conversation, memberIds, message }))
+    if (author && isAssistantAddressed({ conversation, memberIds, message }))
       await requestAssistantReply({
         store,
         user: author,

@@ -1,5 +1,6 @@
 import { describeCall } from '@/lib/calls/describe';
 
+import { plainPreview } from './plain-text';
 import type { ConversationWire, MessageWire } from './wire';
 
 type NameOf = (userId: string) => string;
@@ -38,7 +39,7 @@ export function previewOf(conversation: ConversationWire, meId: string): string 
     id === meId ? 'You' : (conversation.members.find((x) => x.id === id)?.name ?? 'Someone');
   if (m.kind === 'system') return describeSystem(m, nameOf);
   if (m.deletedAt) return 'Message deleted';
-  const text = m.body.trim() ? m.body.replace(/\s+/g, ' ') : m.attachments.length ? '📷 Image' : '';
+  const text = plainPreview(m);
   if (m.authorId === meId) return `You: ${text}`;
   return conversation.kind === 'group' && m.authorId ? `${nameOf(m.authorId)}: ${text}` : text;
 }

@@ -1,15 +1,15 @@
 import 'server-only';
 
 import { ApiError } from '@/lib/api/errors';
+import { assertAssistantCanAnswer } from '@/lib/assistant/trigger';
 import { getBlobStore } from '@/lib/blob';
 import type { Store } from '@/lib/db';
-import type { Message, SystemEvent, User } from '@/lib/db/types';
+import type { Conversation, Message, SystemEvent, User } from '@/lib/db/types';
 import { log } from '@/lib/log';
 import { readConversationNotifications } from '@/lib/notifications/service';
 
 import { requireAuthor, requireMember, requireMessageAccess } from './access';
 import { afterMessageCreated } from './after-send';
-import { assertAssistantCanAnswer } from '@/lib/assistant/trigger';
 import { announce } from './events';
 import { extractMentions } from './mentions';
 import { toMessageWire } from './present';
@@ -88,6 +88,18 @@ export async function postSystemMessage(
   ]);
 }
 
+/** A message just stored: live to every member once, then what follows it (lib/chat/after-send). */
+async function announceNewMessage(
+  store: Store,
+  input: { conversation: Conversation; message: Message; wire: MessageWire; author: User | null },
+): Promise<void> {
+  const { conversation, message, wire, author } = input;
+  const memberIds = await announce(store, conversation.id, [
+    { type: 'message.created', conversationId: conversation.id, seq: message.seq, message: wire },
+  ]);
+  await afterMessageCreated(store, { conversation, message, author, memberIds });
+}
+
 /**
  * Stores a message the server writes on someone's behalf (the assistant's replies) and announces
  * it like sendMessage does. No membership, upload or mention checks: the caller decided it may
@@ -114,13 +126,11 @@ export async function postMessageAs(
   });
   const wire = toMessageWire(message, input.replyTo);
   if (created) {
-    await announce(store, conversationId, [
-      { type: 'message.created', conversationId, seq: message.seq, message: wire },
-    ]);
     // Notifications, as for any message (the person who asked may have left); author null:
     // nothing the server writes calls the assistant again.
     const conversation = await store.getConversation({ id: conversationId });
-    if (conversation) await afterMessageCreated(store, { conversation, message, author: null });
+    if (conversation)
+      await announceNewMessage(store, { conversation, message, wire, author: null });
   }
   return { message: wire, created };
 }
@@ -172,12 +182,7 @@ export async function sendMessage(
     mentions: await mentionsIn(store, conversationId, input.body),
   });
   const wire = toMessageWire(message, replyTo);
-  if (created) {
-    await announce(store, conversationId, [
-      { type: 'message.created', conversationId, seq: message.seq, message: wire },
-    ]);
-    await afterMessageCreated(store, { conversation, message, author: user });
-  }
+  if (created) await announceNewMessage(store, { conversation, message, wire, author: user });
   return { message: wire, created };
 }
 

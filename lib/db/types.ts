@@ -234,6 +234,14 @@ export type NotificationSettings = {
   lastDigestAt: Date | null;
 };
 
+/** What a person who never chose gets: mentions, DMs, replies and missed calls, and email digests. */
+export const defaultNotificationSettings = (userId: string): NotificationSettings => ({
+  userId,
+  level: 'mentions',
+  emailDigest: true,
+  lastDigestAt: null,
+});
+
 /** A browser's Web Push subscription (RFC 8030 endpoint + RFC 8291 keys). */
 export type PushSubscriptionRecord = {
   id: string;

@@ -3,7 +3,7 @@ import { json } from '@/lib/api/route';
 import type { Store } from '@/lib/db/store';
 
 import type { JobRegistry } from './registry';
-import { attemptJob, runJob, timeoutOf, type RunResult } from './runner';
+import { attemptJob, LEASE_MARGIN_MS, runJob, timeoutOf, type RunResult } from './runner';
 import type { JobCaller } from './verify';
 
 export type DeliveryResult =
@@ -15,8 +15,6 @@ export type DeliveryResult =
 /** QStash stops retrying a message answered with 489 and this header (its docs, "Retry"). */
 export const NON_RETRYABLE_STATUS = 489;
 export const NON_RETRYABLE_HEADER = 'Upstash-NonRetryable-Error';
-
-const LEASE_MARGIN_MS = 30_000;
 
 const unknownJob = (what: string) => new ApiError('not_found', `${what} was not found.`);
 

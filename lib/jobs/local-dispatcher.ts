@@ -2,7 +2,7 @@ import type { Store } from '@/lib/db/store';
 import { log } from '@/lib/log';
 
 import type { JobRegistry } from './registry';
-import { runJob, timeoutOf } from './runner';
+import { LEASE_MARGIN_MS, runJob, timeoutOf } from './runner';
 
 export type LocalDispatcher = {
   /** Starts polling (idempotent). */
@@ -47,7 +47,7 @@ export function createLocalDispatcher(opts: LocalDispatcherOptions): LocalDispat
   // Jobs mostly wait on I/O (push services, the AI provider): a streaming reply must not hold
   // up notifications for long, so a few run side by side.
   const concurrency = opts.concurrency ?? 4;
-  const leaseMarginMs = opts.leaseMarginMs ?? 30_000;
+  const leaseMarginMs = opts.leaseMarginMs ?? LEASE_MARGIN_MS;
   const now = opts.now ?? (() => new Date());
   const keepSucceededMs = opts.keepSucceededMs ?? 7 * DAY;
   const pruneEveryMs = opts.pruneEveryMs ?? 3_600_000;

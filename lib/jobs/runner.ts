@@ -21,6 +21,9 @@ export type AttemptOutcome =
   /** `retryable: false`: an invalid payload, a PermanentJobError or an unknown job. */
   | { ok: false; retryable: boolean; error: string };
 
+/** A lease outlasts the job's timeout by this much: past it, another process may run the job. */
+export const LEASE_MARGIN_MS = 30_000;
+
 /** What runJob recorded; the job route maps it to HTTP. */
 export type RunResult =
   | { status: 'succeeded' }

@@ -1,7 +1,7 @@
 import 'server-only';
 
 import type { Store } from '@/lib/db';
-import type { Membership } from '@/lib/db/types';
+import { defaultNotificationSettings, type Membership } from '@/lib/db/types';
 
 import type { MemberFacts } from './rules';
 
@@ -14,6 +14,6 @@ export async function memberFacts(store: Store, memberships: Membership[]): Prom
   return memberships.map((m) => ({
     userId: m.userId,
     muted: m.muted,
-    level: levelOf.get(m.userId) ?? 'mentions',
+    level: levelOf.get(m.userId) ?? defaultNotificationSettings(m.userId).level,
   }));
 }

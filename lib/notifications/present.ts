@@ -1,28 +1,7 @@
-import type { Conversation, Message, Notification, User } from '@/lib/db/types';
+import type { Conversation, Notification, User } from '@/lib/db/types';
 import { toPublicUser } from '@/lib/users/present';
 
 import type { NotificationWire } from './wire';
-
-const PREVIEW_LENGTH = 140;
-
-/**
- * Plain one-line text of a message for bells, pushes and emails: Markdown marks dropped,
- * whitespace collapsed, cut at a word near PREVIEW_LENGTH.
- */
-export function plainPreview(message: Pick<Message, 'body' | 'attachments'>): string {
-  const text = message.body
-    .replace(/```[\s\S]*?```/g, ' [code] ')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/[*_~`>#]+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (!text) return message.attachments.length ? '📷 Image' : '';
-  if (text.length <= PREVIEW_LENGTH) return text;
-  const cut = text.slice(0, PREVIEW_LENGTH);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > PREVIEW_LENGTH * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
 
 /** A DM is named after the other person, who is the actor of anything notified in it. */
 export function placeName(conversation: Conversation | null, actor: User | null): string {

@@ -84,7 +84,12 @@ function loadWorker(windows: FakeClient[] = []) {
 }
 
 const payload = (value: unknown) => ({ json: () => value });
-const malformed = { json: () => JSON.parse('{not json') as unknown };
+/** What `PushMessageData.json()` does with a payload that is not JSON: it throws. */
+const malformed = {
+  json: () => {
+    throw new SyntaxError('Unexpected token n in JSON at position 1');
+  },
+};
 
 describe('service worker: push', () => {
   it('shows the title, preview and tag, keeping the link for the click', async () => {

@@ -1,15 +1,7 @@
 import type { Store } from '../store';
-import type { NotificationSettings } from '../types';
+import { defaultNotificationSettings, type NotificationSettings } from '../types';
 import type { Models, NotificationSettingsDoc } from './models';
 import { duplicateKeyField } from './users';
-
-/** What a person who never chose gets: mentions, DMs and replies, and email digests. */
-const defaults = (userId: string): NotificationSettings => ({
-  userId,
-  level: 'mentions',
-  emailDigest: true,
-  lastDigestAt: null,
-});
 
 export function toNotificationSettings(doc: NotificationSettingsDoc): NotificationSettings {
   return {
@@ -29,7 +21,7 @@ export function notificationSettingsFunctions({ NotificationSettings }: Models):
   return {
     async getNotificationSettings({ userId }) {
       const doc = await NotificationSettings.findById(userId).lean<NotificationSettingsDoc>();
-      return doc ? toNotificationSettings(doc) : defaults(userId);
+      return doc ? toNotificationSettings(doc) : defaultNotificationSettings(userId);
     },
 
     async getNotificationSettingsFor({ userIds }) {
@@ -39,7 +31,7 @@ export function notificationSettingsFunctions({ NotificationSettings }: Models):
         NotificationSettingsDoc[]
       >();
       const stored = new Map(docs.map((doc) => [doc._id, toNotificationSettings(doc)]));
-      return unique.map((id) => stored.get(id) ?? defaults(id));
+      return unique.map((id) => stored.get(id) ?? defaultNotificationSettings(id));
     },
 
     async updateNotificationSettings({ userId, level, emailDigest, lastDigestAt }) {
@@ -62,7 +54,7 @@ export function notificationSettingsFunctions({ NotificationSettings }: Models):
         if (duplicateKeyField(error) === null) throw error;
         doc = await upsert();
       }
-      return doc ? toNotificationSettings(doc) : defaults(userId);
+      return doc ? toNotificationSettings(doc) : defaultNotificationSettings(userId);
     },
   };
 }

@@ -1,5 +1,9 @@
 import type { Store } from '../store';
-import type { NotificationLevel, NotificationSettings } from '../types';
+import {
+  defaultNotificationSettings,
+  type NotificationLevel,
+  type NotificationSettings,
+} from '../types';
 import type { Db } from './connection';
 
 // The CHECK constraint of migration 5 guarantees level.
@@ -9,14 +13,6 @@ type SettingsRow = {
   email_digest: number;
   last_digest_at: number | null;
 };
-
-/** What a person who never chose gets: mentions, DMs and replies, and email digests. */
-export const defaultNotificationSettings = (userId: string): NotificationSettings => ({
-  userId,
-  level: 'mentions',
-  emailDigest: true,
-  lastDigestAt: null,
-});
 
 function toSettings(row: SettingsRow): NotificationSettings {
   return {
