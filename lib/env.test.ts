@@ -31,6 +31,18 @@ describe('parseServerEnv', () => {
     );
   });
 
+  it('reads TRUSTED_PROXIES as ranges and names an entry that is not an address or CIDR', () => {
+    const env = parseServerEnv(
+      { TRUSTED_PROXIES: '10.0.0.0/8, 192.168.1.1,2001:db8::/32' },
+      { enforceSecrets: false },
+    );
+    expect(env.TRUSTED_PROXIES).toHaveLength(3);
+    expect(parseServerEnv({}, { enforceSecrets: false }).TRUSTED_PROXIES).toEqual([]);
+    expect(() =>
+      parseServerEnv({ TRUSTED_PROXIES: '10.0.0.0/8, proxy.internal' }, { enforceSecrets: false }),
+    ).toThrow(/TRUSTED_PROXIES: "proxy.internal" is not an IP address or CIDR/);
+  });
+
   it('rejects a secret that is too short to be safe', () => {
     expect(() => parseServerEnv({ PARTY_SECRET: 'short' }, { enforceSecrets: false })).toThrow(
       /PARTY_SECRET/,

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { parseRange, type IpRange } from './net/ip';
+
 /**
  * Every environment variable Parley reads, validated once. Code imports `env`, never `process.env`.
  *
@@ -53,6 +55,32 @@ export const serverSchema = z.object({
    * people from one address and raises it on its throw-away server (playwright.config.ts).
    */
   SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
+  /**
+   * Proxies (comma-separated addresses or CIDRs) whose X-Forwarded-For is believed. Unset, the
+   * header is ignored and the caller is the address the socket saw (lib/api/client-address.ts).
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .transform((value, ctx): IpRange[] => {
+      const ranges: IpRange[] = [];
+      for (const item of value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean)) {
+        const range = parseRange(item);
+        if (range) ranges.push(range);
+        else ctx.addIssue({ code: 'custom', message: `"${item}" is not an IP address or CIDR` });
+      }
+      return ranges;
+    })
+    .default([]),
+  /**
+   * Set by scripts/peer-address.mjs, which `npm run dev`/`npm start` preload into Next.js: the
+   * socket's address then arrives in the x-parley-peer-address header (Next.js does not expose it).
+   */
+  PARLEY_PEER_ADDRESS_HEADER: z.enum(['0', '1']).default('0'),
+  /** Set by Vercel on its deployments: the caller's address comes from Vercel's own headers. */
+  VERCEL: z.enum(['0', '1']).optional(),
   /** Switches the store to MongoDB (mongoose); unset, the embedded SQLite store is used. */
   MONGODB_URI: z.string().startsWith('mongodb').optional(),
   /** Database name; defaults to `parley`, or `parley-preview-<branch>` on Vercel previews. */

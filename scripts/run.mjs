@@ -18,8 +18,11 @@ const env = childEnv(dataDir, {
 const bin = (name) => new URL(`../node_modules/.bin/${name}`, import.meta.url).pathname;
 const children = [];
 
-function run(label, color, command, args) {
-  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+function run(label, color, command, args, extraEnv = {}) {
+  const child = spawn(command, args, {
+    env: { ...env, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const prefix = `\x1b[${color}m[${label}]\x1b[0m `;
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) =>
@@ -54,7 +57,11 @@ run('party', '35', bin('partykit'), [
   `${dataDir}/partykit`,
   ...vars,
 ]);
-run('next', '36', bin('next'), [prod ? 'start' : 'dev', '--port', port]);
+// The preload hands route handlers the socket's address (lib/api/client-address.ts).
+const peerAddress = new URL('./peer-address.mjs', import.meta.url).pathname;
+run('next', '36', bin('next'), [prod ? 'start' : 'dev', '--port', port], {
+  NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --import ${JSON.stringify(peerAddress)}`.trim(),
+});
 console.log(
   `Parley ${prod ? '(production build)' : '(development)'}: http://localhost:${port} · PartyKit on 127.0.0.1:${partyPort} · data in ${dataDir}`,
 );

@@ -91,13 +91,17 @@ export function uniqueEmail(tag = 'user'): string {
   return `${tag}-${unique()}@example.com`;
 }
 
-/** A client address nobody else uses, for `x-forwarded-for`. */
+/** A client address nobody else uses, as the socket's peer (see fromIp). */
 export function uniqueIp(): string {
   const [a = 0, b = 0, c = 0] = crypto.getRandomValues(new Uint8Array(3));
   return `10.${a}.${b}.${c === 0 ? 1 : c}`;
 }
 
-export const fromIp = (ip: string): HeaderMap => ({ 'x-forwarded-for': ip });
+/**
+ * A request from `ip` as the socket saw it: the header scripts/peer-address.cjs sets in a real
+ * server (test/setup-env.ts tells the app to believe it, as the preload does).
+ */
+export const fromIp = (ip: string): HeaderMap => ({ 'x-parley-peer-address': ip });
 export const withCookie = (cookie: string): HeaderMap => ({ cookie });
 export const bearer = (token: string): HeaderMap => ({ authorization: `Bearer ${token}` });
 

@@ -30,9 +30,10 @@ export async function startFakeUpstashRedis(opts: { token: string; now?: () => n
         });
         return 'OK';
       }
-      case 'INCR': {
+      case 'INCR':
+      case 'DECR': {
         const entry = live(key!) ?? { value: '0', expiresAt: null };
-        entry.value = String(Number(entry.value) + 1);
+        entry.value = String(Number(entry.value) + (name?.toUpperCase() === 'INCR' ? 1 : -1));
         data.set(key!, entry);
         return Number(entry.value);
       }

@@ -19,6 +19,8 @@ Object.assign(process.env, {
   PARLEY_DATA_DIR: dataDir,
   // Nothing listens on the discard port, so realtime publishes fail fast (they are never fatal).
   PARTYKIT_HOST: '127.0.0.1:9',
+  // What scripts/peer-address.cjs sets in a real server: test/api.ts fromIp sends the header.
+  PARLEY_PEER_ADDRESS_HEADER: '1',
 });
 
 afterAll(() => {

@@ -1,12 +1,10 @@
 import { getRateLimiter, type RateRule } from '@/lib/cache/rate-limit';
 
+import { clientAddress } from './client-address';
 import { ApiError } from './errors';
 
-/** The caller's address as the platform saw it: Vercel and most proxies set x-forwarded-for. */
-export function clientIp(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || headers.get('x-real-ip') || 'local';
-}
+/** The caller's address for per-address limits: see clientAddress for what is believed. */
+export const clientIp = (headers: Headers): string => clientAddress(headers);
 
 /** Counts a hit against `key` and throws 429 with Retry-After past the limit. */
 export async function enforceRateLimit(

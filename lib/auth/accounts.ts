@@ -1,18 +1,16 @@
 import 'server-only';
 
-import { assertUnderRateLimit, enforceRateLimit } from '@/lib/api/rate-limit';
+import { enforceRateLimit } from '@/lib/api/rate-limit';
 import { ApiError } from '@/lib/api/errors';
-import { getRateLimiter } from '@/lib/cache/rate-limit';
 import { getStore } from '@/lib/db';
 import { isStoreConflict, type User } from '@/lib/db/types';
 import { env } from '@/lib/env';
 
+import type { Device } from './device';
 import { hashPassword, verifyPassword } from './password';
+import { reserve, signInSlots } from './sign-in-limits';
 import type { SignInInput, SignUpInput } from './schemas';
 
-/** Failed sign-ins allowed per account and per address before 429; a success clears the account's count. */
-export const SIGN_IN_FAILURES_PER_ACCOUNT = { limit: 5, windowMs: 15 * 60_000 };
-export const SIGN_IN_FAILURES_PER_IP = { limit: 30, windowMs: 15 * 60_000 };
 /** SIGNUP_LIMIT_PER_HOUR, 20 by default. */
 export const SIGN_UPS_PER_IP = { limit: env.SIGNUP_LIMIT_PER_HOUR, windowMs: 60 * 60_000 };
 
@@ -43,30 +41,23 @@ export async function signUp(input: SignUpInput, ip: string): Promise<User> {
 
 /**
  * Checks an email and password. Unknown email and wrong password get the same message and take
- * the same time (a dummy hash is verified), so sign-in does not reveal who has an account.
+ * the same time (a dummy hash is verified), so sign-in does not reveal who has an account. The
+ * attempt is counted before the password is checked (lib/auth/sign-in-limits.ts), so parallel
+ * guesses cannot outrun the limit; a right password gives its slots back.
  */
-export async function verifyCredentials(input: SignInInput, ip: string): Promise<User> {
-  const accountKey = `signin:account:${input.email}`;
-  const ipKey = `signin:ip:${ip}`;
-  await assertUnderRateLimit(ipKey, SIGN_IN_FAILURES_PER_IP, 'sign-in attempts from this network');
-  await assertUnderRateLimit(
-    accountKey,
-    SIGN_IN_FAILURES_PER_ACCOUNT,
-    'sign-in attempts for this account',
-  );
-
+export async function verifyCredentials(
+  input: SignInInput,
+  caller: { ip: string; device: Device | null },
+): Promise<User> {
   const store = await getStore();
   const user = await store.getUserByEmail({ email: input.email });
+  const deviceId = user && caller.device?.userId === user.id ? caller.device.deviceId : null;
+  const reservation = await reserve(signInSlots({ email: input.email, ip: caller.ip, deviceId }));
   const ok = await verifyPassword(
     user ? await store.getPasswordHash({ userId: user.id }) : null,
     input.password,
   );
-  if (!user || !ok) {
-    const limiter = getRateLimiter();
-    await limiter.consume(accountKey, SIGN_IN_FAILURES_PER_ACCOUNT);
-    await limiter.consume(ipKey, SIGN_IN_FAILURES_PER_IP);
-    throw new ApiError('unauthorized', INVALID_CREDENTIALS);
-  }
-  await getRateLimiter().reset(accountKey);
+  if (!user || !ok) throw new ApiError('unauthorized', INVALID_CREDENTIALS);
+  await reservation.release();
   return user;
 }

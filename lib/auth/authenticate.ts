@@ -5,10 +5,12 @@ import type { User } from '@/lib/db/types';
 
 import { hashApiToken, looksLikeApiToken } from './api-token';
 import { decodeSession, readCookie, sessionCookieName } from './session';
+import { sessionIsLive } from './sessions';
 
 /**
  * Who is calling: a bearer API token (scripts and bots) or the session cookie (browsers).
- * A session whose version is older than the user's (after "sign out everywhere") is refused.
+ * A session whose version is older than the user's (after "sign out everywhere") is refused, and
+ * so is one whose record was deleted (signed out from another device; lib/auth/sessions.ts).
  */
 export async function authenticate(headers: Headers): Promise<User | null> {
   const store = await getStore();
@@ -21,7 +23,7 @@ export async function authenticate(headers: Headers): Promise<User | null> {
     return found?.user ?? null;
   }
   const claims = await decodeSession(readCookie(headers.get('cookie'), sessionCookieName()));
-  if (!claims) return null;
+  if (!claims || !(await sessionIsLive(claims))) return null;
   const user = await store.getUserById({ id: claims.sub });
   return user && user.sessionVersion === claims.sv ? user : null;
 }

@@ -6,15 +6,16 @@ import GitHubProvider from 'next-auth/providers/github';
 import GoogleProvider from 'next-auth/providers/google';
 
 import { ApiError } from '@/lib/api/errors';
-import { clientIp } from '@/lib/api/rate-limit';
 import { getStore } from '@/lib/db';
 import { env } from '@/lib/env';
 import { log } from '@/lib/log';
+import { safeRedirect } from '@/lib/routes';
 
-import { verifyCredentials } from './accounts';
 import { githubEmailVerified, resolveOAuthUser } from './oauth';
 import { signInSchema } from './schemas';
 import { SESSION_MAX_AGE } from './session';
+import { revokeSession } from './sessions';
+import { completeTwoFactorSignIn, signInWithPassword } from './sign-in';
 
 /** OAuth providers appear exactly when both halves of their credentials are configured. */
 export function configuredProviders(): { id: 'github' | 'google'; name: string }[] {
@@ -38,13 +39,23 @@ export const authOptions: NextAuthOptions = {
       credentials: {
         email: { label: 'Email', type: 'email' },
         password: { label: 'Password', type: 'password' },
+        code: { label: 'Two-factor code', type: 'text' },
       },
       async authorize(credentials, req) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
         try {
-          const ip = clientIp(new Headers(req.headers as Record<string, string>));
-          const user = await verifyCredentials(parsed.data, ip);
+          const headers = new Headers(req.headers as Record<string, string>);
+          const outcome = await signInWithPassword(parsed.data, headers);
+          // Two-factor on: the code must come in the same request (no session without it).
+          const code = typeof credentials?.code === 'string' ? credentials.code : '';
+          const user =
+            outcome.kind === 'signed-in'
+              ? outcome.user
+              : code
+                ? await completeTwoFactorSignIn({ challenge: outcome.challenge, code })
+                : null;
+          if (!user) return null;
           return { id: user.id, name: user.name, email: user.email };
         } catch (error) {
           if (error instanceof ApiError && error.code === 'rate_limited')
@@ -61,6 +72,11 @@ export const authOptions: NextAuthOptions = {
       : []),
   ],
   callbacks: {
+    // Only same-origin paths: NextAuth's default accepts any value starting with "/", which a
+    // browser may read as another host ("/\t/evil.test"), and raw newlines made its cookie 500.
+    redirect({ url, baseUrl }) {
+      return safeRedirect(url, baseUrl);
+    },
     async signIn({ account, profile, user }) {
       if (account?.type !== 'oauth') return true;
       const emailVerified =
@@ -92,8 +108,13 @@ export const authOptions: NextAuthOptions = {
             })
           : await store.getUserById({ id: user.id });
       if (found) {
+        const session = await store.createSession({
+          userId: found.id,
+          userAgent: await requestUserAgent(),
+        });
         token.sub = found.id;
         token.sv = found.sessionVersion;
+        token.sid = session.id;
         token.name = found.name;
         token.email = found.email;
       }
@@ -103,4 +124,21 @@ export const authOptions: NextAuthOptions = {
       return { ...session, user: { ...session.user, id: token.sub } };
     },
   },
+  events: {
+    // NextAuth's sign-out clears the cookie; deleting the record makes a copy of it useless too.
+    async signOut({ token }) {
+      if (typeof token?.sub === 'string' && typeof token.sid === 'string')
+        await revokeSession(token.sub, token.sid);
+    },
+  },
 };
+
+/** The browser behind NextAuth's callback (its callbacks get no request). */
+async function requestUserAgent(): Promise<string | null> {
+  try {
+    const { headers } = await import('next/headers');
+    return (await headers()).get('user-agent')?.slice(0, 512) ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { isReservedName, normaliseDisplayName } from './display-name';
+
 /**
  * Account schemas: the same ones validate the forms in the browser and the routes on the server.
  * Emails are trimmed and lower-cased before anything compares or stores them.
@@ -17,11 +19,20 @@ export const passwordSchema = z
   .min(8, 'Password must be at least 8 characters')
   .max(128, 'Password must be at most 128 characters');
 
+/**
+ * The one display-name schema (sign-up, profile changes, names from OAuth providers): normalised
+ * and cleaned by lib/auth/display-name.ts, and never the assistant's name.
+ */
 export const nameSchema = z
   .string({ error: 'Name is required' })
-  .trim()
-  .min(1, 'Name is required')
-  .max(80, 'Name must be at most 80 characters');
+  .transform(normaliseDisplayName)
+  .pipe(
+    z
+      .string()
+      .min(1, 'Name is required')
+      .max(80, 'Name must be at most 80 characters')
+      .refine((name) => !isReservedName(name), 'That name is reserved. Choose another.'),
+  );
 
 export const statusTextSchema = z.string().trim().max(140, 'Status must be at most 140 characters');
 

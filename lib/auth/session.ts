@@ -9,17 +9,19 @@ import type { User } from '@/lib/db/types';
  * Session cookies in NextAuth's own format (an encrypted JWT), so sessions minted by our JSON
  * sign-up and sign-in routes and by NextAuth's OAuth callbacks are read the same way.
  * `sv` is the user's session version: "sign out everywhere" bumps it and older cookies stop working.
+ * `sid` names the session's record (lib/auth/sessions.ts): deleting it signs that one browser out.
  */
 export const SESSION_MAX_AGE = 30 * 24 * 60 * 60;
 
 const secure = () => (env.NEXTAUTH_URL ?? '').startsWith('https://');
 export const sessionCookieName = () => `${secure() ? '__Secure-' : ''}next-auth.session-token`;
 
-export type SessionClaims = { sub: string; sv: number };
+export type SessionClaims = { sub: string; sv: number; sid: string | null };
 
-export async function mintSessionCookie(user: User): Promise<string> {
+/** The cookie for a session whose record `sid` exists (lib/auth/sessions.ts startSession). */
+export async function mintSessionCookie(user: User, sid: string): Promise<string> {
   const value = await encode({
-    token: { sub: user.id, name: user.name, email: user.email, sv: user.sessionVersion },
+    token: { sub: user.id, name: user.name, email: user.email, sv: user.sessionVersion, sid },
     secret: requireSecret('NEXTAUTH_SECRET'),
     maxAge: SESSION_MAX_AGE,
   });
@@ -49,7 +51,11 @@ export async function decodeSession(value: string | null): Promise<SessionClaims
   try {
     const token = await decode({ token: value, secret: requireSecret('NEXTAUTH_SECRET') });
     if (!token || typeof token.sub !== 'string') return null;
-    return { sub: token.sub, sv: typeof token.sv === 'number' ? token.sv : 0 };
+    return {
+      sub: token.sub,
+      sv: typeof token.sv === 'number' ? token.sv : 0,
+      sid: typeof token.sid === 'string' ? token.sid : null,
+    };
   } catch {
     return null;
   }

@@ -25,6 +25,15 @@ describe('memory rate limiter', () => {
     expect((await limiter.consume('k', rule)).allowed).toBe(true);
   });
 
+  it('releases a counted hit, never below zero', async () => {
+    const limiter = createMemoryRateLimiter();
+    for (let i = 0; i < 3; i++) await limiter.consume('k', rule);
+    await limiter.release('k', rule);
+    expect(await limiter.peek('k', rule)).toMatchObject({ allowed: true, remaining: 1 });
+    for (let i = 0; i < 5; i++) await limiter.release('k', rule);
+    expect(await limiter.peek('k', rule)).toMatchObject({ remaining: 3 });
+  });
+
   it('peeks without counting, and keys are independent', async () => {
     const limiter = createMemoryRateLimiter();
     for (let i = 0; i < 3; i++) expect((await limiter.peek('a', rule)).allowed).toBe(true);

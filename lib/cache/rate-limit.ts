@@ -16,6 +16,12 @@ export interface RateLimiter {
   consume(key: string, rule: RateRule): Promise<RateState>;
   /** Says whether the next hit would be allowed, without counting one. */
   peek(key: string, rule: RateRule): Promise<RateState>;
+  /**
+   * Gives back one hit counted by `consume` (never below zero): callers that reserve a slot
+   * before doing the work (sign-in counts the attempt before checking the password) return it
+   * when the work turned out not to count.
+   */
+  release(key: string, rule: RateRule): Promise<void>;
   reset(key: string): Promise<void>;
 }
 
@@ -66,6 +72,10 @@ export function createMemoryRateLimiter(now: () => number = Date.now): RateLimit
     async peek(key, rule) {
       return state(current(key, rule), rule, false);
     },
+    async release(key) {
+      const entry = windows.get(key);
+      if (entry && entry.count > 0) entry.count--;
+    },
     async reset(key) {
       windows.delete(key);
     },
@@ -86,6 +96,7 @@ export function createUnlimitedRateLimiter(): RateLimiter {
     async peek() {
       return open;
     },
+    async release() {},
     async reset() {},
   };
 }
@@ -109,6 +120,10 @@ export function failOpen(limiter: RateLimiter): RateLimiter {
   return {
     consume: guard((key: string, rule: RateRule) => limiter.consume(key, rule)),
     peek: guard((key: string, rule: RateRule) => limiter.peek(key, rule)),
+    release: (key, rule) =>
+      limiter
+        .release(key, rule)
+        .catch((err: unknown) => log.error({ err }, 'rate limit release failed')),
     reset: (key) =>
       limiter.reset(key).catch((err: unknown) => log.error({ err }, 'rate limit reset failed')),
   };

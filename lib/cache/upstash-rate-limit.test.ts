@@ -39,6 +39,16 @@ describe('Upstash rate limiter (against a fake Upstash REST endpoint)', () => {
     expect(await limiter.consume(key, rule)).toMatchObject({ allowed: true, remaining: 2 });
   });
 
+  it('releases a counted hit, and never below zero when the window expired meanwhile', async () => {
+    const key = 'release:1';
+    for (let i = 0; i < 3; i++) await limiter.consume(key, rule);
+    expect((await limiter.peek(key, rule)).allowed).toBe(false);
+    await limiter.release(key, rule);
+    expect(await limiter.peek(key, rule)).toMatchObject({ allowed: true, remaining: 1 });
+    await limiter.release('release:gone', rule);
+    expect(await limiter.peek('release:gone', rule)).toMatchObject({ remaining: 3 });
+  });
+
   it('peeks without counting, and resets', async () => {
     const key = 'failures:ana';
     expect(await limiter.peek(key, rule)).toMatchObject({ allowed: true, remaining: 3 });

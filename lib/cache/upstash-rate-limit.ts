@@ -49,6 +49,12 @@ export function createUpstashRateLimiter(opts: {
       const [count, ttl] = await redis.pipeline().get(k).pttl(k).exec<[unknown, number]>();
       return state(Number(count ?? 0), Number(ttl), rule, false);
     },
+    async release(key, rule) {
+      const k = keyOf(key);
+      // A key that expired meanwhile is re-created at 1 (with the window's expiry) and then
+      // decremented to 0: never a negative count, never a key without a TTL.
+      await redis.multi().set(k, 1, { px: rule.windowMs, nx: true }).decr(k).exec();
+    },
     async reset(key) {
       await redis.del(keyOf(key));
     },

@@ -1,3 +1,4 @@
+import type { AccountSecurityStore } from './account-security';
 import type {
   ApiToken,
   Call,
@@ -27,7 +28,7 @@ import type {
  * take one object argument. Adapters: SQLite (embedded default) and MongoDB via mongoose. Both
  * pass the same contract suite (lib/db/contract.ts). Emails arrive normalised (trimmed, lower case).
  */
-export interface Store {
+export interface Store extends AccountSecurityStore {
   readonly kind: 'sqlite' | 'mongo';
   /** Cheap round trip for the health route; throws when the store is unreachable. */
   ping(): Promise<void>;
@@ -57,7 +58,7 @@ export interface Store {
   /** Increments and returns the session version. */
   bumpSessionVersion(input: { id: string }): Promise<number>;
   /**
-   * People whose name or email starts with `query` (case-insensitive), ordered by name then id.
+   * People whose name starts with `query` (case-insensitive), ordered by name then id.
    * `cursor` is the opaque nextCursor of the previous page.
    */
   searchUsers(input: {

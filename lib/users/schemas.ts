@@ -5,3 +5,8 @@ export const usersQuerySchema = z.object({
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
+
+/** PATCH /me/privacy: who may find the caller. */
+export const privacySchema = z
+  .object({ findableByEmail: z.boolean({ error: 'findableByEmail must be true or false' }) })
+  .strict();

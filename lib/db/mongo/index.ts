@@ -1,4 +1,5 @@
 import type { Store } from '../store';
+import { accountSecurityFunctions, createAccountSecurityModels } from './account-security';
 import { callFunctions } from './calls';
 import { connect, disconnect } from './connection';
 import { conversationFunctions, membershipFunctions } from './conversations';
@@ -28,7 +29,10 @@ export async function createMongoStore({
 }): Promise<Store> {
   const conn = await connect({ uri, dbName });
   const models = createModels(conn);
-  await Promise.all(Object.values(models).map((model) => model.init()));
+  const securityModels = createAccountSecurityModels(conn);
+  await Promise.all(
+    [...Object.values(models), ...Object.values(securityModels)].map((model) => model.init()),
+  );
 
   return {
     kind: 'mongo',
@@ -50,5 +54,6 @@ export async function createMongoStore({
     ...notificationFunctions(models),
     ...notificationSettingsFunctions(models),
     ...pushSubscriptionFunctions(models),
+    ...accountSecurityFunctions(models, securityModels),
   };
 }

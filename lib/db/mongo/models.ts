@@ -28,6 +28,8 @@ export type UserDoc = {
   passwordHash: string | null;
   emailVerified: boolean;
   sessionVersion: number;
+  /** "Let people find me by email" (lib/db/account-security.ts); missing on older documents. */
+  findableByEmail?: boolean;
   createdAt: Date;
 };
 
@@ -70,6 +72,7 @@ export const userSchema = new Schema<UserDoc>(
     passwordHash: { type: String, default: null },
     emailVerified: { type: Boolean, required: true, default: false },
     sessionVersion: { type: Number, required: true, default: 0, min: 0 },
+    findableByEmail: { type: Boolean, default: false },
     createdAt: { type: Date, required: true, default: () => new Date(), immutable: true },
   },
   { collection: 'users', versionKey: false },

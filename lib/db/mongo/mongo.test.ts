@@ -2,6 +2,7 @@ import mongoose from 'mongoose';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
 import { storeContract } from '../contract';
+import { accountSecurityContract } from '../contract-account-security';
 import { callContract } from '../contract-calls';
 import { chatContract } from '../contract-chat';
 import { jobContract } from '../contract-jobs';
@@ -482,4 +483,5 @@ if (uri) {
   callContract('mongo', open);
   jobContract('mongo', open);
   notificationContract('mongo', open);
+  accountSecurityContract('mongo', open);
 }

@@ -139,7 +139,8 @@ export function userFunctions(models: Models): UserFunctions {
       if (limit < 1) return { items: [], nextCursor: null };
       const prefix = literalPrefix(query.trim().toLowerCase());
       const after = decodeCursor(cursor, isNameCursor);
-      const and: FilterQuery<UserDoc>[] = [{ $or: [{ nameLower: prefix }, { email: prefix }] }];
+      // Names only: an email finds someone only through lib/users/search.ts's rules.
+      const and: FilterQuery<UserDoc>[] = [{ nameLower: prefix }];
       if (excludeId) and.push({ _id: { $ne: excludeId } });
       if (after) {
         and.push({

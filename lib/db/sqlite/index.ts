@@ -1,4 +1,5 @@
 import type { Store } from '../store';
+import { accountSecurityFunctions } from './account-security';
 import { callFunctions } from './calls';
 import { openDatabase, type Db } from './connection';
 import { conversationFunctions } from './conversations';
@@ -30,5 +31,6 @@ export function createSqliteStore(file: string): Store & { db: Db } {
     ...notificationFunctions(db),
     ...notificationSettingsFunctions(db),
     ...pushSubscriptionFunctions(db),
+    ...accountSecurityFunctions(db),
   };
 }

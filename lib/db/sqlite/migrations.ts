@@ -181,4 +181,28 @@ export const migrations: readonly string[] = [
    );
    CREATE INDEX push_subscriptions_user ON push_subscriptions (user_id);
    CREATE INDEX users_created ON users (created_at, id);`,
+  // 6: account security. two_factor holds the sealed TOTP secret (enabled_at null while
+  // enrolment waits for its first code) and the last accepted time step (no code twice);
+  // recovery codes are SHA-256 hashes, deleted as they are spent. sessions back the `sid`
+  // claim of session cookies. findable_by_email is the "let people find me by email" setting.
+  `ALTER TABLE users ADD COLUMN findable_by_email INTEGER NOT NULL DEFAULT 0;
+   CREATE TABLE two_factor (
+     user_id TEXT PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+     secret_box TEXT NOT NULL,
+     enabled_at INTEGER,
+     last_step INTEGER
+   );
+   CREATE TABLE recovery_codes (
+     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     code_hash TEXT NOT NULL,
+     PRIMARY KEY (user_id, code_hash)
+   );
+   CREATE TABLE sessions (
+     id TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     user_agent TEXT,
+     created_at INTEGER NOT NULL,
+     last_seen_at INTEGER NOT NULL
+   );
+   CREATE INDEX sessions_user ON sessions (user_id, last_seen_at DESC, id);`,
 ];

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { storeContract } from '../contract';
+import { accountSecurityContract } from '../contract-account-security';
 import { callContract } from '../contract-calls';
 import { chatContract } from '../contract-chat';
 import { jobContract } from '../contract-jobs';
@@ -18,6 +19,7 @@ chatContract('sqlite', async () => createSqliteStore(':memory:'));
 callContract('sqlite', async () => createSqliteStore(':memory:'));
 jobContract('sqlite', async () => createSqliteStore(':memory:'));
 notificationContract('sqlite', async () => createSqliteStore(':memory:'));
+accountSecurityContract('sqlite', async () => createSqliteStore(':memory:'));
 
 describe('sqlite connection', () => {
   it('migrates a new file to the latest version, with WAL and foreign keys on, and reopens it unchanged', () => {

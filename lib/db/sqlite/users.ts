@@ -162,8 +162,9 @@ export function userFunctions(db: Db): UserFunctions {
     async searchUsers({ query, limit, cursor, excludeId }) {
       const q = query.trim().toLowerCase();
       const after = decodeCursor(cursor, isNameCursor);
-      const where = ["(name_lower LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\')"];
-      const values: (string | number)[] = [likePrefix(q), likePrefix(q)];
+      // Names only: an email finds someone only through lib/users/search.ts's rules.
+      const where = ["name_lower LIKE ? ESCAPE '\\'"];
+      const values: (string | number)[] = [likePrefix(q)];
       if (excludeId) {
         where.push('id != ?');
         values.push(excludeId);

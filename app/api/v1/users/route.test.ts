@@ -9,13 +9,16 @@ import {
   expectError,
   expectRetryAfter,
   getRequest,
+  jsonRequest,
   randomTag,
   readJson,
   signUpUser,
+  startDirect,
   withCookie,
   type TestAccount,
 } from '@/test/api';
 
+import { GET as getPrivacy, PATCH as patchPrivacy } from '../me/privacy/route';
 import { GET } from './route';
 
 type Page = {
@@ -50,9 +53,60 @@ describe('GET /api/v1/users', () => {
     expect(page.nextCursor).toBeNull();
   });
 
-  it('finds people by the start of their email', async () => {
-    const page = await pageOf(await search(caller.cookie, { query: `bravo-${tag}` }));
-    expect(page.users).toEqual([{ id: people[1]!.user.id, name: `${tag} Bravo`, image: null }]);
+  describe('account discovery by email (finding 13)', () => {
+    // Names outside the directory prefix the other tests page through.
+    const other = randomTag(10);
+    it('does not reveal who has an account from their exact email, by default', async () => {
+      for (const query of [people[1]!.email, people[1]!.email.toUpperCase(), `bravo-${tag}`]) {
+        const res = await search(caller.cookie, { query });
+        expect(res.status).toBe(200);
+        expect((await pageOf(res)).users).toEqual([]);
+      }
+    });
+
+    it('finds a person by their exact email once they allow it, and not after they stop', async () => {
+      const person = await signUpUser({ name: `${other} Delta` });
+      const allow = (findableByEmail: boolean) =>
+        patchPrivacy(
+          jsonRequest('PATCH', '/me/privacy', { findableByEmail }, withCookie(person.cookie)),
+        );
+      expect(await readJson(await allow(true))).toEqual({ findableByEmail: true });
+      expect((await pageOf(await search(caller.cookie, { query: person.email }))).users).toEqual([
+        { id: person.user.id, name: `${other} Delta`, image: null },
+      ]);
+      await allow(false);
+      expect((await pageOf(await search(caller.cookie, { query: person.email }))).users).toEqual(
+        [],
+      );
+    });
+
+    it('finds someone who already shares a conversation with the caller', async () => {
+      const a = await signUpUser({ name: `${other} Echo` });
+      const b = await signUpUser({ name: `${other} Foxtrot` });
+      await startDirect(a, b);
+      expect(
+        (await pageOf(await search(a.cookie, { query: b.email }))).users.map((u) => u.id),
+      ).toEqual([b.user.id]);
+      expect((await pageOf(await search(caller.cookie, { query: b.email }))).users).toEqual([]);
+    });
+
+    it('shows the privacy setting off for a new account, and refuses a non-boolean', async () => {
+      const person = await signUpUser();
+      const res = await getPrivacy(getRequest('/me/privacy', withCookie(person.cookie)));
+      expect(await readJson(res)).toEqual({ findableByEmail: false });
+      await expectError(
+        await patchPrivacy(
+          jsonRequest(
+            'PATCH',
+            '/me/privacy',
+            { findableByEmail: 'yes' },
+            withCookie(person.cookie),
+          ),
+        ),
+        422,
+        'validation_failed',
+      );
+    });
   });
 
   it('does not match the middle of a name or email', async () => {

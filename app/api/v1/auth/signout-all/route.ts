@@ -1,6 +1,7 @@
 import { authedRoute } from '@/lib/api/authed-route';
 import { json } from '@/lib/api/route';
 import { clearSessionCookie } from '@/lib/auth/session';
+import { revokeAllSessions } from '@/lib/auth/sessions';
 import { getStore } from '@/lib/db';
 
 export const runtime = 'nodejs';
@@ -12,6 +13,7 @@ export const runtime = 'nodejs';
 export const POST = authedRoute({}, async ({ user }) => {
   const store = await getStore();
   await store.bumpSessionVersion({ id: user.id });
+  await revokeAllSessions(user.id);
   const subscriptions = await store.listPushSubscriptions({ userId: user.id });
   await Promise.all(
     subscriptions.map((s) =>

@@ -2,7 +2,7 @@ import { clientIp } from '@/lib/api/rate-limit';
 import { json, route } from '@/lib/api/route';
 import { signUp } from '@/lib/auth/accounts';
 import { signUpSchema } from '@/lib/auth/schemas';
-import { mintSessionCookie } from '@/lib/auth/session';
+import { startSession } from '@/lib/auth/sessions';
 import { toMe } from '@/lib/users/present';
 
 export const runtime = 'nodejs';
@@ -10,5 +10,6 @@ export const runtime = 'nodejs';
 /** Creates an account and signs the person in (the session cookie comes with the 201). */
 export const POST = route({ body: signUpSchema }, async ({ req, body }) => {
   const user = await signUp(body, clientIp(req.headers));
-  return json({ user: toMe(user) }, 201, { 'set-cookie': await mintSessionCookie(user) });
+  const cookies = await startSession(user, req.headers);
+  return json({ user: toMe(user) }, 201, cookies);
 });

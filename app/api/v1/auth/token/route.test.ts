@@ -90,26 +90,28 @@ describe('POST /api/v1/auth/token', () => {
     expect(error.fields).toHaveProperty('password');
   });
 
-  it('answers 429 with Retry-After after 5 failures for an account, even with the right password', async () => {
+  it('answers 429 with Retry-After after 5 failures for an account from one address, even with the right password', async () => {
     const account = await signUpUser();
-    for (let i = 0; i < 5; i++) await requestToken(account.email, 'wrong');
-    const res = await requestToken(account.email, PASSWORD);
+    const ip = uniqueIp();
+    for (let i = 0; i < 5; i++) await requestToken(account.email, 'wrong', ip);
+    const res = await requestToken(account.email, PASSWORD, ip);
     await expectError(res, 429, 'rate_limited');
     expectRetryAfter(res, 15 * 60);
   });
 
   it('shares the failure count with sign-in', async () => {
     const account = await signUpUser();
+    const ip = uniqueIp();
     for (let i = 0; i < 5; i++)
       await signInRoute(
         jsonRequest(
           'POST',
           '/auth/signin',
           { email: account.email, password: 'wrong' },
-          fromIp(uniqueIp()),
+          fromIp(ip),
         ),
       );
-    await expectError(await requestToken(account.email, PASSWORD), 429, 'rate_limited');
+    await expectError(await requestToken(account.email, PASSWORD, ip), 429, 'rate_limited');
   });
 
   it('answers 429 after 30 failures from one address', async () => {

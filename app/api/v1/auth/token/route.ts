@@ -1,15 +1,20 @@
-import { clientIp } from '@/lib/api/rate-limit';
 import { json, route } from '@/lib/api/route';
-import { verifyCredentials } from '@/lib/auth/accounts';
-import { issueApiToken } from '@/lib/auth/tokens';
 import { signInSchema } from '@/lib/auth/schemas';
+import { verifyPasswordAndCode } from '@/lib/auth/sign-in';
+import { issueApiToken } from '@/lib/auth/tokens';
+import { codeSchema } from '@/lib/auth/two-factor/schemas';
 import { toMe } from '@/lib/users/present';
 
 export const runtime = 'nodejs';
 
-/** Exchanges email + password for a personal API token (for scripts); limited like sign-in. */
-export const POST = route({ body: signInSchema }, async ({ req, body }) => {
-  const user = await verifyCredentials(body, clientIp(req.headers));
+const tokenSignInSchema = signInSchema.extend({ code: codeSchema.optional() });
+
+/**
+ * Exchanges email + password (+ a two-factor code when it is on) for a personal API token, for
+ * scripts; limited like sign-in.
+ */
+export const POST = route({ body: tokenSignInSchema }, async ({ req, body }) => {
+  const user = await verifyPasswordAndCode(body, req.headers);
   const { token } = await issueApiToken({
     userId: user.id,
     name: `Signed in ${new Date().toISOString().slice(0, 10)}`,
