@@ -5,7 +5,14 @@ import type { SessionRecord } from '@/lib/db/account-security';
 import type { User } from '@/lib/db/types';
 
 import { deviceCookie, readDevice } from './device';
-import { mintSessionCookie, type SessionClaims } from './session';
+import {
+  decodeSession,
+  mintSessionCookie,
+  readCookie,
+  sessionCookieName,
+  type SessionClaims,
+} from './session';
+import { describeUserAgent } from './user-agent';
 
 /**
  * Signed-in browsers. Each session cookie carries `sid`, the id of a record in the store; the
@@ -80,4 +87,19 @@ export async function revokeSession(userId: string, id: string): Promise<boolean
 export async function revokeAllSessions(userId: string): Promise<void> {
   for (const [sid, entry] of cache()) if (entry.userId === userId) cache().delete(sid);
   await (await getStore()).deleteSessions({ userId });
+}
+
+/** The session id of the request's own cookie (null for API tokens and old cookies). */
+export async function currentSessionId(headers: Headers): Promise<string | null> {
+  return (await decodeSession(readCookie(headers.get('cookie'), sessionCookieName())))?.sid ?? null;
+}
+
+export function presentSession(record: SessionRecord, currentId: string | null) {
+  return {
+    id: record.id,
+    ...describeUserAgent(record.userAgent),
+    createdAt: record.createdAt.toISOString(),
+    lastSeenAt: record.lastSeenAt.toISOString(),
+    current: record.id === currentId,
+  };
 }
