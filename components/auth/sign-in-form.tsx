@@ -3,11 +3,15 @@
 import { signIn } from 'next-auth/react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { z } from 'zod';
 
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { apiFetch } from '@/lib/api/client';
 import { signInSchema } from '@/lib/auth/schemas';
+import { twoFactorCodeSchema } from '@/lib/auth/two-factor/schemas';
+import { safeCallbackUrl } from '@/lib/routes';
 
 import { FormAlert } from './form-alert';
 import { useForm } from './use-form';
@@ -19,6 +23,12 @@ const oauthErrors: Record<string, string> = {
     'That provider did not share an email address with Parley. Use another way to sign in.',
 };
 
+// Either signed in (a session cookie came with it) or asked for a second factor.
+const passwordResponseSchema = z.union([
+  z.object({ twoFactorRequired: z.literal(true), challenge: z.string() }),
+  z.object({ user: z.object({ id: z.string() }) }),
+]);
+
 export function SignInForm({
   callbackUrl,
   providers,
@@ -29,12 +39,56 @@ export function SignInForm({
   error?: string;
 }) {
   const router = useRouter();
-  const form = useForm(signInSchema, async (values) => {
-    await apiFetch('/api/v1/auth/signin', { method: 'POST', json: values });
-    router.replace(callbackUrl);
+  const [challenge, setChallenge] = useState<string | null>(null);
+  const done = () => {
+    // The page sanitised it already; checked again here because this is where we navigate.
+    router.replace(safeCallbackUrl(callbackUrl));
     router.refresh();
+  };
+  const form = useForm(signInSchema, async (values) => {
+    const res = passwordResponseSchema.parse(
+      await apiFetch('/api/v1/auth/signin', { method: 'POST', json: values }),
+    );
+    if ('challenge' in res) setChallenge(res.challenge);
+    else done();
+  });
+  const codeForm = useForm(twoFactorCodeSchema, async (values) => {
+    await apiFetch('/api/v1/auth/signin/two-factor', {
+      method: 'POST',
+      json: { ...values, challenge },
+    });
+    done();
   });
   const initial = error ? (oauthErrors[error] ?? 'Sign-in failed. Try again.') : null;
+  if (challenge) {
+    return (
+      <form
+        onSubmit={codeForm.onSubmit}
+        noValidate
+        className="flex flex-col gap-4"
+        aria-label="Two-factor code"
+      >
+        <p className="text-sm">
+          Enter the 6-digit code from your authenticator app, or one of your recovery codes.
+        </p>
+        <FormAlert message={codeForm.message} />
+        <Input
+          label="Authentication code"
+          name="code"
+          autoComplete="one-time-code"
+          autoFocus
+          required
+          error={codeForm.errors.code}
+        />
+        <Button type="submit" disabled={codeForm.pending}>
+          {codeForm.pending ? 'Checking…' : 'Verify'}
+        </Button>
+        <Button type="button" variant="secondary" onClick={() => setChallenge(null)}>
+          Start over
+        </Button>
+      </form>
+    );
+  }
   return (
     <div className="flex flex-col gap-4">
       <form

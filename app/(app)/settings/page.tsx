@@ -1,17 +1,23 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 
 import { AvatarForm } from '@/components/settings/avatar-form';
 import { NotificationSettingsForm } from '@/components/settings/notification-settings';
 import { PushSwitch } from '@/components/settings/push-switch';
 import { ProfileForm } from '@/components/settings/profile-form';
+import { PrivacySection } from '@/components/settings/privacy-section';
 import { SessionsSection } from '@/components/settings/sessions-section';
 import { TokensSection } from '@/components/settings/tokens-section';
+import { TwoFactorSection } from '@/components/settings/two-factor-section';
 import { requireUser } from '@/lib/auth/current-user';
+import { currentSessionId, listSessions, presentSession } from '@/lib/auth/sessions';
+import { twoFactorStatus } from '@/lib/auth/two-factor/service';
 import { presentToken } from '@/lib/auth/tokens';
 import { getStore } from '@/lib/db';
 import { getNotificationSettings } from '@/lib/notifications/service';
 import { avatarUrl } from '@/lib/users/present';
+import { getPrivacy } from '@/lib/users/search';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -33,10 +39,15 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 export default async function SettingsPage() {
   const user = await requireUser('/settings');
   const store = await getStore();
-  const [tokens, notificationSettings] = await Promise.all([
-    store.listApiTokens({ userId: user.id }),
-    getNotificationSettings(store, user),
-  ]);
+  const [tokens, notificationSettings, twoFactor, sessions, currentSid, privacy] =
+    await Promise.all([
+      store.listApiTokens({ userId: user.id }),
+      getNotificationSettings(store, user),
+      twoFactorStatus(user.id),
+      listSessions(user.id),
+      headers().then(currentSessionId),
+      getPrivacy(user.id),
+    ]);
   return (
     <main className="mx-auto flex w-full max-w-2xl flex-col gap-6 px-4 py-8">
       <div>
@@ -57,8 +68,14 @@ export default async function SettingsPage() {
       <Section title="API tokens">
         <TokensSection tokens={tokens.map(presentToken)} />
       </Section>
-      <Section title="Sessions">
-        <SessionsSection />
+      <Section title="Privacy">
+        <PrivacySection initial={privacy} />
+      </Section>
+      <Section title="Security">
+        <h3 className="font-medium">Two-factor sign-in</h3>
+        <TwoFactorSection initial={twoFactor} />
+        <h3 className="font-medium">Signed-in devices</h3>
+        <SessionsSection sessions={sessions.map((s) => presentSession(s, currentSid))} />
       </Section>
     </main>
   );
