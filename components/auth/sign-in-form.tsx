@@ -11,6 +11,7 @@ import { Input } from '@/components/ui/input';
 import { apiFetch } from '@/lib/api/client';
 import { signInSchema } from '@/lib/auth/schemas';
 import { twoFactorCodeSchema } from '@/lib/auth/two-factor/schemas';
+import { twoFactorChallengeSchema } from '@/lib/auth/wire';
 import { safeCallbackUrl } from '@/lib/routes';
 
 import { FormAlert } from './form-alert';
@@ -25,7 +26,7 @@ const oauthErrors: Record<string, string> = {
 
 // Either signed in (a session cookie came with it) or asked for a second factor.
 const passwordResponseSchema = z.union([
-  z.object({ twoFactorRequired: z.literal(true), challenge: z.string() }),
+  twoFactorChallengeSchema,
   z.object({ user: z.object({ id: z.string() }) }),
 ]);
 

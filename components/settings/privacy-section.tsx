@@ -1,12 +1,10 @@
 'use client';
 
 import { useState } from 'react';
-import { z } from 'zod';
 
 import { FormAlert } from '@/components/auth/form-alert';
 import { ApiClientError, apiFetch } from '@/lib/api/client';
-
-const privacyResponseSchema = z.object({ findableByEmail: z.boolean() });
+import { privacyResponseSchema } from '@/lib/auth/wire';
 
 /** Settings → Privacy: whether people who type your full email address find you. */
 export function PrivacySection({ initial }: { initial: { findableByEmail: boolean } }) {

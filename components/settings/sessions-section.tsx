@@ -7,15 +7,9 @@ import { useState } from 'react';
 import { FormAlert } from '@/components/auth/form-alert';
 import { Button } from '@/components/ui/button';
 import { ApiClientError, apiFetch } from '@/lib/api/client';
+import type { SessionWire } from '@/lib/auth/wire';
 
-export type SessionView = {
-  id: string;
-  browser: string;
-  os: string;
-  createdAt: string;
-  lastSeenAt: string;
-  current: boolean;
-};
+type SessionView = SessionWire;
 
 const when = (iso: string) =>
   new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });

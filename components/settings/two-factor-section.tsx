@@ -2,7 +2,6 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { z } from 'zod';
 
 import { FormAlert } from '@/components/auth/form-alert';
 import { useForm } from '@/components/auth/use-form';
@@ -10,16 +9,18 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { ApiClientError, apiFetch } from '@/lib/api/client';
 import { twoFactorCodeSchema } from '@/lib/auth/two-factor/schemas';
+import {
+  recoveryCodesSchema,
+  twoFactorEnrolmentSchema,
+  type TwoFactorEnrolment,
+} from '@/lib/auth/wire';
 
 export type TwoFactorView = { enabled: boolean; recoveryCodesLeft: number };
-
-const enrolmentSchema = z.object({ secret: z.string(), qrCode: z.string() });
-const recoverySchema = z.object({ recoveryCodes: z.array(z.string()) });
 
 /** Settings → Security: set up, confirm and turn off two-factor sign-in. */
 export function TwoFactorSection({ initial }: { initial: TwoFactorView }) {
   const router = useRouter();
-  const [enrolment, setEnrolment] = useState<z.infer<typeof enrolmentSchema> | null>(null);
+  const [enrolment, setEnrolment] = useState<TwoFactorEnrolment | null>(null);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
@@ -27,7 +28,7 @@ export function TwoFactorSection({ initial }: { initial: TwoFactorView }) {
     setMessage(null);
     try {
       setEnrolment(
-        enrolmentSchema.parse(await apiFetch('/api/v1/me/two-factor', { method: 'POST' })),
+        twoFactorEnrolmentSchema.parse(await apiFetch('/api/v1/me/two-factor', { method: 'POST' })),
       );
     } catch (error) {
       setMessage(error instanceof ApiClientError ? error.message : 'Could not start. Try again.');
@@ -35,7 +36,7 @@ export function TwoFactorSection({ initial }: { initial: TwoFactorView }) {
   }
 
   const confirm = useForm(twoFactorCodeSchema, async (values) => {
-    const res = recoverySchema.parse(
+    const res = recoveryCodesSchema.parse(
       await apiFetch('/api/v1/me/two-factor/confirm', { method: 'POST', json: values }),
     );
     setEnrolment(null);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import { isReservedName, normaliseDisplayName } from './display-name';
+import { codeSchema } from './two-factor/schemas';
 
 /**
  * Account schemas: the same ones validate the forms in the browser and the routes on the server.
@@ -52,6 +53,9 @@ export const signInSchema = z.object({
     .max(1024, 'Password is too long'),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
+
+/** POST /auth/token: a script cannot do a second step, so the two-factor code comes along. */
+export const tokenSignInSchema = signInSchema.extend({ code: codeSchema.optional() });
 
 export const updateMeSchema = z
   .object({

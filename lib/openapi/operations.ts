@@ -1,9 +1,17 @@
 import { z } from 'zod';
 
-import { signInSchema, signUpSchema, tokenNameSchema, updateMeSchema } from '@/lib/auth/schemas';
+import {
+  signInSchema,
+  signUpSchema,
+  tokenNameSchema,
+  tokenSignInSchema,
+  updateMeSchema,
+} from '@/lib/auth/schemas';
+import { twoFactorChallengeSchema } from '@/lib/auth/wire';
 import { roomTokenRequestSchema } from '@/lib/realtime/schemas';
 import { usersQuerySchema } from '@/lib/users/schemas';
 
+import { accountSecurityOperations } from './account-security-operations';
 import { chatOperations } from './chat-operations';
 import { jobOperations } from './job-operations';
 import { notificationOperations } from './notification-operations';
@@ -42,19 +50,25 @@ export const operations: Operation[] = [
     method: 'post',
     path: '/auth/signin',
     tag: 'Auth',
-    summary: 'Sign in with email and password (sets the session cookie)',
+    summary:
+      'Sign in with email and password (sets the session cookie), or get a two-factor challenge',
     auth: false,
     body: signInSchema,
-    response: { status: 200, schema: user, description: 'Signed in' },
+    response: {
+      status: 200,
+      schema: z.union([user, twoFactorChallengeSchema]),
+      description: 'Signed in, or (two-factor on) a challenge for /auth/signin/two-factor',
+    },
     errors: [400, 401, 413, 415, 422, 429],
   },
   {
     method: 'post',
     path: '/auth/token',
     tag: 'Auth',
-    summary: 'Exchange email and password for a personal API token',
+    summary:
+      'Exchange email and password (and the two-factor code when on) for a personal API token',
     auth: false,
-    body: signInSchema,
+    body: tokenSignInSchema,
     response: {
       status: 201,
       schema: z.object({ token: z.string(), user: meSchema }),
@@ -196,4 +210,5 @@ export const operations: Operation[] = [
   ...jobOperations,
   ...notificationOperations,
   ...pushOperations,
+  ...accountSecurityOperations,
 ];

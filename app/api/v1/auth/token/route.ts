@@ -1,13 +1,10 @@
 import { json, route } from '@/lib/api/route';
-import { signInSchema } from '@/lib/auth/schemas';
+import { tokenSignInSchema } from '@/lib/auth/schemas';
 import { verifyPasswordAndCode } from '@/lib/auth/sign-in';
 import { issueApiToken } from '@/lib/auth/tokens';
-import { codeSchema } from '@/lib/auth/two-factor/schemas';
 import { toMe } from '@/lib/users/present';
 
 export const runtime = 'nodejs';
-
-const tokenSignInSchema = signInSchema.extend({ code: codeSchema.optional() });
 
 /**
  * Exchanges email + password (+ a two-factor code when it is on) for a personal API token, for
