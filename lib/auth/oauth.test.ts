@@ -26,6 +26,21 @@ describe('resolveOAuthUser', () => {
     expect(again.ok && first.ok && again.user.id === first.user.id).toBe(true);
   });
 
+  it("cleans a provider's name the same way, and never takes the assistant's", async () => {
+    const store = createSqliteStore(':memory:');
+    const cleaned = await resolveOAuthUser(
+      store,
+      identity({ providerAccountId: '2001', email: 'eve@example.com', name: 'Eve\u202E\r\nAdams' }),
+    );
+    expect(cleaned.ok && cleaned.user.name).toBe('Eve Adams');
+    const impostor = await resolveOAuthUser(
+      store,
+      identity({ providerAccountId: '2002', email: 'mallory@example.com', name: 'parley  AI' }),
+    );
+    // The name is refused, so the email's local part stands in.
+    expect(impostor.ok && impostor.user.name).toBe('mallory');
+  });
+
   it('links to an existing password account with the same verified email', async () => {
     const store = createSqliteStore(':memory:');
     const existing = await store.createUser({

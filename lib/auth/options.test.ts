@@ -37,6 +37,20 @@ describe('sign-in providers', () => {
     expect(authOptions.providers.map((p) => p.id)).toEqual(['credentials', 'github', 'google']);
   });
 
+  it('redirects only to paths on our own origin after sign-in and sign-out', async () => {
+    const { authOptions } = await load({});
+    const redirect = authOptions.callbacks!.redirect!;
+    const baseUrl = 'http://localhost:3000';
+    expect(await redirect({ url: '/chats/c_1', baseUrl })).toBe(`${baseUrl}/chats/c_1`);
+    for (const url of [
+      '/\t/evil.test/phish',
+      'http://evil.test/phish',
+      '//evil.test',
+      '/\\evil.test',
+    ])
+      expect(await redirect({ url, baseUrl })).toBe(`${baseUrl}/chats`);
+  });
+
   it('puts the Parley user id on the session', async () => {
     const { authOptions } = await load({});
     const session = await authOptions.callbacks!.session!({
