@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { apiFetch } from '@/lib/api/client';
 import { signUpSchema } from '@/lib/auth/schemas';
+import { safeCallbackUrl } from '@/lib/routes';
 
 import { FormAlert } from './form-alert';
 import { useForm } from './use-form';
@@ -15,7 +16,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
   const form = useForm(signUpSchema, async (values) => {
     await apiFetch('/api/v1/auth/signup', { method: 'POST', json: values });
-    router.replace(callbackUrl);
+    router.replace(safeCallbackUrl(callbackUrl));
     router.refresh();
   });
   return (
