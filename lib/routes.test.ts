@@ -3,13 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { HOME_PATH, safeCallbackUrl, safeRedirect } from './routes';
 
 describe('safeCallbackUrl', () => {
-  it.each([
-    '/chats',
-    '/chats/c_123?tab=files',
-    '/settings#security',
-  ])('keeps the same-origin path %s', (value) => {
-    expect(safeCallbackUrl(value)).toBe(value);
-  });
+  it.each(['/chats', '/chats/c_123?tab=files', '/settings#security'])(
+    'keeps the same-origin path %s',
+    (value) => {
+      expect(safeCallbackUrl(value)).toBe(value);
+    },
+  );
 
   // Each of these is another host once a browser reads it as a Location header.
   it.each([

@@ -71,7 +71,9 @@ export function NewMessageDialog() {
         ))}
       </ul>
       {!search.loading && search.results.length === 0 ? (
-        <p className="mt-2 text-sm text-muted">Nobody found. Try another name, or their full email address.</p>
+        <p className="mt-2 text-sm text-muted">
+          Nobody found. Try another name, or their full email address.
+        </p>
       ) : null}
     </Dialog>
   );
