@@ -34,7 +34,7 @@ const requestRoomToken = (headers: Record<string, string>, body: unknown) =>
 const verify = (token: string, roomId: string) =>
   verifyRoomToken({ token, party: 'main', roomId, key: requireSecret('ROOM_TOKEN_KEY') });
 
-/** The documented answer (lib/openapi/operations.ts), strict: no field more. */
+/** The documented answer (createRoomTokenEndpoint), strict: no field more. */
 const roomTokenResponseSchema = z
   .object({
     token: z.string(),
