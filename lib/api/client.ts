@@ -35,7 +35,7 @@ const BAD_RESPONSE_MESSAGE = 'Parley answered something unexpected. Reload the p
 
 const isErrorCode = (code: string): code is ErrorCode => code in errorStatus;
 
-/** The query string of defined values, in the descriptor's order of keys as given. */
+/** `?a=1&b=x` from the query's defined values (undefined and null are left out). */
 function queryString(query: Record<string, unknown> | undefined): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {

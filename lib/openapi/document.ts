@@ -14,12 +14,16 @@ const errorRef = {
 };
 
 function parameters(endpoint: EndpointSpec) {
-  const path = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
-    name: m[1],
-    in: 'path',
-    required: true,
-    schema: { type: 'string' },
-  }));
+  const shape = endpoint.params instanceof z.ZodObject ? endpoint.params.shape : {};
+  const path = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map(([, name = '']) => {
+    const param = (shape as Record<string, z.ZodType | undefined>)[name];
+    return {
+      name,
+      in: 'path',
+      required: true,
+      schema: param ? schema(param, 'input') : { type: 'string' },
+    };
+  });
   const query = endpoint.query
     ? Object.entries(endpoint.query.shape).map(([name, s]) => ({
         name,
