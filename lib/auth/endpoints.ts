@@ -1,4 +1,5 @@
 import { defineEndpoint, okResponseSchema } from '@/lib/api/endpoint';
+import { idParamsSchema } from '@/lib/api/params';
 import { meResponseSchema } from '@/lib/users/wire';
 
 import { signInSchema, signUpSchema, tokenNameSchema } from './schemas';
@@ -7,8 +8,6 @@ import {
   signInTokenResponseSchema,
   tokensResponseSchema,
 } from './wire';
-import { idParamsSchema } from '@/lib/api/params';
-
 /** Accounts, sessions and personal API tokens. */
 
 export const signUpEndpoint = defineEndpoint({
