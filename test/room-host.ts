@@ -189,6 +189,14 @@ export function createRoomWorld() {
       now += ms;
     },
     storage: (party: PartyName, roomId: string) => room(party, roomId).storage,
+    /**
+     * Hibernation: the program is thrown away and made again; only connection states and
+     * storage remain, as on PartyKit. Whatever a program kept in its closure is gone.
+     */
+    hibernate: (party: PartyName, roomId: string) => {
+      const target = room(party, roomId);
+      target.program = programs[party](target.host);
+    },
     alarmAt: (party: PartyName, roomId: string) => room(party, roomId).alarm,
     /** Fires a room's alarm if it is due (the host clears it first, as PartyKit does). */
     fireAlarm: async (party: PartyName, roomId: string) => {

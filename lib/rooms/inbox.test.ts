@@ -80,6 +80,8 @@ describe('inbox room: presence', () => {
     // capacity is even: Ana is online again; this change is refused and kept.
     await ana.receive({ type: 'presence.set', state: 'away' });
     ben.take();
+    // The pending change lives in connection state: hibernation does not lose it.
+    world.hibernate('main', 'u_ana');
     world.advance(1000 / PRESENCE_RULE.perSecond);
     await ana.receive({ type: 'ping', at: 1 });
     expect(ana.take()).toContainEqual({ type: 'pong', at: 1 });
