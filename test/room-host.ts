@@ -65,13 +65,6 @@ export function createRoomWorld() {
     if (existing) return existing;
     const connections: FakeConnection[] = [];
     const storage = new Map<string, unknown>();
-    const created: FakeRoom = {
-      connections,
-      storage,
-      alarm: null,
-      host: null as never,
-      program: null as never,
-    };
     const host: RoomHost = {
       id: roomId,
       connections: () => [...connections],
@@ -107,8 +100,13 @@ export function createRoomWorld() {
       },
       now: () => now,
     };
-    created.host = host;
-    created.program = programs[party](host);
+    const created: FakeRoom = {
+      connections,
+      storage,
+      alarm: null,
+      host,
+      program: programs[party](host),
+    };
     rooms.set(key, created);
     return created;
   };
