@@ -18,7 +18,7 @@ async function readJson(req: Party.Request): Promise<unknown> {
   const text = await req.text();
   if (text === '') return undefined;
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(text);
   } catch {
     return INVALID_JSON;
   }
