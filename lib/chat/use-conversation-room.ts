@@ -4,7 +4,12 @@ import PartySocket from 'partysocket';
 import { useCallback, useEffect, useRef } from 'react';
 
 import { apiFetch } from '@/lib/api/client';
-import { encodeFrame, parseFrame, serverFrameSchema } from '@/lib/realtime/protocol';
+import {
+  CONVERSATION_CLOSE_CODES,
+  encodeFrame,
+  parseFrame,
+  serverFrameSchema,
+} from '@/lib/realtime/protocol';
 import { useTypingStore } from '@/lib/stores/typing-store';
 
 import type { TypingState } from './typing';
@@ -26,6 +31,8 @@ export function useConversationRoom(host: string, conversationId: string) {
       party: 'conversation',
       room: conversationId,
       startClosed: document.visibilityState === 'hidden',
+      // Removed from the conversation: a new token would be refused (404) anyway.
+      shouldReconnectOnClose: (event) => event.code !== CONVERSATION_CLOSE_CODES.removed,
       query: async () => {
         const { token } = await apiFetch<{ token: string }>('/api/v1/realtime/token', {
           method: 'POST',
