@@ -3,7 +3,12 @@
 import PartySocket from 'partysocket';
 import { useCallback, useEffect, useRef } from 'react';
 
-import { encodeFrame, parseFrame, serverFrameSchema } from '@/lib/realtime/protocol';
+import {
+  CONVERSATION_CLOSE_CODES,
+  encodeFrame,
+  parseFrame,
+  serverFrameSchema,
+} from '@/lib/realtime/protocol';
 import { fetchRoomToken } from '@/lib/realtime/room-token-client';
 import { useTypingStore } from '@/lib/stores/typing-store';
 
@@ -26,6 +31,8 @@ export function useConversationRoom(host: string, conversationId: string) {
       party: 'conversation',
       room: conversationId,
       startClosed: document.visibilityState === 'hidden',
+      // Removed from the conversation: a new token would be refused (404) anyway.
+      shouldReconnectOnClose: (event) => event.code !== CONVERSATION_CLOSE_CODES.removed,
       query: async () => ({
         token: await fetchRoomToken({ room: 'conversation', conversationId }),
       }),

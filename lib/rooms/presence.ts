@@ -1,11 +1,12 @@
 import { z } from 'zod';
 
+import { bucketSchema, type BucketRule } from '../calls/token-bucket';
 import {
   presenceStateSchema,
   presenceStatusSchema,
   roomIdSchema,
   type PresenceStatus,
-} from '../lib/realtime/protocol';
+} from '../realtime/protocol';
 
 /**
  * Presence between inbox rooms. Each connection of an inbox room holds InboxConnectionState; the
@@ -14,11 +15,23 @@ import {
  */
 
 export const inboxConnectionStateSchema = z.object({
-  userId: z.string(),
   contacts: z.array(z.string()),
   state: presenceStateSchema,
+  /** presence.set changes this connection may still make (PRESENCE_RULE). */
+  presence: bucketSchema,
+  /** A change refused by the bucket: applied by the connection's next frame that finds a token. */
+  pending: presenceStateSchema.nullable(),
+  /** Whether it was told `rate_limited` since its last accepted change. */
+  limited: z.boolean(),
 });
 export type InboxConnectionState = z.infer<typeof inboxConnectionStateSchema>;
+
+/**
+ * A tab changes state when it is hidden for minutes (away) or shown again (active), so a few
+ * changes at once and one per five seconds after that is far above any real tab; a flood of
+ * presence.set (finding 9 of #17: 1,000 frames, 1,000 announcements) reaches contacts as a few.
+ */
+export const PRESENCE_RULE: BucketRule = { capacity: 4, perSecond: 0.2 };
 
 /** One person's status, as inbox rooms exchange it on `/presence` and clients receive it. */
 export const presenceUserSchema = z.object({
@@ -50,13 +63,5 @@ export function contactUnion(states: readonly Pick<InboxConnectionState, 'contac
   return [...new Set(states.flatMap((s) => s.contacts))];
 }
 
-/** The paths inbox rooms use between themselves (with the server secret). */
+/** The path inbox rooms use between themselves (with the server secret). */
 export const PRESENCE_PATH = '/presence';
-
-/** The part of a room URL after `/parties/<party>/<room>`: '' for the room itself. */
-export function roomSubpath(url: string, party: string, roomId: string): string {
-  const pathname = new URL(url).pathname.replace(/\/$/, '');
-  const prefix = `/parties/${party}/${roomId}`;
-  if (pathname === prefix) return '';
-  return pathname.startsWith(`${prefix}/`) ? pathname.slice(prefix.length) : pathname;
-}
