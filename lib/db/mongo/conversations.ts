@@ -1,6 +1,6 @@
 import type { HydratedDocument } from 'mongoose';
 
-import type { Store } from '../store';
+import type { ConversationsPort, MembershipsPort } from '../ports/conversations';
 import type { Conversation, MemberRole, Membership } from '../types';
 import type { ConversationDoc, MembershipDoc, Models } from './models';
 import { duplicateKeyField } from './users';
@@ -42,17 +42,7 @@ export async function assertUsersExist({ User }: Models, ids: string[]): Promise
   if (missing !== undefined) throw new Error(`No user with id ${missing}`);
 }
 
-type ConversationFunctions = Pick<
-  Store,
-  | 'findOrCreateDirect'
-  | 'createGroup'
-  | 'getConversation'
-  | 'renameConversation'
-  | 'listConversations'
-  | 'listContacts'
->;
-
-export function conversationFunctions(models: Models): ConversationFunctions {
+export function conversationFunctions(models: Models): ConversationsPort {
   const { Conversation, Membership } = models;
   const byDirectKey = (directKey: string) =>
     Conversation.findOne({ directKey }, CONVERSATION_PROJECTION).lean<ConversationDoc>();
@@ -185,17 +175,7 @@ export function conversationFunctions(models: Models): ConversationFunctions {
   };
 }
 
-type MembershipFunctions = Pick<
-  Store,
-  | 'getMembership'
-  | 'listMemberships'
-  | 'addMembers'
-  | 'removeMember'
-  | 'updateMembership'
-  | 'markRead'
->;
-
-export function membershipFunctions(models: Models): MembershipFunctions {
+export function membershipFunctions(models: Models): MembershipsPort {
   const { Conversation, Membership } = models;
   const find = async (conversationId: string, userId: string) => {
     const doc = await Membership.findOne({ conversationId, userId }).lean<MembershipDoc>();

@@ -1,7 +1,7 @@
 import type { FilterQuery } from 'mongoose';
 
 import { attachmentsSchema, systemEventSchema } from '../json-columns';
-import type { Store } from '../store';
+import type { MessagesPort } from '../ports/messages';
 import type { Attachment, Message, Reaction } from '../types';
 import type { ConversationDoc, MessageDoc, Models, ReactionEntry, UploadDoc } from './models';
 import { toAttachment } from './uploads';
@@ -98,18 +98,7 @@ export function reservedSeq(
   return send?.seq ?? null;
 }
 
-type MessageFunctions = Pick<
-  Store,
-  | 'createMessage'
-  | 'getMessage'
-  | 'getMessages'
-  | 'listMessages'
-  | 'editMessage'
-  | 'deleteMessage'
-  | 'setReaction'
->;
-
-export function messageFunctions(models: Models): MessageFunctions {
+export function messageFunctions(models: Models): MessagesPort {
   const { Conversation, Membership, Message, Upload } = models;
   const byId = async (id: string) => {
     const doc = await Message.findById(id).lean<MessageDoc>();

@@ -1,4 +1,4 @@
-import type { Store } from '../store';
+import type { NotificationSettingsPort } from '../ports/notifications';
 import { defaultNotificationSettings, type NotificationSettings } from '../types';
 import type { Models, NotificationSettingsDoc } from './models';
 import { duplicateKeyField } from './users';
@@ -12,12 +12,9 @@ export function toNotificationSettings(doc: NotificationSettingsDoc): Notificati
   };
 }
 
-type SettingsFunctions = Pick<
-  Store,
-  'getNotificationSettings' | 'getNotificationSettingsFor' | 'updateNotificationSettings'
->;
-
-export function notificationSettingsFunctions({ NotificationSettings }: Models): SettingsFunctions {
+export function notificationSettingsFunctions({
+  NotificationSettings,
+}: Models): NotificationSettingsPort {
   return {
     async getNotificationSettings({ userId }) {
       const doc = await NotificationSettings.findById(userId).lean<NotificationSettingsDoc>();

@@ -1,7 +1,7 @@
 import type { FilterQuery } from 'mongoose';
 
 import { decodeCursor, encodeCursor } from '../ids';
-import type { Store } from '../store';
+import type { NotificationsPort } from '../ports/notifications';
 import type { Notification } from '../types';
 import type { Models, NotificationDoc } from './models';
 import { duplicateKeyField } from './users';
@@ -34,7 +34,7 @@ const isTimeCursor = (v: unknown): v is TimeCursor =>
 
 /** The unread notifications markNotificationsRead is asked to read. */
 export function readFilter(
-  input: Parameters<Store['markNotificationsRead']>[0],
+  input: Parameters<NotificationsPort['markNotificationsRead']>[0],
 ): FilterQuery<NotificationDoc> {
   const unread = { userId: input.userId, readAt: null };
   if ('ids' in input) return { ...unread, _id: { $in: input.ids } };
@@ -42,19 +42,7 @@ export function readFilter(
   return { ...unread, conversationId: input.conversationId, seq: { $lte: input.uptoSeq } };
 }
 
-type NotificationFunctions = Pick<
-  Store,
-  | 'createNotification'
-  | 'listNotifications'
-  | 'countUnreadNotifications'
-  | 'markNotificationsRead'
-  | 'markNotificationsPushed'
-  | 'markNotificationsEmailed'
-  | 'clearNotificationsEmailed'
-  | 'listUnemailedNotifications'
->;
-
-export function notificationFunctions({ Notification }: Models): NotificationFunctions {
+export function notificationFunctions({ Notification }: Models): NotificationsPort {
   const ids = (docs: { _id: string }[]) => docs.map((doc) => doc._id);
 
   return {

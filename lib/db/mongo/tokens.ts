@@ -1,4 +1,4 @@
-import type { Store } from '../store';
+import type { TokensPort } from '../ports/tokens';
 import type { ApiToken } from '../types';
 import type { ApiTokenDoc, Models } from './models';
 import { assertUserExists, toUser, USER_PROJECTION, type UserFields } from './users';
@@ -17,12 +17,7 @@ function toToken(doc: TokenFields): ApiToken {
   };
 }
 
-type TokenFunctions = Pick<
-  Store,
-  'createApiToken' | 'listApiTokens' | 'revokeApiToken' | 'useApiToken'
->;
-
-export function tokenFunctions(models: Models): TokenFunctions {
+export function tokenFunctions(models: Models): TokensPort {
   const { User, ApiToken } = models;
 
   return {

@@ -1,7 +1,7 @@
 import type { FilterQuery } from 'mongoose';
 
 import { decodeCursor, encodeCursor, isNameCursor } from '../ids';
-import type { Store } from '../store';
+import type { UsersPort } from '../ports/users';
 import { StoreConflictError, type User } from '../types';
 import type { AccountDoc, Models, UserDoc } from './models';
 
@@ -47,23 +47,7 @@ export async function assertUserExists({ User }: Models, userId: string): Promis
   if (!(await User.exists({ _id: userId }))) throw new Error(`No user with id ${userId}`);
 }
 
-type UserFunctions = Pick<
-  Store,
-  | 'createUser'
-  | 'getUserById'
-  | 'getUsersByIds'
-  | 'getUserByEmail'
-  | 'getPasswordHash'
-  | 'updateUser'
-  | 'bumpSessionVersion'
-  | 'searchUsers'
-  | 'linkAccount'
-  | 'getUserByAccount'
-  | 'ensureSystemUser'
-  | 'getFirstUser'
->;
-
-export function userFunctions(models: Models): UserFunctions {
+export function userFunctions(models: Models): UsersPort {
   const { User, Account } = models;
   const byId = async (id: string) => {
     const doc = await User.findById(id, USER_PROJECTION).lean<UserFields>();

@@ -1,5 +1,5 @@
-import type { Store } from '../store';
 import { newId } from '../ids';
+import type { ConversationsPort, MembershipsPort } from '../ports/conversations';
 import type { Conversation, ConversationKind, MemberRole, Membership } from '../types';
 import type { Db } from './connection';
 
@@ -52,23 +52,7 @@ function toMembership(row: MembershipRow): Membership {
 /** "a:b" with the ids sorted, so either order names the same pair. */
 const directKey = (a: string, b: string) => (a < b ? `${a}:${b}` : `${b}:${a}`);
 
-type ConversationFunctions = Pick<
-  Store,
-  | 'findOrCreateDirect'
-  | 'createGroup'
-  | 'getConversation'
-  | 'renameConversation'
-  | 'listConversations'
-  | 'listContacts'
-  | 'getMembership'
-  | 'listMemberships'
-  | 'addMembers'
-  | 'removeMember'
-  | 'updateMembership'
-  | 'markRead'
->;
-
-export function conversationFunctions(db: Db): ConversationFunctions {
+export function conversationFunctions(db: Db): ConversationsPort & MembershipsPort {
   const byId = db.prepare<[string], ConversationRow>(
     `SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE id = ?`,
   );

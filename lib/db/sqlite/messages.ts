@@ -1,4 +1,3 @@
-import type { Store } from '../store';
 import { newId } from '../ids';
 import {
   attachmentsSchema,
@@ -6,6 +5,7 @@ import {
   stringListSchema,
   systemEventSchema,
 } from '../json-columns';
+import type { MessagesPort } from '../ports/messages';
 import type { Attachment, Message, Reaction, SystemEvent } from '../types';
 import type { Db } from './connection';
 import { selectUploads, toAttachment } from './uploads';
@@ -52,20 +52,9 @@ function toMessage(row: MessageRow, reactions: Reaction[]): Message {
   };
 }
 
-type CreateInput = Parameters<Store['createMessage']>[0];
+type CreateInput = Parameters<MessagesPort['createMessage']>[0];
 
-type MessageFunctions = Pick<
-  Store,
-  | 'createMessage'
-  | 'getMessage'
-  | 'getMessages'
-  | 'listMessages'
-  | 'editMessage'
-  | 'deleteMessage'
-  | 'setReaction'
->;
-
-export function messageFunctions(db: Db): MessageFunctions {
+export function messageFunctions(db: Db): MessagesPort {
   const byId = db.prepare<[string], MessageRow>('SELECT * FROM messages WHERE id = ?');
   // json_each keeps each of these one prepared statement whatever the number of ids.
   const byIds = db.prepare<[string], MessageRow>(

@@ -1,4 +1,4 @@
-import type { Store } from '../store';
+import type { NotificationSettingsPort } from '../ports/notifications';
 import {
   defaultNotificationSettings,
   type NotificationLevel,
@@ -23,12 +23,7 @@ function toSettings(row: SettingsRow): NotificationSettings {
   };
 }
 
-type SettingsFunctions = Pick<
-  Store,
-  'getNotificationSettings' | 'getNotificationSettingsFor' | 'updateNotificationSettings'
->;
-
-export function notificationSettingsFunctions(db: Db): SettingsFunctions {
+export function notificationSettingsFunctions(db: Db): NotificationSettingsPort {
   const byUser = db.prepare<[string], SettingsRow>(
     'SELECT * FROM notification_settings WHERE user_id = ?',
   );

@@ -1,5 +1,5 @@
 import { decodeCursor, encodeCursor, newId } from '../ids';
-import type { Store } from '../store';
+import type { NotificationsPort } from '../ports/notifications';
 import type { Notification, NotificationKind } from '../types';
 import type { Db } from './connection';
 
@@ -48,19 +48,7 @@ const isTimeCursor = (v: unknown): v is TimeCursor =>
   typeof (v as TimeCursor).at === 'number' &&
   typeof (v as TimeCursor).id === 'string';
 
-type NotificationFunctions = Pick<
-  Store,
-  | 'createNotification'
-  | 'listNotifications'
-  | 'countUnreadNotifications'
-  | 'markNotificationsRead'
-  | 'markNotificationsPushed'
-  | 'markNotificationsEmailed'
-  | 'clearNotificationsEmailed'
-  | 'listUnemailedNotifications'
->;
-
-export function notificationFunctions(db: Db): NotificationFunctions {
+export function notificationFunctions(db: Db): NotificationsPort {
   const bySource = db.prepare<[string, string], NotificationRow>(
     'SELECT * FROM notifications WHERE user_id = ? AND source_key = ?',
   );

@@ -1,9 +1,9 @@
-import type { Store } from '../store';
 import { decodeCursor, encodeCursor, isNameCursor, newId } from '../ids';
-import { StoreConflictError, type ApiToken, type User } from '../types';
-import type { Db } from './connection';
+import type { UsersPort } from '../ports/users';
+import { StoreConflictError, type User } from '../types';
+import { isUniqueViolation, type Db } from './connection';
 
-type UserRow = {
+export type UserRow = {
   id: string;
   email: string;
   name: string;
@@ -14,15 +14,7 @@ type UserRow = {
   created_at: number;
 };
 
-type TokenRow = {
-  id: string;
-  user_id: string;
-  name: string;
-  created_at: number;
-  last_used_at: number | null;
-};
-
-const USER_COLUMNS =
+export const USER_COLUMNS =
   'id, email, name, status_text, avatar_key, email_verified, session_version, created_at';
 
 export function toUser(row: UserRow): User {
@@ -38,48 +30,10 @@ export function toUser(row: UserRow): User {
   };
 }
 
-function toToken(row: TokenRow): ApiToken {
-  return {
-    id: row.id,
-    userId: row.user_id,
-    name: row.name,
-    createdAt: new Date(row.created_at),
-    lastUsedAt: row.last_used_at === null ? null : new Date(row.last_used_at),
-  };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    'code' in error &&
-    (error as { code: string }).code === 'SQLITE_CONSTRAINT_UNIQUE'
-  );
-}
-
 /** LIKE with the user's text taken literally. */
 const likePrefix = (q: string) => `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-type UserFunctions = Pick<
-  Store,
-  | 'createUser'
-  | 'getUserById'
-  | 'getUsersByIds'
-  | 'getUserByEmail'
-  | 'getPasswordHash'
-  | 'updateUser'
-  | 'bumpSessionVersion'
-  | 'searchUsers'
-  | 'linkAccount'
-  | 'getUserByAccount'
-  | 'createApiToken'
-  | 'listApiTokens'
-  | 'revokeApiToken'
-  | 'useApiToken'
-  | 'ensureSystemUser'
-  | 'getFirstUser'
->;
-
-export function userFunctions(db: Db): UserFunctions {
+export function userFunctions(db: Db): UsersPort {
   const byId = db.prepare<[string], UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`);
   // json_each keeps it one prepared statement whatever the number of ids.
   const byIds = db.prepare<[string], UserRow>(
@@ -203,43 +157,6 @@ export function userFunctions(db: Db): UserFunctions {
         )
         .get(provider, providerAccountId);
       return row ? toUser(row) : null;
-    },
-
-    async createApiToken({ userId, name, tokenHash }) {
-      const id = newId('tok');
-      db.prepare(
-        'INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?)',
-      ).run(id, userId, name, tokenHash, Date.now());
-      return toToken(
-        db.prepare<[string], TokenRow>('SELECT * FROM api_tokens WHERE id = ?').get(id)!,
-      );
-    },
-
-    async listApiTokens({ userId }) {
-      return db
-        .prepare<[string], TokenRow>(
-          'SELECT * FROM api_tokens WHERE user_id = ? ORDER BY created_at DESC, id',
-        )
-        .all(userId)
-        .map(toToken);
-    },
-
-    async revokeApiToken({ userId, id }) {
-      return (
-        db.prepare('DELETE FROM api_tokens WHERE id = ? AND user_id = ?').run(id, userId).changes >
-        0
-      );
-    },
-
-    async useApiToken({ tokenHash }) {
-      const row = db
-        .prepare<[number, string], TokenRow>(
-          'UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ? RETURNING *',
-        )
-        .get(Date.now(), tokenHash);
-      if (!row) return null;
-      const user = byId.get(row.user_id);
-      return user ? { token: toToken(row), user: toUser(user) } : null;
     },
 
     async ensureSystemUser({ id, email, name }) {
