@@ -7,7 +7,7 @@ import { chatContract } from '../contract-chat';
 import { jobContract } from '../contract-jobs';
 import { notificationContract } from '../contract-notifications';
 import { connect, databaseName } from './connection';
-import { directKeyOf, toConversation, toMembership } from './conversations';
+import { toConversation, toMembership } from './conversations';
 import { groupReactions, reservedSeq, reserveSeqUpdate, toMessage } from './messages';
 import { createModels, type MessageDoc, type Models } from './models';
 import { toUpload } from './uploads';
@@ -275,11 +275,6 @@ describe('mongo chat schemas', () => {
 
 describe('mongo chat mappers', () => {
   const at = new Date('2025-01-02T03:04:05Z');
-
-  it('keys a direct conversation by the sorted pair, whichever way round it is asked for', () => {
-    expect(directKeyOf('u_b', 'u_a')).toBe('u_a:u_b');
-    expect(directKeyOf('u_a', 'u_b')).toBe('u_a:u_b');
-  });
 
   it('finds the seq a conversation reserved for a send, by author and clientId', () => {
     const recentSends = [

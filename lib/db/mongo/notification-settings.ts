@@ -1,4 +1,5 @@
 import type { NotificationSettingsPort } from '../ports/notifications';
+import { uniqueIds } from '../rules';
 import { defaultNotificationSettings, type NotificationSettings } from '../types';
 import type { Models, NotificationSettingsDoc } from './models';
 import { duplicateKeyField } from './users';
@@ -22,7 +23,7 @@ export function notificationSettingsFunctions({
     },
 
     async getNotificationSettingsFor({ userIds }) {
-      const unique = [...new Set(userIds)];
+      const unique = uniqueIds(userIds);
       if (unique.length === 0) return [];
       const docs = await NotificationSettings.find({ _id: { $in: unique } }).lean<
         NotificationSettingsDoc[]

@@ -1,4 +1,5 @@
 import type { TokensPort } from '../ports/tokens';
+import { checkFields } from '../rules';
 import type { ApiToken } from '../types';
 import type { ApiTokenDoc, Models } from './models';
 import { assertUserExists, toUser, USER_PROJECTION, type UserFields } from './users';
@@ -22,6 +23,7 @@ export function tokenFunctions(models: Models): TokensPort {
 
   return {
     async createApiToken({ userId, name, tokenHash }) {
+      checkFields({ tokenName: name });
       await assertUserExists(models, userId);
       const doc = new ApiToken({ userId, name, tokenHash });
       await doc.save();

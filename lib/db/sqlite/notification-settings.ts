@@ -1,4 +1,5 @@
 import type { NotificationSettingsPort } from '../ports/notifications';
+import { uniqueIds } from '../rules';
 import {
   defaultNotificationSettings,
   type NotificationLevel,
@@ -63,7 +64,7 @@ export function notificationSettingsFunctions(db: Db): NotificationSettingsPort 
     },
 
     async getNotificationSettingsFor({ userIds }) {
-      const unique = [...new Set(userIds)];
+      const unique = uniqueIds(userIds);
       if (unique.length === 0) return [];
       const stored = new Map(
         byUsers.all(JSON.stringify(unique)).map((row) => [row.user_id, toSettings(row)]),

@@ -1,5 +1,6 @@
 import { newId } from '../ids';
 import type { TokensPort } from '../ports/tokens';
+import { checkFields } from '../rules';
 import type { ApiToken } from '../types';
 import type { Db } from './connection';
 import { toUser, USER_COLUMNS, type UserRow } from './users';
@@ -27,6 +28,7 @@ export function tokenFunctions(db: Db): TokensPort {
 
   return {
     async createApiToken({ userId, name, tokenHash }) {
+      checkFields({ tokenName: name });
       const id = newId('tok');
       db.prepare(
         'INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?)',

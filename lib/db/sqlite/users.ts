@@ -1,5 +1,13 @@
-import { decodeCursor, encodeCursor, isNameCursor, newId } from '../ids';
+import { newId } from '../ids';
 import type { UsersPort } from '../ports/users';
+import {
+  checkFields,
+  cursorPage,
+  decodeCursor,
+  nameCursorSchema,
+  pageSize,
+  uniqueIds,
+} from '../rules';
 import { StoreConflictError, type User } from '../types';
 import { isUniqueViolation, type Db } from './connection';
 
@@ -53,6 +61,7 @@ export function userFunctions(db: Db): UsersPort {
 
   return {
     async createUser({ email, name, passwordHash, emailVerified = false }) {
+      checkFields({ email, userName: name });
       const id = newId('u');
       try {
         db.prepare(
@@ -71,7 +80,7 @@ export function userFunctions(db: Db): UsersPort {
     },
 
     async getUsersByIds({ ids }) {
-      const unique = [...new Set(ids)];
+      const unique = uniqueIds(ids);
       if (unique.length === 0) return [];
       return byIds.all(JSON.stringify(unique)).map(toUser);
     },
@@ -91,6 +100,7 @@ export function userFunctions(db: Db): UsersPort {
     },
 
     async updateUser({ id, name, statusText, avatarKey, emailVerified }) {
+      checkFields({ userName: name, statusText });
       const changes: [string, string | number | null][] = [];
       if (name !== undefined) changes.push(['name', name], ['name_lower', name.toLowerCase()]);
       if (statusText !== undefined) changes.push(['status_text', statusText]);
@@ -115,7 +125,8 @@ export function userFunctions(db: Db): UsersPort {
 
     async searchUsers({ query, limit, cursor, excludeId }) {
       const q = query.trim().toLowerCase();
-      const after = decodeCursor(cursor, isNameCursor);
+      const size = pageSize(limit);
+      const after = decodeCursor(cursor, nameCursorSchema);
       const where = ["(name_lower LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\')"];
       const values: (string | number)[] = [likePrefix(q), likePrefix(q)];
       if (excludeId) {
@@ -130,14 +141,8 @@ export function userFunctions(db: Db): UsersPort {
         .prepare<(string | number)[], UserRow & { name_lower: string }>(
           `SELECT ${USER_COLUMNS}, name_lower FROM users WHERE ${where.join(' AND ')} ORDER BY name_lower, id LIMIT ?`,
         )
-        .all(...values, limit + 1);
-      const page = rows.slice(0, limit);
-      const last = page[page.length - 1];
-      return {
-        items: page.map(toUser),
-        nextCursor:
-          rows.length > limit && last ? encodeCursor({ name: last.name_lower, id: last.id }) : null,
-      };
+        .all(...values, size + 1);
+      return cursorPage(rows, size, toUser, (row) => ({ name: row.name_lower, id: row.id }));
     },
 
     async linkAccount({ userId, provider, providerAccountId }) {
