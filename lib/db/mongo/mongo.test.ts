@@ -1,11 +1,8 @@
 import mongoose from 'mongoose';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
-import { storeContract } from '../contract';
-import { callContract } from '../contract-calls';
-import { chatContract } from '../contract-chat';
-import { jobContract } from '../contract-jobs';
-import { notificationContract } from '../contract-notifications';
+import { storeContracts } from '@/test/contracts';
+
 import { connect, databaseName } from './connection';
 import { toConversation, toMembership } from './conversations';
 import { groupReactions, reservedSeq, reserveSeqUpdate, toMessage } from './messages';
@@ -457,10 +454,10 @@ describe('databaseName', () => {
   });
 });
 
-// Against a real server only when one is configured; otherwise nothing is registered (or skipped).
-// Each run gets a fresh database, dropped when the suite closes the store.
-const uri = process.env.MONGODB_URI;
-if (uri) {
+// Against a real server only when one is configured (the GitHub mongo-contract job); skipped, and
+// said so, otherwise. Each suite gets a fresh database, dropped when it closes the store.
+const uri = process.env.MONGODB_URI ?? '';
+describe.skipIf(!uri)('mongo adapter against MONGODB_URI', () => {
   const open = async () => {
     const dbName = `parley-test-${Math.random().toString(36).slice(2, 10)}`;
     const store = await createMongoStore({ uri, dbName });
@@ -472,9 +469,5 @@ if (uri) {
       },
     };
   };
-  storeContract('mongo', open);
-  chatContract('mongo', open);
-  callContract('mongo', open);
-  jobContract('mongo', open);
-  notificationContract('mongo', open);
-}
+  storeContracts('mongo', open);
+});
