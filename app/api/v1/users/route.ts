@@ -1,6 +1,6 @@
 import { authedRoute } from '@/lib/api/authed-route';
 import { json } from '@/lib/api/route';
-import { getStore } from '@/lib/db';
+import { getStore } from '@/lib/app-store';
 import { toPublicUser } from '@/lib/users/present';
 import { usersQuerySchema } from '@/lib/users/schemas';
 

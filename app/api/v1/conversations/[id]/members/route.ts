@@ -1,8 +1,8 @@
 import { authedRoute } from '@/lib/api/authed-route';
 import { json } from '@/lib/api/route';
+import { getStore } from '@/lib/app-store';
 import { addMembers } from '@/lib/chat/conversations';
 import { addMembersSchema, conversationParamsSchema } from '@/lib/chat/schemas';
-import { getStore } from '@/lib/db';
 
 export const runtime = 'nodejs';
 

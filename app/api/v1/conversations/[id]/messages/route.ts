@@ -1,12 +1,12 @@
 import { authedRoute } from '@/lib/api/authed-route';
 import { json } from '@/lib/api/route';
+import { getStore } from '@/lib/app-store';
 import { listMessages, sendMessage } from '@/lib/chat/messages';
 import {
   conversationParamsSchema,
   messagesQuerySchema,
   sendMessageSchema,
 } from '@/lib/chat/schemas';
-import { getStore } from '@/lib/db';
 
 export const runtime = 'nodejs';
 
