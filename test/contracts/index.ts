@@ -3,6 +3,7 @@ import { conversationsContract } from './conversations';
 import type { OpenStore } from './fixtures';
 import { jobsContract } from './jobs';
 import { messagesContract } from './messages';
+import { notificationSettingsContract } from './notification-settings';
 import { notificationsContract } from './notifications';
 import { pushSubscriptionsContract } from './push-subscriptions';
 import { tokensContract } from './tokens';
@@ -23,5 +24,6 @@ export function storeContracts(adapter: string, open: OpenStore): void {
   callsContract(adapter, open);
   jobsContract(adapter, open);
   notificationsContract(adapter, open);
+  notificationSettingsContract(adapter, open);
   pushSubscriptionsContract(adapter, open);
 }
