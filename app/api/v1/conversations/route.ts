@@ -1,11 +1,11 @@
 import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
+import { getStore } from '@/lib/app-store';
 import { createConversation, listConversationViews } from '@/lib/chat/conversations';
 import {
   createConversationEndpoint,
   listConversationsEndpoint,
 } from '@/lib/chat/conversation-endpoints';
-import { getStore } from '@/lib/db';
 
 export const runtime = 'nodejs';
 

@@ -1,6 +1,6 @@
 import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
-import { getStore } from '@/lib/db';
+import { getStore } from '@/lib/app-store';
 import { toPublicUser } from '@/lib/users/present';
 import { searchUsersEndpoint } from '@/lib/users/endpoints';
 

@@ -14,8 +14,8 @@ import {
   withParams,
   type TestAccount,
 } from '@/test/api';
+import { act, actAs, getCallAs, startCall } from '@/test/calls';
 
-import { act, actAs, getCallAs, startCall } from '../test-calls';
 import { POST } from './route';
 
 afterEach(() => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
-import { act, startCall } from '@/app/api/v1/calls/test-calls';
+import { act, startCall } from '@/test/calls';
 import { DELETE as removeMember } from '@/app/api/v1/conversations/[id]/members/[userId]/route';
 import { env, requireSecret } from '@/lib/env';
 import {

@@ -1,8 +1,8 @@
 import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
+import { getStore } from '@/lib/app-store';
 import { addMembers } from '@/lib/chat/conversations';
 import { addMembersEndpoint } from '@/lib/chat/conversation-endpoints';
-import { getStore } from '@/lib/db';
 
 export const runtime = 'nodejs';
 

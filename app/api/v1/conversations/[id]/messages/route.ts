@@ -1,8 +1,8 @@
 import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
+import { getStore } from '@/lib/app-store';
 import { listMessages, sendMessage } from '@/lib/chat/messages';
 import { listMessagesEndpoint, sendMessageEndpoint } from '@/lib/chat/message-endpoints';
-import { getStore } from '@/lib/db';
 
 export const runtime = 'nodejs';
 

@@ -4,14 +4,13 @@
  */
 import { expect } from 'vitest';
 
+import { GET as getRoute, POST as actionRoute } from '@/app/api/v1/calls/[id]/route';
 import {
   GET as getLiveRoute,
   POST as startRoute,
 } from '@/app/api/v1/conversations/[id]/calls/route';
 import { callResponseSchema, liveCallResponseSchema, type CallWire } from '@/lib/calls/wire';
 import { getRequest, jsonRequest, withCookie, withParams, type TestAccount } from '@/test/api';
-
-import { GET as getRoute, POST as actionRoute } from './[id]/route';
 
 export const startCallAs = (account: TestAccount, conversationId: string, body: unknown) =>
   startRoute(

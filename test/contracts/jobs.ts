@@ -1,14 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import type { Store } from './store';
-import type { Job, JobDispatcher } from './types';
+import type { Store } from '@/lib/db/store';
+import type { Job, JobDispatcher } from '@/lib/db/types';
+
+import { type OpenStore } from './fixtures';
 
 /**
- * The jobs part of the store contract: every adapter runs it next to the other contracts.
- * Claims see every job in the store, so each case gets a fresh, empty store from `open`.
+ * The jobs port (lib/db/ports/jobs.ts): the durable queue's dedupe, claims, leases, retries and
+ * pruning. Every adapter runs it (test/contracts/index.ts).
  */
-export function jobContract(name: string, open: () => Promise<Store>) {
-  describe(`${name} job store contract`, () => {
+export function jobsContract(adapter: string, open: OpenStore) {
+  describe(`${adapter} store: jobs port`, () => {
     let store: Store;
     beforeEach(async () => {
       store = await open();

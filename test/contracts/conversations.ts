@@ -1,15 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { chatFixtures, messageContract } from './contract-messages';
-import type { Store } from './store';
+import { FIELD_LIMITS, StoreValidationError } from '@/lib/db/rules';
+import type { Store } from '@/lib/db/store';
+
+import { chatFixtures, type OpenStore } from './fixtures';
 
 /**
- * The chat half of the store contract: every adapter runs it next to storeContract. This file
- * covers conversations and memberships; contract-messages.ts messages, reactions and uploads.
- * `open` returns a fresh, empty store.
+ * The conversations and memberships ports (lib/db/ports/conversations.ts): direct conversations,
+ * groups, members, roles and read positions. Every adapter runs it (test/contracts/index.ts).
  */
-export function chatContract(name: string, open: () => Promise<Store>) {
-  describe(`${name} chat store contract`, () => {
+export function conversationsContract(adapter: string, open: OpenStore) {
+  describe(`${adapter} store: conversations and memberships ports`, () => {
     let store: Store;
     beforeAll(async () => {
       store = await open();
@@ -217,6 +218,23 @@ export function chatContract(name: string, open: () => Promise<Store>) {
       });
     });
 
-    messageContract(() => store);
+    describe('field limits', () => {
+      it('refuses a group name past its limit, on creation and on renaming', async () => {
+        const owner = await person();
+        await expect(
+          store.createGroup({
+            name: 'x'.repeat(FIELD_LIMITS.groupName + 1),
+            ownerId: owner,
+            memberIds: [],
+          }),
+        ).rejects.toBeInstanceOf(StoreValidationError);
+        expect(await store.listConversations({ userId: owner })).toEqual([]);
+        const g = await group(owner);
+        await expect(
+          store.renameConversation({ id: g.id, name: 'x'.repeat(FIELD_LIMITS.groupName + 1) }),
+        ).rejects.toBeInstanceOf(StoreValidationError);
+        expect(await store.getConversation({ id: g.id })).toEqual(g);
+      });
+    });
   });
 }

@@ -1,16 +1,16 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { chatFixtures } from './contract-messages';
-import type { Store } from './store';
-import { StoreConflictError, type Notification, type NotificationKind } from './types';
+import type { Store } from '@/lib/db/store';
+import type { Notification, NotificationKind } from '@/lib/db/types';
+
+import { chatFixtures, type OpenStore } from './fixtures';
 
 /**
- * The notifications part of the store contract (notifications, their settings, web push
- * subscriptions and the built-in people): every adapter runs it next to the other contracts.
- * `open` returns a fresh, empty store.
+ * The notifications port (lib/db/ports/notifications.ts): one per source, paging, read marks,
+ * push and email claims. Every adapter runs it (test/contracts/index.ts).
  */
-export function notificationContract(name: string, open: () => Promise<Store>) {
-  describe(`${name} notification store contract`, () => {
+export function notificationsContract(adapter: string, open: OpenStore) {
+  describe(`${adapter} store: notifications port`, () => {
     let store: Store;
     beforeAll(async () => {
       store = await open();
@@ -316,175 +316,6 @@ export function notificationContract(name: string, open: () => Promise<Store>) {
         ).toEqual([]);
         expect(conversationId).toBe(mention.conversationId);
       });
-    });
-
-    describe('notification settings', () => {
-      it('gives defaults to a person who never chose', async () => {
-        const [a] = (await people(1)) as [string];
-        expect(await store.getNotificationSettings({ userId: a })).toStrictEqual({
-          userId: a,
-          level: 'mentions',
-          emailDigest: true,
-          lastDigestAt: null,
-        });
-      });
-
-      it('updates only the settings given, keeping the rest', async () => {
-        const [a] = (await people(1)) as [string];
-        expect(await store.updateNotificationSettings({ userId: a, level: 'all' })).toStrictEqual({
-          userId: a,
-          level: 'all',
-          emailDigest: true,
-          lastDigestAt: null,
-        });
-        const at = new Date(Math.floor(Date.now() / 1000) * 1000);
-        await store.updateNotificationSettings({ userId: a, emailDigest: false });
-        const updated = await store.updateNotificationSettings({ userId: a, lastDigestAt: at });
-        expect(updated).toStrictEqual({
-          userId: a,
-          level: 'all',
-          emailDigest: false,
-          lastDigestAt: at,
-        });
-        expect(await store.getNotificationSettings({ userId: a })).toStrictEqual(updated);
-        expect(await store.updateNotificationSettings({ userId: a })).toStrictEqual(updated);
-      });
-
-      it('reads several people’s settings at once, with defaults for those never set', async () => {
-        const [a, b, c] = (await people(3)) as [string, string, string];
-        await store.updateNotificationSettings({ userId: a, level: 'nothing' });
-        await store.updateNotificationSettings({ userId: c, emailDigest: false });
-        const settings = await store.getNotificationSettingsFor({ userIds: [a, b, c, a] });
-        const byUser = new Map(settings.map((s) => [s.userId, s]));
-        expect(settings).toHaveLength(3);
-        expect(byUser.get(a)).toMatchObject({ level: 'nothing', emailDigest: true });
-        expect(byUser.get(b)).toStrictEqual(await store.getNotificationSettings({ userId: b }));
-        expect(byUser.get(b)).toMatchObject({ level: 'mentions', emailDigest: true });
-        expect(byUser.get(c)).toMatchObject({ level: 'mentions', emailDigest: false });
-        expect(await store.getNotificationSettingsFor({ userIds: [] })).toEqual([]);
-      });
-    });
-
-    describe('web push subscriptions', () => {
-      const endpoint = () => `https://push.example.com/send/${Math.random().toString(36).slice(2)}`;
-
-      it('saves subscriptions and lists a person’s own', async () => {
-        const [a, b] = (await people(2)) as [string, string];
-        const url = endpoint();
-        const saved = await store.savePushSubscription({
-          userId: a,
-          endpoint: url,
-          p256dh: 'key-1',
-          auth: 'auth-1',
-        });
-        expect(saved.id).toMatch(/^push_[a-z0-9]{20}$/);
-        expect(saved).toStrictEqual({
-          id: saved.id,
-          userId: a,
-          endpoint: url,
-          p256dh: 'key-1',
-          auth: 'auth-1',
-          createdAt: saved.createdAt,
-        });
-        expect(saved.createdAt).toBeInstanceOf(Date);
-        await tick();
-        const second = await store.savePushSubscription({
-          userId: a,
-          endpoint: endpoint(),
-          p256dh: 'k',
-          auth: 'a',
-        });
-        expect(await store.listPushSubscriptions({ userId: a })).toStrictEqual([saved, second]);
-        expect(await store.listPushSubscriptions({ userId: b })).toEqual([]);
-      });
-
-      it('moves an endpoint seen before to the person saving it, with the new keys', async () => {
-        const [a, b] = (await people(2)) as [string, string];
-        const url = endpoint();
-        const first = await store.savePushSubscription({
-          userId: a,
-          endpoint: url,
-          p256dh: 'old',
-          auth: 'old',
-        });
-        const moved = await store.savePushSubscription({
-          userId: b,
-          endpoint: url,
-          p256dh: 'new',
-          auth: 'new',
-        });
-        expect(moved).toMatchObject({ id: first.id, userId: b, endpoint: url, p256dh: 'new' });
-        expect(moved.auth).toBe('new');
-        expect(await store.listPushSubscriptions({ userId: a })).toEqual([]);
-        expect(await store.listPushSubscriptions({ userId: b })).toStrictEqual([moved]);
-      });
-
-      it('deletes by endpoint, only the person’s own when a userId is given', async () => {
-        const [a, b] = (await people(2)) as [string, string];
-        const [url1, url2] = [endpoint(), endpoint()];
-        await store.savePushSubscription({ userId: a, endpoint: url1, p256dh: 'k', auth: 'a' });
-        await store.savePushSubscription({ userId: a, endpoint: url2, p256dh: 'k', auth: 'a' });
-        expect(await store.deletePushSubscription({ endpoint: url1, userId: b })).toBe(false);
-        expect(await store.listPushSubscriptions({ userId: a })).toHaveLength(2);
-        expect(await store.deletePushSubscription({ endpoint: url1, userId: a })).toBe(true);
-        // Without a userId (the push service said the endpoint is gone): whoever owns it.
-        expect(await store.deletePushSubscription({ endpoint: url2 })).toBe(true);
-        expect(await store.deletePushSubscription({ endpoint: url2 })).toBe(false);
-        expect(await store.listPushSubscriptions({ userId: a })).toEqual([]);
-      });
-    });
-  });
-
-  describe(`${name} system people store contract`, () => {
-    // getFirstUser looks at everyone, so each case starts from an empty store.
-    let s: Store;
-    beforeEach(async () => {
-      s = await open();
-    });
-    afterEach(async () => {
-      await s.close();
-    });
-    const system = { id: 'u_assistant', email: 'assistant@parley.invalid', name: 'Assistant' };
-
-    it('creates a built-in person once, with its fixed id and no password', async () => {
-      const user = await s.ensureSystemUser(system);
-      expect(user).toMatchObject({
-        ...system,
-        statusText: null,
-        avatarKey: null,
-        sessionVersion: 0,
-      });
-      expect(user.createdAt).toBeInstanceOf(Date);
-      expect(await s.getPasswordHash({ userId: system.id })).toBeNull();
-      expect(await s.getUserById({ id: system.id })).toStrictEqual(user);
-      expect(await s.ensureSystemUser({ ...system, name: 'Renamed' })).toStrictEqual(user);
-      const concurrent = await Promise.all([1, 2, 3].map(() => s.ensureSystemUser(system)));
-      expect(concurrent).toStrictEqual([user, user, user]);
-    });
-
-    it('refuses a built-in person whose email someone else holds', async () => {
-      await s.createUser({ email: 'taken@example.com', name: 'Someone', passwordHash: null });
-      await expect(
-        s.ensureSystemUser({ id: 'u_bot', email: 'taken@example.com', name: 'Bot' }),
-      ).rejects.toBeInstanceOf(StoreConflictError);
-      expect(await s.getUserById({ id: 'u_bot' })).toBeNull();
-    });
-
-    it('finds the person who signed up first, skipping the ids given', async () => {
-      expect(await s.getFirstUser({ excludeIds: [] })).toBeNull();
-      await s.ensureSystemUser(system);
-      const tick = () => new Promise((resolve) => setTimeout(resolve, 3));
-      await tick();
-      const first = await s.createUser({
-        email: 'first@example.com',
-        name: 'F',
-        passwordHash: null,
-      });
-      await tick();
-      await s.createUser({ email: 'second@example.com', name: 'S', passwordHash: null });
-      expect((await s.getFirstUser({ excludeIds: [] }))?.id).toBe(system.id);
-      expect(await s.getFirstUser({ excludeIds: [system.id] })).toStrictEqual(first);
-      expect(await s.getFirstUser({ excludeIds: [system.id, 'u_other'] })).toStrictEqual(first);
     });
   });
 }

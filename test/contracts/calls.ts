@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { chatFixtures } from './contract-messages';
-import type { Store } from './store';
+import type { Store } from '@/lib/db/store';
+
+import { chatFixtures, type OpenStore } from './fixtures';
 
 /**
- * The calls part of the store contract: every adapter runs it next to storeContract and
- * chatContract. `open` returns a fresh, empty store.
+ * The calls port (lib/db/ports/calls.ts): one live call per conversation, answering, joining,
+ * declining and ending once. Every adapter runs it (test/contracts/index.ts).
  */
-export function callContract(name: string, open: () => Promise<Store>) {
-  describe(`${name} call store contract`, () => {
+export function callsContract(adapter: string, open: OpenStore) {
+  describe(`${adapter} store: calls port`, () => {
     let store: Store;
     beforeAll(async () => {
       store = await open();

@@ -3,7 +3,7 @@ import type {
   DescriptionLike,
   NegotiablePeerConnection,
   SdpType,
-} from './perfect-negotiation';
+} from '@/lib/calls/perfect-negotiation';
 
 /** One macrotask: long enough for the other side's messages to interleave, as on a network. */
 export const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

@@ -1,14 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import type { Store } from './store';
-import { StoreConflictError } from './types';
+import { FIELD_LIMITS, StoreValidationError } from '@/lib/db/rules';
+import type { Store } from '@/lib/db/store';
+import { StoreConflictError } from '@/lib/db/types';
+
+import { type OpenStore, uniqueEmail } from './fixtures';
 
 /**
- * The store contract: every adapter runs this same suite (SQLite always, MongoDB when
- * MONGODB_URI is set). `open` returns a fresh, empty store.
+ * The users port (lib/db/ports/users.ts): people, search, OAuth accounts and the built-in people.
+ * Every adapter runs it (test/contracts/index.ts).
  */
-export function storeContract(name: string, open: () => Promise<Store>) {
-  describe(`${name} store contract`, () => {
+export function usersContract(adapter: string, open: OpenStore) {
+  describe(`${adapter} store: users port`, () => {
     let store: Store;
     beforeAll(async () => {
       store = await open();
@@ -17,7 +20,7 @@ export function storeContract(name: string, open: () => Promise<Store>) {
       await store.close();
     });
 
-    const unique = () => `${Math.random().toString(36).slice(2, 10)}@example.com`;
+    const unique = uniqueEmail;
 
     describe('users', () => {
       it('creates a user and reads it back by id and by email', async () => {
@@ -172,48 +175,90 @@ export function storeContract(name: string, open: () => Promise<Store>) {
       });
     });
 
-    describe('API tokens', () => {
-      it('creates, lists newest first, uses and revokes tokens', async () => {
-        const user = await store.createUser({
-          email: unique(),
-          name: 'Bot owner',
-          passwordHash: null,
-        });
-        const first = await store.createApiToken({
-          userId: user.id,
-          name: 'ci',
-          tokenHash: `h1-${user.id}`,
-        });
-        await new Promise((r) => setTimeout(r, 5));
-        const second = await store.createApiToken({
-          userId: user.id,
-          name: 'bot',
-          tokenHash: `h2-${user.id}`,
-        });
-        expect(first).toMatchObject({ userId: user.id, name: 'ci', lastUsedAt: null });
-        expect((await store.listApiTokens({ userId: user.id })).map((t) => t.id)).toEqual([
-          second.id,
-          first.id,
-        ]);
-
-        const used = await store.useApiToken({ tokenHash: `h1-${user.id}` });
-        expect(used?.user.id).toBe(user.id);
-        expect(used?.token.lastUsedAt).toBeInstanceOf(Date);
-        expect(await store.useApiToken({ tokenHash: 'unknown' })).toBeNull();
-
-        const other = await store.createUser({
-          email: unique(),
-          name: 'Other',
-          passwordHash: null,
-        });
-        expect(await store.revokeApiToken({ userId: other.id, id: first.id })).toBe(false);
-        expect(await store.revokeApiToken({ userId: user.id, id: first.id })).toBe(true);
-        expect(await store.revokeApiToken({ userId: user.id, id: first.id })).toBe(false);
-        expect(await store.useApiToken({ tokenHash: `h1-${user.id}` })).toBeNull();
-        expect((await store.listApiTokens({ userId: user.id })).map((t) => t.id)).toEqual([
-          second.id,
-        ]);
+    describe('field limits', () => {
+      it('refuses a name or email past its limit, storing nothing', async () => {
+        const email = unique();
+        await expect(
+          store.createUser({
+            email,
+            name: 'x'.repeat(FIELD_LIMITS.userName + 1),
+            passwordHash: null,
+          }),
+        ).rejects.toBeInstanceOf(StoreValidationError);
+        const tooLongEmail = `${'x'.repeat(FIELD_LIMITS.email)}@example.com`;
+        await expect(
+          store.createUser({ email: tooLongEmail, name: 'Ana', passwordHash: null }),
+        ).rejects.toBeInstanceOf(StoreValidationError);
+        expect(await store.getUserByEmail({ email })).toBeNull();
       });
+
+      it('refuses an update past a limit, changing nothing', async () => {
+        const user = await store.createUser({ email: unique(), name: 'Ana', passwordHash: null });
+        await expect(
+          store.updateUser({ id: user.id, name: 'x'.repeat(FIELD_LIMITS.userName + 1) }),
+        ).rejects.toBeInstanceOf(StoreValidationError);
+        await expect(
+          store.updateUser({ id: user.id, statusText: 'x'.repeat(FIELD_LIMITS.statusText + 1) }),
+        ).rejects.toBeInstanceOf(StoreValidationError);
+        expect(await store.getUserById({ id: user.id })).toEqual(user);
+        const max = 's'.repeat(FIELD_LIMITS.statusText);
+        expect(await store.updateUser({ id: user.id, statusText: max })).toMatchObject({
+          statusText: max,
+        });
+      });
+    });
+  });
+
+  describe(`${adapter} store: users port, built-in people and the first admin`, () => {
+    // getFirstUser looks at everyone, so each case starts from an empty store.
+    let s: Store;
+    beforeEach(async () => {
+      s = await open();
+    });
+    afterEach(async () => {
+      await s.close();
+    });
+    const system = { id: 'u_assistant', email: 'assistant@parley.invalid', name: 'Assistant' };
+
+    it('creates a built-in person once, with its fixed id and no password', async () => {
+      const user = await s.ensureSystemUser(system);
+      expect(user).toMatchObject({
+        ...system,
+        statusText: null,
+        avatarKey: null,
+        sessionVersion: 0,
+      });
+      expect(user.createdAt).toBeInstanceOf(Date);
+      expect(await s.getPasswordHash({ userId: system.id })).toBeNull();
+      expect(await s.getUserById({ id: system.id })).toStrictEqual(user);
+      expect(await s.ensureSystemUser({ ...system, name: 'Renamed' })).toStrictEqual(user);
+      const concurrent = await Promise.all([1, 2, 3].map(() => s.ensureSystemUser(system)));
+      expect(concurrent).toStrictEqual([user, user, user]);
+    });
+
+    it('refuses a built-in person whose email someone else holds', async () => {
+      await s.createUser({ email: 'taken@example.com', name: 'Someone', passwordHash: null });
+      await expect(
+        s.ensureSystemUser({ id: 'u_bot', email: 'taken@example.com', name: 'Bot' }),
+      ).rejects.toBeInstanceOf(StoreConflictError);
+      expect(await s.getUserById({ id: 'u_bot' })).toBeNull();
+    });
+
+    it('finds the person who signed up first, skipping the ids given', async () => {
+      expect(await s.getFirstUser({ excludeIds: [] })).toBeNull();
+      await s.ensureSystemUser(system);
+      const tick = () => new Promise((resolve) => setTimeout(resolve, 3));
+      await tick();
+      const first = await s.createUser({
+        email: 'first@example.com',
+        name: 'F',
+        passwordHash: null,
+      });
+      await tick();
+      await s.createUser({ email: 'second@example.com', name: 'S', passwordHash: null });
+      expect((await s.getFirstUser({ excludeIds: [] }))?.id).toBe(system.id);
+      expect(await s.getFirstUser({ excludeIds: [system.id] })).toStrictEqual(first);
+      expect(await s.getFirstUser({ excludeIds: [system.id, 'u_other'] })).toStrictEqual(first);
     });
   });
 }
