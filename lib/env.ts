@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { deploymentProblems, isProductionDeployment } from './env-deployment';
+
 /**
  * Every environment variable Parley reads, validated once. Code imports `env`, never `process.env`.
  *
@@ -128,6 +130,18 @@ export const serverSchema = z.object({
   AI_CONTEXT_TOKENS: z.coerce.number().int().min(200).max(200_000).default(4_000),
   /** AI assistant: requests one person may make per hour. */
   AI_REQUESTS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(30),
+  /**
+   * Backups: a folder for the daily backup job (an archive of the SQLite store and uploads, or an
+   * NDJSON export with MongoDB). Unset, there is no daily job; `npm run backup` works regardless.
+   */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /** Backups: how many daily backups to keep (default 7; needs BACKUP_DIR). */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(366).optional(),
+  /**
+   * `production` marks a self-hosted production deployment (Vercel sets VERCEL_ENV instead): the
+   * start is refused with a development secret or a local NEXTAUTH_URL (lib/env-deployment.ts).
+   */
+  PARLEY_ENV: z.enum(['development', 'staging', 'production']).optional(),
   /** Set by Vercel; shown by the health route and used to name preview databases. */
   VERCEL_GIT_COMMIT_SHA: z.string().optional(),
   VERCEL_GIT_COMMIT_REF: z.string().optional(),
@@ -156,7 +170,14 @@ function clean(source: Source): Source {
   return Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
 }
 
-export function parseServerEnv(source: Source, opts: { enforceSecrets: boolean }): ServerEnv {
+export function parseServerEnv(
+  source: Source,
+  opts: {
+    enforceSecrets: boolean;
+    /** Secrets `npm run dev` generated (<data dir>/secrets.json): refused on a production deployment. */
+    generatedSecrets?: ReadonlySet<string>;
+  },
+): ServerEnv {
   const result = serverSchema.safeParse(clean(source));
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
@@ -190,6 +211,20 @@ export function parseServerEnv(source: Source, opts: { enforceSecrets: boolean }
   if (!!result.data.VAPID_PUBLIC_KEY !== !!result.data.VAPID_PRIVATE_KEY) {
     throw new EnvError('Set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither.');
   }
+  if (result.data.BACKUP_KEEP !== undefined && !result.data.BACKUP_DIR) {
+    throw new EnvError(
+      'BACKUP_KEEP is set but BACKUP_DIR is not: set the folder the daily backups go to.',
+    );
+  }
+  if (result.data.BACKUP_DIR && result.data.VERCEL_ENV) {
+    throw new EnvError(
+      'BACKUP_DIR is set on Vercel, whose functions keep no disk: use MongoDB Atlas backups there (README, Backups).',
+    );
+  }
+  const problems = deploymentProblems(result.data, opts.generatedSecrets ?? new Set());
+  if (problems.length > 0) {
+    throw new EnvError(`Refusing to start a production deployment:\n  ${problems.join('\n  ')}`);
+  }
   if (opts.enforceSecrets) {
     const missing = requiredInProduction.filter((k) => !result.data[k]);
     if (missing.length > 0) {
@@ -209,8 +244,28 @@ export function parseClientEnv(source: Source): ClientEnv {
 // `next build` runs in production mode without runtime secrets; they are checked when the server starts.
 const building = process.env.NEXT_PHASE === 'phase-production-build';
 
+/**
+ * The values in <data dir>/secrets.json, read only where they matter: a production deployment.
+ * `fs` comes from getBuiltinModule because this module is also bundled into edge routes, which
+ * have no file system (there the check is skipped: Vercel deployments never have that file).
+ */
+function generatedSecrets(source: Source): Set<string> {
+  const fs = process.getBuiltinModule?.('node:fs');
+  if (!fs || !isProductionDeployment(source)) return new Set();
+  try {
+    const file = `${source.PARLEY_DATA_DIR || '.data'}/secrets.json`;
+    const parsed = z
+      .record(z.string(), z.string())
+      .safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+    return new Set(parsed.success ? Object.values(parsed.data) : []);
+  } catch {
+    return new Set(); // no file: nothing was generated here
+  }
+}
+
 export const env = parseServerEnv(process.env, {
   enforceSecrets: process.env.NODE_ENV === 'production' && !building,
+  generatedSecrets: generatedSecrets(process.env),
 });
 
 export const clientEnv = parseClientEnv({ NEXT_PUBLIC_APP_NAME: process.env.NEXT_PUBLIC_APP_NAME });

@@ -140,6 +140,8 @@ export async function restoreBackup(input: RestoreBackupInput): Promise<BackupMa
     }
     return manifest;
   } finally {
-    await rm(work, { recursive: true, force: true });
+    // A failed extraction may still be flushing files: retry, and never let cleanup hide the
+    // reason the restore was refused.
+    await rm(work, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }).catch(() => {});
   }
 }

@@ -67,7 +67,7 @@ const toRecord: ToRecord = {
     reactions: (
       db
         .prepare(
-          'SELECT emoji, user_id, created_at FROM reactions WHERE message_id = ? ORDER BY created_at, emoji, user_id',
+          'SELECT emoji, user_id, created_at FROM reactions WHERE message_id = ? ORDER BY rowid',
         )
         .all(r.id) as Row[]
     ).map((x) => ({
