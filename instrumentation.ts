@@ -11,6 +11,18 @@ export async function register() {
     if (process.env.NEXT_PHASE !== 'phase-production-build' && !process.env.VITEST) {
       const { startJobsInProcess } = await import('./lib/jobs/start');
       startJobsInProcess();
+      const { env } = await import('./lib/env');
+      if (env.BACKUP_DIR) {
+        // One job per day (deduplicated); a day that has a backup already makes none.
+        const [{ scheduleDailyBackup }, { log }] = await Promise.all([
+          import('./lib/backup/schedule'),
+          import('./lib/log'),
+        ]);
+        const day = new Date().toISOString().slice(0, 10);
+        scheduleDailyBackup({ day }).catch((err: unknown) => {
+          log.error({ err }, 'daily backup could not be scheduled');
+        });
+      }
     }
   }
 }

@@ -1,9 +1,11 @@
 import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { create } from 'tar';
 
+import { BackupError } from './errors';
 import { describeFile, listFiles, sha256File } from './files';
 import {
   archiveName,
@@ -56,6 +58,11 @@ export function countRows(db: Database.Database): Record<string, number> {
  */
 export async function createBackup(input: CreateBackupInput): Promise<CreatedBackup> {
   const now = input.now ?? new Date();
+  if (!existsSync(input.databasePath)) {
+    throw new BackupError(
+      `There is no database at ${input.databasePath}: nothing to back up. Is PARLEY_DATA_DIR (or SQLITE_PATH) the app's?`,
+    );
+  }
   const work = await mkdtemp(path.join(os.tmpdir(), 'parley-backup-'));
   try {
     const snapshot = path.join(work, DATABASE_FILE);

@@ -37,4 +37,6 @@ export function archiveName(now: Date): string {
   return `parley-backup-${now.toISOString().replaceAll(':', '-').replace('.', '-')}.tar.gz`;
 }
 
-export const ARCHIVE_PATTERN = /^parley-backup-\d{4}-\d{2}-\d{2}T[\d-]+Z\.tar\.gz$/;
+/** Names Parley writes: archives (SQLite) and NDJSON exports (MongoDB), by time. */
+export const BACKUP_NAME_PATTERN =
+  /^parley-(backup|export)-(\d{4}-\d{2}-\d{2})T[\d-]+Z\.(tar\.gz|ndjson)$/;
