@@ -6,6 +6,8 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     await import('./lib/env');
+    const { refuseGeneratedSecrets } = await import('./lib/env-generated');
+    refuseGeneratedSecrets(process.env);
     // The embedded job queue's dispatcher runs in the server process, but not while `next build`
     // prerenders pages, nor under Vitest (tests start their own dispatchers).
     if (process.env.NEXT_PHASE !== 'phase-production-build' && !process.env.VITEST) {

@@ -93,3 +93,29 @@ describe('backup settings', () => {
     expect(p({ BACKUP_DIR: '/b', VERCEL_ENV: 'preview' })).toThrow(/Vercel/);
   });
 });
+
+describe('refuseGeneratedSecrets (server start)', () => {
+  it('reads <data dir>/secrets.json and refuses its values on a production deployment only', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { refuseGeneratedSecrets } = await import('./env-generated');
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'parley-env-'));
+    writeFileSync(
+      path.join(dataDir, 'secrets.json'),
+      JSON.stringify({ PARTY_SECRET: strong.PARTY_SECRET }),
+    );
+    const source = { ...strong, NEXTAUTH_URL: 'https://chat.acme.com', PARLEY_DATA_DIR: dataDir };
+    expect(() => refuseGeneratedSecrets({ ...source, PARLEY_ENV: 'production' })).toThrow(
+      /PARTY_SECRET is a development secret/,
+    );
+    expect(() => refuseGeneratedSecrets(source)).not.toThrow();
+    expect(() =>
+      refuseGeneratedSecrets({
+        ...source,
+        PARLEY_ENV: 'production',
+        PARLEY_DATA_DIR: path.join(dataDir, 'none'),
+      }),
+    ).not.toThrow();
+  });
+});

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { deploymentProblems, isProductionDeployment } from './env-deployment';
+import { deploymentProblems } from './env-deployment';
 
 /**
  * Every environment variable Parley reads, validated once. Code imports `env`, never `process.env`.
@@ -174,7 +174,11 @@ export function parseServerEnv(
   source: Source,
   opts: {
     enforceSecrets: boolean;
-    /** Secrets `npm run dev` generated (<data dir>/secrets.json): refused on a production deployment. */
+    /**
+     * Secrets `npm run dev` generated (<data dir>/secrets.json): refused on a production
+     * deployment. Read by lib/env-generated.ts at server start (this module also runs on the
+     * edge, which has no file system).
+     */
     generatedSecrets?: ReadonlySet<string>;
   },
 ): ServerEnv {
@@ -244,28 +248,8 @@ export function parseClientEnv(source: Source): ClientEnv {
 // `next build` runs in production mode without runtime secrets; they are checked when the server starts.
 const building = process.env.NEXT_PHASE === 'phase-production-build';
 
-/**
- * The values in <data dir>/secrets.json, read only where they matter: a production deployment.
- * `fs` comes from getBuiltinModule because this module is also bundled into edge routes, which
- * have no file system (there the check is skipped: Vercel deployments never have that file).
- */
-function generatedSecrets(source: Source): Set<string> {
-  const fs = process.getBuiltinModule?.('node:fs');
-  if (!fs || !isProductionDeployment(source)) return new Set();
-  try {
-    const file = `${source.PARLEY_DATA_DIR || '.data'}/secrets.json`;
-    const parsed = z
-      .record(z.string(), z.string())
-      .safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-    return new Set(parsed.success ? Object.values(parsed.data) : []);
-  } catch {
-    return new Set(); // no file: nothing was generated here
-  }
-}
-
 export const env = parseServerEnv(process.env, {
   enforceSecrets: process.env.NODE_ENV === 'production' && !building,
-  generatedSecrets: generatedSecrets(process.env),
 });
 
 export const clientEnv = parseClientEnv({ NEXT_PUBLIC_APP_NAME: process.env.NEXT_PUBLIC_APP_NAME });
