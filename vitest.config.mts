@@ -19,6 +19,13 @@ export default defineConfig({
     env: { NODE_ENV: 'test', SQLITE_PATH: ':memory:', LOG_LEVEL: 'silent' },
     // Secrets, a throwaway PARLEY_DATA_DIR and an unreachable PARTYKIT_HOST for the route tests.
     setupFiles: ['test/setup-env.ts'],
+    // `npm run test:coverage` (security.yml's coverage gate): v8 coverage of lib/ and party/.
+    coverage: {
+      provider: 'v8',
+      include: ['lib/**/*.{ts,tsx}', 'party/**/*.ts'],
+      reporter: ['text-summary', 'json-summary'],
+      reportOnFailure: true,
+    },
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },
