@@ -1,9 +1,6 @@
 import { json, route } from '@/lib/api/route';
 import { buildOpenApiDocument } from '@/lib/openapi/document';
 
-// Reaches no store: it runs on the edge, which also keeps route() honest about being edge-safe.
-export const runtime = 'edge';
-
 let cached: ReturnType<typeof buildOpenApiDocument> | undefined;
 
 export const GET = route({}, () => {
