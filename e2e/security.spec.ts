@@ -70,11 +70,10 @@ test('two-factor sign-in: set up, sign in with a code, recovery codes once each,
   const secret = (await page.getByLabel('Setup key').textContent())!.trim();
   await page.getByLabel('Code from your app').fill(await generate({ secret }));
   await page.getByRole('button', { name: 'Turn on' }).click();
-  const codes = await page
-    .getByRole('list', { name: 'Recovery codes' })
-    .getByRole('listitem')
-    .allTextContents();
-  expect(codes).toHaveLength(10);
+  // allTextContents() does not wait: first wait for the list the confirmation answers with.
+  const codeItems = page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem');
+  await expect(codeItems).toHaveCount(10);
+  const codes = await codeItems.allTextContents();
   await page.getByRole('button', { name: 'I saved my recovery codes' }).click();
   await expect(page.getByText('10 recovery codes left')).toBeVisible();
 

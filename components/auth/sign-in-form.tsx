@@ -4,14 +4,13 @@ import { signIn } from 'next-auth/react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { z } from 'zod';
 
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
-import { apiFetch } from '@/lib/api/client';
+import { callEndpoint } from '@/lib/api/client';
+import { signInEndpoint, signInTwoFactorEndpoint } from '@/lib/auth/endpoints';
 import { signInSchema } from '@/lib/auth/schemas';
 import { twoFactorCodeSchema } from '@/lib/auth/two-factor/schemas';
-import { twoFactorChallengeSchema } from '@/lib/auth/wire';
 import { safeCallbackUrl } from '@/lib/routes';
 
 import { FormAlert } from './form-alert';
@@ -23,12 +22,6 @@ const oauthErrors: Record<string, string> = {
   OAuthNoEmail:
     'That provider did not share an email address with Parley. Use another way to sign in.',
 };
-
-// Either signed in (a session cookie came with it) or asked for a second factor.
-const passwordResponseSchema = z.union([
-  twoFactorChallengeSchema,
-  z.object({ user: z.object({ id: z.string() }) }),
-]);
 
 export function SignInForm({
   callbackUrl,
@@ -46,18 +39,15 @@ export function SignInForm({
     router.replace(safeCallbackUrl(callbackUrl));
     router.refresh();
   };
+  // Either signed in (a session cookie came with the answer) or asked for a second factor.
   const form = useForm(signInSchema, async (values) => {
-    const res = passwordResponseSchema.parse(
-      await apiFetch('/api/v1/auth/signin', { method: 'POST', json: values }),
-    );
-    if ('challenge' in res) setChallenge(res.challenge);
+    const answer = await callEndpoint(signInEndpoint, { body: values });
+    if ('challenge' in answer) setChallenge(answer.challenge);
     else done();
   });
   const codeForm = useForm(twoFactorCodeSchema, async (values) => {
-    await apiFetch('/api/v1/auth/signin/two-factor', {
-      method: 'POST',
-      json: { ...values, challenge },
-    });
+    if (!challenge) return;
+    await callEndpoint(signInTwoFactorEndpoint, { body: { ...values, challenge } });
     done();
   });
   const initial = error ? (oauthErrors[error] ?? 'Sign-in failed. Try again.') : null;

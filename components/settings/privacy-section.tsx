@@ -3,8 +3,8 @@
 import { useState } from 'react';
 
 import { FormAlert } from '@/components/auth/form-alert';
-import { ApiClientError, apiFetch } from '@/lib/api/client';
-import { privacyResponseSchema } from '@/lib/auth/wire';
+import { ApiClientError, callEndpoint } from '@/lib/api/client';
+import { updatePrivacyEndpoint } from '@/lib/users/endpoints';
 
 /** Settings → Privacy: whether people who type your full email address find you. */
 export function PrivacySection({ initial }: { initial: { findableByEmail: boolean } }) {
@@ -15,9 +15,7 @@ export function PrivacySection({ initial }: { initial: { findableByEmail: boolea
     setMessage(null);
     setFindable(next);
     try {
-      const res = privacyResponseSchema.parse(
-        await apiFetch('/api/v1/me/privacy', { method: 'PATCH', json: { findableByEmail: next } }),
-      );
+      const res = await callEndpoint(updatePrivacyEndpoint, { body: { findableByEmail: next } });
       setFindable(res.findableByEmail);
     } catch (error) {
       setFindable(!next);

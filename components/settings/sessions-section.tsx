@@ -6,7 +6,9 @@ import { useState } from 'react';
 
 import { FormAlert } from '@/components/auth/form-alert';
 import { Button } from '@/components/ui/button';
-import { ApiClientError, apiFetch } from '@/lib/api/client';
+import { ApiClientError, callEndpoint } from '@/lib/api/client';
+import { signOutAllEndpoint } from '@/lib/auth/endpoints';
+import { revokeSessionEndpoint } from '@/lib/auth/security-endpoints';
 import type { SessionWire } from '@/lib/auth/wire';
 
 type SessionView = SessionWire;
@@ -26,7 +28,7 @@ export function SessionsSection({ sessions }: { sessions: SessionView[] }) {
         await signOut({ callbackUrl: '/sign-in' });
         return;
       }
-      await apiFetch(`/api/v1/me/sessions/${session.id}`, { method: 'DELETE' });
+      await callEndpoint(revokeSessionEndpoint, { params: { id: session.id } });
       router.refresh();
     } catch (error) {
       setMessage(
@@ -37,7 +39,7 @@ export function SessionsSection({ sessions }: { sessions: SessionView[] }) {
 
   async function signOutEverywhere() {
     try {
-      await apiFetch('/api/v1/auth/signout-all', { method: 'POST' });
+      await callEndpoint(signOutAllEndpoint);
       await signOut({ callbackUrl: '/sign-in' });
     } catch (error) {
       setMessage(

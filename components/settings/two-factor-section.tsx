@@ -7,13 +7,14 @@ import { FormAlert } from '@/components/auth/form-alert';
 import { useForm } from '@/components/auth/use-form';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
-import { ApiClientError, apiFetch } from '@/lib/api/client';
-import { twoFactorCodeSchema } from '@/lib/auth/two-factor/schemas';
+import { ApiClientError, callEndpoint } from '@/lib/api/client';
 import {
-  recoveryCodesSchema,
-  twoFactorEnrolmentSchema,
-  type TwoFactorEnrolment,
-} from '@/lib/auth/wire';
+  confirmTwoFactorEndpoint,
+  disableTwoFactorEndpoint,
+  startTwoFactorEndpoint,
+} from '@/lib/auth/security-endpoints';
+import { twoFactorCodeSchema } from '@/lib/auth/two-factor/schemas';
+import type { TwoFactorEnrolment } from '@/lib/auth/wire';
 
 export type TwoFactorView = { enabled: boolean; recoveryCodesLeft: number };
 
@@ -27,24 +28,20 @@ export function TwoFactorSection({ initial }: { initial: TwoFactorView }) {
   async function start() {
     setMessage(null);
     try {
-      setEnrolment(
-        twoFactorEnrolmentSchema.parse(await apiFetch('/api/v1/me/two-factor', { method: 'POST' })),
-      );
+      setEnrolment(await callEndpoint(startTwoFactorEndpoint));
     } catch (error) {
       setMessage(error instanceof ApiClientError ? error.message : 'Could not start. Try again.');
     }
   }
 
   const confirm = useForm(twoFactorCodeSchema, async (values) => {
-    const res = recoveryCodesSchema.parse(
-      await apiFetch('/api/v1/me/two-factor/confirm', { method: 'POST', json: values }),
-    );
+    const res = await callEndpoint(confirmTwoFactorEndpoint, { body: values });
     setEnrolment(null);
     setRecoveryCodes(res.recoveryCodes);
   });
 
   const turnOff = useForm(twoFactorCodeSchema, async (values) => {
-    await apiFetch('/api/v1/me/two-factor/disable', { method: 'POST', json: values });
+    await callEndpoint(disableTwoFactorEndpoint, { body: values });
     router.refresh();
   });
 

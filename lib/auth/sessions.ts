@@ -1,7 +1,7 @@
 import 'server-only';
 
 import { getStore } from '@/lib/db';
-import type { SessionRecord } from '@/lib/db/account-security';
+import type { SessionRecord } from '@/lib/db/store';
 import type { User } from '@/lib/db/types';
 
 import { deviceCookie, readDevice } from './device';

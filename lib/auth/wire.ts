@@ -1,5 +1,19 @@
 import { z } from 'zod';
 
+import { meSchema } from '@/lib/users/wire';
+
+/** What the API says about API tokens (never the secret, except once when it is created). */
+export const apiTokenSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.iso.datetime(),
+  lastUsedAt: z.iso.datetime().nullable(),
+});
+
+export const tokensResponseSchema = z.object({ tokens: z.array(apiTokenSchema) });
+export const createdTokenResponseSchema = apiTokenSchema.extend({ token: z.string() });
+export const signInTokenResponseSchema = z.object({ token: z.string(), user: meSchema });
+
 /**
  * What the account-security endpoints answer: the browser parses with these, the OpenAPI
  * document describes with them.
@@ -27,6 +41,8 @@ export const twoFactorEnrolmentSchema = z.object({
 export type TwoFactorEnrolment = z.infer<typeof twoFactorEnrolmentSchema>;
 
 export const recoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()) });
+
+export const twoFactorOffSchema = z.object({ enabled: z.literal(false) });
 
 export const sessionWireSchema = z.object({
   id: z.string(),

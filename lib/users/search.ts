@@ -1,7 +1,7 @@
 import 'server-only';
 
 import { emailSchema } from '@/lib/auth/schemas';
-import { getStore } from '@/lib/db';
+import { getStore } from '@/lib/app-store';
 import type { Page, User } from '@/lib/db/types';
 
 /**

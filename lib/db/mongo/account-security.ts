@@ -1,7 +1,7 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 
-import type { AccountSecurityStore, SessionRecord } from '../account-security';
 import { newId } from '../ids';
+import type { AccountSecurityPort, SessionRecord } from '../ports/account-security';
 import type { Models } from './models';
 
 /** Two-factor state, one per person; recovery codes are hashes, pulled from the array as spent. */
@@ -69,7 +69,7 @@ const toSession = (doc: SessionDoc): SessionRecord => ({
 export function accountSecurityFunctions(
   { User, Membership }: Pick<Models, 'User' | 'Membership'>,
   { TwoFactor, Session }: AccountSecurityModels,
-): AccountSecurityStore {
+): AccountSecurityPort {
   return {
     async getTwoFactor({ userId }) {
       const doc = await TwoFactor.findById(userId).lean<TwoFactorDoc>();

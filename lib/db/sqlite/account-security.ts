@@ -1,5 +1,5 @@
-import type { AccountSecurityStore, SessionRecord, TwoFactor } from '../account-security';
 import { newId } from '../ids';
+import type { AccountSecurityPort, SessionRecord, TwoFactor } from '../ports/account-security';
 import type { Db } from './connection';
 
 type TwoFactorRow = {
@@ -34,7 +34,7 @@ const toSession = (row: SessionRow): SessionRecord => ({
   lastSeenAt: new Date(row.last_seen_at),
 });
 
-export function accountSecurityFunctions(db: Db): AccountSecurityStore {
+export function accountSecurityFunctions(db: Db): AccountSecurityPort {
   const twoFactor = db.prepare<[string], TwoFactorRow>(
     `SELECT t.*, (SELECT COUNT(*) FROM recovery_codes r WHERE r.user_id = t.user_id) AS codes_left
      FROM two_factor t WHERE t.user_id = ?`,

@@ -1,7 +1,7 @@
-import { authedRoute } from '@/lib/api/authed-route';
+import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
 import { toPublicUser } from '@/lib/users/present';
-import { usersQuerySchema } from '@/lib/users/schemas';
+import { searchUsersEndpoint } from '@/lib/users/endpoints';
 import { searchPeople } from '@/lib/users/search';
 
 export const runtime = 'nodejs';
@@ -10,18 +10,12 @@ export const runtime = 'nodejs';
  * The directory: people whose name starts with `query`, for starting conversations. A full
  * email finds someone only if they allow it or already share a conversation with the caller.
  */
-export const GET = authedRoute(
-  {
-    query: usersQuerySchema,
-    rateLimit: { name: 'users:search', rule: { limit: 60, windowMs: 60_000 }, what: 'searches' },
-  },
-  async ({ user, query }) => {
-    const page = await searchPeople({
-      callerId: user.id,
-      query: query.query,
-      cursor: query.cursor,
-      limit: query.limit,
-    });
-    return json({ users: page.items.map(toPublicUser), nextCursor: page.nextCursor });
-  },
-);
+export const GET = handle(searchUsersEndpoint, async ({ user, query }) => {
+  const page = await searchPeople({
+    callerId: user.id,
+    query: query.query,
+    cursor: query.cursor,
+    limit: query.limit,
+  });
+  return json({ users: page.items.map(toPublicUser), nextCursor: page.nextCursor });
+});

@@ -1,7 +1,8 @@
-import { json, route } from '@/lib/api/route';
-import { signInSchema } from '@/lib/auth/schemas';
-import { signInWithPassword } from '@/lib/auth/sign-in';
+import { handle } from '@/lib/api/handle';
+import { json } from '@/lib/api/route';
+import { signInEndpoint } from '@/lib/auth/endpoints';
 import { startSession } from '@/lib/auth/sessions';
+import { signInWithPassword } from '@/lib/auth/sign-in';
 import { toMe } from '@/lib/users/present';
 
 export const runtime = 'nodejs';
@@ -10,7 +11,7 @@ export const runtime = 'nodejs';
  * Email + password sign-in for the browser: answers with the session cookie, or, when two-factor
  * is on, with a challenge for POST /auth/signin/two-factor (and no session yet).
  */
-export const POST = route({ body: signInSchema }, async ({ req, body }) => {
+export const POST = handle(signInEndpoint, async ({ req, body }) => {
   const outcome = await signInWithPassword(body, req.headers);
   if (outcome.kind === 'two-factor')
     return json({ twoFactorRequired: true, challenge: outcome.challenge });

@@ -1,5 +1,6 @@
-import { json, route } from '@/lib/api/route';
-import { tokenSignInSchema } from '@/lib/auth/schemas';
+import { handle } from '@/lib/api/handle';
+import { json } from '@/lib/api/route';
+import { createSignInTokenEndpoint } from '@/lib/auth/endpoints';
 import { verifyPasswordAndCode } from '@/lib/auth/sign-in';
 import { issueApiToken } from '@/lib/auth/tokens';
 import { toMe } from '@/lib/users/present';
@@ -10,7 +11,7 @@ export const runtime = 'nodejs';
  * Exchanges email + password (+ a two-factor code when it is on) for a personal API token, for
  * scripts; limited like sign-in.
  */
-export const POST = route({ body: tokenSignInSchema }, async ({ req, body }) => {
+export const POST = handle(createSignInTokenEndpoint, async ({ req, body }) => {
   const user = await verifyPasswordAndCode(body, req.headers);
   const { token } = await issueApiToken({
     userId: user.id,

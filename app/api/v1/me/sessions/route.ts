@@ -1,11 +1,12 @@
-import { authedRoute } from '@/lib/api/authed-route';
+import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
+import { listSessionsEndpoint } from '@/lib/auth/security-endpoints';
 import { currentSessionId, listSessions, presentSession } from '@/lib/auth/sessions';
 
 export const runtime = 'nodejs';
 
 /** The caller's signed-in browsers, most recently seen first; `current` marks this one. */
-export const GET = authedRoute({}, async ({ req, user }) => {
+export const GET = handle(listSessionsEndpoint, async ({ req, user }) => {
   const current = await currentSessionId(req.headers);
   const sessions = await listSessions(user.id);
   return json({ sessions: sessions.map((s) => presentSession(s, current)) });
