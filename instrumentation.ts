@@ -9,8 +9,12 @@ export async function register() {
     // The embedded job queue's dispatcher runs in the server process, but not while `next build`
     // prerenders pages, nor under Vitest (tests start their own dispatchers).
     if (process.env.NEXT_PHASE !== 'phase-production-build' && !process.env.VITEST) {
-      const { startJobsInProcess } = await import('./lib/jobs/start');
-      startJobsInProcess();
+      // The handlers are imported here and by /api/jobs/[name] only (lib/jobs knows the catalog).
+      const [{ startJobsInProcess }, { jobRegistry }] = await Promise.all([
+        import('./lib/jobs/start'),
+        import('./workers'),
+      ]);
+      startJobsInProcess(jobRegistry);
     }
   }
 }

@@ -11,8 +11,8 @@ import type {
   Page,
   SystemEvent,
   Job,
-  JobDispatcher,
   JobState,
+  NewJob,
   Notification,
   NotificationKind,
   NotificationLevel,
@@ -135,6 +135,12 @@ export interface Store {
    * position to it. A retry with the same (conversationId, authorId, clientId) returns the stored
    * message with created: false and changes nothing. `attachmentIds` must be the author's own
    * unclaimed uploads (the caller checks); they are claimed by this message.
+   *
+   * Outbox: `jobs` names the follow-up jobs of the stored message; they are written with it, in
+   * the same transaction (SQLite) or from an outbox field on the message document that a
+   * sweeper relays (MongoDB, see relayOutbox), so a crash after the write loses none. A retry
+   * writes them again under their dedupe ids: one that went missing is re-created, the others
+   * are left as they are. `queued` lists the jobs this call created (to dispatch after commit).
    */
   createMessage(input: {
     conversationId: string;
@@ -145,7 +151,8 @@ export interface Store {
     attachmentIds?: string[];
     mentions?: string[];
     system?: SystemEvent | null;
-  }): Promise<{ message: Message; created: boolean }>;
+    jobs?: (message: Message) => NewJob[];
+  }): Promise<{ message: Message; created: boolean; queued: Job[] }>;
   getMessage(input: { id: string }): Promise<Message | null>;
   /** Messages with these ids, in no particular order; unknown ids are skipped. */
   getMessages(input: { ids: string[] }): Promise<Message[]>;
@@ -204,12 +211,15 @@ export interface Store {
    * Ends a live call with `outcome` and endedAt now. Idempotent: only the first end counts
    * (ended: true); later ones get the stored call with ended: false. With `state`, only a call
    * still in that state ends (a decision made on a stale read does not land). Null for unknown ids.
+   * `jobs` (the outbox, as for createMessage; the call's id is known, so they are data) are
+   * written with the end that counts, and only with it; `queued` lists those created.
    */
   endCall(input: {
     id: string;
     outcome: CallOutcome;
     state?: 'ringing' | 'active';
-  }): Promise<{ call: Call; ended: boolean } | null>;
+    jobs?: NewJob[];
+  }): Promise<{ call: Call; ended: boolean; queued: Job[] } | null>;
 
   // ── system people and admins ──
   /**
@@ -225,14 +235,15 @@ export interface Store {
    * Stores a job unless one with the same dedupeId exists (then returns that one, created:
    * false, unchanged). State pending, attempts 0.
    */
-  enqueueJob(input: {
-    name: string;
-    payload: unknown;
-    dedupeId: string;
-    dispatcher: JobDispatcher;
-    runAt: Date;
-    maxAttempts: number;
-  }): Promise<{ job: Job; created: boolean }>;
+  enqueueJob(input: NewJob): Promise<{ job: Job; created: boolean }>;
+  getJobByDedupeId(input: { dedupeId: string }): Promise<Job | null>;
+  /**
+   * Writes the jobs of outbox entries older than `before` that were never relayed (their
+   * process died between the write and the relay), and marks them relayed; returns how many
+   * entries it relayed. SQLite writes jobs in the write's transaction, so it has none. Safe to
+   * run anywhere at any time: jobs are written under their dedupe ids.
+   */
+  relayOutbox(input: { before: Date; limit: number }): Promise<number>;
   /**
    * Atomically takes up to `limit` local jobs that are due: pending with runAt <= now, or running
    * with an expired lease (their process died). Each becomes running, attempts + 1, lockedUntil

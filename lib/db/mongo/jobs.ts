@@ -46,6 +46,7 @@ const AFTER = { returnDocument: 'after' } as const;
 type JobFunctions = Pick<
   Store,
   | 'enqueueJob'
+  | 'getJobByDedupeId'
   | 'claimDueJobs'
   | 'startJobAttempt'
   | 'completeJob'
@@ -95,6 +96,11 @@ export function jobFunctions({ Job }: Models): JobFunctions {
         if (!existing) throw error;
         return { job: toJob(existing), created: false };
       }
+    },
+
+    async getJobByDedupeId({ dedupeId }) {
+      const doc = await Job.findOne({ dedupeId }).lean<JobDoc>();
+      return doc ? toJob(doc) : null;
     },
 
     async claimDueJobs({ now, limit, leaseMs }) {

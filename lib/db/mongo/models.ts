@@ -2,6 +2,7 @@ import { Schema, type Connection, type Model } from 'mongoose';
 
 import { newId } from '../ids';
 import { systemEventSchema } from '../json-columns';
+import { indexOutbox, outboxPaths, type OutboxFields } from './outbox-schema';
 import type {
   Attachment,
   CallKind,
@@ -139,7 +140,7 @@ export type MembershipDoc = {
 /** One person's reaction. Kept flat, in the order given, and grouped by emoji when read. */
 export type ReactionEntry = { emoji: string; userId: string };
 
-export type MessageDoc = {
+export type MessageDoc = OutboxFields & {
   _id: string;
   conversationId: string;
   seq: number;
@@ -272,9 +273,11 @@ export const messageSchema = new Schema<MessageDoc>(
     createdAt: created(),
     editedAt: { type: Date, default: null },
     deletedAt: { type: Date, default: null },
+    ...outboxPaths,
   },
   { collection: 'messages', versionKey: false },
 );
+indexOutbox(messageSchema);
 // Seq order within a conversation: unique, and the index every page of messages walks.
 messageSchema.index({ conversationId: 1, seq: 1 }, { unique: true });
 // Retries of a send (same clientId) find, and collide with, the stored message. Only a
@@ -310,7 +313,7 @@ export const uploadSchema = new Schema<UploadDoc>(
 
 // ── calls ──
 
-export type CallDoc = {
+export type CallDoc = OutboxFields & {
   _id: string;
   conversationId: string;
   startedBy: string;
@@ -340,9 +343,11 @@ export const callSchema = new Schema<CallDoc>(
     answeredAt: { type: Date, default: null },
     endedAt: { type: Date, default: null },
     liveKey: { type: String },
+    ...outboxPaths,
   },
   { collection: 'calls', versionKey: false },
 );
+indexOutbox(callSchema);
 // One live call per conversation: only live calls carry liveKey (partial, like directKey).
 callSchema.index(
   { liveKey: 1 },
