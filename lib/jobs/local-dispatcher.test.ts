@@ -7,9 +7,8 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createSqliteStore } from '@/lib/db/sqlite';
 import type { Store } from '@/lib/db/store';
 
-import { submitJob } from './enqueue';
 import { createLocalDispatcher, type LocalDispatcher } from './local-dispatcher';
-import { createTestJobs } from './test-registry';
+import { createTestJobs, submitTestJob } from '@/test/test-jobs';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'parley-jobs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -40,7 +39,8 @@ const enqueue = (
   name: string,
   payload: unknown,
   dedupeId = crypto.randomUUID(),
-) => submitJob({ store, registry, name, payload, dedupeId, dispatcher: 'local', nudge: () => {} });
+) =>
+  submitTestJob({ store, registry, name, payload, dedupeId, dispatcher: 'local', nudge: () => {} });
 
 const stateOf = async (store: Store, id: string) => (await store.getJob({ id }))?.state;
 

@@ -277,7 +277,6 @@ export const messageSchema = new Schema<MessageDoc>(
   },
   { collection: 'messages', versionKey: false },
 );
-indexOutbox(messageSchema);
 // Seq order within a conversation: unique, and the index every page of messages walks.
 messageSchema.index({ conversationId: 1, seq: 1 }, { unique: true });
 // Retries of a send (same clientId) find, and collide with, the stored message. Only a
@@ -289,6 +288,8 @@ messageSchema.index(
     partialFilterExpression: { authorId: { $type: 'string' }, clientId: { $type: 'string' } },
   },
 );
+// Messages whose follow-up jobs a crash left unrelayed (lib/db/mongo/outbox.ts).
+indexOutbox(messageSchema);
 // A system message records its event; a user message has none.
 messageSchema.pre('validate', function checkKind() {
   if ((this.kind === 'system') !== (this.system != null)) {
@@ -347,13 +348,13 @@ export const callSchema = new Schema<CallDoc>(
   },
   { collection: 'calls', versionKey: false },
 );
-indexOutbox(callSchema);
 // One live call per conversation: only live calls carry liveKey (partial, like directKey).
 callSchema.index(
   { liveKey: 1 },
   { unique: true, partialFilterExpression: { liveKey: { $type: 'string' } } },
 );
 callSchema.index({ conversationId: 1, startedAt: -1 });
+indexOutbox(callSchema);
 // An ended call has an outcome and no live key; a live one the reverse.
 callSchema.pre('validate', function checkState() {
   if ((this.state === 'ended') !== (this.outcome != null)) {

@@ -13,6 +13,7 @@ import { createModels, type MessageDoc, type Models } from './models';
 import { toUpload } from './uploads';
 import { duplicateKeyField, literalPrefix } from './users';
 import { createMongoStore } from './index';
+import { outboxContract } from '@/test/contract-outbox';
 
 // Compiled on a connection that never opens: schemas, casting and validation need no server.
 const offline = mongoose.createConnection();
@@ -150,6 +151,11 @@ describe('mongo chat schemas', () => {
             clientId: { $type: 'string' },
           },
         }),
+      ],
+      // The outbox sweeper finds only messages with follow-up jobs still to relay.
+      [
+        { outboxAt: 1 },
+        expect.objectContaining({ partialFilterExpression: { outboxAt: { $type: 'date' } } }),
       ],
     ]);
     expect(indexes(Upload)).toEqual([]);
@@ -482,4 +488,5 @@ if (uri) {
   callContract('mongo', open);
   jobContract('mongo', open);
   notificationContract('mongo', open);
+  outboxContract('mongo', open);
 }

@@ -12,12 +12,14 @@ import type { Store } from '../store';
 import { openDatabase } from './connection';
 import { migrations } from './migrations';
 import { createSqliteStore } from './index';
+import { outboxContract } from '@/test/contract-outbox';
 
 storeContract('sqlite', async () => createSqliteStore(':memory:'));
 chatContract('sqlite', async () => createSqliteStore(':memory:'));
 callContract('sqlite', async () => createSqliteStore(':memory:'));
 jobContract('sqlite', async () => createSqliteStore(':memory:'));
 notificationContract('sqlite', async () => createSqliteStore(':memory:'));
+outboxContract('sqlite', async () => createSqliteStore(':memory:'));
 
 describe('sqlite connection', () => {
   it('migrates a new file to the latest version, with WAL and foreign keys on, and reopens it unchanged', () => {
