@@ -13,7 +13,7 @@ export function registryFrom(handlers: JobHandlers, catalog = jobCatalog): JobRe
   return Object.fromEntries(
     jobNames.map((name): [string, JobDefinition] => [
       name,
-      { name, ...catalog[name], run: handlers[name] as JobDefinition['run'] },
+      { name, ...catalog[name], run: handlers[name] },
     ]),
   );
 }
