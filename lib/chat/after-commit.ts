@@ -2,6 +2,7 @@ import 'server-only';
 
 import type { Store } from '@/lib/db';
 import type { Message, NewJob } from '@/lib/db/types';
+import { republishNowAndThen } from '@/lib/jobs/enqueue';
 import { dispatchQueued, newJob } from '@/lib/jobs/outbox';
 
 import { announce } from './events';
@@ -23,7 +24,8 @@ export const messageCreatedJob = (message: Message): NewJob[] => [
 /**
  * Right after the commit: the jobs it wrote start on their way (the local dispatcher wakes now
  * instead of at its next poll; QStash jobs are published) while a new message goes live to
- * every member. A retry announces nothing: the first attempt did.
+ * every member. A retry announces nothing: the first attempt did. With QStash, sends also re-send
+ * now and then the jobs whose publish never happened (as every enqueue does).
  */
 export async function afterCommit(
   store: Store,
@@ -37,6 +39,7 @@ export async function afterCommit(
   },
 ): Promise<void> {
   const { conversationId, seq } = message;
+  republishNowAndThen(store);
   await Promise.all([
     dispatchQueued(queued),
     created &&
