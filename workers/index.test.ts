@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { handlers, jobRegistry } from '@/workers';
+import { jobCatalog, jobNames } from '@/lib/jobs/catalog';
 
-import { jobCatalog, jobNames } from './catalog';
+import { handlers, jobRegistry } from './index';
 
 describe('the job catalog', () => {
   it('names every job URL-safely (the last segment of /api/jobs/<name>), never "retry"', () => {
