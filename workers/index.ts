@@ -2,6 +2,7 @@ import type { JobHandlers } from '@/lib/jobs/define';
 import { registryFrom } from '@/lib/jobs/registry';
 
 import { assistantReply } from './assistant-reply';
+import { dailyBackup } from './backup';
 import { emailDigest } from './email-digest';
 import { messageCreated } from './message-created';
 import { notifyCall } from './notify-call';
@@ -15,6 +16,7 @@ import { notifyMessage } from './notify-message';
  */
 export const handlers: JobHandlers = {
   'assistant-reply': assistantReply,
+  'daily-backup': dailyBackup,
   'email-digest': emailDigest,
   'message-created': messageCreated,
   'notify-call': notifyCall,

@@ -22,6 +22,9 @@ export const assistantReplyPayloadSchema = z.object({
 });
 export type AssistantReplyPayload = z.infer<typeof assistantReplyPayloadSchema>;
 
+/** The UTC day a backup run is for: only the dedupe id uses it (one queued run per day). */
+export const dailyBackupPayloadSchema = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
+
 export type JobSpec = {
   payload: z.ZodType;
   /** Attempts before the job is failed for good. */
@@ -57,6 +60,11 @@ export const jobCatalog = {
     maxAttempts: 3,
     timeoutMs: env.AI_TIMEOUT_MS + 15_000,
   },
+  /**
+   * The day's backup into BACKUP_DIR, then pruning and the next day's run (lib/backup/schedule.ts
+   * queues it, dedupe id `daily-backup:<day>`). A backup of a large store takes minutes.
+   */
+  'daily-backup': { payload: dailyBackupPayloadSchema, maxAttempts: 3, timeoutMs: 15 * 60_000 },
 } as const satisfies Record<string, JobSpec>;
 
 export type JobCatalog = typeof jobCatalog;

@@ -80,6 +80,7 @@ export function recordingRegistry({
     'notify-call': nothing,
     'email-digest': nothing,
     'assistant-reply': nothing,
+    'daily-backup': nothing,
   };
   return registryFrom(handlers);
 }

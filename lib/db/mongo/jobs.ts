@@ -2,7 +2,7 @@ import type { FilterQuery } from 'mongoose';
 import { z } from 'zod';
 
 import { parseJsonColumn } from '../json-columns';
-import type { Store } from '../store';
+import type { JobsPort } from '../ports/jobs';
 import type { Job } from '../types';
 import type { JobDoc, Models } from './models';
 import { duplicateKeyField } from './users';
@@ -43,22 +43,8 @@ export function claimableFilter(now: Date): FilterQuery<JobDoc> {
 
 const AFTER = { returnDocument: 'after' } as const;
 
-type JobFunctions = Pick<
-  Store,
-  | 'enqueueJob'
-  | 'getJobByDedupeId'
-  | 'claimDueJobs'
-  | 'startJobAttempt'
-  | 'completeJob'
-  | 'failJobAttempt'
-  | 'getJob'
-  | 'listJobs'
-  | 'countJobs'
-  | 'retryJob'
-  | 'pruneJobs'
->;
-
-export function jobFunctions({ Job }: Models): JobFunctions {
+/** The queue's functions; relayOutbox (the outbox sweeper) is in ./outbox. */
+export function jobFunctions({ Job }: Models): Omit<JobsPort, 'relayOutbox'> {
   const byId = async (id: string) => {
     const doc = await Job.findById(id).lean<JobDoc>();
     return doc ? toJob(doc) : null;

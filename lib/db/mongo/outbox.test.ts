@@ -8,7 +8,7 @@ import { outboxFieldsFor, outboxFunctions } from './outbox';
 import { createMongoStore } from './index';
 
 // The schema and the sweeper's queries need no server; crash recovery against a real one runs
-// when MONGODB_URI is set (the outbox contract, test/contract-outbox.ts, runs there too).
+// when MONGODB_URI is set (the outbox contract, test/contracts/outbox.ts, runs there too).
 const offline = mongoose.createConnection();
 const models = createModels(offline);
 afterAll(() => offline.close());

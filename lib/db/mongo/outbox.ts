@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { parseJsonColumn } from '../json-columns';
-import type { Store } from '../store';
+import type { JobsPort } from '../ports/jobs';
 import type { Job, NewJob } from '../types';
 import { jobFunctions } from './jobs';
 import type { Models } from './models';
@@ -39,7 +39,7 @@ export type Outbox = {
    * the sweeper, or a retried send), it creates nothing new.
    */
   relay(owner: 'Message' | 'Call', id: string, jobs: readonly NewJob[]): Promise<Job[]>;
-} & Pick<Store, 'relayOutbox'>;
+} & Pick<JobsPort, 'relayOutbox'>;
 
 export function outboxFunctions(models: Models): Outbox {
   const { enqueueJob } = jobFunctions(models);

@@ -1,8 +1,8 @@
 import { newId } from '../ids';
 import { parseJsonColumn, stringListSchema } from '../json-columns';
-import type { Store } from '../store';
+import type { CallsPort } from '../ports/calls';
 import type { Call, CallKind, CallOutcome, CallState } from '../types';
-import type { Db } from './connection';
+import { isUniqueViolation, type Db } from './connection';
 import { jobInserter } from './jobs';
 
 // The CHECK constraints of migration 4 guarantee kind, state and outcome hold these values.
@@ -38,22 +38,7 @@ function toCall(row: CallRow): Call {
   };
 }
 
-const isUniqueViolation = (error: unknown) =>
-  error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
-
-type CallFunctions = Pick<
-  Store,
-  | 'createCall'
-  | 'getCall'
-  | 'getActiveCall'
-  | 'listCalls'
-  | 'markCallAnswered'
-  | 'addCallParticipant'
-  | 'addCallDecline'
-  | 'endCall'
->;
-
-export function callFunctions(db: Db): CallFunctions {
+export function callFunctions(db: Db): CallsPort {
   const byId = db.prepare<[string], CallRow>('SELECT * FROM calls WHERE id = ?');
   const live = db.prepare<[string], CallRow>(
     "SELECT * FROM calls WHERE conversation_id = ? AND state != 'ended'",
@@ -86,7 +71,7 @@ export function callFunctions(db: Db): CallFunctions {
 
   // The end and its follow-up jobs (the outbox) commit together; only the end that counts has any.
   const endOnce = db.transaction(
-    ({ id, outcome, state, jobs }: Parameters<Store['endCall']>[0]) => {
+    ({ id, outcome, state, jobs }: Parameters<CallsPort['endCall']>[0]) => {
       const { changes } = end.run(outcome, Date.now(), id, state ?? null);
       const call = get(id);
       if (!call) return null;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { newId } from '../ids';
 import { parseJsonColumn } from '../json-columns';
-import type { Store } from '../store';
+import type { JobsPort } from '../ports/jobs';
 import type { Job, JobDispatcher, JobState, NewJob } from '../types';
 import type { Db } from './connection';
 
@@ -83,23 +83,7 @@ export function jobInserter(db: Db): (jobs: readonly NewJob[]) => Job[] {
   };
 }
 
-type JobFunctions = Pick<
-  Store,
-  | 'enqueueJob'
-  | 'getJobByDedupeId'
-  | 'relayOutbox'
-  | 'claimDueJobs'
-  | 'startJobAttempt'
-  | 'completeJob'
-  | 'failJobAttempt'
-  | 'getJob'
-  | 'listJobs'
-  | 'countJobs'
-  | 'retryJob'
-  | 'pruneJobs'
->;
-
-export function jobFunctions(db: Db): JobFunctions {
+export function jobFunctions(db: Db): JobsPort {
   const byId = db.prepare<[string], JobRow>('SELECT * FROM jobs WHERE id = ?');
   const byDedupeId = db.prepare<[string], JobRow>('SELECT * FROM jobs WHERE dedupe_id = ?');
   const insertJobs = jobInserter(db);
