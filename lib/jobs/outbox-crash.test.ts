@@ -12,6 +12,7 @@ import type { Store } from '@/lib/db/store';
 import { readDeliveries, recordingRegistry } from '@/test/outbox-kill/recording';
 
 import { createLocalDispatcher } from './local-dispatcher';
+import { LEASE_MARGIN_MS, timeoutOf } from './runner';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'parley-outbox-crash-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -80,12 +81,15 @@ describe('the transactional outbox across a crash', () => {
       ).toEqual([...ready.early, ...ready.early].sort());
 
       // The restart: a dispatcher on the same file. Jobs the dead process had claimed come back
-      // once their lease has run out, so this one's clock is ten minutes ahead.
+      // once their lease (the longest job timeout, daily-backup's, plus a margin) has run out,
+      // so this one's clock is a minute past it.
+      const registry = recordingRegistry({ logFile });
+      const lease = Math.max(...Object.values(registry).map(timeoutOf)) + LEASE_MARGIN_MS;
       const dispatcher = createLocalDispatcher({
         store,
-        registry: recordingRegistry({ logFile }),
+        registry,
         pollMs: 20,
-        now: () => new Date(Date.now() + 10 * 60_000),
+        now: () => new Date(Date.now() + lease + 60_000),
       });
       dispatcher.start();
       await expect
