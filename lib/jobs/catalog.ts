@@ -62,9 +62,11 @@ export const jobCatalog = {
   },
   /**
    * The day's backup into BACKUP_DIR, then pruning and the next day's run (lib/backup/schedule.ts
-   * queues it, dedupe id `daily-backup:<day>`). A backup of a large store takes minutes.
+   * queues it, dedupe id `daily-backup:<day>`). The SQLite backup API copies hundreds of MB in
+   * seconds; 5 minutes also bounds the local dispatcher's lease (the longest timeout + 30 s), which
+   * is how long a crashed process's message jobs wait before another run takes them.
    */
-  'daily-backup': { payload: dailyBackupPayloadSchema, maxAttempts: 3, timeoutMs: 15 * 60_000 },
+  'daily-backup': { payload: dailyBackupPayloadSchema, maxAttempts: 3, timeoutMs: 5 * 60_000 },
 } as const satisfies Record<string, JobSpec>;
 
 export type JobCatalog = typeof jobCatalog;
