@@ -9,12 +9,21 @@ const SIGNED_IN_PAGES = /^\/(settings|chats|admin)(\/|$)/;
 /**
  * Runs before Next.js routes anything:
  * - a path that does not percent-decode is a JSON 400 here (Next.js would answer a plain-text 500
- *   for it while decoding dynamic segments, before any handler could);
+ *   for it while decoding dynamic segments, before any handler could), and a callbackUrl with
+ *   control or non-ASCII characters is dropped;
  * - signed-out people who open an app page go to sign-in, and back afterwards. That is only the
  *   fast path: pages and API routes check the session themselves (a revoked session passes here).
  */
 export async function proxy(req: NextRequest) {
   if (!pathDecodes(rawPathname(req))) return badPathResponse();
+  const callbackUrl = req.nextUrl.searchParams.get('callbackUrl');
+  if (callbackUrl !== null && !isPlainUrl(callbackUrl)) {
+    // A redirect to it would put CR/LF or non-ASCII into a Location header, which throws (a
+    // 500): the page opens as if no callbackUrl had been given.
+    const url = req.nextUrl.clone();
+    url.searchParams.delete('callbackUrl');
+    return NextResponse.redirect(url);
+  }
   if (!SIGNED_IN_PAGES.test(req.nextUrl.pathname)) return NextResponse.next();
   const claims = await decodeSession(readCookie(req.headers.get('cookie'), sessionCookieName()));
   if (claims) return NextResponse.next();
@@ -22,6 +31,11 @@ export async function proxy(req: NextRequest) {
   url.pathname = '/sign-in';
   url.search = `?callbackUrl=${encodeURIComponent(req.nextUrl.pathname + req.nextUrl.search)}`;
   return NextResponse.redirect(url);
+}
+
+/** Printable ASCII only (spaces allowed): what a path the app itself made looks like. */
+function isPlainUrl(value: string): boolean {
+  return /^[\x20-\x7e]*$/.test(value);
 }
 
 /** The path as sent (still percent-encoded), without the query. */
