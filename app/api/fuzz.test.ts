@@ -93,7 +93,7 @@ function send(
   });
 }
 
-const who = () => [
+const who = (): { name: string; headers: Record<string, string> }[] => [
   { name: 'signed out', headers: {} },
   { name: 'cookie', headers: { cookie, origin: BASE_URL } },
   { name: 'bearer', headers: { authorization: `Bearer ${token}` } },
