@@ -1,0 +1,168 @@
+import { expect, test, type APIResponse } from '@playwright/test';
+
+import { hostileSegments } from '../test/fuzz-corpus';
+import {
+  closePeople,
+  composer,
+  conversationId,
+  log,
+  messageRow,
+  personInBrowser,
+  send,
+  startDirect,
+} from './fixtures/chat';
+
+test.afterEach(closePeople);
+
+/** No 5xx; the security headers on every answer; API answers are JSON. */
+async function expectSafe(res: APIResponse, label: string) {
+  expect(res.status(), `${label} → ${res.status()}`).toBeLessThan(500);
+  expect(res.headers()['x-content-type-options'], `${label} has the security headers`).toBe(
+    'nosniff',
+  );
+  if (new URL(res.url()).pathname.startsWith('/api/') && res.status() >= 400)
+    expect(res.headers()['content-type'], `${label} answers JSON`).toMatch(/application\/json/);
+}
+
+test('hostile path segments, bodies and callbackUrls that only the real router sees never get a 5xx', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const { page } = await personInBrowser(browser, 'Fuzz Walker');
+  const request = page.request; // signed in: the session cookie goes along
+
+  const document = (await (await request.get('/api/v1/openapi.json')).json()) as {
+    paths: Record<string, Record<string, unknown>>;
+  };
+  let sent = 0;
+  for (const [path, methods] of Object.entries(document.paths)) {
+    if (!path.includes('{')) continue;
+    for (const method of Object.keys(methods))
+      for (const segment of hostileSegments) {
+        const url = path.replace(/\{\w+\}/g, segment.raw);
+        const res = await request.fetch(url, { method: method.toUpperCase(), maxRedirects: 0 });
+        await expectSafe(res, `${method.toUpperCase()} ${url.slice(0, 80)}`);
+        sent++;
+      }
+  }
+  const pages = [
+    '/chats',
+    '/settings',
+    '/admin/jobs',
+    '/sign-in',
+    '/api/auth',
+    '/api/jobs',
+    '/api/v1/users',
+  ];
+  for (const base of pages)
+    for (const segment of hostileSegments) {
+      const res = await request.get(`${base}/${segment.raw}`, { maxRedirects: 0 });
+      await expectSafe(res, `GET ${base}/${segment.name}`);
+      sent++;
+    }
+  for (const escape of ['%0a', '%0d', '%0d%0aSet-Cookie:%20x=1', '%E3%80%82evil.test', '%00'])
+    for (const page2 of ['/sign-in', '/sign-up', '/api/auth/signin']) {
+      const res = await request.get(`${page2}?callbackUrl=/chats${escape}`, { maxRedirects: 0 });
+      await expectSafe(res, `GET ${page2}?callbackUrl=/chats${escape}`);
+      sent++;
+    }
+  for (const path of [
+    '/api/auth/signout',
+    '/api/auth/callback/credentials',
+    '/api/auth/signin/credentials',
+  ])
+    for (const body of ['{"csrfToken":', 'not json', '[]', '{"callbackUrl":{"a":1}}']) {
+      const res = await request.post(path, {
+        headers: { 'content-type': 'application/json' },
+        data: body,
+        maxRedirects: 0,
+      });
+      await expectSafe(res, `POST ${path} ${body}`);
+      sent++;
+    }
+  console.log(`e2e fuzz: ${sent} requests, no 5xx`);
+  expect(sent).toBeGreaterThan(300);
+});
+
+test('a message of deeply nested Markdown breaks nothing: the conversation renders and later messages show', async ({
+  browser,
+}) => {
+  const ana = await personInBrowser(browser, 'Ana Nesting');
+  const ben = await personInBrowser(browser, 'Ben Nesting');
+  await startDirect(ana.page, ben.person.name);
+  await send(ana.page, 'Before the storm');
+  await expect(messageRow(ana.page, 'Before the storm')).toBeVisible();
+  const id = await conversationId(ana.page, ben.person.name);
+
+  const hostile = [
+    `${'- '.repeat(1990)}x`,
+    `${'> '.repeat(1990)}quoted`,
+    `${'>'.repeat(3981)}y`,
+    `${'*_'.repeat(1000)}z${'_*'.repeat(1000)}`,
+    `${'1. '.repeat(1300)}n`,
+  ];
+  for (const [i, body] of hostile.entries()) {
+    const res = await ana.page.request.post(`/api/v1/conversations/${id}/messages`, {
+      data: { body, clientId: `hostile-${i}-${Date.now()}` },
+    });
+    expect(res.status()).toBe(201);
+  }
+  await send(ana.page, 'After the storm');
+
+  for (const page of [ana.page, ben.page]) {
+    await page.goto(`/chats/${id}`);
+    await expect(log(page)).toBeVisible();
+    await expect(messageRow(page, 'After the storm')).toBeVisible();
+    await expect(messageRow(page, 'Before the storm')).toBeAttached();
+    await expect(page.getByText("This page couldn't load")).toHaveCount(0);
+    // The deep list renders as a few levels of list with the rest as text, not as nothing.
+    await expect(
+      log(page).getByRole('article').filter({ hasText: '- - - -' }).first(),
+    ).toBeVisible();
+    await expect(composer(page)).toBeEnabled();
+  }
+});
+
+test('a same-site page on another port cannot sign a person out everywhere; the app’s own writes still work', async ({
+  browser,
+  baseURL,
+}) => {
+  const ana = await personInBrowser(browser, 'Ana Origin');
+  const app = new URL(baseURL ?? 'http://localhost:3100');
+  const evilOrigin = `http://${app.hostname}:${Number(app.port) + 7}`;
+  // A page served from the same host on another port: same site, so Lax cookies go along.
+  await ana.page.route(`${evilOrigin}/**`, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><script>
+        Promise.allSettled([
+          fetch('${app.origin}/api/v1/auth/signout-all', { method: 'POST', credentials: 'include', mode: 'no-cors' }),
+          fetch('${app.origin}/api/v1/me', { method: 'PATCH', credentials: 'include', mode: 'no-cors',
+            headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ name: 'Owned' }) }),
+        ]).then(() => { document.title = 'sent'; });
+      </script>`,
+    }),
+  );
+  const refused: number[] = [];
+  ana.page.on('response', (res) => {
+    if (res.url().includes('/api/v1/auth/signout-all')) refused.push(res.status());
+  });
+  await ana.page.goto(`${evilOrigin}/evil.html`);
+  await expect(ana.page).toHaveTitle('sent');
+  await expect.poll(() => refused).toEqual([403]);
+
+  // Still signed in, name unchanged, and the app's own write (a PATCH from its pages) works.
+  const me = await ana.page.request.get(`${app.origin}/api/v1/me`);
+  expect(me.status()).toBe(200);
+  expect(((await me.json()) as { user: { name: string } }).user.name).toBe('Ana Origin');
+  await ana.page.goto('/chats');
+  const renamed = await ana.page.evaluate(async () => {
+    const res = await fetch('/api/v1/me', {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ statusText: 'Back soon' }),
+    });
+    return res.status;
+  });
+  expect(renamed).toBe(200);
+});
