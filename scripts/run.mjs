@@ -59,13 +59,8 @@ function writePartykitConfig() {
 }
 
 function spawnLogged(label, color, command, args) {
-  // Its own process group, so a restart ends the whole tree (partykit's workerd, next's workers).
-  const child = spawn(command, args, {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
+  // In the runner's own process group: stopping the runner's group stops everything.
+  const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = `\x1b[${color}m[${label}]\x1b[0m `;
   for (const stream of [child.stdout, child.stderr])
     createInterface({ input: stream }).on('line', (line) =>

@@ -135,4 +135,18 @@ describe('scripts/run.mjs', () => {
     });
     await waitFor('the state to say up', () => readState().processes.realtime?.status === 'up');
   }, 120_000);
+
+  it('leaves no process behind when its process group is killed (as Playwright and terminals do)', async () => {
+    const ours = () =>
+      ps()
+        .split('\n')
+        .filter((l) => l.includes(`:${port}`) || l.includes(dataDir));
+    expect(ours().length).toBeGreaterThan(0);
+    process.kill(runner.pid!, 'SIGTERM');
+    await waitFor(
+      'the runner to exit',
+      () => runner.exitCode !== null || runner.signalCode !== null,
+    );
+    await waitFor('its children to be gone', () => ours().length === 0, 10_000);
+  }, 30_000);
 });

@@ -2,7 +2,8 @@
 // stops answering its health probe (a `kill -9` of workerd leaves `partykit dev` running without
 // it, so "the process is alive" is not enough). Restarts back off exponentially; the state of
 // every supervised process is written to a JSON file that /api/health reports.
-import { writeFileSync, renameSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { renameSync, writeFileSync } from 'node:fs';
 
 /**
  * @typedef {{
@@ -115,17 +116,50 @@ export function supervise(opts) {
   };
 }
 
-/** Ends a child started with `detached: true` together with its whole process group. */
+/**
+ * Ends a child and every process under it (partykit's workerd and esbuild, next's workers):
+ * SIGTERM, then SIGKILL after `graceMs`. Children stay in the runner's process group, so whoever
+ * stops the runner's group (Playwright's webServer, a terminal's Ctrl+C) stops them too; the
+ * tree is therefore found from the process list rather than by group.
+ */
 export function killTree(child, graceMs = 1500) {
+  const pids = child.pid ? [...descendants(child.pid), child.pid] : [];
   const signal = (sig) => {
-    try {
-      process.kill(-(child.pid ?? 0), sig);
-    } catch {
-      // Already gone.
+    for (const pid of pids) {
+      try {
+        process.kill(pid, sig);
+      } catch {
+        // Already gone.
+      }
     }
   };
   signal('SIGTERM');
   setTimeout(() => signal('SIGKILL'), graceMs).unref();
+}
+
+/** Every process below `pid`, deepest first (`ps` on Linux and macOS). */
+function descendants(pid) {
+  let table;
+  try {
+    table = execFileSync('ps', ['-A', '-o', 'pid=,ppid='], { encoding: 'utf8' });
+  } catch {
+    return [];
+  }
+  const children = new Map();
+  for (const line of table.split('\n')) {
+    const [p, parent] = line.trim().split(/\s+/).map(Number);
+    if (!p || parent === undefined) continue;
+    children.set(parent, [...(children.get(parent) ?? []), p]);
+  }
+  const found = [];
+  const walk = (p) => {
+    for (const c of children.get(p) ?? []) {
+      walk(c);
+      found.push(c);
+    }
+  };
+  walk(pid);
+  return found;
 }
 
 /** Writes `value` as JSON atomically (a reader never sees half a file), private to the owner. */
