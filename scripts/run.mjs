@@ -112,6 +112,8 @@ if (!realtimeOnly) {
   supervisors.next = supervise({
     name: 'next',
     ...timing,
+    // `next dev` compiles on request and may be slow to answer after an edit: more patience.
+    failuresToRestart: prod ? timing.failuresToRestart : timing.failuresToRestart * 3,
     start: () =>
       spawnLogged('next', '36', path.join(root, 'node_modules/.bin/next'), [
         prod ? 'start' : 'dev',
