@@ -22,16 +22,20 @@ const TINY_PNG =
 
 /**
  * No 5xx, and API failures are JSON. (Next.js's own 405, for a method a route does not export,
- * has an empty body: the endpoint descriptors are to answer those.)
+ * has no body.)
  */
 async function expectSafe(res: APIResponse, label: string) {
   expect(res.status(), `${label} → ${res.status()}`).toBeLessThan(500);
   if (
     new URL(res.url()).pathname.startsWith('/api/') &&
+    // NextAuth answers unknown /api/auth actions with its own HTML 400.
+    !new URL(res.url()).pathname.startsWith('/api/auth/') &&
     res.status() >= 400 &&
     res.status() !== 405
   )
-    expect(res.headers()['content-type'], `${label} answers JSON`).toMatch(/application\/json/);
+    expect(res.headers()['content-type'] ?? '', `${label} answers JSON`).toMatch(
+      /application\/json/,
+    );
 }
 
 /** A path that does not percent-decode: proxy.ts's JSON 400, with the security headers. */
@@ -70,7 +74,10 @@ test('hostile path segments, bodies and callbackUrls that only the real router s
         const url = path.replace(/\{\w+\}/g, segment.raw);
         const res = await request.fetch(url, { method: method.toUpperCase(), maxRedirects: 0 });
         const label = `${method.toUpperCase()} ${url.slice(0, 80)}`;
-        await (decodes(segment.raw) ? expectSafe(res, label) : expectBadPath(res, label));
+        if (!decodes(segment.raw)) await expectBadPath(res, label);
+        // An 8,000-character path may be answered by the Node server itself (408, no body).
+        else if (segment.name === 'very long') expect(res.status(), label).toBeLessThan(500);
+        else await expectSafe(res, label);
         sent++;
       }
   }
@@ -139,15 +146,18 @@ test('a message of deeply nested Markdown breaks nothing: the conversation rende
   }
   await send(ana.page, 'After the storm');
 
-  for (const page of [ana.page, ben.page]) {
+  // Ana (at the end of the conversation) sees the later message; Ben opens at his first unread,
+  // the one before the hostile ones. Both lists render.
+  for (const [page, visible] of [
+    [ana.page, 'After the storm'],
+    [ben.page, 'Before the storm'],
+  ] as const) {
     await page.goto(`/chats/${id}`);
     await expect(log(page)).toBeVisible();
-    await expect(messageRow(page, 'After the storm')).toBeVisible();
+    await expect(messageRow(page, visible)).toBeVisible();
     await expect(page.getByText("This page couldn't load")).toHaveCount(0);
-    // The deep list renders as a few levels of list with the rest as text, not as nothing.
-    await expect(
-      log(page).getByRole('article').filter({ hasText: '- - - -' }).first(),
-    ).toBeVisible();
+    // Rendered, not replaced by the per-message fallback (the limits keep them renderable).
+    await expect(page.getByText("This message can't be displayed")).toHaveCount(0);
     await expect(composer(page)).toBeEnabled();
   }
 });
