@@ -11,7 +11,10 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 import { childEnv, resolveDataDir } from './data-dir.mjs';
+import { exitOnUnsupportedNode } from './lib/node-version.mjs';
 import { httpProbe, supervise, writeJsonFile } from './lib/supervise.mjs';
+
+exitOnUnsupportedNode();
 
 // Everything the children create in the data directory (the database, uploads, the outbox) is
 // private to the account running Parley.
@@ -115,7 +118,9 @@ if (!realtimeOnly) {
     // `next dev` compiles on request and may be slow to answer after an edit: more patience.
     failuresToRestart: prod ? timing.failuresToRestart : timing.failuresToRestart * 3,
     start: () =>
-      spawnLogged('next', '36', path.join(root, 'node_modules/.bin/next'), [
+      // Through this Node (like the rooms), so preloads (`--import`) can go before the script.
+      spawnLogged('next', '36', process.execPath, [
+        path.join(root, 'node_modules/next/dist/bin/next'),
         prod ? 'start' : 'dev',
         '--port',
         port,

@@ -1,7 +1,7 @@
 import 'server-only';
 
 import { ApiError } from '@/lib/api/errors';
-import type { Store } from '@/lib/db';
+import type { PushSubscriptionsPort } from '@/lib/db/store';
 import type { PushSubscriptionRecord } from '@/lib/db/types';
 
 /**
@@ -11,7 +11,7 @@ import type { PushSubscriptionRecord } from '@/lib/db/types';
 export const MAX_PUSH_SUBSCRIPTIONS = 10;
 
 export async function savePushSubscription(
-  store: Store,
+  store: PushSubscriptionsPort,
   input: { userId: string; endpoint: string; p256dh: string; auth: string },
 ): Promise<PushSubscriptionRecord> {
   // A held endpoint is a conflict, never a move: posting someone's endpoint must not take over

@@ -1,8 +1,6 @@
 import { ApiError } from '@/lib/api/errors';
 import { route } from '@/lib/api/route';
 
-export const runtime = 'edge';
-
 /**
  * Any /api path no route handles (a typo, `/api/v1/users/../avatar` after normalisation): the
  * API's JSON 404, not Next.js's HTML not-found page. More specific routes always win over this

@@ -1,5 +1,5 @@
 import { newId } from '../ids';
-import type { Store } from '../store';
+import type { PushSubscriptionsPort } from '../ports/push-subscriptions';
 import type { PushSubscriptionRecord } from '../types';
 import type { Db } from './connection';
 
@@ -23,12 +23,7 @@ function toRecord(row: PushRow): PushSubscriptionRecord {
   };
 }
 
-type PushFunctions = Pick<
-  Store,
-  'savePushSubscription' | 'listPushSubscriptions' | 'deletePushSubscription'
->;
-
-export function pushSubscriptionFunctions(db: Db): PushFunctions {
+export function pushSubscriptionFunctions(db: Db): PushSubscriptionsPort {
   // An endpoint belongs to whoever registered it: saved again by them (rotated keys) it keeps its
   // id; saved by anyone else the WHERE leaves it alone and nothing is returned. Moving it would
   // let anyone who learns an endpoint take over another person's notifications.
