@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 
 import { badPathResponse, pathDecodes } from '@/lib/api/path-encoding';
 import { decodeSession, readCookie, sessionCookieName } from '@/lib/auth/session';
+import { methodNotAllowedResponse } from '@/lib/openapi/allowed-methods';
 
 /** App pages a signed-out person is sent to sign-in from. */
 const SIGNED_IN_PAGES = /^\/(settings|chats|admin)(\/|$)/;
@@ -11,6 +12,8 @@ const SIGNED_IN_PAGES = /^\/(settings|chats|admin)(\/|$)/;
  * - a path that does not percent-decode is a JSON 400 here (Next.js would answer a plain-text 500
  *   for it while decoding dynamic segments, before any handler could), and a callbackUrl with
  *   control or non-ASCII characters is dropped;
+ * - a method an /api/v1 path does not take is the API's JSON 405 with `Allow` (Next.js's own 405
+ *   has an empty body);
  * - signed-out people who open an app page go to sign-in, and back afterwards. That is only the
  *   fast path: pages and API routes check the session themselves (a revoked session passes here).
  */
@@ -23,6 +26,10 @@ export async function proxy(req: NextRequest) {
     const url = req.nextUrl.clone();
     url.searchParams.delete('callbackUrl');
     return NextResponse.redirect(url);
+  }
+  if (req.nextUrl.pathname.startsWith('/api/v1/')) {
+    const notAllowed = methodNotAllowedResponse(req.method, rawPathname(req));
+    if (notAllowed) return notAllowed;
   }
   if (!SIGNED_IN_PAGES.test(req.nextUrl.pathname)) return NextResponse.next();
   const claims = await decodeSession(readCookie(req.headers.get('cookie'), sessionCookieName()));

@@ -21,17 +21,18 @@ const TINY_PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 /**
- * No 5xx, and API failures are JSON. (Next.js's own 405, for a method a route does not export,
- * has no body.)
+ * No 5xx, and API failures are JSON. (Outside /api/v1, Next.js's own 405, for a method a route
+ * does not export, has no body; under it proxy.ts answers the JSON one.)
  */
 async function expectSafe(res: APIResponse, label: string) {
   expect(res.status(), `${label} → ${res.status()}`).toBeLessThan(500);
+  const pathname = new URL(res.url()).pathname;
   if (
-    new URL(res.url()).pathname.startsWith('/api/') &&
+    pathname.startsWith('/api/') &&
     // NextAuth answers unknown /api/auth actions with its own HTML 400.
-    !new URL(res.url()).pathname.startsWith('/api/auth/') &&
+    !pathname.startsWith('/api/auth/') &&
     res.status() >= 400 &&
-    res.status() !== 405
+    (res.status() !== 405 || pathname.startsWith('/api/v1/'))
   )
     expect(res.headers()['content-type'] ?? '', `${label} answers JSON`).toMatch(
       /application\/json/,
@@ -119,6 +120,13 @@ test('hostile path segments, bodies and callbackUrls that only the real router s
     }
   console.log(`e2e fuzz: ${sent} requests, no 5xx`);
   expect(sent).toBeGreaterThan(300);
+});
+
+test('a method an /api/v1 path does not take is the JSON 405 with Allow', async ({ request }) => {
+  const res = await request.fetch('/api/v1/conversations', { method: 'PUT' });
+  expect(res.status()).toBe(405);
+  expect(res.headers()['allow']?.split(', ').sort()).toEqual(['GET', 'POST']);
+  expect(((await res.json()) as { error: { code: string } }).error.code).toBe('method_not_allowed');
 });
 
 test('a message of deeply nested Markdown breaks nothing: the conversation renders and later messages show', async ({
