@@ -39,7 +39,10 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 # ── realtime: `partykit dev` (workerd) with persisted room storage; single node ────────────────
 FROM ${NODE_IMAGE} AS realtime
 WORKDIR /app
-ENV NODE_ENV=production
+# Every interface: the port is published from the container. (scripts/run.mjs and its
+# partykit-host preload default to 127.0.0.1; HOST=0.0.0.0 keeps this if the image ever runs it.)
+ENV NODE_ENV=production \
+    HOST=0.0.0.0
 COPY --from=prod-deps --chown=node:node /app/node_modules ./node_modules
 COPY --chown=node:node package.json partykit.json tsconfig.json ./
 COPY --chown=node:node party ./party
@@ -56,10 +59,13 @@ CMD ["sh", "-c", "exec node_modules/.bin/partykit dev --port 1999 --disable-requ
 # ── runner: the app ──────────────────────────────────────────────────────────────────────────
 FROM ${NODE_IMAGE} AS runner
 WORKDIR /app
+# All interfaces: server.js reads HOSTNAME; HOST is what `npm start` (scripts/run.mjs, loopback
+# by default) reads, set too so the image listens on every interface whichever starts it.
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
     PORT=3000 \
     HOSTNAME=0.0.0.0 \
+    HOST=0.0.0.0 \
     PARLEY_DATA_DIR=/data
 # The standalone server carries its own trimmed node_modules (no dev dependencies).
 COPY --from=build --chown=node:node /app/.next/standalone ./

@@ -1,12 +1,37 @@
 import { NextResponse, type NextRequest } from 'next/server';
 
+import { badPathResponse, pathDecodes } from '@/lib/api/path-encoding';
 import { decodeSession, readCookie, sessionCookieName } from '@/lib/auth/session';
+import { methodNotAllowedResponse } from '@/lib/openapi/allowed-methods';
+
+/** App pages a signed-out person is sent to sign-in from. */
+const SIGNED_IN_PAGES = /^\/(settings|chats|admin)(\/|$)/;
 
 /**
- * Sends signed-out people who open an app page to sign-in, and back afterwards. This is only the
- * fast path: pages and API routes check the session themselves (a revoked session passes here).
+ * Runs before Next.js routes anything:
+ * - a path that does not percent-decode is a JSON 400 here (Next.js would answer a plain-text 500
+ *   for it while decoding dynamic segments, before any handler could), and a callbackUrl with
+ *   control or non-ASCII characters is dropped;
+ * - a method an /api/v1 path does not take is the API's JSON 405 with `Allow` (Next.js's own 405
+ *   has an empty body);
+ * - signed-out people who open an app page go to sign-in, and back afterwards. That is only the
+ *   fast path: pages and API routes check the session themselves (a revoked session passes here).
  */
 export async function proxy(req: NextRequest) {
+  if (!pathDecodes(rawPathname(req))) return badPathResponse();
+  const callbackUrl = req.nextUrl.searchParams.get('callbackUrl');
+  if (callbackUrl !== null && !isPlainUrl(callbackUrl)) {
+    // A redirect to it would put CR/LF or non-ASCII into a Location header, which throws (a
+    // 500): the page opens as if no callbackUrl had been given.
+    const url = req.nextUrl.clone();
+    url.searchParams.delete('callbackUrl');
+    return NextResponse.redirect(url);
+  }
+  if (req.nextUrl.pathname.startsWith('/api/v1/')) {
+    const notAllowed = methodNotAllowedResponse(req.method, rawPathname(req));
+    if (notAllowed) return notAllowed;
+  }
+  if (!SIGNED_IN_PAGES.test(req.nextUrl.pathname)) return NextResponse.next();
   const claims = await decodeSession(readCookie(req.headers.get('cookie'), sessionCookieName()));
   if (claims) return NextResponse.next();
   const url = req.nextUrl.clone();
@@ -15,4 +40,15 @@ export async function proxy(req: NextRequest) {
   return NextResponse.redirect(url);
 }
 
-export const config = { matcher: ['/settings/:path*', '/chats/:path*', '/admin/:path*'] };
+/** Printable ASCII only (spaces allowed): what a path the app itself made looks like. */
+function isPlainUrl(value: string): boolean {
+  return /^[\x20-\x7e]*$/.test(value);
+}
+
+/** The path as sent (still percent-encoded), without the query. */
+function rawPathname(req: NextRequest): string {
+  return new URL(req.url).pathname;
+}
+
+// Everything but the build's static files (hashed names, never dynamic segments).
+export const config = { matcher: ['/((?!_next/static|_next/image).*)'] };

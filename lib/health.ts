@@ -1,12 +1,21 @@
 import pkg from '@/package.json';
 import { env } from '@/lib/env';
+import type { ProcessState, SupervisorState } from '@/lib/supervisor-state';
 
-export type CheckResult = { status: 'up' | 'down'; latencyMs: number; error?: string };
+export type CheckResult = {
+  status: 'up' | 'down';
+  latencyMs: number;
+  error?: string;
+  /** From the local supervisor (scripts/run.mjs), when one runs this process. */
+  process?: Pick<ProcessState, 'status' | 'restarts' | 'lastRestartAt' | 'lastReason'>;
+};
 export type Health = {
   status: 'ok' | 'degraded';
   uptime: number;
   version: string;
   checks: { store: CheckResult; realtime: CheckResult };
+  /** Every supervised process (`realtime`, `next`) as scripts/run.mjs last saw it. */
+  processes?: SupervisorState['processes'];
 };
 
 type Probe = () => Promise<void>;
@@ -35,13 +44,19 @@ async function run(probe: Probe, timeoutMs: number): Promise<CheckResult> {
 
 /** Probes each dependency in parallel; any one down makes the whole report degraded (503). */
 export async function checkHealth(
-  probes: { store: Probe; realtime: Probe },
+  probes: { store: Probe; realtime: Probe; supervisor?: () => Promise<SupervisorState | null> },
   timeoutMs = 2500,
 ): Promise<Health> {
-  const [store, realtime] = await Promise.all([
+  const [store, realtimeProbe, supervisor] = await Promise.all([
     run(probes.store, timeoutMs),
     run(probes.realtime, timeoutMs),
+    probes.supervisor?.().catch(() => null) ?? null,
   ]);
+  // A realtime process the supervisor is restarting says so ("down, restarting").
+  const realtimeProcess = supervisor?.processes.realtime;
+  const realtime: CheckResult = realtimeProcess
+    ? { ...realtimeProbe, process: realtimeProcess }
+    : realtimeProbe;
   return {
     status: store.status === 'up' && realtime.status === 'up' ? 'ok' : 'degraded',
     uptime: Math.round(process.uptime()),
@@ -49,5 +64,6 @@ export async function checkHealth(
       ? `${pkg.version}+${env.VERCEL_GIT_COMMIT_SHA.slice(0, 7)}`
       : pkg.version,
     checks: { store, realtime },
+    ...(supervisor ? { processes: supervisor.processes } : {}),
   };
 }

@@ -12,7 +12,9 @@ export function resolveDataDir(env = process.env) {
 
 /** Returns the secrets in `<dataDir>/secrets.json`, generating any that are missing. */
 export function ensureDataDir(dataDir) {
-  mkdirSync(dataDir, { recursive: true });
+  // Private to the account running Parley (the secrets, database and uploads live here). An
+  // existing directory is left as it is: it may be one the operator chose on purpose.
+  if (!existsSync(dataDir)) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = path.join(dataDir, 'secrets.json');
   const current = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   let changed = false;

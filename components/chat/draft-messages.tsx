@@ -9,6 +9,7 @@ import { useTimeline } from '@/lib/stores/timeline-store';
 
 import { AiBadge } from './ai-badge';
 import { Markdown } from './markdown';
+import { MessageBoundary } from './message-boundary';
 
 const NO_DRAFTS: Record<string, Draft> = {};
 
@@ -88,7 +89,9 @@ export function DraftMessages({
                 <AiBadge userId={draft.authorId} />
                 <span className="animate-pulse text-xs text-muted">replying…</span>
               </p>
-              <Markdown body={draft.body} members={conversation.members} meId={meId} />
+              <MessageBoundary body={draft.body}>
+                <Markdown body={draft.body} members={conversation.members} meId={meId} />
+              </MessageBoundary>
             </div>
           </div>
         );

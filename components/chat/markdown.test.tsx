@@ -2,6 +2,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 
 import { Markdown, safeUrl } from './markdown';
+import { MAX_CONTAINER_DEPTH, limitNesting } from './markdown-limits';
+import { MessageBoundary } from './message-boundary';
 
 const members = [
   { id: 'u-ana', name: 'Ana' },
@@ -67,6 +69,91 @@ describe('Markdown', () => {
 
   it('does not label a mention of someone else as mine', () => {
     expect(render('@Ana', 'u-ben')).not.toContain('mention of you');
+  });
+});
+
+describe('Markdown nesting limits (a hostile body must not break the conversation)', () => {
+  const timed = (body: string) => {
+    const started = performance.now();
+    const html = render(body);
+    return { html, ms: performance.now() - started };
+  };
+  const depthOf = (html: string, tag: string) => html.split(`<${tag}`).length - 1;
+
+  it.each([
+    ['nested list markers', `${'- '.repeat(1990)}x`, 'ul'],
+    ['nested ordered markers', `${'1. '.repeat(1300)}x`, 'ol'],
+    ['nested quotes', `${'> '.repeat(1990)}x`, 'blockquote'],
+    ['nested quotes without spaces', `${'>'.repeat(3981)}x`, 'blockquote'],
+    ['quotes and lists mixed', `${'> - '.repeat(995)}x`, 'blockquote'],
+  ])('renders %s up to the depth limit, the rest as text, quickly', (_, body, tag) => {
+    const { html, ms } = timed(body);
+    expect(depthOf(html, tag)).toBeGreaterThan(0);
+    expect(depthOf(html, tag)).toBeLessThanOrEqual(MAX_CONTAINER_DEPTH);
+    expect(html).toContain('x');
+    expect(ms).toBeLessThan(4000);
+  });
+
+  it('shows a delimiter run too long to be formatting as the characters themselves', () => {
+    const body = `${'*_'.repeat(1000)}x${'_*'.repeat(1000)}`;
+    const { html, ms } = timed(body);
+    expect(html).not.toMatch(/<em|<strong/);
+    expect(html).toContain('*_*_*_');
+    expect(ms).toBeLessThan(4000);
+  });
+
+  it('shows the whole message as text when inline structure still nests too deeply', () => {
+    const body = `${'*a '.repeat(600)}x${' a*'.repeat(600)}`;
+    const { html, ms } = timed(body);
+    expect(html).not.toContain('<em');
+    expect(html).toContain('*a *a *a');
+    expect(ms).toBeGreaterThan(0);
+  });
+
+  it('leaves ordinary nesting, rules and emphasis alone', () => {
+    const body =
+      '- a\n  - b\n    - c\n\n> > quoted twice\n\n- - - - - - - - - - -\n\n***bold it***';
+    expect(limitNesting(body)).toBe(body);
+    const html = render(body);
+    expect(depthOf(html, 'ul')).toBe(3);
+    expect(depthOf(html, 'blockquote')).toBe(2);
+    expect(html).toContain('<hr/>');
+    expect(html).toMatch(/<em><strong>bold it<\/strong><\/em>|<strong><em>bold it/);
+  });
+
+  it('escapes only the first marker past the limit on a line', () => {
+    const deep = `${'- '.repeat(MAX_CONTAINER_DEPTH)}`;
+    expect(limitNesting(`${deep}- - x`)).toBe(`${deep}\\- - x`);
+    expect(limitNesting(`${'> '.repeat(MAX_CONTAINER_DEPTH)}> x`)).toBe(
+      `${'> '.repeat(MAX_CONTAINER_DEPTH)}\\> x`,
+    );
+    expect(limitNesting(`${'1. '.repeat(MAX_CONTAINER_DEPTH)}12. x`)).toBe(
+      `${'1. '.repeat(MAX_CONTAINER_DEPTH)}12\\. x`,
+    );
+  });
+});
+
+describe('MessageBoundary', () => {
+  it('marks itself failed when a message throws while rendering', () => {
+    expect(MessageBoundary.getDerivedStateFromError()).toEqual({ failed: true });
+  });
+
+  it('renders the message normally until then', () => {
+    const html = renderToStaticMarkup(
+      <MessageBoundary body="hi">
+        <Markdown body="**hi**" />
+      </MessageBoundary>,
+    );
+    expect(html).toContain('<strong>hi</strong>');
+  });
+
+  it('shows a failed message as a notice and its text as plain text', () => {
+    const boundary = new MessageBoundary({ body: '<b>raw</b> **text**', children: null });
+    boundary.state = { failed: true };
+    const html = renderToStaticMarkup(<>{boundary.render()}</>);
+    expect(html).toContain('This message can&#x27;t be displayed');
+    expect(html).toContain('&lt;b&gt;raw&lt;/b&gt; **text**');
+    expect(html).not.toContain('<strong>');
   });
 });
 

@@ -4,11 +4,14 @@ import remarkGfm from 'remark-gfm';
 
 import { findMentions, type MentionMember } from '@/lib/chat/mentions';
 
+import { limitNesting, remarkFlattenDeep } from './markdown-limits';
+
 /**
  * A message body as Markdown. Message text comes from other people, so: raw HTML is never
  * parsed (react-markdown shows it as text; there is no rehype-raw), only http(s) and mailto
  * URLs survive, images become links (no tracking pixels, no layout jumps), and every link opens
- * in a new tab without handing over `window.opener` or referrer, marked nofollow.
+ * in a new tab without handing over `window.opener` or referrer, marked nofollow. Nesting is
+ * bounded (markdown-limits.ts), so no message can exhaust the parser's time or the stack.
  */
 
 const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
@@ -134,12 +137,12 @@ export function Markdown({
   return (
     <div className="space-y-2 text-sm leading-relaxed [overflow-wrap:anywhere]">
       <ReactMarkdown
-        remarkPlugins={[remarkGfm]}
+        remarkPlugins={[remarkGfm, remarkFlattenDeep]}
         rehypePlugins={[[rehypeMentions, { members, meId }]]}
         urlTransform={safeUrl}
         components={components}
       >
-        {body}
+        {limitNesting(body)}
       </ReactMarkdown>
     </div>
   );

@@ -9,6 +9,7 @@ import type { ConversationWire } from '@/lib/chat/wire';
 import { useTimeline } from '@/lib/stores/timeline-store';
 
 import { DraftMessages } from './draft-messages';
+import { MessageBoundary } from './message-boundary';
 import { MessageItem } from './message-item';
 import { ReadReceipt, receiptFor } from './read-receipt';
 
@@ -233,12 +234,14 @@ function Row({
       className={targeted ? 'pb-0.5 bg-amber-400/15 ring-1 ring-amber-400/60' : 'pb-0.5'}
       data-targeted={targeted || undefined}
     >
-      <MessageItem
-        item={row.item}
-        startsGroup={row.startsGroup}
-        conversation={conversation}
-        meId={meId}
-      />
+      <MessageBoundary body={row.item.message.body}>
+        <MessageItem
+          item={row.item}
+          startsGroup={row.startsGroup}
+          conversation={conversation}
+          meId={meId}
+        />
+      </MessageBoundary>
       {receipt && id === receipt.messageId ? (
         <ReadReceipt kind={conversation.kind} names={receipt.names} />
       ) : null}

@@ -7,11 +7,13 @@ import type { User } from '@/lib/db/types';
 import { ApiError } from './errors';
 import { enforceRateLimit } from './rate-limit';
 import { route, type RouteContext, type RouteOptions } from './route';
+import { assertSameOrigin, hasBearer } from './same-origin';
 
 type Schema = z.ZodType;
 
 /**
- * `route()` plus who is calling: a session cookie or a bearer API token, else 401. With
+ * `route()` plus who is calling: a session cookie or a bearer API token, else 401. A write with
+ * the cookie must come from the app's own origin (403 cross_origin otherwise). With
  * `rateLimit`, each person gets `rule` per `name` (429 with Retry-After past it). Handlers get
  * `user` and hold only their business logic.
  */
@@ -30,6 +32,7 @@ export function authedRoute<
         'unauthorized',
         'Sign in, or send an API token as "Authorization: Bearer <token>".',
       );
+    if (!hasBearer(ctx.req.headers)) assertSameOrigin(ctx.req);
     if (opts.rateLimit)
       await enforceRateLimit(
         `${opts.rateLimit.name}:${user.id}`,

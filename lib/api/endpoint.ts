@@ -72,6 +72,7 @@ export type EndpointErrorSpec = { code: ErrorCode; description: string };
 const derivedReasons: Partial<Record<ErrorCode, string>> = {
   bad_request: 'Malformed request (bad JSON, query or path)',
   unauthorized: 'Not signed in: send the session cookie or Authorization: Bearer <token>',
+  cross_origin: 'A cookie-authenticated write from another origin (bearer tokens are unaffected)',
   not_found: 'Not found (or not yours to see)',
   payload_too_large: 'Body too large',
   unsupported_media_type: 'Wrong content type',
@@ -89,6 +90,8 @@ export function endpointErrors(endpoint: EndpointSpec): EndpointErrorSpec[] {
   const hasBody = endpoint.body !== undefined || endpoint.multipart !== undefined;
   if (hasBody || endpoint.query || endpoint.params) codes.add('bad_request');
   if (endpoint.auth !== 'none') codes.add('unauthorized');
+  // authedRoute refuses cookie-authenticated writes whose Origin is not the app's own.
+  if (endpoint.auth !== 'none' && endpoint.method !== 'GET') codes.add('cross_origin');
   if (endpoint.params) codes.add('not_found');
   if (hasBody) {
     codes.add('payload_too_large');

@@ -7,6 +7,8 @@ export const errorStatus = {
   bad_request: 400,
   unauthorized: 401,
   forbidden: 403,
+  /** A cookie-authenticated write sent from another site's page (lib/api/same-origin.ts). */
+  cross_origin: 403,
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,

@@ -68,6 +68,19 @@ describe('handle(endpoint, handler)', () => {
     expect(res.status).toBe(200);
   });
 
+  it('refuses a cookie-authenticated write from another origin with 403 cross_origin', async () => {
+    const { cookie } = await signUpUser();
+    let ran = false;
+    const POST = handle(echoEndpoint, ({ body }) => {
+      ran = true;
+      return json({ id: 'a', n: body.n }, 201);
+    });
+    const res = await POST(...post({ cookie, origin: 'https://evil.example' }, { n: 1 }));
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('cross_origin');
+    expect(ran).toBe(false);
+  });
+
   it('passes declared domain errors through', async () => {
     const { token } = await createApiToken((await signUpUser()).cookie);
     const POST = handle(echoEndpoint, () => {
@@ -113,6 +126,7 @@ describe('endpointErrors', () => {
     expect(endpointErrors(echoEndpoint).map((e) => e.code)).toEqual([
       'bad_request',
       'unauthorized',
+      'cross_origin',
       'not_found',
       'payload_too_large',
       'unsupported_media_type',
@@ -121,5 +135,10 @@ describe('endpointErrors', () => {
       'conflict',
     ]);
     expect(endpointErrors(publicEndpoint)).toEqual([]);
+  });
+
+  it('derives cross_origin for signed-in writes only (reads change nothing)', () => {
+    const read = defineEndpoint({ ...publicEndpoint, auth: 'session-or-token' });
+    expect(endpointErrors(read).map((e) => e.code)).toEqual(['unauthorized']);
   });
 });

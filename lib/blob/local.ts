@@ -13,8 +13,9 @@ export function createLocalBlobStore(root: string): BlobStore {
     kind: 'local',
     async put(key, data) {
       const file = fileOf(key);
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, data);
+      // Private to the account running Parley: uploads are only served through authorized routes.
+      await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+      await writeFile(file, data, { mode: 0o600 });
     },
     async get(key) {
       try {

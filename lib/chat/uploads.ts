@@ -19,7 +19,7 @@ export async function createImageUpload(
   user: User,
   file: { bytes: Uint8Array; name: string },
 ): Promise<Upload> {
-  const image = await processAttachmentImage(file.bytes);
+  const image = await processAttachmentImage(file.bytes, { personId: user.id });
   const blobs = getBlobStore();
   const stem = `uploads/${user.id}/${newId('img')}`;
   const key = `${stem}.webp`;

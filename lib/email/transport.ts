@@ -67,11 +67,12 @@ export function createEmailTransport(opts: {
       // nodemailer 7 ignores its `newline` option and leaves bare LFs from the text inside
       // quoted-printable parts; SMTP would normalize them on the wire, so the file does too.
       const eml = (info.message as Buffer).toString('latin1').replace(/\r?\n/g, '\r\n');
-      await mkdir(opts.outboxDir, { recursive: true });
+      // Emails carry sign-in and unsubscribe links: readable by the account running Parley only.
+      await mkdir(opts.outboxDir, { recursive: true, mode: 0o700 });
       // Sortable by name (newest last); no ':' so the name is valid on every file system.
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       const file = path.join(opts.outboxDir, `${stamp}-${randomBytes(4).toString('hex')}.eml`);
-      await writeFile(file, eml, { encoding: 'latin1', flag: 'wx' });
+      await writeFile(file, eml, { encoding: 'latin1', flag: 'wx', mode: 0o600 });
       return { transport: 'outbox', messageId: info.messageId, file };
     },
   };

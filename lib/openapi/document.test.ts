@@ -78,8 +78,10 @@ describe('OpenAPI document from the endpoint descriptors', () => {
   it('derives error answers from the shape and adds the declared ones', () => {
     const send = op('/api/v1/conversations/{id}/messages', 'post');
     expect(Object.keys(send.responses).sort()).toEqual(
-      ['200', '201', '400', '401', '404', '413', '415', '422', '429', '500'].sort(),
+      ['200', '201', '400', '401', '403', '404', '413', '415', '422', '429', '500'].sort(),
     );
+    // A signed-in write: a cookie from another origin is refused.
+    expect(send.responses['403']?.description).toMatch(/another origin/);
     expect(send['x-rate-limit']).toEqual({ limit: 20, windowSeconds: 10 });
     const edit = op('/api/v1/messages/{id}', 'patch');
     expect(edit.responses['409']?.description).toBe('The message was deleted');

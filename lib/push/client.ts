@@ -69,19 +69,34 @@ export async function enablePush(): Promise<void> {
     await subscription.unsubscribe();
     subscription = null;
   }
-  if (!subscription) {
-    try {
-      subscription = await registration.pushManager.subscribe({
-        userVisibleOnly: true,
-        applicationServerKey,
-      });
-    } catch (error) {
-      if (error instanceof DOMException && error.name === 'NotAllowedError')
-        throw new PushSetupError(BLOCKED_MESSAGE);
-      throw new PushSetupError(PUSH_SERVICE_MESSAGE);
-    }
+  subscription ??= await subscribe(registration, applicationServerKey);
+  try {
+    await callEndpoint(createPushSubscriptionEndpoint, { body: subscriptionBody(subscription) });
+  } catch (error) {
+    if (!(error instanceof ApiClientError && error.status === 409)) throw error;
+    // This browser's endpoint is still held by another account that used it (an endpoint stays
+    // with whoever registered it). A fresh endpoint is this person's own; the old one stops
+    // working, and the server drops it when the push service says so.
+    await subscription.unsubscribe();
+    subscription = await subscribe(registration, applicationServerKey);
+    await callEndpoint(createPushSubscriptionEndpoint, { body: subscriptionBody(subscription) });
   }
-  await callEndpoint(createPushSubscriptionEndpoint, { body: subscriptionBody(subscription) });
+}
+
+async function subscribe(
+  registration: ServiceWorkerRegistration,
+  applicationServerKey: Uint8Array<ArrayBuffer>,
+): Promise<PushSubscription> {
+  try {
+    return await registration.pushManager.subscribe({
+      userVisibleOnly: true,
+      applicationServerKey,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'NotAllowedError')
+      throw new PushSetupError(BLOCKED_MESSAGE);
+    throw new PushSetupError(PUSH_SERVICE_MESSAGE);
+  }
 }
 
 export async function disablePush(): Promise<void> {

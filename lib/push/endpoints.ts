@@ -43,6 +43,10 @@ export const createPushSubscriptionEndpoint = defineEndpoint({
   responses: {
     201: { description: 'Saved', schema: z.object({ subscription: pushSubscriptionWireSchema }) },
   },
+  errors: {
+    conflict:
+      'The endpoint is registered to another account (it stays theirs); subscribe again for a fresh one',
+  },
   rateLimit: {
     name: 'push:subscribe',
     rule: { limit: 10, windowMs: 60_000 },

@@ -27,6 +27,9 @@ export const pushEndpointSchema = z
   .url({ protocol: /^https$/, error: 'The endpoint must be an https URL.' })
   .max(2048)
   .refine((value) => {
+    // zod runs refinements even when the url check above failed: that one already reported it,
+    // and `new URL` on a non-URL would throw (a 500).
+    if (!URL.canParse(value)) return true;
     const host = new URL(value).hostname.toLowerCase();
     return (
       host.includes('.') &&

@@ -73,7 +73,7 @@ export async function readOrCreateVapidKeys({ file }: { file: string }): Promise
   const existing = await readKeyFile(file);
   if (existing) return existing;
 
-  await mkdir(path.dirname(file), { recursive: true });
+  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   const keys = webpush.generateVAPIDKeys();
   const temp = `${file}.${randomUUID()}.tmp`;
   await writeFile(temp, `${JSON.stringify(keys, null, 2)}\n`, { flag: 'wx', mode: 0o600 });

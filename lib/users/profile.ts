@@ -38,7 +38,7 @@ export async function replaceAvatar(user: User, upload: Uint8Array | null): Prom
   const blobs = getBlobStore();
   let key: string | null = null;
   if (upload) {
-    const image = await processAvatar(upload);
+    const image = await processAvatar(upload, { personId: user.id });
     key = `avatars/${user.id}/${(await sha256Hex(image)).slice(0, 16)}.webp`;
     await blobs.put(key, image, 'image/webp');
   }

@@ -28,6 +28,7 @@ export function pushSubscriptionsContract(adapter: string, open: OpenStore) {
           p256dh: 'key-1',
           auth: 'auth-1',
         });
+        if (!saved) throw new Error('the first save of an endpoint returned nothing');
         expect(saved.id).toMatch(/^push_[a-z0-9]{20}$/);
         expect(saved).toStrictEqual({
           id: saved.id,
@@ -49,8 +50,8 @@ export function pushSubscriptionsContract(adapter: string, open: OpenStore) {
         expect(await store.listPushSubscriptions({ userId: b })).toEqual([]);
       });
 
-      it('moves an endpoint seen before to the person saving it, with the new keys', async () => {
-        const [a, b] = (await people(2)) as [string, string];
+      it('updates the keys when the owner saves an endpoint again, keeping its id', async () => {
+        const [a] = (await people(1)) as [string];
         const url = endpoint();
         const first = await store.savePushSubscription({
           userId: a,
@@ -58,16 +59,44 @@ export function pushSubscriptionsContract(adapter: string, open: OpenStore) {
           p256dh: 'old',
           auth: 'old',
         });
-        const moved = await store.savePushSubscription({
+        const again = await store.savePushSubscription({
+          userId: a,
+          endpoint: url,
+          p256dh: 'new',
+          auth: 'new',
+        });
+        expect(first).not.toBeNull();
+        expect(again).toStrictEqual({ ...first, p256dh: 'new', auth: 'new' });
+        expect(await store.listPushSubscriptions({ userId: a })).toStrictEqual([again]);
+      });
+
+      it('never moves an endpoint another person holds (null, owner and keys kept)', async () => {
+        const [a, b] = (await people(2)) as [string, string];
+        const url = endpoint();
+        const owned = await store.savePushSubscription({
+          userId: a,
+          endpoint: url,
+          p256dh: 'old',
+          auth: 'old',
+        });
+        const taken = await store.savePushSubscription({
           userId: b,
           endpoint: url,
           p256dh: 'new',
           auth: 'new',
         });
-        expect(moved).toMatchObject({ id: first.id, userId: b, endpoint: url, p256dh: 'new' });
-        expect(moved.auth).toBe('new');
-        expect(await store.listPushSubscriptions({ userId: a })).toEqual([]);
-        expect(await store.listPushSubscriptions({ userId: b })).toStrictEqual([moved]);
+        expect(taken).toBeNull();
+        expect(await store.listPushSubscriptions({ userId: a })).toStrictEqual([owned]);
+        expect(await store.listPushSubscriptions({ userId: b })).toEqual([]);
+        // Once the owner removes it, it is free for the next person.
+        await store.deletePushSubscription({ endpoint: url, userId: a });
+        const next = await store.savePushSubscription({
+          userId: b,
+          endpoint: url,
+          p256dh: 'new',
+          auth: 'new',
+        });
+        expect(next).toMatchObject({ userId: b, endpoint: url, p256dh: 'new' });
       });
 
       it('deletes by endpoint, only the person’s own when a userId is given', async () => {

@@ -1,4 +1,6 @@
+import { rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { freePort } from '@/test/partykit';
@@ -73,5 +75,49 @@ describe('GET /api/health', () => {
       status: 'down',
       error: 'database is locked',
     });
+  });
+
+  it('reports the supervisor’s state: realtime down and restarting, with its restarts', async () => {
+    const file = path.join(process.env.PARLEY_DATA_DIR!, 'supervisor.json');
+    const restarting = {
+      status: 'restarting',
+      restarts: 2,
+      lastRestartAt: '2026-01-01T00:00:00.000Z',
+      lastReason: 'not answering its health probe (3 times)',
+    };
+    writeFileSync(
+      file,
+      JSON.stringify({
+        pid: 1,
+        updatedAt: new Date().toISOString(),
+        processes: {
+          realtime: restarting,
+          next: { status: 'up', restarts: 0, lastRestartAt: null, lastReason: null },
+        },
+      }),
+    );
+    try {
+      const { GET } = await loadRoute(`127.0.0.1:${await freePort()}`);
+      const res = await GET(new Request('http://t/api/health'));
+      expect(res.status).toBe(503);
+      const body = await res.json();
+      expect(body.checks.realtime).toMatchObject({ status: 'down', process: restarting });
+      expect(body.processes).toMatchObject({ realtime: restarting, next: { status: 'up' } });
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
+
+  it('leaves the supervisor out when there is none (or its file is not what it writes)', async () => {
+    const file = path.join(process.env.PARLEY_DATA_DIR!, 'supervisor.json');
+    writeFileSync(file, '{"processes": "garbage"');
+    try {
+      const { GET } = await loadRoute(`127.0.0.1:${await freePort()}`);
+      const body = await (await GET(new Request('http://t/api/health'))).json();
+      expect(body.processes).toBeUndefined();
+      expect(body.checks.realtime.process).toBeUndefined();
+    } finally {
+      rmSync(file, { force: true });
+    }
   });
 });

@@ -211,7 +211,7 @@ describe('mongo notification queries', () => {
     expect(options).toEqual(expect.objectContaining({ upsert: true, returnDocument: 'after' }));
   });
 
-  it('gives a new push endpoint an id and createdAt on insert, and moves a known one', async () => {
+  it('gives a new push endpoint an id and createdAt on insert, matching on its owner too', async () => {
     const stored = {
       _id: 'push_1',
       userId: 'u_2',
@@ -231,14 +231,33 @@ describe('mongo notification queries', () => {
     });
     expect(saved).toStrictEqual(toPushSubscription(stored));
     const [filter, update] = upsert.mock.calls[0]!;
-    expect(filter).toEqual({ endpoint: stored.endpoint });
+    // The owner is part of the match, so another person's save can only insert (and collide).
+    expect(filter).toEqual({ endpoint: stored.endpoint, userId: 'u_2' });
     expect(update).toEqual({
-      $set: { userId: 'u_2', p256dh: 'k2', auth: 'a2' },
+      $set: { p256dh: 'k2', auth: 'a2' },
       $setOnInsert: {
         _id: expect.stringMatching(/^push_[a-z0-9]{20}$/),
         createdAt: expect.any(Date),
       },
     });
+  });
+
+  it('answers null, never a move, when another person holds the endpoint (duplicate key)', async () => {
+    const duplicate = Object.assign(new Error('E11000 duplicate key'), {
+      code: 11000,
+      keyPattern: { endpoint: 1 },
+    });
+    const upsert = vi
+      .spyOn(PushSubscription.collection, 'findOneAndUpdate')
+      .mockRejectedValue(duplicate);
+    const saved = await pushSubscriptionFunctions(models).savePushSubscription({
+      userId: 'u_attacker',
+      endpoint: 'https://push.example/owned',
+      p256dh: 'k',
+      auth: 'a',
+    });
+    expect(saved).toBeNull();
+    expect(upsert).toHaveBeenCalledTimes(2);
   });
 
   it('answers a second create for the same source with the stored notification', async () => {

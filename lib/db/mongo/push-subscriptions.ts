@@ -17,21 +17,28 @@ export function toPushSubscription(doc: PushSubscriptionDoc): PushSubscriptionRe
 export function pushSubscriptionFunctions({ PushSubscription }: Models): PushSubscriptionsPort {
   return {
     async savePushSubscription({ userId, endpoint, p256dh, auth }) {
-      // An endpoint is one browser: seen again (a new sign-in, rotated keys), it moves to the
-      // person saving it and keeps its id. The upsert gives a new one its id and createdAt.
+      // An endpoint belongs to whoever registered it: saved again by them (rotated keys) it keeps
+      // its id. Matching on the owner too means someone else's save tries to insert a second
+      // document and hits the unique endpoint index: that is "held by another person" (null),
+      // never a move, which would hand them the owner's notifications.
       const upsert = () =>
         PushSubscription.findOneAndUpdate(
-          { endpoint },
-          { $set: { userId, p256dh, auth } },
+          { endpoint, userId },
+          { $set: { p256dh, auth } },
           { upsert: true, returnDocument: 'after', runValidators: true },
         ).lean<PushSubscriptionDoc>();
       let doc: PushSubscriptionDoc | null;
       try {
         doc = await upsert();
       } catch (error) {
-        // Two saves of a new endpoint raced to insert: the loser updates the winner's.
         if (duplicateKeyField(error) === null) throw error;
-        doc = await upsert();
+        // Either another person holds it, or the same person's two saves raced to insert.
+        try {
+          doc = await upsert();
+        } catch (again) {
+          if (duplicateKeyField(again) === null) throw again;
+          return null;
+        }
       }
       if (!doc) throw new Error('Push subscription upsert returned nothing');
       return toPushSubscription(doc);

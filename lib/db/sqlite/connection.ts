@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 import { migrations } from './migrations';
@@ -10,16 +10,27 @@ export type Db = Database.Database;
 export const isUniqueViolation = (error: unknown): boolean =>
   error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
 
-/** Opens a database (a file path or ':memory:') with WAL and foreign keys, and migrates it. */
+/**
+ * Opens a database (a file path or ':memory:') with WAL and foreign keys, and migrates it. The
+ * file holds every message and password hash, so it is made readable by its owner only (0600)
+ * before WAL starts: SQLite gives the -wal and -shm files the database file's permissions.
+ */
 export function openDatabase(file: string): Db {
-  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const db = new Database(file);
+  if (file !== ':memory:') makePrivate(file);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
   migrate(db);
   return db;
+}
+
+/** 0600 for the database and, for one made before this rule, its existing -wal and -shm. */
+function makePrivate(file: string): void {
+  for (const part of [file, `${file}-wal`, `${file}-shm`])
+    if (existsSync(part)) chmodSync(part, 0o600);
 }
 
 export function migrate(db: Db): number {

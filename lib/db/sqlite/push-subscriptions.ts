@@ -24,13 +24,14 @@ function toRecord(row: PushRow): PushSubscriptionRecord {
 }
 
 export function pushSubscriptionFunctions(db: Db): PushSubscriptionsPort {
-  // An endpoint is one browser: seen again (a new sign-in, rotated keys), it moves to the
-  // person saving it and keeps its id.
+  // An endpoint belongs to whoever registered it: saved again by them (rotated keys) it keeps its
+  // id; saved by anyone else the WHERE leaves it alone and nothing is returned. Moving it would
+  // let anyone who learns an endpoint take over another person's notifications.
   const upsert = db.prepare<[string, string, string, string, string, number], PushRow>(
     `INSERT INTO push_subscriptions (id, user_id, endpoint, p256dh, auth, created_at)
      VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (endpoint) DO UPDATE SET
-       user_id = excluded.user_id, p256dh = excluded.p256dh, auth = excluded.auth
+     ON CONFLICT (endpoint) DO UPDATE SET p256dh = excluded.p256dh, auth = excluded.auth
+       WHERE push_subscriptions.user_id = excluded.user_id
      RETURNING *`,
   );
   const byUser = db.prepare<[string], PushRow>(
@@ -43,7 +44,8 @@ export function pushSubscriptionFunctions(db: Db): PushSubscriptionsPort {
 
   return {
     async savePushSubscription({ userId, endpoint, p256dh, auth }) {
-      return toRecord(upsert.get(newId('push'), userId, endpoint, p256dh, auth, Date.now())!);
+      const row = upsert.get(newId('push'), userId, endpoint, p256dh, auth, Date.now());
+      return row ? toRecord(row) : null;
     },
 
     async listPushSubscriptions({ userId }) {

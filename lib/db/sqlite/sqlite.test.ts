@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +25,42 @@ describe('sqlite connection', () => {
       const again = openDatabase(file);
       expect(again.pragma('user_version', { simple: true })).toBe(migrations.length);
       again.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('sqlite file permissions (the database holds every message and password hash)', () => {
+  const modeOf = (file: string) => statSync(file).mode & 0o777;
+
+  it('creates the database, its -wal and -shm 0600 and a new folder 0700, whatever the umask', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'parley-db-'));
+    const umask = process.umask(0o022); // the usual default: files 0644, world-readable
+    try {
+      const file = path.join(dir, 'data', 'parley.db');
+      const db = openDatabase(file);
+      db.prepare('CREATE TABLE t (x)').run(); // a write, so the WAL files exist
+      expect(modeOf(path.dirname(file))).toBe(0o700);
+      for (const part of [file, `${file}-wal`, `${file}-shm`])
+        expect([part, modeOf(part)]).toEqual([part, 0o600]);
+      db.close();
+    } finally {
+      process.umask(umask);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('makes an existing world-readable database private when it opens it', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'parley-db-'));
+    try {
+      const file = path.join(dir, 'parley.db');
+      openDatabase(file).close();
+      chmodSync(file, 0o644);
+      writeFileSync(`${file}-wal`, '');
+      chmodSync(`${file}-wal`, 0o644);
+      openDatabase(file).close();
+      expect(modeOf(file)).toBe(0o600);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

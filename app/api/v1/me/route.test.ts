@@ -204,6 +204,38 @@ describe('PATCH /api/v1/me', () => {
   });
 });
 
+describe('PATCH /api/v1/me from another site', () => {
+  const patchFrom = (headers: Record<string, string>, body: unknown) =>
+    PATCH(jsonRequest('PATCH', '/me', body, headers));
+
+  it.each([
+    ['Origin: http://evil.test', { origin: 'http://evil.test' }],
+    ['a same-site page on another port', { origin: 'http://parley.test:4000' }],
+    ['Sec-Fetch-Site: cross-site and no Origin', { 'sec-fetch-site': 'cross-site' }],
+  ])('refuses the session cookie with %s (403) and changes nothing', async (_, headers) => {
+    const account = await signUpUser({ name: 'Victim' });
+    const res = await patchFrom({ ...withCookie(account.cookie), ...headers }, { name: 'Owned' });
+    await expectError(res, 403, 'cross_origin');
+    expect((await userOf(await getMe(withCookie(account.cookie)))).name).toBe('Victim');
+  });
+
+  it('accepts the app’s own origin', async () => {
+    const account = await signUpUser({ name: 'Before' });
+    const res = await patchFrom(
+      { ...withCookie(account.cookie), origin: 'http://parley.test' },
+      { name: 'After' },
+    );
+    expect(res.status).toBe(200);
+  });
+
+  it('accepts a bearer token whatever the Origin (no page can attach it)', async () => {
+    const account = await signUpUser();
+    const { token } = await createApiToken(account.cookie);
+    const res = await patchFrom({ ...bearer(token), origin: 'http://evil.test' }, { name: 'Bot' });
+    expect(res.status).toBe(200);
+  });
+});
+
 describeJsonBodyErrors({
   method: 'PATCH',
   path: '/me',

@@ -119,3 +119,27 @@ describe('POST /api/v1/auth/signout-all', () => {
     await expectError(await signOutAll(withCookie(cookie)), 401, 'unauthorized');
   });
 });
+
+describe('POST /api/v1/auth/signout-all from another site', () => {
+  it('refuses the session cookie with Origin: http://evil.test (403), sessions kept', async () => {
+    const { cookie } = await signUpUser();
+    const res = await signOutAll({ ...withCookie(cookie), origin: 'http://evil.test' });
+    await expectError(res, 403, 'cross_origin');
+    expect(res.headers.get('set-cookie')).toBeNull();
+    expect(await meStatus(withCookie(cookie))).toBe(200);
+  });
+
+  it('refuses a cross-site request without Origin (Sec-Fetch-Site), sessions kept', async () => {
+    const { cookie } = await signUpUser();
+    const res = await signOutAll({ ...withCookie(cookie), 'sec-fetch-site': 'cross-site' });
+    await expectError(res, 403, 'cross_origin');
+    expect(await meStatus(withCookie(cookie))).toBe(200);
+  });
+
+  it('signs out from the app’s own origin', async () => {
+    const { cookie } = await signUpUser();
+    const res = await signOutAll({ ...withCookie(cookie), origin: 'http://parley.test' });
+    expect(res.status).toBe(200);
+    expect(await meStatus(withCookie(cookie))).toBe(401);
+  });
+});

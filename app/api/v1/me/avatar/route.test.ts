@@ -278,3 +278,54 @@ describe('DELETE /api/v1/me/avatar', () => {
     await expectError(await DELETE(deleteRequest('/me/avatar')), 401, 'unauthorized');
   });
 });
+
+describe('avatar changes from another site', () => {
+  it('refuses an upload with the session cookie and Origin: http://evil.test (403), avatar kept', async () => {
+    const account = await signUpUser();
+    const form = fileForm(await makeImage('png'));
+    const res = await POST(
+      multipartRequest('/me/avatar', form, {
+        ...withCookie(account.cookie),
+        origin: 'http://evil.test',
+      }),
+    );
+    await expectError(res, 403, 'cross_origin');
+    expect((await userOf(await getMe(getRequest('/me', withCookie(account.cookie))))).image).toBe(
+      account.user.image,
+    );
+  });
+
+  it('refuses a removal from a same-site page on another port (403)', async () => {
+    const account = await signUpUser();
+    expect((await upload(account.cookie, fileForm(await makeImage('png')))).status).toBe(200);
+    const res = await DELETE(
+      deleteRequest('/me/avatar', {
+        ...withCookie(account.cookie),
+        'sec-fetch-site': 'same-site',
+      }),
+    );
+    await expectError(res, 403, 'cross_origin');
+    expect(
+      (await userOf(await getMe(getRequest('/me', withCookie(account.cookie))))).image,
+    ).not.toBeNull();
+  });
+
+  it('accepts an upload from the app’s own origin, and a bearer token from anywhere', async () => {
+    const account = await signUpUser();
+    const own = await POST(
+      multipartRequest('/me/avatar', fileForm(await makeImage('png')), {
+        ...withCookie(account.cookie),
+        origin: 'http://parley.test',
+      }),
+    );
+    expect(own.status).toBe(200);
+    const { token } = await createApiToken(account.cookie);
+    const bot = await POST(
+      multipartRequest('/me/avatar', fileForm(await makeImage('png')), {
+        ...bearer(token),
+        origin: 'http://evil.test',
+      }),
+    );
+    expect(bot.status).toBe(200);
+  });
+});

@@ -85,12 +85,37 @@ describe('POST /api/v1/push/subscriptions', () => {
     ]);
   });
 
-  it('moves an endpoint to whoever saves it last (one browser, a new person signed in)', async () => {
+  it('refuses to take over another person’s endpoint (409), which keeps its owner and keys', async () => {
+    const [owner, attacker] = [await signUpUser(), await signUpUser()];
+    const body = browserSubscription();
+    expect((await subscribe(owner, body)).status).toBe(201);
+    const stolen = { ...body, keys: browserSubscription().keys };
+    await expectError(await subscribe(attacker, stolen), 409, 'conflict');
+    expect(await endpointsOf(attacker)).toEqual([]);
+    const [kept] = await (await getStore()).listPushSubscriptions({ userId: owner.user.id });
+    expect(kept).toMatchObject({ endpoint: body.endpoint, ...body.keys });
+  });
+
+  it('lets the owner save the endpoint again with new keys (201, same id)', async () => {
+    const account = await signUpUser();
+    const body = browserSubscription();
+    const first = await readJson<{ subscription: { id: string } }>(await subscribe(account, body));
+    const rotated = { ...body, keys: browserSubscription().keys };
+    const again = await subscribe(account, rotated);
+    expect(again.status).toBe(201);
+    expect((await readJson<{ subscription: { id: string } }>(again)).subscription.id).toBe(
+      first.subscription.id,
+    );
+    const [saved] = await (await getStore()).listPushSubscriptions({ userId: account.user.id });
+    expect(saved).toMatchObject(rotated.keys);
+  });
+
+  it('lets a second person register the endpoint once its owner removed it', async () => {
     const [first, second] = [await signUpUser(), await signUpUser()];
     const body = browserSubscription();
     expect((await subscribe(first, body)).status).toBe(201);
+    expect((await unsubscribe(first, body.endpoint)).status).toBe(200);
     expect((await subscribe(second, body)).status).toBe(201);
-    expect(await endpointsOf(first)).toEqual([]);
     expect(await endpointsOf(second)).toEqual([body.endpoint]);
   });
 
@@ -107,6 +132,9 @@ describe('POST /api/v1/push/subscriptions', () => {
       (s) => ({ ...s, endpoint: 'https://10.0.0.5/push/x' }),
       'endpoint',
     ],
+    ['an endpoint that is not a URL', (s) => ({ ...s, endpoint: 'not a url' }), 'endpoint'],
+    ['an endpoint of only a scheme', (s) => ({ ...s, endpoint: 'https://' }), 'endpoint'],
+    ['an endpoint that is a number', (s) => ({ ...s, endpoint: 42 }), 'endpoint'],
     [
       'an endpoint on localhost',
       (s) => ({ ...s, endpoint: 'https://localhost/push/x' }),

@@ -19,8 +19,9 @@ export const GET = handle(listPushSubscriptionsEndpoint, async ({ user }) => {
 });
 
 /**
- * Saves this browser's subscription; saving it again (new keys, another person) updates it. The
- * person's oldest subscriptions beyond MAX_PUSH_SUBSCRIPTIONS are dropped.
+ * Saves this browser's subscription; the same person saving it again updates its keys, anyone
+ * else gets 409 (the endpoint stays with whoever registered it). The person's oldest
+ * subscriptions beyond MAX_PUSH_SUBSCRIPTIONS are dropped.
  */
 export const POST = handle(createPushSubscriptionEndpoint, async ({ user, body }) => {
   const record = await savePushSubscription(await getStore(), {
