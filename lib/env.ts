@@ -43,6 +43,11 @@ export const serverSchema = z.object({
   PARTYKIT_HOST: z.string().min(1).default('127.0.0.1:1999'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
+   * Bearer token for `GET /api/metrics` (Prometheus text). Unset: the route answers 404 in
+   * production and serves anyone on a development server (a laptop).
+   */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /**
    * `off` turns every rate limit off (sign-up, sign-in, sends, ...). Only for load tests on a
    * throw-away server: `npm run bench:messages` sets it on the server it starts. Refused on
    * Vercel deployments (VERCEL_ENV set), so it cannot reach a real one by accident.
