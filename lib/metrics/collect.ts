@@ -2,12 +2,14 @@ import 'server-only';
 
 import type { Store } from '@/lib/db/store';
 
-import { jobsQueued } from './metrics';
+import { allBreakerStatuses, DEPENDENCIES } from '@/lib/resilience/breakers';
+
+import { breakerState, jobsQueued } from './metrics';
 import { metricsRegistry } from './registry';
 
 /**
- * Renders the Prometheus text. Gauges that describe the store (the job backlog) are read here,
- * once per scrape, not kept up to date on every write.
+ * Renders the Prometheus text. Gauges that describe state (the job backlog in the store, the
+ * circuit breakers) are read here, once per scrape, not kept up to date on every change.
  */
 export async function renderMetrics(deps: {
   store: Pick<Store, 'countJobs'>;
@@ -15,6 +17,11 @@ export async function renderMetrics(deps: {
   const states = ['pending', 'running', 'failed'] as const;
   const counts = await Promise.all(states.map((state) => deps.store.countJobs({ state })));
   states.forEach((state, i) => jobsQueued.set({ state }, counts[i] ?? 0));
+  const breakers = allBreakerStatuses();
+  for (const dependency of DEPENDENCIES) {
+    const status = breakers[dependency];
+    breakerState.set({ dependency }, status === 'closed' ? 0 : status === 'half-open' ? 1 : 2);
+  }
   const registry = metricsRegistry();
   return { text: await registry.metrics(), contentType: registry.contentType };
 }
