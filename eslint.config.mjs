@@ -51,6 +51,7 @@ export default tseslint.config(
     files: [
       'lib/env.ts',
       'instrumentation.ts',
+      'instrumentation-client.ts',
       '*.config.*',
       'scripts/**',
       'e2e/**',

@@ -1,5 +1,5 @@
 /**
- * A seam between the route wrapper and whoever measures requests. route() runs on the edge too,
+ * A seam between the route wrapper and whoever measures requests and reports errors. route() runs on the edge too,
  * where the Prometheus client cannot load, so it only calls an observer that the Node server
  * registers at start (instrumentation.ts → lib/metrics/http.ts). The observer lives on globalThis
  * because Next.js bundles instrumentation and each route separately: a module variable set in one
@@ -16,6 +16,19 @@ export function setRequestObserver(observer: Observer | undefined): void {
 
 export function observeRequest(observation: RequestObservation): void {
   slot.__parleyRequestObserver?.(observation);
+}
+
+/** An error route() answered with a 500: reported (to Sentry, when configured) with its ids. */
+export type ErrorReport = { requestId: string; method: string; route: string };
+type Reporter = (error: unknown, report: ErrorReport) => void;
+const reporterSlot = globalThis as unknown as { __parleyErrorReporter?: Reporter };
+
+export function setErrorReporter(reporter: Reporter | undefined): void {
+  reporterSlot.__parleyErrorReporter = reporter;
+}
+
+export function reportError(error: unknown, report: ErrorReport): void {
+  reporterSlot.__parleyErrorReporter?.(error, report);
 }
 
 /**

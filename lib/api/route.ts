@@ -4,7 +4,7 @@ import { log } from '@/lib/log';
 
 import { readJsonBody } from './body';
 import { ApiError } from './errors';
-import { observeRequest, routePattern } from './observe';
+import { observeRequest, reportError, routePattern } from './observe';
 import { parseWith } from './validate';
 
 type Schema = z.ZodType;
@@ -80,6 +80,11 @@ export function route<
           { requestId, err: error, method: req.method, url: req.url },
           'unhandled error in route',
         );
+        reportError(error, {
+          requestId,
+          method: req.method,
+          route: routePattern(url.pathname, rawParams),
+        });
         res = errorResponse(
           new ApiError(
             'internal',
