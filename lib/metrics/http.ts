@@ -3,11 +3,19 @@ import 'server-only';
 import { setRequestObserver } from '@/lib/api/observe';
 
 import { httpDuration, httpRequests, statusClass } from './metrics';
+import { recentActivity } from './recent';
 
-/** Counts every request route() answers (called once by instrumentation.ts on a Node server). */
+/**
+ * Counts every request route() answers, for /api/metrics and the operations page's last hour
+ * (called once by instrumentation.ts on a Node server).
+ */
 export function observeHttpRequests(): void {
+  const recent = recentActivity();
   setRequestObserver(({ route, method, status, seconds }) => {
     httpRequests.inc({ route, method, status_class: statusClass(status) });
     httpDuration.observe({ route, method }, seconds);
+    recent.count('requests');
+    if (status >= 500) recent.count('errors');
+    recent.latency('request', seconds);
   });
 }
