@@ -12,9 +12,10 @@ export async function register() {
     refuseGeneratedSecrets(process.env);
     const { startServerSentry } = await import('./lib/observability/sentry-server');
     await startServerSentry();
-    // Request counts and latency per route pattern for /api/metrics (lib/api/observe.ts).
-    const { observeHttpRequests } = await import('./lib/metrics/http');
+    // Request and store-operation latency for /api/metrics (lib/api/observe.ts, lib/db/observe.ts).
+    const { observeHttpRequests, observeStoreOperations } = await import('./lib/metrics/http');
     observeHttpRequests();
+    observeStoreOperations();
     // The embedded job queue's dispatcher runs in the server process, but not while `next build`
     // prerenders pages, nor under Vitest (tests start their own dispatchers).
     if (process.env.NEXT_PHASE !== 'phase-production-build' && !process.env.VITEST) {

@@ -1,8 +1,9 @@
 import 'server-only';
 
 import { setRequestObserver } from '@/lib/api/observe';
+import { setStoreObserver } from '@/lib/db/observe';
 
-import { httpDuration, httpRequests, statusClass } from './metrics';
+import { httpDuration, httpRequests, statusClass, storeDuration } from './metrics';
 import { recentActivity } from './recent';
 
 /**
@@ -18,4 +19,9 @@ export function observeHttpRequests(): void {
     if (status >= 500) recent.count('errors');
     recent.latency('request', seconds);
   });
+}
+
+/** Times every store operation (lib/db/observe.ts), by operation name. */
+export function observeStoreOperations(): void {
+  setStoreObserver((operation, seconds) => storeDuration.observe({ operation }, seconds));
 }

@@ -109,3 +109,9 @@ export const breakerState = gauge(
 
 /** Set when the metrics are scraped, from the store (see lib/metrics/collect.ts). */
 export const jobsQueued = gauge('parley_jobs_queued', 'Jobs waiting to run, by state.', ['state']);
+
+// Known label values start at 0, so a rate() or an alert sees a series before the first event.
+for (const result of ['ok', 'failed']) realtimePublishes.inc({ result }, 0);
+for (const result of ['sent', 'expired', 'failed']) pushesSent.inc({ result }, 0);
+for (const result of ['sent', 'failed']) emailsSent.inc({ result }, 0);
+for (const result of ['ok', 'error', 'timeout', 'unavailable']) aiRequests.inc({ result }, 0);
