@@ -117,6 +117,14 @@ export function allBreakerStatuses(): Record<Dependency, BreakerStatus> {
   >;
 }
 
+/**
+ * Forgets a breaker's failures and closes it at once: for an operator who fixed the cause and
+ * does not want to wait for the half-open probe (and for tests that start from a closed state).
+ */
+export function resetBreaker(dependency: Dependency): void {
+  slot.__parleyBreakers?.delete(dependency);
+}
+
 export function onBreakerChange(listener: Listener): () => void {
   slot.__parleyBreakerListeners ??= new Set();
   slot.__parleyBreakerListeners.add(listener);
