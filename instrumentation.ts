@@ -24,15 +24,16 @@ export async function register() {
       const { getStore } = await import('./lib/app-store');
       const { log } = await import('./lib/log');
       await getStore().catch((error: unknown) => log.error({ err: error }, 'store: not ready'));
-      const { startJobsInProcess } = await import('./lib/jobs/start');
-      startJobsInProcess();
+      // The handlers are imported here and by /api/jobs/[name] only (lib/jobs knows the catalog).
+      const [{ startJobsInProcess }, { jobRegistry }] = await Promise.all([
+        import('./lib/jobs/start'),
+        import('./workers'),
+      ]);
+      startJobsInProcess(jobRegistry);
       const { env } = await import('./lib/env');
       if (env.BACKUP_DIR) {
         // One job per day (deduplicated); a day that has a backup already makes none.
-        const [{ scheduleDailyBackup }, { log }] = await Promise.all([
-          import('./lib/backup/schedule'),
-          import('./lib/log'),
-        ]);
+        const { scheduleDailyBackup } = await import('./lib/backup/schedule');
         const day = new Date().toISOString().slice(0, 10);
         scheduleDailyBackup({ day }).catch((err: unknown) => {
           log.error({ err }, 'daily backup could not be scheduled');

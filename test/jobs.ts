@@ -4,11 +4,12 @@
  */
 import { getStore } from '@/lib/db';
 import type { Job } from '@/lib/db/types';
-import type { JobDefinition } from '@/lib/jobs/define';
+import type { JobName } from '@/lib/jobs/catalog';
+import { jobRegistry } from '@/workers';
 
 /** Queued jobs named `name` whose payload matches `match`, oldest first. */
 export async function queuedJobs(
-  name: string,
+  name: JobName,
   match: (payload: Record<string, unknown>) => boolean = () => true,
 ): Promise<Job[]> {
   const store = await getStore();
@@ -18,13 +19,11 @@ export async function queuedJobs(
     .reverse();
 }
 
-/** Runs a worker's handler once on a payload, parsed with its schema, against the app's store. */
-export async function runWorker<S extends JobDefinition>(
-  worker: S,
-  payload: unknown,
-): Promise<void> {
+/** Runs job `name`'s handler once on a payload, parsed with its schema, against the app's store. */
+export async function runWorker(name: JobName, payload: unknown): Promise<void> {
   const store = await getStore();
-  await worker.run(worker.payload.parse(payload), {
+  const definition = jobRegistry[name]!;
+  await definition.run(definition.payload.parse(payload), {
     store,
     jobId: 'job_test',
     attempt: 1,
@@ -32,9 +31,9 @@ export async function runWorker<S extends JobDefinition>(
   });
 }
 
-/** Runs every queued `notify-message` job for these message ids. */
-export async function runQueued(worker: JobDefinition, ids: { key: string; values: string[] }) {
-  const jobs = await queuedJobs(worker.name, (p) => ids.values.includes(String(p[ids.key])));
-  for (const job of jobs) await runWorker(worker, job.payload);
+/** Runs every queued `name` job whose payload's `key` is one of `values`; returns how many. */
+export async function runQueued(name: JobName, ids: { key: string; values: string[] }) {
+  const jobs = await queuedJobs(name, (p) => ids.values.includes(String(p[ids.key])));
+  for (const job of jobs) await runWorker(name, job.payload);
   return jobs.length;
 }

@@ -18,7 +18,9 @@ import { resetBreaker } from '@/lib/resilience/breakers';
 import { uniqueEmail } from '@/test/api';
 import { startFakeOpenAI, type FakeMode, type FakeOpenAI } from '@/test/fake-openai';
 
-import { assistantReply, assistantReplyPayloadSchema } from './assistant-reply';
+import { assistantReplyPayloadSchema, jobCatalog } from '@/lib/jobs/catalog';
+
+import { assistantReply } from './assistant-reply';
 
 let store: Store;
 let fake: FakeOpenAI;
@@ -151,7 +153,7 @@ describe('assistant-reply: a streamed answer', () => {
     }
     // Like any message, the reply is queued for notifications (the person may have left).
     const jobs = await store.listJobs({ states: ['pending'], limit: 500 });
-    expect(jobs.map((j) => j.dedupeId)).toContain(`notify-message:${stored[0]!.id}`);
+    expect(jobs.map((j) => j.dedupeId)).toContain(`message-created:${stored[0]!.id}`);
   });
 
   it('running the job again stores nothing new and does not ask the provider again', async () => {
@@ -287,7 +289,7 @@ describe('the assistant-reply job', () => {
     const before = fake.requests.length;
     const { conversationId, question } = await askDirectly('hello');
     const payload = assistantReplyPayloadSchema.parse({ conversationId, messageId: question.id });
-    await assistantReply.run(payload, {
+    await assistantReply(payload, {
       store,
       jobId: 'j_test',
       attempt: 1,
@@ -300,9 +302,9 @@ describe('the assistant-reply job', () => {
   });
 
   it('gives the provider time to time out before the job itself does, and retries little', () => {
-    expect(assistantReply.name).toBe('assistant-reply');
-    expect(assistantReply.timeoutMs).toBeGreaterThan(env.AI_TIMEOUT_MS);
-    expect(assistantReply.maxAttempts).toBeLessThanOrEqual(3);
+    const spec = jobCatalog['assistant-reply'];
+    expect(spec.timeoutMs).toBeGreaterThan(env.AI_TIMEOUT_MS);
+    expect(spec.maxAttempts).toBeLessThanOrEqual(3);
   });
 
   it('refuses a payload without the message it answers', () => {

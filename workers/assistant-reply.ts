@@ -1,16 +1,6 @@
-import { z } from 'zod';
-
 import { replyToMessage, type ReplySettings } from '@/lib/assistant/reply';
 import { env } from '@/lib/env';
-import { defineJob } from '@/lib/jobs/define';
-
-export const assistantReplyPayloadSchema = z.object({
-  conversationId: z.string().min(1).max(64),
-  messageId: z.string().min(1).max(64),
-  /** Set when the person was over their hourly limit: the reply says so instead of answering. */
-  limited: z.object({ retryAfterSeconds: z.number().int().nonnegative() }).optional(),
-});
-export type AssistantReplyPayload = z.infer<typeof assistantReplyPayloadSchema>;
+import type { JobHandler } from '@/lib/jobs/define';
 
 /** The provider and limits from the environment (AI_*). */
 export function replySettingsFromEnv(): ReplySettings {
@@ -31,16 +21,7 @@ export function replySettingsFromEnv(): ReplySettings {
 /**
  * The assistant answers a message (lib/assistant/reply.ts), streaming a draft to the members.
  * Provider failures become an assistant message and the job succeeds; only a crash or the job's
- * own timeout (longer than the provider's, so that one speaks first) is retried.
+ * own timeout is retried (lib/jobs/catalog.ts).
  */
-export const assistantReply = defineJob({
-  name: 'assistant-reply',
-  payload: assistantReplyPayloadSchema,
-  maxAttempts: 3,
-  // Room to store and announce what was said after the provider's own timeout; with QStash the
-  // whole job fits in the job route's 60 s (lib/env.ts caps AI_TIMEOUT_MS then).
-  timeoutMs: env.AI_TIMEOUT_MS + 15_000,
-  async run(payload, { store, signal }) {
-    await replyToMessage({ store, ...payload, settings: replySettingsFromEnv(), signal });
-  },
-});
+export const assistantReply: JobHandler<'assistant-reply'> = (payload, { store, signal }) =>
+  replyToMessage({ store, ...payload, settings: replySettingsFromEnv(), signal });

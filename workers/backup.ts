@@ -1,12 +1,10 @@
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
-
 import { backupConfiguredStore } from '@/lib/backup/make';
 import { backupDay, backupsToPrune } from '@/lib/backup/retention';
 import { nextBackupRun, scheduleDailyBackup } from '@/lib/backup/schedule';
 import { env } from '@/lib/env';
-import { defineJob, PermanentJobError } from '@/lib/jobs/define';
+import { PermanentJobError, type JobHandler } from '@/lib/jobs/define';
 import { log } from '@/lib/log';
 
 export type DailyBackupDeps = {
@@ -39,34 +37,31 @@ export async function runDailyBackup(
   return { made, pruned };
 }
 
-export const dailyBackup = defineJob({
-  name: 'daily-backup',
-  /** The UTC day this run is for: only the dedupe id uses it (one queued run per day). */
-  payload: z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
-  maxAttempts: 3,
-  timeoutMs: 15 * 60_000,
-  async run() {
-    const dir = env.BACKUP_DIR;
-    // Switched off after it was queued: nothing to do, and no next run.
-    if (!dir) throw new PermanentJobError('BACKUP_DIR is not set: daily backups are off.');
-    const result = await runDailyBackup({
-      now: () => new Date(),
-      keep: env.BACKUP_KEEP ?? 7,
-      listBackups: () => readdir(dir).catch(() => []),
-      makeBackup: async (now) => {
-        const { file } = await backupConfiguredStore({
-          outDir: dir,
-          format: env.MONGODB_URI ? 'ndjson' : 'archive',
-          now,
-        });
-        return path.basename(file);
-      },
-      removeBackup: async (name) => {
-        await rm(path.join(dir, name), { force: true });
-        await rm(path.join(dir, `${name}.sha256`), { force: true });
-      },
-      scheduleNext: (run) => scheduleDailyBackup(run),
-    });
-    log.info({ ...result, dir }, 'daily backup done');
-  },
-});
+/**
+ * The daily backup job (lib/jobs/catalog.ts `daily-backup`): runDailyBackup over BACKUP_DIR.
+ * Only the dedupe id uses the payload's day: the run backs up whatever day it runs on.
+ */
+export const dailyBackup: JobHandler<'daily-backup'> = async (_payload, { store }) => {
+  const dir = env.BACKUP_DIR;
+  // Switched off after it was queued: nothing to do, and no next run.
+  if (!dir) throw new PermanentJobError('BACKUP_DIR is not set: daily backups are off.');
+  const result = await runDailyBackup({
+    now: () => new Date(),
+    keep: env.BACKUP_KEEP ?? 7,
+    listBackups: () => readdir(dir).catch(() => []),
+    makeBackup: async (now) => {
+      const { file } = await backupConfiguredStore({
+        outDir: dir,
+        format: env.MONGODB_URI ? 'ndjson' : 'archive',
+        now,
+      });
+      return path.basename(file);
+    },
+    removeBackup: async (name) => {
+      await rm(path.join(dir, name), { force: true });
+      await rm(path.join(dir, `${name}.sha256`), { force: true });
+    },
+    scheduleNext: (run) => scheduleDailyBackup({ ...run, store }),
+  });
+  log.info({ ...result, dir }, 'daily backup done');
+};

@@ -6,6 +6,8 @@ import { listOutbox, readOutboxEmail } from '@/lib/email/outbox';
 import { outboxDir } from '@/lib/email/transport';
 import { createDigestWorld, type DigestWorld } from '@/test/digest-fixtures';
 
+import { jobCatalog } from '@/lib/jobs/catalog';
+
 import { emailDigest } from './email-digest';
 
 let world: DigestWorld;
@@ -15,7 +17,7 @@ beforeEach(async () => {
 afterEach(async () => world.store.close());
 
 const run = (userId: string) =>
-  emailDigest.run(emailDigest.payload.parse({ userId }), {
+  emailDigest(jobCatalog['email-digest'].payload.parse({ userId }), {
     store: world.store,
     jobId: 'job_test',
     attempt: 1,
@@ -99,7 +101,8 @@ describe('the email-digest job', () => {
   });
 
   it('refuses a payload without a user id', () => {
-    expect(emailDigest.payload.safeParse({}).success).toBe(false);
-    expect(emailDigest.payload.safeParse({ userId: '' }).success).toBe(false);
+    const schema = jobCatalog['email-digest'].payload;
+    expect(schema.safeParse({}).success).toBe(false);
+    expect(schema.safeParse({ userId: '' }).success).toBe(false);
   });
 });

@@ -1,7 +1,5 @@
-import { z } from 'zod';
-
 import { sendDigest } from '@/lib/email/digest';
-import { defineJob } from '@/lib/jobs/define';
+import type { JobHandler } from '@/lib/jobs/define';
 
 /**
  * One person's email digest of unread mentions, DMs and replies (lib/email/digest.ts). Queued
@@ -11,12 +9,6 @@ import { defineJob } from '@/lib/jobs/define';
  * the notifications before sending, so only one of them emails. A failed send throws, giving the
  * notifications back, and the job retries.
  */
-export const emailDigest = defineJob({
-  name: 'email-digest',
-  payload: z.object({ userId: z.string().min(1).max(64) }),
-  maxAttempts: 5,
-  timeoutMs: 60_000,
-  async run({ userId }, { store }) {
-    await sendDigest({ store, userId });
-  },
-});
+export const emailDigest: JobHandler<'email-digest'> = async ({ userId }, { store }) => {
+  await sendDigest({ store, userId });
+};

@@ -13,8 +13,6 @@ import {
 } from '@/test/api';
 import { queuedJobs, runQueued } from '@/test/jobs';
 
-import { notifyCall } from './notify-call';
-
 const notificationsOf = async (account: TestAccount) =>
   notificationsResponseSchema.parse(
     await (
@@ -31,8 +29,8 @@ describe('notify-call (missed calls)', () => {
     await act(a, call.id, 'hangup');
     expect(await queuedJobs('notify-call', (p) => p.callId === call.id)).toHaveLength(1);
 
-    await runQueued(notifyCall, { key: 'callId', values: [call.id] });
-    await runQueued(notifyCall, { key: 'callId', values: [call.id] });
+    await runQueued('notify-call', { key: 'callId', values: [call.id] });
+    await runQueued('notify-call', { key: 'callId', values: [call.id] });
     const forC = await notificationsOf(c);
     expect(forC).toHaveLength(1);
     expect(forC[0]).toMatchObject({

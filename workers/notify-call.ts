@@ -1,40 +1,32 @@
-import { z } from 'zod';
-
-import { defineJob } from '@/lib/jobs/define';
+import type { JobHandler } from '@/lib/jobs/define';
 import { deliverNotification } from '@/lib/notifications/deliver';
 import { memberFacts } from '@/lib/notifications/members';
 import { missedCallRecipients } from '@/lib/notifications/rules';
 
-/** A call nobody answered: tell the members it rang for (queued when a call ends as missed). */
-export const notifyCall = defineJob({
-  name: 'notify-call',
-  payload: z.object({ callId: z.string().min(1).max(64) }),
-  maxAttempts: 5,
-  timeoutMs: 30_000,
-  async run({ callId }, { store }) {
-    const call = await store.getCall({ id: callId });
-    if (!call || call.outcome !== 'missed') return;
-    const [conversation, memberships, caller] = await Promise.all([
-      store.getConversation({ id: call.conversationId }),
-      store.listMemberships({ conversationId: call.conversationId }),
-      store.getUserById({ id: call.startedBy }),
-    ]);
-    if (!conversation) return;
-    const recipients = missedCallRecipients({
-      call,
-      members: await memberFacts(store, memberships),
+/** A call nobody answered: tell the members it rang for (written with the call's missed end). */
+export const notifyCall: JobHandler<'notify-call'> = async ({ callId }, { store }) => {
+  const call = await store.getCall({ id: callId });
+  if (!call || call.outcome !== 'missed') return;
+  const [conversation, memberships, caller] = await Promise.all([
+    store.getConversation({ id: call.conversationId }),
+    store.listMemberships({ conversationId: call.conversationId }),
+    store.getUserById({ id: call.startedBy }),
+  ]);
+  if (!conversation) return;
+  const recipients = missedCallRecipients({
+    call,
+    members: await memberFacts(store, memberships),
+  });
+  for (const { userId, kind } of recipients) {
+    await deliverNotification(store, {
+      userId,
+      kind,
+      conversation,
+      actor: caller,
+      messageId: null,
+      callId: call.id,
+      seq: null,
+      preview: call.kind === 'video' ? 'Missed video call' : 'Missed voice call',
     });
-    for (const { userId, kind } of recipients) {
-      await deliverNotification(store, {
-        userId,
-        kind,
-        conversation,
-        actor: caller,
-        messageId: null,
-        callId: call.id,
-        seq: null,
-        preview: call.kind === 'video' ? 'Missed video call' : 'Missed voice call',
-      });
-    }
-  },
-});
+  }
+};

@@ -10,14 +10,9 @@ import { enqueueJob } from '@/lib/jobs/enqueue';
 import * as realtime from '@/lib/realtime/server';
 import { uniqueEmail } from '@/test/api';
 
+import { assertAssistantCanAnswer, isAssistantAddressed, mentionsAi } from './addressing';
 import { ASSISTANT_ID } from './identity';
-import {
-  assertAssistantCanAnswer,
-  assistantRateRule,
-  isAssistantAddressed,
-  mentionsAi,
-  requestAssistantReply,
-} from './trigger';
+import { assistantRateRule, requestAssistantReply } from './trigger';
 
 // The queue is another module's business: here only what is asked of it matters.
 vi.mock('@/lib/jobs/enqueue', () => ({
@@ -185,7 +180,7 @@ describe('requestAssistantReply', () => {
       [
         'assistant-reply',
         { conversationId: conversation.id, messageId: message.id },
-        { dedupeId: `assistant-reply:${message.id}` },
+        { dedupeId: `assistant-reply:${message.id}`, store },
       ],
     ]);
   });

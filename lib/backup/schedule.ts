@@ -1,3 +1,4 @@
+import type { Store } from '@/lib/db/store';
 import { enqueueJob } from '@/lib/jobs/enqueue';
 
 /** Daily backups run at 03:00 UTC: the next such time strictly after `now`. */
@@ -8,17 +9,23 @@ export function nextBackupRun(now: Date): { day: string; at: Date } {
 }
 
 /**
- * Queues the daily backup for `day` (deduplicated by day, so every server start and every run
- * may call this and one job per day results). Without a time it runs now: a server that starts
- * with BACKUP_DIR set and no backup today makes one at once.
+ * Queues the daily backup for `day` (catalog job `daily-backup`, deduplicated by day, so every
+ * server start and every run may call this and one job per day results). Without a time it runs
+ * now: a server that starts with BACKUP_DIR set and no backup today makes one at once. `store`:
+ * the app's by default.
  */
-export async function scheduleDailyBackup(run: { day: string; at?: Date }): Promise<void> {
+export async function scheduleDailyBackup(run: {
+  day: string;
+  at?: Date;
+  store?: Store;
+}): Promise<void> {
   await enqueueJob(
     'daily-backup',
     { day: run.day },
     {
       dedupeId: `daily-backup:${run.day}`,
       delayMs: run.at ? Math.max(0, run.at.getTime() - Date.now()) : 0,
+      store: run.store,
     },
   );
 }

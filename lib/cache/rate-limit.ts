@@ -1,23 +1,11 @@
 import { env } from '@/lib/env';
 import { log } from '@/lib/log';
 
+import type { RateLimiter, RateRule, RateState } from './rate-limiter';
 import { createUpstashRateLimiter } from './upstash-rate-limit';
 
-/**
- * Rate limits as fixed windows: at most `limit` hits per `windowMs` for one key. The embedded
- * adapter keeps counters in process memory (one Next.js server); a shared adapter (Upstash) plugs
- * in behind the same interface for serverless deployments.
- */
-export type RateRule = { limit: number; windowMs: number };
-export type RateState = { allowed: boolean; remaining: number; retryAfterSeconds: number };
-
-export interface RateLimiter {
-  /** Counts one hit and says whether it was within the limit. */
-  consume(key: string, rule: RateRule): Promise<RateState>;
-  /** Says whether the next hit would be allowed, without counting one. */
-  peek(key: string, rule: RateRule): Promise<RateState>;
-  reset(key: string): Promise<void>;
-}
+// The port's types live in rate-limiter.ts, which the adapters import (no cycle through here).
+export type { RateLimiter, RateRule, RateState };
 
 const MAX_KEYS = 50_000;
 

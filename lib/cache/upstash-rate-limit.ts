@@ -1,6 +1,6 @@
 import { Redis } from '@upstash/redis';
 
-import type { RateLimiter, RateRule, RateState } from './rate-limit';
+import type { RateLimiter, RateRule, RateState } from './rate-limiter';
 
 /**
  * Rate limits shared by every server instance, in Upstash Redis over its REST API. The same

@@ -6,8 +6,7 @@ import { announce } from '@/lib/chat/events';
 import { postSystemMessage } from '@/lib/chat/messages';
 import type { ConversationsPort, MembershipsPort, Store } from '@/lib/db/store';
 import type { Call, CallKind, User } from '@/lib/db/types';
-import { enqueueJob } from '@/lib/jobs/enqueue';
-import { log } from '@/lib/log';
+import { dispatchQueued, newJob } from '@/lib/jobs/outbox';
 
 import { requireCallAccess } from './access';
 import { ringTimeoutMs } from './config';
@@ -82,12 +81,6 @@ async function announceEnd(store: Store, call: Call): Promise<void> {
     outcome: call.outcome!,
     durationMs,
   });
-  if (call.outcome === 'missed') {
-    // Logged, never thrown: the call has ended either way.
-    await enqueueJob('notify-call', { callId }, { dedupeId: `notify-call:${callId}` }).catch(
-      (err: unknown) => log.error({ err, callId }, 'could not queue the missed-call notification'),
-    );
-  }
 }
 
 /**
@@ -117,8 +110,14 @@ async function apply(
   if (next.state === 'ended' && next.outcome) {
     // Decided on `call`: it lands only if the call is still in that state.
     const from = call.state === 'active' ? 'active' : 'ringing';
-    const ended = await store.endCall({ id, outcome: next.outcome, state: from });
+    // A missed call's notifications are written with its end (the outbox), only if it lands.
+    const jobs =
+      next.outcome === 'missed'
+        ? [newJob('notify-call', { callId: id }, { dedupeId: `notify-call:${id}` })]
+        : [];
+    const ended = await store.endCall({ id, outcome: next.outcome, state: from, jobs });
     if (!ended) throw new ApiError('not_found', 'That call was not found.');
+    await dispatchQueued(ended.queued);
     if (!ended.ended && ended.call.state !== 'ended' && retry)
       return apply(store, ended.call, action, deps, false);
     // Someone else's request ended it first: they announce it.

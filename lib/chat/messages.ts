@@ -1,15 +1,15 @@
 import 'server-only';
 
 import { ApiError } from '@/lib/api/errors';
-import { assertAssistantCanAnswer } from '@/lib/assistant/trigger';
+import { assertAssistantCanAnswer } from '@/lib/assistant/addressing';
 import { getBlobStore } from '@/lib/blob';
 import type { Store } from '@/lib/db';
-import type { Conversation, Message, SystemEvent, User } from '@/lib/db/types';
+import type { Message, SystemEvent, User } from '@/lib/db/types';
 import { log } from '@/lib/log';
 import { readConversationNotifications } from '@/lib/notifications/service';
 
 import { requireAuthor, requireMember, requireMessageAccess } from './access';
-import { afterMessageCreated } from './after-send';
+import { afterCommit, messageCreatedJob } from './after-commit';
 import { announce } from './events';
 import { extractMentions } from './mentions';
 import { toMessageWire } from './present';
@@ -88,18 +88,6 @@ export async function postSystemMessage(
   ]);
 }
 
-/** A message just stored: live to every member once, then what follows it (lib/chat/after-send). */
-async function announceNewMessage(
-  store: Store,
-  input: { conversation: Conversation; message: Message; wire: MessageWire; author: User | null },
-): Promise<void> {
-  const { conversation, message, wire, author } = input;
-  const memberIds = await announce(store, conversation.id, [
-    { type: 'message.created', conversationId: conversation.id, seq: message.seq, message: wire },
-  ]);
-  await afterMessageCreated(store, { conversation, message, author, memberIds });
-}
-
 /**
  * Stores a message the server writes on someone's behalf (the assistant's replies) and announces
  * it like sendMessage does. No membership, upload or mention checks: the caller decided it may
@@ -115,24 +103,20 @@ export async function postMessageAs(
     replyTo: Message | null;
   },
 ): Promise<{ message: MessageWire; created: boolean }> {
-  const { conversationId } = input;
-  const { message, created } = await store.createMessage({
-    conversationId,
+  const stored = await store.createMessage({
+    conversationId: input.conversationId,
     authorId: input.authorId,
     body: input.body,
     clientId: input.clientId,
     replyToId: input.replyTo?.id ?? null,
     mentions: [],
+    // Notifications, as for any message (the person who asked may have left); the assistant's
+    // own messages never call it again (isAssistantAddressed).
+    jobs: messageCreatedJob,
   });
-  const wire = toMessageWire(message, input.replyTo);
-  if (created) {
-    // Notifications, as for any message (the person who asked may have left); author null:
-    // nothing the server writes calls the assistant again.
-    const conversation = await store.getConversation({ id: conversationId });
-    if (conversation)
-      await announceNewMessage(store, { conversation, message, wire, author: null });
-  }
-  return { message: wire, created };
+  const wire = toMessageWire(stored.message, input.replyTo);
+  await afterCommit(store, { ...stored, wire });
+  return { message: wire, created: stored.created };
 }
 
 export async function listMessages(
@@ -147,7 +131,8 @@ export async function listMessages(
 
 /**
  * Sends a message. A retried send (same clientId) returns the stored message with created:
- * false and publishes nothing new: the first attempt already did.
+ * false and publishes nothing new: the first attempt already did (its job, if it went missing,
+ * is written again).
  */
 export async function sendMessage(
   store: Store,
@@ -172,7 +157,7 @@ export async function sendMessage(
   const attachmentIds = [...new Set(input.attachmentIds ?? [])];
   await requireUsableUploads(store, user, attachmentIds, input.clientId);
   await assertAssistantCanAnswer({ store, conversation, body: input.body });
-  const { message, created } = await store.createMessage({
+  const stored = await store.createMessage({
     conversationId,
     authorId: user.id,
     body: input.body,
@@ -180,10 +165,11 @@ export async function sendMessage(
     replyToId: input.replyToId ?? null,
     attachmentIds,
     mentions: await mentionsIn(store, conversationId, input.body),
+    jobs: messageCreatedJob,
   });
-  const wire = toMessageWire(message, replyTo);
-  if (created) await announceNewMessage(store, { conversation, message, wire, author: user });
-  return { message: wire, created };
+  const wire = toMessageWire(stored.message, replyTo);
+  await afterCommit(store, { ...stored, wire });
+  return { message: wire, created: stored.created };
 }
 
 export async function editMessage(

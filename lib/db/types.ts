@@ -177,9 +177,9 @@ export type JobDispatcher = 'local' | 'qstash';
 
 export type Job = {
   id: string;
-  /** The worker: a file in workers/ (`notify-message`, `assistant-reply`, ...). */
+  /** Its entry in lib/jobs/catalog.ts (`message-created`, `assistant-reply`, ...). */
   name: string;
-  /** JSON, validated by the worker's schema when it runs, not when stored. */
+  /** JSON, validated against the catalog's schema when queued and again when it runs. */
   payload: unknown;
   /** At most one job per dedupeId, ever (until pruned): enqueueing twice is a no-op. */
   dedupeId: string;
@@ -196,6 +196,20 @@ export type Job = {
   createdAt: Date;
   updatedAt: Date;
   finishedAt: Date | null;
+};
+
+/**
+ * A job to write: what `enqueueJob` stores, and what a write with consequences (a message, a
+ * missed call) stores in its own transaction (the outbox). Built and validated by lib/jobs
+ * (`newJob`), which knows the catalog; the store only writes it.
+ */
+export type NewJob = {
+  name: string;
+  payload: unknown;
+  dedupeId: string;
+  dispatcher: JobDispatcher;
+  runAt: Date;
+  maxAttempts: number;
 };
 
 // ── notifications ─────────────────────────────────────────────────────────────────────────────

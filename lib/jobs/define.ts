@@ -2,7 +2,9 @@ import type { z } from 'zod';
 
 import type { Store } from '@/lib/db/store';
 
-/** What a handler gets besides its payload. */
+import type { JobName, JobPayload } from './catalog';
+
+/** What a handler gets besides its payload: its dependencies, as one object. */
 export type JobContext = {
   store: Store;
   jobId: string;
@@ -13,8 +15,21 @@ export type JobContext = {
 };
 
 /**
- * A job: one file in workers/ exports one of these. The handler must be idempotent: running it
- * twice (a retry after a crash, a duplicate delivery) has the effect of running it once.
+ * A handler (one per file in workers/): `(payload, deps) => Promise<void>`. It must be
+ * idempotent: running it twice (a retry after a crash, a duplicate delivery) has the effect of
+ * running it once. Its payload schema, attempts and timeout are in lib/jobs/catalog.ts.
+ */
+export type JobHandler<N extends JobName> = (
+  payload: JobPayload<N>,
+  ctx: JobContext,
+) => Promise<void>;
+
+/** A handler for every job in the catalog (workers/index.ts). */
+export type JobHandlers = { readonly [N in JobName]: JobHandler<N> };
+
+/**
+ * What the runner runs: a catalog entry joined with its handler (lib/jobs/registry.ts builds the
+ * app's; tests define their own jobs with defineJob).
  */
 export type JobDefinition<S extends z.ZodType = z.ZodType> = {
   name: string;

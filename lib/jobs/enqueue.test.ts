@@ -4,9 +4,11 @@ import { createSqliteStore } from '@/lib/db/sqlite';
 import type { Store } from '@/lib/db/store';
 import type { Job } from '@/lib/db/types';
 
-import { republishPendingQStashJobs, submitJob } from './enqueue';
+import { jobCatalog } from './catalog';
+import { republishPendingQStashJobs } from './enqueue';
 import { createLocalDispatcher } from './local-dispatcher';
-import { createTestJobs, type TestJobs } from './test-registry';
+import { newJob } from './outbox';
+import { createTestJobs, submitTestJob, type TestJobs } from '@/test/test-jobs';
 
 let store: Store;
 let jobs: TestJobs;
@@ -33,8 +35,8 @@ describe('submitJob (local)', () => {
       dispatcher: 'local' as const,
       nudge,
     };
-    const first = await submitJob(input);
-    const second = await submitJob({ ...input, payload: { n: 8 } });
+    const first = await submitTestJob(input);
+    const second = await submitTestJob({ ...input, payload: { n: 8 } });
     expect(first.created).toBe(true);
     expect(second).toEqual({ job: first.job, created: false });
     expect(first.job).toMatchObject({
@@ -53,14 +55,14 @@ describe('submitJob (local)', () => {
     expect(jobs.runsOf('echo')).toHaveLength(1);
     expect((await store.getJob({ id: first.job.id }))?.state).toBe('succeeded');
     // Enqueued again after it ran: still the one job, not run again.
-    expect((await submitJob(input)).created).toBe(false);
+    expect((await submitTestJob(input)).created).toBe(false);
     await dispatcher.tick();
     await dispatcher.idle();
     expect(jobs.runsOf('echo')).toHaveLength(1);
   });
 
   it('delays a job by delayMs', async () => {
-    const { job } = await submitJob({
+    const { job } = await submitTestJob({
       store,
       registry: jobs.registry,
       name: 'echo',
@@ -78,38 +80,27 @@ describe('submitJob (local)', () => {
     expect(due.map((j) => j.id)).toEqual([job.id]);
   });
 
-  it('takes maxAttempts from the definition, with the default when it has none', async () => {
-    const submit = (name: string) =>
-      submitJob({
-        store,
-        registry: jobs.registry,
-        name,
-        payload: {},
-        dedupeId: `${name}:1`,
-        dispatcher: 'local',
-        nudge: () => {},
-      });
-    expect((await submit('flaky')).job.maxAttempts).toBe(4);
-    expect((await submit('plain')).job.maxAttempts).toBe(5);
+  it('takes maxAttempts from the catalog and validates the payload against it', () => {
+    expect(
+      newJob('assistant-reply', { conversationId: 'c_1', messageId: 'm_1' }, { dedupeId: 'a:1' }),
+    ).toMatchObject({ name: 'assistant-reply', maxAttempts: 3, dedupeId: 'a:1' });
+    expect(newJob('message-created', { messageId: 'm_1' }, { dedupeId: 'm:1' }).maxAttempts).toBe(
+      jobCatalog['message-created'].maxAttempts,
+    );
+    // Refused before anything is stored: an invalid payload is a bug in the caller.
+    expect(() => newJob('message-created', { messageId: '' }, { dedupeId: 'm:2' })).toThrow();
+    expect(() => newJob('notify-call', { callId: 'x'.repeat(65) }, { dedupeId: 'c:1' })).toThrow();
   });
 
-  it('refuses a name no worker has', async () => {
-    await expect(
-      submitJob({
-        store,
-        registry: jobs.registry,
-        name: 'nope',
-        payload: {},
-        dedupeId: 'nope:1',
-        dispatcher: 'local',
-      }),
-    ).rejects.toThrow(/Unknown job "nope"/);
+  it('delays a new job from `now` and is local without QStash', () => {
+    const job = newJob('email-digest', { userId: 'u_1' }, { dedupeId: 'd:1', now: T0, delayMs: 5 });
+    expect(job).toMatchObject({ runAt: new Date(T0.getTime() + 5), dispatcher: 'local' });
   });
 });
 
 describe('submitJob (QStash)', () => {
   const submit = (publish: (job: Job) => Promise<unknown>, dedupeId = 'echo:q') =>
-    submitJob({
+    submitTestJob({
       store,
       registry: jobs.registry,
       name: 'echo',
@@ -156,7 +147,7 @@ describe('submitJob (QStash)', () => {
     const delivered = (await submit(async () => ({}), 'echo:delivered')).job;
     await store.startJobAttempt({ id: delivered.id, now: T0, leaseMs: 1_000 });
     await store.failJobAttempt({ id: delivered.id, error: 'x', retryAt: T0, now: T0 });
-    await submitJob({
+    await submitTestJob({
       store,
       registry: jobs.registry,
       name: 'echo',

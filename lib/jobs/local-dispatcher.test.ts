@@ -2,14 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 
 import { createSqliteStore } from '@/lib/db/sqlite';
 import type { Store } from '@/lib/db/store';
 
-import { submitJob } from './enqueue';
 import { createLocalDispatcher, type LocalDispatcher } from './local-dispatcher';
-import { createTestJobs } from './test-registry';
+import { createTestJobs, submitTestJob } from '@/test/test-jobs';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'parley-jobs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -40,7 +39,8 @@ const enqueue = (
   name: string,
   payload: unknown,
   dedupeId = crypto.randomUUID(),
-) => submitJob({ store, registry, name, payload, dedupeId, dispatcher: 'local', nudge: () => {} });
+) =>
+  submitTestJob({ store, registry, name, payload, dedupeId, dispatcher: 'local', nudge: () => {} });
 
 const stateOf = async (store: Store, id: string) => (await store.getJob({ id }))?.state;
 
@@ -72,6 +72,22 @@ describe('local dispatcher', () => {
     const { job } = await enqueue(store, jobs.registry, 'echo', { n: 1 });
     dispatcher.nudge();
     await expect.poll(() => stateOf(store, job.id), { timeout: 2_000 }).toBe('succeeded');
+  });
+
+  it('relays outbox entries a crash left behind, at start and then every relayEveryMs', async () => {
+    const store = openStore();
+    const relay = vi.spyOn(store, 'relayOutbox');
+    const at = new Date('2030-01-01T00:00:00Z');
+    const dispatcher = startDispatcher({
+      store,
+      registry: createTestJobs().registry,
+      now: () => at,
+      relayEveryMs: 60_000,
+      relayGraceMs: 30_000,
+    });
+    await dispatcher.tick();
+    await dispatcher.tick();
+    expect(relay.mock.calls).toEqual([[{ before: new Date(at.getTime() - 30_000), limit: 100 }]]);
   });
 
   it('retries a failing job with backoff until it succeeds', async () => {

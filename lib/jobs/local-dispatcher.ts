@@ -19,7 +19,7 @@ export type LocalDispatcher = {
 
 export type LocalDispatcherOptions = {
   store: Store | (() => Promise<Store>);
-  registry: JobRegistry | (() => Promise<JobRegistry>);
+  registry: JobRegistry;
   /** How often to look for due jobs (delayed jobs and retries come due on their own). */
   pollMs?: number;
   /** Attempts running at once in this process. */
@@ -31,6 +31,12 @@ export type LocalDispatcherOptions = {
   /** Succeeded jobs older than this are deleted (about once an hour). */
   keepSucceededMs?: number;
   pruneEveryMs?: number;
+  /**
+   * How often outbox entries that a crash left unrelayed are turned into jobs (MongoDB only;
+   * SQLite writes jobs in the write's own transaction), and how old such an entry must be.
+   */
+  relayEveryMs?: number;
+  relayGraceMs?: number;
 };
 
 const DAY = 86_400_000;
@@ -51,6 +57,10 @@ export function createLocalDispatcher(opts: LocalDispatcherOptions): LocalDispat
   const now = opts.now ?? (() => new Date());
   const keepSucceededMs = opts.keepSucceededMs ?? 7 * DAY;
   const pruneEveryMs = opts.pruneEveryMs ?? 3_600_000;
+  const relayEveryMs = opts.relayEveryMs ?? 30_000;
+  const relayGraceMs = opts.relayGraceMs ?? 30_000;
+  const registry = opts.registry;
+  const longestTimeout = Math.max(0, ...Object.values(registry).map(timeoutOf));
 
   const running = new Set<Promise<void>>();
   let started = false;
@@ -58,10 +68,9 @@ export function createLocalDispatcher(opts: LocalDispatcherOptions): LocalDispat
   let pass: Promise<void> | null = null;
   let again = false;
   let lastPrune = 0;
+  let lastRelay = 0;
 
   const getStore = async () => (typeof opts.store === 'function' ? opts.store() : opts.store);
-  const getRegistry = async () =>
-    typeof opts.registry === 'function' ? opts.registry() : opts.registry;
 
   function schedule(delayMs: number) {
     if (!started) return;
@@ -79,17 +88,24 @@ export function createLocalDispatcher(opts: LocalDispatcherOptions): LocalDispat
     if (removed > 0) log.info({ removed }, 'pruned succeeded jobs');
   }
 
+  async function relay(store: Store) {
+    const at = now().getTime();
+    if (at - lastRelay < relayEveryMs) return;
+    lastRelay = at;
+    const relayed = await store.relayOutbox({ before: new Date(at - relayGraceMs), limit: 100 });
+    if (relayed > 0) log.warn({ relayed }, 'relayed outbox entries a crash had left behind');
+  }
+
   async function claimAndRun() {
     const store = await getStore();
-    const registry = await getRegistry();
     await prune(store);
+    await relay(store);
     const free = concurrency - running.size;
     if (free <= 0) return;
-    const longest = Math.max(0, ...Object.values(registry).map(timeoutOf));
     const jobs = await store.claimDueJobs({
       now: now(),
       limit: free,
-      leaseMs: longest + leaseMarginMs,
+      leaseMs: longestTimeout + leaseMarginMs,
     });
     for (const job of jobs) {
       const attempt = runJob({ store, registry, job, now, backoffBaseMs: opts.backoffBaseMs })
@@ -155,8 +171,9 @@ export function createLocalDispatcher(opts: LocalDispatcherOptions): LocalDispat
       await idle();
     },
     nudge() {
-      // A few milliseconds, so a burst of enqueues is claimed in one pass.
-      if (started && !pass) schedule(5);
+      // At once (the next macrotask: a burst of commits in one task is claimed in one pass),
+      // instead of at the next poll.
+      if (started && !pass) schedule(0);
       else if (pass) again = true;
     },
     tick,

@@ -5,9 +5,8 @@ import type { Store } from '@/lib/db/store';
 import type { Job } from '@/lib/db/types';
 import { startFakeQStash } from '@/test/qstash';
 
-import { submitJob } from './enqueue';
 import { createQStashClient, deduplicationIdFor, jobDestination, publishJob } from './qstash';
-import { createTestJobs } from './test-registry';
+import { createTestJobs, submitTestJob } from '@/test/test-jobs';
 
 const APP = 'https://parley.example';
 const TOKEN = 'qstash-test-token';
@@ -107,7 +106,7 @@ describe('publishJob', () => {
   it('leaves the job pending when enqueueing meets a QStash failure', async () => {
     const jobs = createTestJobs();
     fake.answerWith(500);
-    const { job, created } = await submitJob({
+    const { job, created } = await submitTestJob({
       store,
       registry: jobs.registry,
       name: 'echo',

@@ -1,14 +1,19 @@
-import type { JobDefinition } from './define';
+import { jobCatalog, jobNames } from './catalog';
+import type { JobDefinition, JobHandlers } from './define';
 
-/** Job name → definition. The app's is `workers` in workers/index.ts; tests pass their own. */
+/** Job name → definition: what the dispatcher and the job route run. */
 export type JobRegistry = Readonly<Record<string, JobDefinition>>;
 
 /**
- * The app's workers, loaded when first needed. Workers import lib/chat, and lib/chat enqueues
- * jobs, so modules on that path import the registry's types only and reach the definitions
- * through this dynamic import, which never runs while those modules are still loading.
+ * The catalog joined with its handlers. The handlers come from workers/index.ts, which only the
+ * dispatcher's start-up (instrumentation.ts) and /api/jobs/[name] import: lib/jobs never imports
+ * workers/, since handlers import the features that queue jobs.
  */
-export async function loadWorkers(): Promise<JobRegistry> {
-  const { workers } = await import('@/workers');
-  return workers;
+export function registryFrom(handlers: JobHandlers, catalog = jobCatalog): JobRegistry {
+  return Object.fromEntries(
+    jobNames.map((name): [string, JobDefinition] => [
+      name,
+      { name, ...catalog[name], run: handlers[name] },
+    ]),
+  );
 }

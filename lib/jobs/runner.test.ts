@@ -5,7 +5,7 @@ import type { Store } from '@/lib/db/store';
 import type { Job } from '@/lib/db/types';
 
 import { runJob } from './runner';
-import { createTestJobs, type TestJobs } from './test-registry';
+import { createTestJobs, type TestJobs } from '@/test/test-jobs';
 
 let store: Store;
 let jobs: TestJobs;

@@ -4,20 +4,21 @@ import { log } from '@/lib/log';
 
 import { republishNowAndThen } from './enqueue';
 import { startLocalDispatcher } from './local-dispatcher';
-import { loadWorkers } from './registry';
+import type { JobRegistry } from './registry';
 
 /**
- * Called once per Node server process by instrumentation.ts. With QStash configured, QStash
- * delivers jobs to /api/jobs/<name> and nothing runs here; otherwise the embedded queue's
+ * Called once per Node server process by instrumentation.ts, with the app's registry (the
+ * catalog joined with workers/' handlers, which lib/jobs never imports). With QStash configured,
+ * QStash delivers jobs to /api/jobs/<name> and nothing runs here; otherwise the embedded queue's
  * dispatcher polls the store in this process.
  */
-export function startJobsInProcess(): void {
+export function startJobsInProcess(registry: JobRegistry): void {
   if (env.QSTASH_TOKEN) {
     log.info('jobs: delivered by QStash');
     // Jobs whose publish failed before a restart go out now (and later, see enqueueJob).
     void getStore().then((store) => republishNowAndThen(store));
     return;
   }
-  startLocalDispatcher({ store: getStore, registry: loadWorkers });
+  startLocalDispatcher({ store: getStore, registry });
   log.info('jobs: local dispatcher started');
 }

@@ -126,7 +126,7 @@ export function callsContract(adapter: string, open: OpenStore) {
       expect(first?.call).toMatchObject({ state: 'ended', outcome: 'missed', answeredAt: null });
       expect(first!.call.endedAt!.getTime()).toBeGreaterThan(call.startedAt.getTime());
       const second = await store.endCall({ id: call.id, outcome: 'completed' });
-      expect(second).toStrictEqual({ call: first!.call, ended: false });
+      expect(second).toStrictEqual({ call: first!.call, ended: false, queued: [] });
       expect(await store.markCallAnswered({ id: call.id })).toStrictEqual(first!.call);
       expect(await store.getActiveCall({ conversationId })).toBeNull();
     });
@@ -136,11 +136,13 @@ export function callsContract(adapter: string, open: OpenStore) {
       expect(await store.endCall({ id: call.id, outcome: 'completed', state: 'active' })).toEqual({
         call,
         ended: false,
+        queued: [],
       });
       const answered = await store.markCallAnswered({ id: call.id });
       expect(await store.endCall({ id: call.id, outcome: 'missed', state: 'ringing' })).toEqual({
         call: answered,
         ended: false,
+        queued: [],
       });
       const ended = await store.endCall({ id: call.id, outcome: 'completed', state: 'active' });
       expect(ended).toMatchObject({ ended: true, call: { state: 'ended', outcome: 'completed' } });

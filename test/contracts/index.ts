@@ -5,6 +5,7 @@ import { jobsContract } from './jobs';
 import { messagesContract } from './messages';
 import { notificationSettingsContract } from './notification-settings';
 import { notificationsContract } from './notifications';
+import { outboxContract } from './outbox';
 import { pushSubscriptionsContract } from './push-subscriptions';
 import { tokensContract } from './tokens';
 import { uploadsContract } from './uploads';
@@ -23,6 +24,7 @@ export function storeContracts(adapter: string, open: OpenStore): void {
   uploadsContract(adapter, open);
   callsContract(adapter, open);
   jobsContract(adapter, open);
+  outboxContract(adapter, open);
   notificationsContract(adapter, open);
   notificationSettingsContract(adapter, open);
   pushSubscriptionsContract(adapter, open);

@@ -84,7 +84,7 @@ export function messagesContract(adapter: string, open: OpenStore) {
           body: 'changed',
           clientId: 'same',
         });
-        expect(retry).toEqual({ message: first, created: false });
+        expect(retry).toEqual({ message: first, created: false, queued: [] });
         expect((await store.getConversation({ id: g.id }))?.lastSeq).toBe(1);
         // Retries racing each other store the message once.
         const racing = await Promise.all(

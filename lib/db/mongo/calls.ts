@@ -1,6 +1,7 @@
 import type { CallsPort } from '../ports/calls';
 import type { Call } from '../types';
 import type { CallDoc, Models } from './models';
+import { outboxFieldsFor, outboxFunctions } from './outbox';
 import { duplicateKeyField } from './users';
 
 export function toCall(doc: CallDoc): Call {
@@ -25,6 +26,7 @@ const AFTER = { returnDocument: 'after', projection: PROJECTION } as const;
 
 export function callFunctions(models: Models): CallsPort {
   const { Call, Conversation } = models;
+  const outbox = outboxFunctions(models);
   const byId = async (id: string) => {
     const doc = await Call.findById(id, PROJECTION).lean<CallDoc>();
     return doc ? toCall(doc) : null;
@@ -101,15 +103,23 @@ export function callFunctions(models: Models): CallsPort {
       return doc ? toCall(doc) : byId(id);
     },
 
-    async endCall({ id, outcome, state }) {
+    async endCall({ id, outcome, state, jobs = [] }) {
+      const now = new Date();
+      // The end and its outbox in one atomic document write; relayed to the jobs right after.
       const doc = await Call.findOneAndUpdate(
         { _id: id, state: state ?? { $ne: 'ended' } },
-        { $set: { state: 'ended', outcome, endedAt: new Date() }, $unset: { liveKey: 1 } },
+        {
+          $set: { state: 'ended', outcome, endedAt: now, ...outboxFieldsFor(jobs, now) },
+          $unset: { liveKey: 1 },
+        },
         AFTER,
       ).lean<CallDoc>();
-      if (doc) return { call: toCall(doc), ended: true };
+      if (doc) {
+        const queued = jobs.length > 0 ? await outbox.relay('Call', id, jobs) : [];
+        return { call: toCall(doc), ended: true, queued };
+      }
       const call = await byId(id);
-      return call ? { call, ended: false } : null;
+      return call ? { call, ended: false, queued: [] } : null;
     },
   };
 }

@@ -7,6 +7,7 @@ import { messageFunctions } from './messages';
 import { createModels } from './models';
 import { notificationSettingsFunctions } from './notification-settings';
 import { notificationFunctions } from './notifications';
+import { outboxFunctions } from './outbox';
 import { pushSubscriptionFunctions } from './push-subscriptions';
 import { tokenFunctions } from './tokens';
 import { uploadFunctions } from './uploads';
@@ -47,6 +48,7 @@ export async function createMongoStore({
     ...uploadFunctions(models),
     ...callFunctions(models),
     ...jobFunctions(models),
+    relayOutbox: outboxFunctions(models).relayOutbox,
     ...notificationFunctions(models),
     ...notificationSettingsFunctions(models),
     ...pushSubscriptionFunctions(models),

@@ -43,7 +43,8 @@ export function claimableFilter(now: Date): FilterQuery<JobDoc> {
 
 const AFTER = { returnDocument: 'after' } as const;
 
-export function jobFunctions({ Job }: Models): JobsPort {
+/** The queue's functions; relayOutbox (the outbox sweeper) is in ./outbox. */
+export function jobFunctions({ Job }: Models): Omit<JobsPort, 'relayOutbox'> {
   const byId = async (id: string) => {
     const doc = await Job.findById(id).lean<JobDoc>();
     return doc ? toJob(doc) : null;
@@ -81,6 +82,11 @@ export function jobFunctions({ Job }: Models): JobsPort {
         if (!existing) throw error;
         return { job: toJob(existing), created: false };
       }
+    },
+
+    async getJobByDedupeId({ dedupeId }) {
+      const doc = await Job.findOne({ dedupeId }).lean<JobDoc>();
+      return doc ? toJob(doc) : null;
     },
 
     async claimDueJobs({ now, limit, leaseMs }) {

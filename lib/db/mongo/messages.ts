@@ -5,6 +5,7 @@ import type { MessagesPort } from '../ports/messages';
 import { checkFields, pageSize, readsUpwards, seqPage, uniqueIds } from '../rules';
 import type { Attachment, Message, Reaction } from '../types';
 import type { ConversationDoc, MessageDoc, Models, ReactionEntry, UploadDoc } from './models';
+import { outboxFieldsFor, outboxFunctions } from './outbox';
 import { toAttachment } from './uploads';
 import { duplicateKeyField } from './users';
 
@@ -101,6 +102,7 @@ export function reservedSeq(
 
 export function messageFunctions(models: Models): MessagesPort {
   const { Conversation, Membership, Message, Upload } = models;
+  const outbox = outboxFunctions(models);
   const byId = async (id: string) => {
     const doc = await Message.findById(id).lean<MessageDoc>();
     return doc ? toMessage(doc) : null;
@@ -149,20 +151,27 @@ export function messageFunctions(models: Models): MessagesPort {
       attachmentIds = [],
       mentions = [],
       system = null,
+      jobs,
     }) {
       checkFields({ messageBody: body });
       // Only a person's sends with a clientId are idempotent (SQLite's NULLs are all distinct).
       const send = authorId !== null && clientId !== null ? { authorId, clientId } : null;
       const stored = async () =>
-        send && Message.findOne({ conversationId, ...send }).lean<MessageDoc>();
-      // A retry: the first attempt's message, and nothing changes.
+        send && Message.findOne({ conversationId, ...send }, { outbox: 0 }).lean<MessageDoc>();
+      // A retry: the first attempt's message, unchanged, and its follow-up jobs written again
+      // under their dedupe ids (a missing one is re-created, as SQLite does).
+      const asRetry = async (doc: MessageDoc) => {
+        const message = toMessage(doc);
+        const queued = jobs ? await outbox.relay('Message', doc._id, jobs(message)) : [];
+        return { message, created: false, queued };
+      };
       const earlier = await stored();
-      if (earlier) return { message: toMessage(earlier), created: false };
+      if (earlier) return asRetry(earlier);
       const attachments = await attachmentsFor(uniqueIds(attachmentIds));
       if (!attachments) {
         // Claimed meanwhile by a concurrent retry of this very send? Then that is the answer.
         const retried = await stored();
-        if (retried) return { message: toMessage(retried), created: false };
+        if (retried) return asRetry(retried);
         throw new Error('An upload is unknown or already claimed');
       }
 
@@ -182,6 +191,9 @@ export function messageFunctions(models: Models): MessagesPort {
       const now = new Date();
       doc.seq = await takeSeq(conversationId, send, now);
       doc.createdAt = now;
+      // The outbox rides on the message document: one atomic write, relayed below.
+      const followUps = jobs?.(toMessage(doc.toObject())) ?? [];
+      doc.set(outboxFieldsFor(followUps, now));
       try {
         await doc.save();
       } catch (error) {
@@ -189,7 +201,7 @@ export function messageFunctions(models: Models): MessagesPort {
         // message.
         const winner = duplicateKeyField(error) === null ? null : await stored();
         if (!winner) throw error;
-        return { message: toMessage(winner), created: false };
+        return asRetry(winner);
       }
       const { seq } = doc;
       await Promise.all([
@@ -204,7 +216,8 @@ export function messageFunctions(models: Models): MessagesPort {
             { $set: { conversationId, messageId: doc._id } },
           ),
       ]);
-      return { message: toMessage(doc.toObject()), created: true };
+      const queued = followUps.length > 0 ? await outbox.relay('Message', doc._id, followUps) : [];
+      return { message: toMessage(doc.toObject()), created: true, queued };
     },
 
     getMessage: ({ id }) => byId(id),

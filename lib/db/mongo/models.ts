@@ -3,6 +3,7 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import { newId } from '../ids';
 import { systemEventSchema } from '../json-columns';
 import { FIELD_LIMITS } from '../rules';
+import { indexOutbox, outboxPaths, type OutboxFields } from './outbox-schema';
 import type {
   Attachment,
   CallKind,
@@ -141,7 +142,7 @@ export type MembershipDoc = {
 /** One person's reaction. Kept flat, in the order given, and grouped by emoji when read. */
 export type ReactionEntry = { emoji: string; userId: string };
 
-export type MessageDoc = {
+export type MessageDoc = OutboxFields & {
   _id: string;
   conversationId: string;
   seq: number;
@@ -271,6 +272,7 @@ export const messageSchema = new Schema<MessageDoc>(
     createdAt: created(),
     editedAt: { type: Date, default: null },
     deletedAt: { type: Date, default: null },
+    ...outboxPaths,
   },
   { collection: 'messages', versionKey: false },
 );
@@ -285,6 +287,8 @@ messageSchema.index(
     partialFilterExpression: { authorId: { $type: 'string' }, clientId: { $type: 'string' } },
   },
 );
+// Messages whose follow-up jobs a crash left unrelayed (lib/db/mongo/outbox.ts).
+indexOutbox(messageSchema);
 // A system message records its event; a user message has none.
 messageSchema.pre('validate', function checkKind() {
   if ((this.kind === 'system') !== (this.system != null)) {
@@ -309,7 +313,7 @@ export const uploadSchema = new Schema<UploadDoc>(
 
 // ── calls ──
 
-export type CallDoc = {
+export type CallDoc = OutboxFields & {
   _id: string;
   conversationId: string;
   startedBy: string;
@@ -339,6 +343,7 @@ export const callSchema = new Schema<CallDoc>(
     answeredAt: { type: Date, default: null },
     endedAt: { type: Date, default: null },
     liveKey: { type: String },
+    ...outboxPaths,
   },
   { collection: 'calls', versionKey: false },
 );
@@ -348,6 +353,7 @@ callSchema.index(
   { unique: true, partialFilterExpression: { liveKey: { $type: 'string' } } },
 );
 callSchema.index({ conversationId: 1, startedAt: -1 });
+indexOutbox(callSchema);
 // An ended call has an outcome and no live key; a live one the reverse.
 callSchema.pre('validate', function checkState() {
   if ((this.state === 'ended') !== (this.outcome != null)) {

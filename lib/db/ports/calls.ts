@@ -1,4 +1,4 @@
-import type { Call, CallKind, CallOutcome } from '../types';
+import type { Call, CallKind, CallOutcome, Job, NewJob } from '../types';
 
 /** Voice and video calls: at most one live call per conversation. */
 export interface CallsPort {
@@ -27,10 +27,13 @@ export interface CallsPort {
    * Ends a live call with `outcome` and endedAt now. Idempotent: only the first end counts
    * (ended: true); later ones get the stored call with ended: false. With `state`, only a call
    * still in that state ends (a decision made on a stale read does not land). Null for unknown ids.
+   * `jobs` (the outbox, as for createMessage; the call's id is known, so they are data) are
+   * written with the end that counts, and only with it; `queued` lists those created.
    */
   endCall(input: {
     id: string;
     outcome: CallOutcome;
     state?: 'ringing' | 'active';
-  }): Promise<{ call: Call; ended: boolean } | null>;
+    jobs?: NewJob[];
+  }): Promise<{ call: Call; ended: boolean; queued: Job[] } | null>;
 }

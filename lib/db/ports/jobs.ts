@@ -1,4 +1,4 @@
-import type { Job, JobDispatcher, JobState } from '../types';
+import type { Job, JobState, NewJob } from '../types';
 
 /** The durable job queue (local dispatcher and QStash bookkeeping). */
 export interface JobsPort {
@@ -6,14 +6,15 @@ export interface JobsPort {
    * Stores a job unless one with the same dedupeId exists (then returns that one, created:
    * false, unchanged). State pending, attempts 0.
    */
-  enqueueJob(input: {
-    name: string;
-    payload: unknown;
-    dedupeId: string;
-    dispatcher: JobDispatcher;
-    runAt: Date;
-    maxAttempts: number;
-  }): Promise<{ job: Job; created: boolean }>;
+  enqueueJob(input: NewJob): Promise<{ job: Job; created: boolean }>;
+  getJobByDedupeId(input: { dedupeId: string }): Promise<Job | null>;
+  /**
+   * Writes the jobs of outbox entries older than `before` that were never relayed (their
+   * process died between the write and the relay), and marks them relayed; returns how many
+   * entries it relayed. SQLite writes jobs in the write's transaction, so it has none. Safe to
+   * run anywhere at any time: jobs are written under their dedupe ids.
+   */
+  relayOutbox(input: { before: Date; limit: number }): Promise<number>;
   /**
    * Atomically takes up to `limit` local jobs that are due: pending with runAt <= now, or running
    * with an expired lease (their process died). Each becomes running, attempts + 1, lockedUntil

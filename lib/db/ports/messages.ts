@@ -1,4 +1,4 @@
-import type { Message, SystemEvent } from '../types';
+import type { Job, Message, NewJob, SystemEvent } from '../types';
 
 /** Messages, their per-conversation seq, edits, tombstones and reactions. */
 export interface MessagesPort {
@@ -7,6 +7,13 @@ export interface MessagesPort {
    * position to it. A retry with the same (conversationId, authorId, clientId) returns the stored
    * message with created: false and changes nothing. `attachmentIds` must be the author's own
    * unclaimed uploads (the caller checks); they are claimed by this message.
+   *
+   * Outbox: `jobs` names the follow-up jobs of the stored message; they are written with it, in
+   * the same transaction (SQLite) or from an outbox field on the message document that a
+   * sweeper relays (MongoDB, see JobsPort.relayOutbox), so a crash after the write loses none. A
+   * retry writes them again under their dedupe ids: one that went missing is re-created, the
+   * others are left as they are. `queued` lists the jobs this call created (to dispatch after
+   * commit).
    */
   createMessage(input: {
     conversationId: string;
@@ -17,7 +24,8 @@ export interface MessagesPort {
     attachmentIds?: string[];
     mentions?: string[];
     system?: SystemEvent | null;
-  }): Promise<{ message: Message; created: boolean }>;
+    jobs?: (message: Message) => NewJob[];
+  }): Promise<{ message: Message; created: boolean; queued: Job[] }>;
   getMessage(input: { id: string }): Promise<Message | null>;
   /** Messages with these ids, in no particular order; unknown ids are skipped. */
   getMessages(input: { ids: string[] }): Promise<Message[]>;

@@ -3,6 +3,7 @@ import { parseJsonColumn, stringListSchema } from '../json-columns';
 import type { CallsPort } from '../ports/calls';
 import type { Call, CallKind, CallOutcome, CallState } from '../types';
 import { isUniqueViolation, type Db } from './connection';
+import { jobInserter } from './jobs';
 
 // The CHECK constraints of migration 4 guarantee kind, state and outcome hold these values.
 type CallRow = {
@@ -66,6 +67,18 @@ export function callFunctions(db: Db): CallsPort {
     const row = byId.get(id);
     return row ? toCall(row) : null;
   };
+  const insertJobs = jobInserter(db);
+
+  // The end and its follow-up jobs (the outbox) commit together; only the end that counts has any.
+  const endOnce = db.transaction(
+    ({ id, outcome, state, jobs }: Parameters<CallsPort['endCall']>[0]) => {
+      const { changes } = end.run(outcome, Date.now(), id, state ?? null);
+      const call = get(id);
+      if (!call) return null;
+      const ended = changes === 1;
+      return { call, ended, queued: ended ? insertJobs(jobs ?? []) : [] };
+    },
+  );
 
   // Read, check and write in one (synchronous) transaction, so appends never lose each other.
   const append = (
@@ -131,10 +144,8 @@ export function callFunctions(db: Db): CallsPort {
       return append(id, userId, 'declinedBy', (call) => call.state === 'ringing');
     },
 
-    async endCall({ id, outcome, state }) {
-      const { changes } = end.run(outcome, Date.now(), id, state ?? null);
-      const call = get(id);
-      return call ? { call, ended: changes === 1 } : null;
+    async endCall(input) {
+      return endOnce.immediate(input);
     },
   };
 }

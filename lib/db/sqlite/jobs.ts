@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { newId } from '../ids';
 import { parseJsonColumn } from '../json-columns';
 import type { JobsPort } from '../ports/jobs';
-import type { Job, JobDispatcher, JobState } from '../types';
+import type { Job, JobDispatcher, JobState, NewJob } from '../types';
 import type { Db } from './connection';
 
 // The CHECK constraints of migration 5 guarantee dispatcher and state hold these values.
@@ -48,17 +48,45 @@ function toJob(row: JobRow): Job {
   };
 }
 
-export function jobFunctions(db: Db): JobsPort {
-  const byId = db.prepare<[string], JobRow>('SELECT * FROM jobs WHERE id = ?');
-  const byDedupeId = db.prepare<[string], JobRow>('SELECT * FROM jobs WHERE dedupe_id = ?');
+/**
+ * Writes jobs unless their dedupe id is taken; returns the ones it created. Synchronous, so the
+ * write that has these jobs as consequences (a message, a call's end) runs it inside its own
+ * transaction: the outbox row is the job row.
+ */
+export function jobInserter(db: Db): (jobs: readonly NewJob[]) => Job[] {
   const insert = db.prepare<
-    [string, string, string, string, JobDispatcher, number, number, number, number]
+    [string, string, string, string, JobDispatcher, number, number, number, number],
+    JobRow
   >(
     `INSERT INTO jobs (id, name, payload, dedupe_id, dispatcher, state, max_attempts, run_at,
        created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)
-     ON CONFLICT (dedupe_id) DO NOTHING`,
+     ON CONFLICT (dedupe_id) DO NOTHING
+     RETURNING *`,
   );
+  return (jobs) => {
+    const now = Date.now();
+    return jobs.flatMap((job) => {
+      const row = insert.get(
+        newId('job'),
+        job.name,
+        JSON.stringify(job.payload ?? null),
+        job.dedupeId,
+        job.dispatcher,
+        job.maxAttempts,
+        job.runAt.getTime(),
+        now,
+        now,
+      );
+      return row ? [toJob(row)] : [];
+    });
+  };
+}
+
+export function jobFunctions(db: Db): JobsPort {
+  const byId = db.prepare<[string], JobRow>('SELECT * FROM jobs WHERE id = ?');
+  const byDedupeId = db.prepare<[string], JobRow>('SELECT * FROM jobs WHERE dedupe_id = ?');
+  const insertJobs = jobInserter(db);
   // Local jobs that are due: pending and not delayed, or running past their lease (abandoned).
   const due = db.prepare<[number, number, number], { id: string }>(
     `SELECT id FROM jobs
@@ -112,20 +140,21 @@ export function jobFunctions(db: Db): JobsPort {
   );
 
   return {
-    async enqueueJob({ name, payload, dedupeId, dispatcher, runAt, maxAttempts }) {
-      const now = Date.now();
-      const { changes } = insert.run(
-        newId('job'),
-        name,
-        JSON.stringify(payload ?? null),
-        dedupeId,
-        dispatcher,
-        maxAttempts,
-        runAt.getTime(),
-        now,
-        now,
-      );
-      return { job: toJob(byDedupeId.get(dedupeId)!), created: changes === 1 };
+    async enqueueJob(input) {
+      const [created] = insertJobs([input]);
+      return created
+        ? { job: created, created: true }
+        : { job: toJob(byDedupeId.get(input.dedupeId)!), created: false };
+    },
+
+    async getJobByDedupeId({ dedupeId }) {
+      const row = byDedupeId.get(dedupeId);
+      return row ? toJob(row) : null;
+    },
+
+    async relayOutbox() {
+      // Jobs are written in the transaction of the write they follow: nothing is left to relay.
+      return 0;
     },
 
     async claimDueJobs({ now, limit, leaseMs }) {

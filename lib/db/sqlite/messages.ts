@@ -7,8 +7,9 @@ import {
 } from '../json-columns';
 import type { MessagesPort } from '../ports/messages';
 import { checkFields, pageSize, readsUpwards, seqPage, uniqueIds } from '../rules';
-import type { Attachment, Message, Reaction, SystemEvent } from '../types';
+import type { Attachment, Job, Message, Reaction, SystemEvent } from '../types';
 import type { Db } from './connection';
+import { jobInserter } from './jobs';
 import { selectUploads, toAttachment } from './uploads';
 
 // The CHECK constraint in migration 3 guarantees `kind`.
@@ -93,6 +94,7 @@ export function messageFunctions(db: Db): MessagesPort {
     'SELECT * FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?',
   );
   const uploadsByIds = selectUploads(db);
+  const insertJobs = jobInserter(db);
 
   /** Rows as messages, with the reactions of all of them read in one query. */
   const withReactions = (rows: MessageRow[]): Message[] => {
@@ -125,14 +127,19 @@ export function messageFunctions(db: Db): MessagesPort {
     });
   };
 
-  const create = db.transaction((input: CreateInput): { message: Message; created: boolean } => {
+  type Created = { message: Message; created: boolean; queued: Job[] };
+  const create = db.transaction((input: CreateInput): Created => {
     const { conversationId, authorId, body } = input;
     checkFields({ messageBody: body });
     const clientId = input.clientId ?? null;
-    // A retry is answered before the seq moves, so retries leave no gaps.
+    // A retry is answered before the seq moves, so retries leave no gaps. Its follow-up jobs are
+    // written again: a missing one is re-created, an existing one (same dedupe id) left alone.
     if (authorId !== null && clientId !== null) {
       const existing = byClientId.get(conversationId, authorId, clientId);
-      if (existing) return { message: withReactions([existing])[0]!, created: false };
+      if (existing) {
+        const message = withReactions([existing])[0]!;
+        return { message, created: false, queued: insertJobs(input.jobs?.(message) ?? []) };
+      }
     }
     const now = Date.now();
     const bumped = bumpSeq.get(now, conversationId);
@@ -158,7 +165,9 @@ export function messageFunctions(db: Db): MessagesPort {
     );
     for (const uploadId of uploadIds) claimUpload.run(conversationId, id, uploadId);
     if (authorId !== null) readUpTo.run(seq, conversationId, authorId, seq);
-    return { message: toMessage(byId.get(id)!, []), created: true };
+    const message = toMessage(byId.get(id)!, []);
+    // The outbox: the follow-up jobs commit with the message or not at all.
+    return { message, created: true, queued: insertJobs(input.jobs?.(message) ?? []) };
   });
 
   const remove = db.transaction((id: string) => {

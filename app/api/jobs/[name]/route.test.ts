@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { getStore } from '@/lib/db';
 import type { Job } from '@/lib/db/types';
-import { sharedTestJobs as jobs } from '@/lib/jobs/test-registry';
+import { sharedTestJobs as jobs } from '@/test/test-jobs';
 import { expectError, withParams } from '@/test/api';
 import { CURRENT_KEY, NEXT_KEY, signQStash } from '@/test/qstash';
 
@@ -15,9 +15,9 @@ vi.hoisted(() => {
   process.env.QSTASH_NEXT_SIGNING_KEY = 'sig_test_next_'.padEnd(32, 'n');
   process.env.NEXTAUTH_URL = 'https://parley.example';
 });
-// The route loads the registry lazily from '@/workers': these tests run test-only jobs.
+// The route runs the registry from '@/workers': these tests run test-only jobs.
 vi.mock('@/workers', async () => ({
-  workers: (await import('@/lib/jobs/test-registry')).sharedTestJobs.registry,
+  jobRegistry: (await import('@/test/test-jobs')).sharedTestJobs.registry,
 }));
 
 const APP = 'https://parley.example';

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { getStore } from '@/lib/app-store';
 import { deliverJob, deliveryResponse, retriedFrom } from '@/lib/jobs/deliver';
 import { jobDestination } from '@/lib/jobs/qstash';
-import { loadWorkers } from '@/lib/jobs/registry';
 import { withJobSignature } from '@/lib/jobs/verify';
+import { jobRegistry } from '@/workers';
 
 export const runtime = 'nodejs';
 // An attempt may take a while (the assistant streams a reply); handlers have their own timeouts.
@@ -34,7 +34,7 @@ export const POST = withJobSignature(
   async ({ req, params, body, caller }) => {
     const result = await deliverJob({
       store: await getStore(),
-      registry: await loadWorkers(),
+      registry: jobRegistry,
       name: params.name,
       jobId: body.jobId,
       payload: body.payload,

@@ -24,7 +24,6 @@ import {
   type TestAccount,
 } from '@/test/api';
 import { queuedJobs, runQueued } from '@/test/jobs';
-import { notifyMessage } from '@/workers/notify-message';
 
 import { POST as readRoute } from './read/route';
 import { GET } from './route';
@@ -38,9 +37,9 @@ const list = async (account: TestAccount, query = '') => {
 const read = (account: TestAccount, body: unknown) =>
   readRoute(jsonRequest('POST', '/notifications/read', body, withCookie(account.cookie)));
 
-/** Runs the notification jobs the sends queued, as the dispatcher would. */
+/** Runs the jobs the sends queued (message-created: notifications), as the dispatcher would. */
 const deliver = (...messages: MessageWire[]) =>
-  runQueued(notifyMessage, { key: 'messageId', values: messages.map((m) => m.id) });
+  runQueued('message-created', { key: 'messageId', values: messages.map((m) => m.id) });
 
 const setLevel = async (account: TestAccount, level: string) => {
   const res = await patchSettings(
@@ -56,7 +55,29 @@ describe('notifications for new messages', () => {
     const clientId = crypto.randomUUID();
     const first = await sendText(a, id, 'hello', { clientId });
     expect((await postMessage(a, id, { body: 'hello', clientId })).status).toBe(200);
-    expect(await queuedJobs('notify-message', (p) => p.messageId === first.id)).toHaveLength(1);
+    const jobs = await queuedJobs('message-created', (p) => p.messageId === first.id);
+    expect(jobs.map((j) => j.dedupeId)).toEqual([`message-created:${first.id}`]);
+  });
+
+  it('re-creates the job of a retried send when the first one went missing', async () => {
+    const [a, b] = await signUpUsers(2);
+    const { id } = await startDirect(a, b);
+    const clientId = crypto.randomUUID();
+    const first = await sendText(a, id, 'are you there?', { clientId });
+    const store = await getStore();
+    const [job] = await queuedJobs('message-created', (p) => p.messageId === first.id);
+    // The job row goes (run, then pruned): the retry must write it again, under the same id.
+    const now = new Date();
+    await store.startJobAttempt({ id: job!.id, now, leaseMs: 1_000 });
+    await store.completeJob({ id: job!.id, now });
+    await store.pruneJobs({ before: new Date(now.getTime() + 1) });
+    expect(await store.getJobByDedupeId({ dedupeId: `message-created:${first.id}` })).toBeNull();
+
+    expect((await postMessage(a, id, { body: 'are you there?', clientId })).status).toBe(200);
+    const again = await queuedJobs('message-created', (p) => p.messageId === first.id);
+    expect(again.map((j) => j.dedupeId)).toEqual([`message-created:${first.id}`]);
+    expect(await deliver(first)).toBe(1);
+    expect((await list(b)).notifications.map((n) => n.messageId)).toEqual([first.id]);
   });
 
   it('notifies the other person of a DM, never the author, and links to the message', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { getStore } from '@/lib/db';
 import { startLocalDispatcher, stopLocalDispatcher } from '@/lib/jobs/local-dispatcher';
-import { sharedTestJobs as jobs } from '@/lib/jobs/test-registry';
+import { sharedTestJobs as jobs } from '@/test/test-jobs';
 import { jobResponseSchema } from '@/lib/jobs/wire';
 import {
   apiUrl,

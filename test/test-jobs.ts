@@ -1,11 +1,17 @@
 /**
- * Test-only jobs (never in workers/): each records its calls, so queue tests can count runs.
- * `createTestJobs()` gives a fresh set; route tests that mock '@/workers' share `sharedTestJobs`.
+ * Test-only jobs (never in workers/ or the catalog): each records its calls, so queue tests can
+ * count runs. `createTestJobs()` gives a fresh set; route tests that mock '@/workers' share
+ * `sharedTestJobs`.
  */
 import { z } from 'zod';
 
-import { defineJob, PermanentJobError } from './define';
-import type { JobRegistry } from './registry';
+import type { Store } from '@/lib/db/store';
+import type { JobDispatcher } from '@/lib/db/types';
+import { defineJob, PermanentJobError } from '@/lib/jobs/define';
+import { submitJob } from '@/lib/jobs/enqueue';
+import type { DispatchDeps } from '@/lib/jobs/outbox';
+import type { JobRegistry } from '@/lib/jobs/registry';
+import { maxAttemptsOf } from '@/lib/jobs/runner';
 
 export type TestJobs = ReturnType<typeof createTestJobs>;
 
@@ -99,3 +105,41 @@ export function createTestJobs() {
 }
 
 export const sharedTestJobs = createTestJobs();
+
+/**
+ * Queues one of a test registry's jobs the way enqueueJob queues the catalog's (the catalog
+ * holds only the app's jobs): maxAttempts from its definition, then submitJob.
+ */
+export function submitTestJob({
+  registry,
+  name,
+  payload,
+  dedupeId,
+  delayMs = 0,
+  dispatcher,
+  now = new Date(),
+  ...rest
+}: {
+  store: Store;
+  registry: JobRegistry;
+  name: string;
+  payload: unknown;
+  dedupeId: string;
+  delayMs?: number;
+  dispatcher: JobDispatcher;
+  now?: Date;
+} & DispatchDeps) {
+  const definition = registry[name];
+  if (!definition) throw new Error(`No test job "${name}"`);
+  return submitJob({
+    ...rest,
+    job: {
+      name,
+      payload,
+      dedupeId,
+      dispatcher,
+      runAt: new Date(now.getTime() + delayMs),
+      maxAttempts: maxAttemptsOf(definition),
+    },
+  });
+}
