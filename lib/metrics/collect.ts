@@ -4,7 +4,7 @@ import type { Store } from '@/lib/db/store';
 
 import { allBreakerStatuses, DEPENDENCIES } from '@/lib/resilience/breakers';
 
-import { breakerState, jobsQueued } from './metrics';
+import { breakerState, jobsQueued, oldestDueJobAge } from './metrics';
 import { metricsRegistry } from './registry';
 
 /**
@@ -12,11 +12,17 @@ import { metricsRegistry } from './registry';
  * circuit breakers) are read here, once per scrape, not kept up to date on every change.
  */
 export async function renderMetrics(deps: {
-  store: Pick<Store, 'countJobs'>;
+  store: Pick<Store, 'countJobs' | 'oldestDueRunAt'>;
+  now?: Date;
 }): Promise<{ text: string; contentType: string }> {
+  const now = deps.now ?? new Date();
   const states = ['pending', 'running', 'failed'] as const;
-  const counts = await Promise.all(states.map((state) => deps.store.countJobs({ state })));
+  const [oldest, ...counts] = await Promise.all([
+    deps.store.oldestDueRunAt({ now }),
+    ...states.map((state) => deps.store.countJobs({ state })),
+  ]);
   states.forEach((state, i) => jobsQueued.set({ state }, counts[i] ?? 0));
+  oldestDueJobAge.set(oldest ? Math.max(0, (now.getTime() - oldest.getTime()) / 1000) : 0);
   const breakers = allBreakerStatuses();
   for (const dependency of DEPENDENCIES) {
     const status = breakers[dependency];

@@ -1,5 +1,7 @@
 import 'server-only';
 
+import { jobCatalog } from '@/lib/jobs/catalog';
+
 import { counter, gauge, histogram } from './registry';
 
 /**
@@ -109,9 +111,17 @@ export const breakerState = gauge(
 
 /** Set when the metrics are scraped, from the store (see lib/metrics/collect.ts). */
 export const jobsQueued = gauge('parley_jobs_queued', 'Jobs waiting to run, by state.', ['state']);
+export const oldestDueJobAge = gauge(
+  'parley_jobs_oldest_due_age_seconds',
+  'How long the oldest pending job has been due (0 when none is): a stuck dispatcher or QStash.',
+);
 
 // Known label values start at 0, so a rate() or an alert sees a series before the first event.
 for (const result of ['ok', 'failed']) realtimePublishes.inc({ result }, 0);
 for (const result of ['sent', 'expired', 'failed']) pushesSent.inc({ result }, 0);
 for (const result of ['sent', 'failed']) emailsSent.inc({ result }, 0);
 for (const result of ['ok', 'error', 'timeout', 'unavailable']) aiRequests.inc({ result }, 0);
+for (const job of Object.keys(jobCatalog)) {
+  jobsEnqueued.inc({ job }, 0);
+  for (const result of ['succeeded', 'retried', 'failed']) jobsFinished.inc({ job, result }, 0);
+}
