@@ -56,6 +56,7 @@ export default tseslint.config(
     files: [
       'lib/env.ts',
       'instrumentation.ts',
+      'instrumentation-client.ts',
       '*.config.*',
       'scripts/**',
       'e2e/**',

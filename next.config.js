@@ -39,8 +39,29 @@ const securityHeaders = [
     : [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }]),
 ];
 
+/**
+ * The release Sentry events carry: the commit. Vercel gives it; elsewhere git does (a build from
+ * a tarball without .git has none, and events then have no release).
+ */
+function commitSha() {
+  if (process.env.SENTRY_RELEASE) return process.env.SENTRY_RELEASE;
+  if (process.env.VERCEL_GIT_COMMIT_SHA) return process.env.VERCEL_GIT_COMMIT_SHA;
+  try {
+    return require('node:child_process')
+      .execFileSync('git', ['rev-parse', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
+  } catch {
+    return '';
+  }
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  env: {
+    NEXT_PUBLIC_SENTRY_RELEASE: commitSha(),
+    NEXT_PUBLIC_VERCEL_ENV: process.env.VERCEL_ENV || '',
+  },
   reactStrictMode: true,
   poweredByHeader: false,
   serverExternalPackages: ['better-sqlite3', 'pino', '@node-rs/argon2', 'sharp'],
@@ -66,4 +87,18 @@ const nextConfig = {
   },
 };
 
-module.exports = nextConfig;
+/**
+ * Sentry's build step (source maps uploaded when SENTRY_AUTH_TOKEN is set) only when Sentry is
+ * configured, so a build without it neither loads nor ships anything of Sentry's.
+ */
+const sentryOn = !!(process.env.SENTRY_DSN || process.env.NEXT_PUBLIC_SENTRY_DSN);
+module.exports = sentryOn
+  ? require('@sentry/nextjs').withSentryConfig(nextConfig, {
+      org: process.env.SENTRY_ORG,
+      project: process.env.SENTRY_PROJECT,
+      authToken: process.env.SENTRY_AUTH_TOKEN,
+      silent: !process.env.CI,
+      telemetry: false,
+      sourcemaps: { disable: !process.env.SENTRY_AUTH_TOKEN },
+    })
+  : nextConfig;

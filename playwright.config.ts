@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 
-import { E2E_DATA_DIR } from './e2e/fixtures/server';
+import { E2E_DATA_DIR, E2E_METRICS_TOKEN } from './e2e/fixtures/server';
 
 /**
  * End-to-end tests drive a production build on embedded defaults, with a throw-away data
@@ -70,6 +70,8 @@ export default defineConfig({
             // can read (.eml files in <dir>/outbox).
             EMAIL_DIGEST_DELAY_MINUTES: '0.05',
             E2E_DATA_DIR,
+            // /api/metrics for e2e/monitoring.spec.ts (a real Prometheus scrapes it).
+            METRICS_TOKEN: E2E_METRICS_TOKEN,
           },
         },
         {

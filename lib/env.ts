@@ -46,6 +46,11 @@ export const serverSchema = z.object({
   PARTYKIT_HOST: z.string().min(1).default('127.0.0.1:1999'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
+   * Bearer token for `GET /api/metrics` (Prometheus text). Unset: the route answers 404 in
+   * production and serves anyone on a development server (a laptop).
+   */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /**
    * `off` turns every rate limit off (sign-up, sign-in, sends, ...). Only for load tests on a
    * throw-away server: `npm run bench:messages` sets it on the server it starts. Refused on
    * Vercel deployments (VERCEL_ENV set), so it cannot reach a real one by accident.
@@ -173,11 +178,21 @@ export const serverSchema = z.object({
   VERCEL_GIT_COMMIT_SHA: z.string().optional(),
   VERCEL_GIT_COMMIT_REF: z.string().optional(),
   VERCEL_ENV: z.enum(['production', 'preview', 'development']).optional(),
+  /** Sentry for the server, the edge and the rooms; unset, nothing is sent and nothing loads. */
+  SENTRY_DSN: z.url().optional(),
+  /** Defaults to VERCEL_ENV, else development/production from NODE_ENV. */
+  SENTRY_ENVIRONMENT: z.string().min(1).max(64).optional(),
+  /** Share of requests traced (0–1); errors are always sent. */
+  SENTRY_TRACES_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(0.1),
+  /** The release name events carry; defaults to the commit (VERCEL_GIT_COMMIT_SHA or git). */
+  SENTRY_RELEASE: z.string().min(1).max(200).optional(),
 });
 
 /** Variables the browser may see (inlined by Next.js at build time). */
 export const clientSchema = z.object({
   NEXT_PUBLIC_APP_NAME: z.string().min(1).default('Parley'),
+  /** Sentry in the browser (events go through the /api/monitoring tunnel); unset, it never loads. */
+  NEXT_PUBLIC_SENTRY_DSN: z.url().optional(),
 });
 
 /** Secrets that must be present whenever the app serves traffic in production. */
@@ -279,7 +294,11 @@ export const env = parseServerEnv(process.env, {
   enforceSecrets: process.env.NODE_ENV === 'production' && !building,
 });
 
-export const clientEnv = parseClientEnv({ NEXT_PUBLIC_APP_NAME: process.env.NEXT_PUBLIC_APP_NAME });
+// Each NEXT_PUBLIC_ variable is named in full so Next.js can inline it into the browser bundle.
+export const clientEnv = parseClientEnv({
+  NEXT_PUBLIC_APP_NAME: process.env.NEXT_PUBLIC_APP_NAME,
+  NEXT_PUBLIC_SENTRY_DSN: process.env.NEXT_PUBLIC_SENTRY_DSN,
+});
 
 /** Secrets are present in every mode that serves traffic; this narrows them for callers. */
 export function requireSecret(name: (typeof requiredInProduction)[number]): string {

@@ -14,6 +14,7 @@ import type { Message } from '@/lib/db/types';
 import { env } from '@/lib/env';
 import type { RoomEvent } from '@/lib/realtime/protocol';
 import * as realtime from '@/lib/realtime/server';
+import { resetBreaker } from '@/lib/resilience/breakers';
 import { uniqueEmail } from '@/test/api';
 import { startFakeOpenAI, type FakeMode, type FakeOpenAI } from '@/test/fake-openai';
 
@@ -32,6 +33,8 @@ afterAll(async () => {
 });
 afterEach(() => {
   vi.restoreAllMocks();
+  // Each case starts with the provider's breaker closed (failures in one case open it for the next).
+  resetBreaker('ai');
 });
 
 function settings(over: { timeoutMs?: number } = {}): ReplySettings {
@@ -210,6 +213,22 @@ describe('assistant-reply: never silent', () => {
       replyToId: question.id,
     });
     expect(published.events().map((e) => e.type)).toEqual(['message.created']);
+  });
+
+  it('after three failures in a row it answers at once that the provider is unavailable, and when it tries again', async () => {
+    useMode({ kind: 'error', status: 503, message: 'overloaded' });
+    for (let i = 0; i < 3; i++) await reply((await askDirectly(`try ${i}`)).question);
+    const asked = fake.requests.length;
+
+    const { conversationId, question } = await askDirectly('still there?');
+    const started = Date.now();
+    await reply(question);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(fake.requests.length).toBe(asked); // the open breaker did not call the provider
+    const [stored] = await assistantMessages(conversationId);
+    expect(stored?.body).toMatch(
+      /^I couldn't answer: the AI provider is unavailable \(it failed several times in a row\)\. I'll try it again after \d\d:\d\d UTC\.$/,
+    );
   });
 
   it('a provider that never answers times out with a message', async () => {

@@ -1,4 +1,5 @@
 import { getRateLimiter, type RateRule } from '@/lib/cache/rate-limit';
+import { rateLimitRejections } from '@/lib/metrics/metrics';
 
 import { clientAddress } from './client-address';
 import { ApiError } from './errors';
@@ -13,7 +14,7 @@ export async function enforceRateLimit(
   what = 'requests',
 ): Promise<void> {
   const state = await getRateLimiter().consume(key, rule);
-  if (!state.allowed) throw tooMany(what, state.retryAfterSeconds);
+  if (!state.allowed) throw tooMany(key, what, state.retryAfterSeconds);
 }
 
 /** Throws 429 if `key` is already at its limit, without counting (for failure-only limits). */
@@ -23,10 +24,17 @@ export async function assertUnderRateLimit(
   what: string,
 ): Promise<void> {
   const state = await getRateLimiter().peek(key, rule);
-  if (!state.allowed) throw tooMany(what, state.retryAfterSeconds);
+  if (!state.allowed) throw tooMany(key, what, state.retryAfterSeconds);
 }
 
-function tooMany(what: string, seconds: number) {
+/** The rule in a key (`messages:send:u_1` → `messages`): a label that never carries an id. */
+function ruleOf(key: string): string {
+  const colon = key.indexOf(':');
+  return colon < 0 ? key : key.slice(0, colon);
+}
+
+function tooMany(key: string, what: string, seconds: number) {
+  rateLimitRejections.inc({ rule: ruleOf(key) });
   const wait = seconds >= 90 ? `${Math.ceil(seconds / 60)} minutes` : `${seconds} seconds`;
   return new ApiError('rate_limited', `Too many ${what}. Try again in ${wait}.`, {
     retryAfterSeconds: seconds,

@@ -4,6 +4,7 @@ import { log } from '@/lib/log';
 
 import { readJsonBody } from './body';
 import { ApiError } from './errors';
+import { observeRequest, reportError, routePattern } from './observe';
 import { parseWith } from './validate';
 
 type Schema = z.ZodType;
@@ -58,12 +59,12 @@ export function route<
   return async (req: Request, next?: NextContext): Promise<Response> => {
     const requestId = requestIdOf(req);
     const started = Date.now();
+    const url = new URL(req.url);
+    let rawParams: Record<string, string | string[] | undefined> = {};
     let res: Response;
     try {
-      const url = new URL(req.url);
-      const params = opts.params
-        ? parseWith(opts.params, (await next?.params) ?? {}, 'params')
-        : undefined;
+      rawParams = (await next?.params) ?? {};
+      const params = opts.params ? parseWith(opts.params, rawParams, 'params') : undefined;
       const query = opts.query
         ? parseWith(opts.query, Object.fromEntries(url.searchParams), 'query')
         : undefined;
@@ -79,6 +80,11 @@ export function route<
           { requestId, err: error, method: req.method, url: req.url },
           'unhandled error in route',
         );
+        reportError(error, {
+          requestId,
+          method: req.method,
+          route: routePattern(url.pathname, rawParams),
+        });
         res = errorResponse(
           new ApiError(
             'internal',
@@ -88,16 +94,17 @@ export function route<
       }
     }
     res.headers.set('x-request-id', requestId);
+    const ms = Date.now() - started;
     log.debug(
-      {
-        requestId,
-        method: req.method,
-        path: new URL(req.url).pathname,
-        status: res.status,
-        ms: Date.now() - started,
-      },
+      { requestId, method: req.method, path: url.pathname, status: res.status, ms },
       'request',
     );
+    observeRequest({
+      route: routePattern(url.pathname, rawParams),
+      method: req.method,
+      status: res.status,
+      seconds: ms / 1000,
+    });
     return res;
   };
 }

@@ -5,13 +5,29 @@ import { postMessageAs } from '@/lib/chat/messages';
 import { MESSAGE_MAX_LENGTH } from '@/lib/chat/schemas';
 import type { MembershipsPort, MessagesPort, Store, UsersPort } from '@/lib/db/store';
 import type { Message } from '@/lib/db/types';
-import { log } from '@/lib/log';
+import { BrokenCircuitError } from 'cockatiel';
 
-import { buildContext } from './context';
+import { log } from '@/lib/log';
+import { aiDuration, aiRequests, aiTokens } from '@/lib/metrics/metrics';
+import { breakerStatus, guarded } from '@/lib/resilience/breakers';
+
+import { buildContext, estimateTokens } from './context';
 import { createDraftThrottle } from './draft-throttle';
 import { ASSISTANT_ID } from './identity';
-import { AiProviderError, streamChatCompletion, type ProviderOptions } from './openai-stream';
-import { NO_ANSWER, NOT_CONFIGURED, cutOff, describeFailure, rateLimited } from './texts';
+import {
+  AiProviderError,
+  streamChatCompletion,
+  type ChatMessage,
+  type ProviderOptions,
+} from './openai-stream';
+import {
+  NO_ANSWER,
+  NOT_CONFIGURED,
+  cutOff,
+  describeFailure,
+  providerUnavailable,
+  rateLimited,
+} from './texts';
 
 /** Members see the growing draft refreshed at most this often. */
 export const DRAFT_INTERVAL_MS = 150;
@@ -72,20 +88,36 @@ async function streamAnswer(
       ]),
   });
   let text = '';
+  const started = performance.now();
   try {
     const messages = await buildContext({
       store,
       trigger,
       budgetTokens: settings.contextTokens,
     });
-    for await (const piece of streamChatCompletion({ ...provider, messages, signal })) {
-      text += piece;
-      // Longer than a message may be: stop paying for tokens nobody will see.
-      if (text.length >= MESSAGE_MAX_LENGTH) break;
-      drafts.push(text);
-    }
+    // Through the AI breaker: after repeated failures the provider is not asked at all for a
+    // while, and the person is told at once when it will be tried again.
+    await guarded('ai', async () => {
+      for await (const piece of streamChatCompletion({ ...provider, messages, signal })) {
+        text += piece;
+        // Longer than a message may be: stop paying for tokens nobody will see.
+        if (text.length >= MESSAGE_MAX_LENGTH) break;
+        drafts.push(text);
+      }
+    });
+    observeAi('ok', started, messages, text);
     return clip(text.trim() || NO_ANSWER);
   } catch (error) {
+    if (error instanceof BrokenCircuitError) {
+      observeAi('unavailable', started, [], '');
+      return providerUnavailable(breakerStatus('ai').retryAt);
+    }
+    observeAi(
+      error instanceof AiProviderError && error.reason === 'timeout' ? 'timeout' : 'error',
+      started,
+      [],
+      text,
+    );
     if (!(error instanceof AiProviderError)) {
       if (signal?.aborted) throw error;
       log.error({ err: error, messageId: trigger.id }, 'assistant reply failed');
@@ -103,6 +135,23 @@ async function streamAnswer(
   } finally {
     await drafts.close();
   }
+}
+
+/** Requests, latency and (estimated, chars / 4) tokens of the AI provider, for /api/metrics. */
+function observeAi(
+  result: 'ok' | 'error' | 'timeout' | 'unavailable',
+  started: number,
+  messages: ChatMessage[],
+  text: string,
+): void {
+  aiRequests.inc({ result });
+  if (result === 'unavailable') return;
+  aiDuration.observe((performance.now() - started) / 1000);
+  aiTokens.inc(
+    { direction: 'in' },
+    messages.reduce((sum, m) => sum + estimateTokens(m), 0),
+  );
+  aiTokens.inc({ direction: 'out' }, Math.ceil(text.length / 4));
 }
 
 /**

@@ -14,6 +14,17 @@ export const NOT_CONFIGURED =
 
 export const NO_ANSWER = 'I have no answer to that.';
 
+/**
+ * The AI breaker is open (lib/resilience/breakers.ts): answered at once instead of waiting on a
+ * provider that failed several times in a row.
+ */
+export function providerUnavailable(retryAt: Date | null): string {
+  const when = retryAt
+    ? ` I'll try it again after ${retryAt.toISOString().slice(11, 16)} UTC.`
+    : '';
+  return `I couldn't answer: the AI provider is unavailable (it failed several times in a row).${when}`;
+}
+
 /** "30 seconds", "1 second", "300 milliseconds". */
 export function describeDuration(ms: number): string {
   if (ms < 1000) return `${ms} milliseconds`;

@@ -4,6 +4,7 @@ import type { Store } from '@/lib/db';
 import type { Message, NewJob } from '@/lib/db/types';
 import { republishNowAndThen } from '@/lib/jobs/enqueue';
 import { dispatchQueued, newJob } from '@/lib/jobs/outbox';
+import { messagesCreated } from '@/lib/metrics/metrics';
 
 import { announce } from './events';
 import type { MessageWire } from './wire';
@@ -39,6 +40,7 @@ export async function afterCommit(
   },
 ): Promise<void> {
   const { conversationId, seq } = message;
+  if (created) messagesCreated.inc();
   republishNowAndThen(store);
   await Promise.all([
     dispatchQueued(queued),

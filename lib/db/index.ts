@@ -4,6 +4,7 @@ import path from 'node:path';
 
 import { env } from '@/lib/env';
 
+import { instrumentStore } from './observe';
 import { createSqliteStore } from './sqlite';
 import type { Store } from './store';
 
@@ -36,7 +37,7 @@ async function openAdapter(): Promise<Store> {
  */
 export async function getStore(): Promise<Store> {
   if (!cache.__parleyStore) {
-    const opening = openAdapter();
+    const opening = openAdapter().then(instrumentStore);
     cache.__parleyStore = opening;
     // An unreachable server is not remembered: the next call tries again.
     opening.catch(() => {

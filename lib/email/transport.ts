@@ -8,6 +8,8 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 
 import { env } from '@/lib/env';
+import { emailsSent } from '@/lib/metrics/metrics';
+import { guarded } from '@/lib/resilience/breakers';
 
 /**
  * The email port: SMTP through nodemailer when SMTP_URL is set; otherwise the outbox, where each
@@ -90,6 +92,22 @@ export function getEmailTransport(): EmailTransport {
   return cached;
 }
 
-export function sendEmail(message: EmailMessage): Promise<SentEmail> {
-  return getEmailTransport().send(message);
+/**
+ * Sends through the app's transport. SMTP goes through its breaker: while the server keeps
+ * failing, sends fail at once and the digest job retries later (with backoff) instead of
+ * hammering it; the outbox folder needs none.
+ */
+export async function sendEmail(message: EmailMessage): Promise<SentEmail> {
+  const transport = getEmailTransport();
+  try {
+    const sent =
+      transport.kind === 'smtp'
+        ? await guarded('smtp', () => transport.send(message))
+        : await transport.send(message);
+    emailsSent.inc({ result: 'sent' });
+    return sent;
+  } catch (error) {
+    emailsSent.inc({ result: 'failed' });
+    throw error;
+  }
 }

@@ -1,6 +1,7 @@
 import type { Job, JobDispatcher, NewJob } from '@/lib/db/types';
 import { env } from '@/lib/env';
 import { log } from '@/lib/log';
+import { jobsEnqueued } from '@/lib/metrics/metrics';
 
 import { jobCatalog, type JobName, type JobPayloadInput } from './catalog';
 import { nudgeLocalDispatcher } from './local-dispatcher';
@@ -63,6 +64,7 @@ export async function dispatchQueued(
   jobs: readonly Job[],
   { publish = (job) => publishJob({ job }), nudge = nudgeLocalDispatcher }: DispatchDeps = {},
 ): Promise<void> {
+  for (const job of jobs) jobsEnqueued.inc({ job: job.name });
   if (jobs.some((job) => job.dispatcher === 'local')) nudge();
   for (const job of jobs) {
     if (job.dispatcher !== 'qstash') continue;

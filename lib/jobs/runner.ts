@@ -2,6 +2,8 @@ import type { z } from 'zod';
 
 import type { Store } from '@/lib/db/store';
 import type { Job } from '@/lib/db/types';
+import { jobDuration, jobsFinished } from '@/lib/metrics/metrics';
+import { recentActivity } from '@/lib/metrics/recent';
 
 import { backoffDelayMs } from './backoff';
 import {
@@ -11,6 +13,13 @@ import {
   type JobDefinition,
 } from './define';
 import type { JobRegistry } from './registry';
+
+/** Attempts by job and result, their duration, and the operations page's last hour. */
+function observeJob(name: string, result: 'succeeded' | 'retried' | 'failed', seconds: number) {
+  jobsFinished.inc({ job: name, result });
+  jobDuration.observe({ job: name }, seconds);
+  recentActivity().count(result === 'succeeded' ? 'jobsSucceeded' : 'jobsFailed');
+}
 
 /** Stored errors are for people reading the jobs page; a stack trace or a huge message is cut. */
 const MAX_ERROR_LENGTH = 2_000;
@@ -131,6 +140,7 @@ export async function runJob({
   random?: () => number;
   lastAttempt?: boolean;
 }): Promise<RunResult> {
+  const started = performance.now();
   const outcome = await attemptJob({
     definition: Object.hasOwn(registry, job.name) ? registry[job.name] : undefined,
     name: job.name,
@@ -139,14 +149,19 @@ export async function runJob({
     jobId: job.id,
     attempt: job.attempts,
   });
+  const observe = (result: 'succeeded' | 'retried' | 'failed') =>
+    observeJob(job.name, result, (performance.now() - started) / 1000);
   if (outcome.ok) {
     await store.completeJob({ id: job.id, now: now() });
+    observe('succeeded');
     return { status: 'succeeded' };
   }
   if (!outcome.retryable || lastAttempt) {
     await store.failJobAttempt({ id: job.id, error: outcome.error, retryAt: null, now: now() });
+    observe('failed');
     return { status: 'failed', error: outcome.error, permanent: !outcome.retryable };
   }
+  observe('retried');
   const at = now();
   const retryAt = new Date(
     at.getTime() + backoffDelayMs({ attempt: job.attempts, baseMs: backoffBaseMs, random }),

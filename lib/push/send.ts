@@ -8,6 +8,8 @@ import webpush, { type Urgency } from 'web-push';
 import type { PushSubscriptionsPort } from '@/lib/db/store';
 import type { PushSubscriptionRecord } from '@/lib/db/types';
 import { log } from '@/lib/log';
+import { pushesSent } from '@/lib/metrics/metrics';
+import { guarded } from '@/lib/resilience/breakers';
 
 import { pushMessageSchema, type PushMessage } from './message';
 import { getVapidDetails } from './vapid';
@@ -71,7 +73,12 @@ async function sendOne(
 ): Promise<keyof PushResult> {
   const { endpoint, p256dh, auth } = subscription;
   try {
-    await webpush.sendNotification({ endpoint, keys: { p256dh, auth } }, payload, options);
+    // Through the push breaker: a push service failing again and again is not hammered; while
+    // open, sends fail at once (counted, logged) until a probe gets through.
+    await guarded('push', () =>
+      webpush.sendNotification({ endpoint, keys: { p256dh, auth } }, payload, options),
+    );
+    pushesSent.inc({ result: 'sent' });
     return 'sent';
   } catch (error) {
     const status = error instanceof webpush.WebPushError ? error.statusCode : null;
@@ -80,8 +87,10 @@ async function sendOne(
     if (status === 404 || status === 410) {
       await store.deletePushSubscription({ endpoint });
       log.info(where, 'push subscription expired; deleted');
+      pushesSent.inc({ result: 'expired' });
       return 'pruned';
     }
+    pushesSent.inc({ result: 'failed' });
     log.warn({ ...where, err: error }, 'push failed');
     return 'failed';
   }

@@ -324,6 +324,17 @@ export function jobsContract(adapter: string, open: OpenStore) {
       expect(await store.countJobs({ state: 'failed' })).toBe(1);
     });
 
+    it('tells when the oldest due pending job became due (running and future ones do not count)', async () => {
+      expect(await store.oldestDueRunAt({ now: at(10_000) })).toBeNull();
+      const running = await enqueue({ runAt: at(100) });
+      await store.startJobAttempt({ id: running.id, now: at(150), leaseMs: LEASE });
+      await enqueue({ runAt: at(2_000) });
+      await enqueue({ runAt: at(1_000) });
+      await enqueue({ runAt: at(50_000) }); // not due yet
+      expect(await store.oldestDueRunAt({ now: at(10_000) })).toEqual(at(1_000));
+      expect(await store.oldestDueRunAt({ now: at(500) })).toBeNull();
+    });
+
     it('prunes only succeeded jobs that finished before the cutoff', async () => {
       const [old, recent, failed] = await Promise.all([enqueue(), enqueue(), enqueue()]);
       const pending = await enqueue({ runAt: at(5_000) });

@@ -163,6 +163,14 @@ export function jobFunctions({ Job }: Models): Omit<JobsPort, 'relayOutbox'> {
 
     countJobs: ({ state }) => Job.countDocuments({ state }),
 
+    async oldestDueRunAt({ now }) {
+      const doc = await Job.findOne({ state: 'pending', runAt: { $lte: now } })
+        .sort({ runAt: 1 })
+        .select({ runAt: 1 })
+        .lean<{ runAt: Date }>();
+      return doc?.runAt ?? null;
+    },
+
     retryJob: ({ id, runAt, now }) =>
       transition(
         id,

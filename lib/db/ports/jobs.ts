@@ -39,6 +39,8 @@ export interface JobsPort {
   /** Jobs in these states, newest first (updatedAt, then id). */
   listJobs(input: { states: JobState[]; limit: number }): Promise<Job[]>;
   countJobs(input: { state: JobState }): Promise<number>;
+  /** When the oldest pending job that is due (runAt <= now) became due; null when none is. */
+  oldestDueRunAt(input: { now: Date }): Promise<Date | null>;
   /** A failed job → pending at `runAt` with attempts 0 and its error kept. Else unchanged. */
   retryJob(input: { id: string; runAt: Date; now: Date }): Promise<Job | null>;
   /** Deletes succeeded jobs that finished before `before`; returns how many. */

@@ -126,6 +126,9 @@ export function jobFunctions(db: Db): JobsPort {
   const count = db.prepare<[JobState], { n: number }>(
     'SELECT count(*) AS n FROM jobs WHERE state = ?',
   );
+  const oldestDue = db.prepare<[number], { at: number | null }>(
+    "SELECT min(run_at) AS at FROM jobs WHERE state = 'pending' AND run_at <= ?",
+  );
   const prune = db.prepare<[number]>(
     "DELETE FROM jobs WHERE state = 'succeeded' AND finished_at < ?",
   );
@@ -191,6 +194,11 @@ export function jobFunctions(db: Db): JobsPort {
 
     async countJobs({ state }) {
       return count.get(state)?.n ?? 0;
+    },
+
+    async oldestDueRunAt({ now }) {
+      const at = oldestDue.get(now.getTime())?.at;
+      return at == null ? null : new Date(at);
     },
 
     async retryJob({ id, runAt, now }) {

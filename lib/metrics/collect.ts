@@ -1,0 +1,33 @@
+import 'server-only';
+
+import type { Store } from '@/lib/db/store';
+
+import { allBreakerStatuses, DEPENDENCIES } from '@/lib/resilience/breakers';
+
+import { breakerState, jobsQueued, oldestDueJobAge } from './metrics';
+import { metricsRegistry } from './registry';
+
+/**
+ * Renders the Prometheus text. Gauges that describe state (the job backlog in the store, the
+ * circuit breakers) are read here, once per scrape, not kept up to date on every change.
+ */
+export async function renderMetrics(deps: {
+  store: Pick<Store, 'countJobs' | 'oldestDueRunAt'>;
+  now?: Date;
+}): Promise<{ text: string; contentType: string }> {
+  const now = deps.now ?? new Date();
+  const states = ['pending', 'running', 'failed'] as const;
+  const [oldest, ...counts] = await Promise.all([
+    deps.store.oldestDueRunAt({ now }),
+    ...states.map((state) => deps.store.countJobs({ state })),
+  ]);
+  states.forEach((state, i) => jobsQueued.set({ state }, counts[i] ?? 0));
+  oldestDueJobAge.set(oldest ? Math.max(0, (now.getTime() - oldest.getTime()) / 1000) : 0);
+  const breakers = allBreakerStatuses();
+  for (const dependency of DEPENDENCIES) {
+    const status = breakers[dependency];
+    breakerState.set({ dependency }, status === 'closed' ? 0 : status === 'half-open' ? 1 : 2);
+  }
+  const registry = metricsRegistry();
+  return { text: await registry.metrics(), contentType: registry.contentType };
+}

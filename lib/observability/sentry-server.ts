@@ -1,0 +1,35 @@
+import { setErrorReporter } from '@/lib/api/observe';
+import { env } from '@/lib/env';
+
+import { sentryEnvironment, sentryOptions } from './sentry-options';
+
+/**
+ * Starts Sentry in a Node or edge server process when SENTRY_DSN is set (instrumentation.ts);
+ * without it nothing is imported. Errors that route() answers with a 500 are reported with the
+ * request id, the method and the route pattern as tags, so an event leads straight to its logs.
+ */
+export async function startServerSentry(): Promise<boolean> {
+  if (!env.SENTRY_DSN) return false;
+  const Sentry = await import('@sentry/nextjs');
+  Sentry.init(
+    sentryOptions({
+      dsn: env.SENTRY_DSN,
+      environment: env.SENTRY_ENVIRONMENT ?? sentryEnvironment(env.VERCEL_ENV, env.NODE_ENV),
+      tracesSampleRate: env.SENTRY_TRACES_SAMPLE_RATE,
+      release: env.SENTRY_RELEASE ?? env.VERCEL_GIT_COMMIT_SHA ?? releaseFromBuild(),
+    }),
+  );
+  setErrorReporter((error, report) => {
+    Sentry.withScope((scope) => {
+      scope.setTags({ request_id: report.requestId, route: report.route, method: report.method });
+      Sentry.captureException(error);
+    });
+  });
+  return true;
+}
+
+/** next.config.js bakes the commit into the bundles at build time. */
+function releaseFromBuild(): string | undefined {
+  // eslint-disable-next-line no-restricted-syntax -- inlined by Next.js at build, not read at run time
+  return process.env.NEXT_PUBLIC_SENTRY_RELEASE || undefined;
+}
