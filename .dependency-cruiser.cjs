@@ -65,6 +65,14 @@ module.exports = {
       to: { path: '(^|/)node_modules/server-only/', reachable: true },
     },
     {
+      name: 'rooms-never-reach-server-only',
+      severity: 'error',
+      comment:
+        'party/ bundles for workerd, where server-only (a React Server Components marker) would throw.',
+      from: { path: '^party/', pathNot: TESTS },
+      to: { path: '(^|/)node_modules/server-only/', reachable: true },
+    },
+    {
       name: 'server-never-reaches-client-only',
       severity: 'error',
       from: { path: '^(lib/[^/]+/server/|lib/db/|workers/|app/api/)', pathNot: TESTS },
