@@ -43,6 +43,11 @@ export default tseslint.config(
           selector: "MemberExpression[object.name='process'][property.name='env']",
           message: 'Import env from @/lib/env instead of reading process.env.',
         },
+        {
+          selector: "VariableDeclarator[id.name='runtime'][init.value='edge']",
+          message:
+            'Next.js deprecated the edge runtime (every build warns): use the default Node.js runtime.',
+        },
       ],
     },
   },

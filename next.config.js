@@ -46,6 +46,9 @@ const nextConfig = {
   serverExternalPackages: ['better-sqlite3', 'pino', '@node-rs/argon2', 'sharp'],
   // `npm test` builds into its own folder so it never clobbers a running `npm run dev`.
   distDir: process.env.NEXT_DIST_DIR || '.next',
+  // The container image (Dockerfile) sets NEXT_OUTPUT=standalone: a self-contained server.js with
+  // only the files it needs. Elsewhere the default output keeps `next start` working.
+  ...(process.env.NEXT_OUTPUT === 'standalone' ? { output: 'standalone' } : {}),
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { deploymentProblems } from './env-deployment';
+
 /**
  * Every environment variable Parley reads, validated once. Code imports `env`, never `process.env`.
  *
@@ -128,6 +130,18 @@ export const serverSchema = z.object({
   AI_CONTEXT_TOKENS: z.coerce.number().int().min(200).max(200_000).default(4_000),
   /** AI assistant: requests one person may make per hour. */
   AI_REQUESTS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(30),
+  /**
+   * Backups: a folder for the daily backup job (an archive of the SQLite store and uploads, or an
+   * NDJSON export with MongoDB). Unset, there is no daily job; `npm run backup` works regardless.
+   */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /** Backups: how many daily backups to keep (default 7; needs BACKUP_DIR). */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(366).optional(),
+  /**
+   * `production` marks a self-hosted production deployment (Vercel sets VERCEL_ENV instead): the
+   * start is refused with a development secret or a local NEXTAUTH_URL (lib/env-deployment.ts).
+   */
+  PARLEY_ENV: z.enum(['development', 'staging', 'production']).optional(),
   /** Set by Vercel; shown by the health route and used to name preview databases. */
   VERCEL_GIT_COMMIT_SHA: z.string().optional(),
   VERCEL_GIT_COMMIT_REF: z.string().optional(),
@@ -156,7 +170,18 @@ function clean(source: Source): Source {
   return Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
 }
 
-export function parseServerEnv(source: Source, opts: { enforceSecrets: boolean }): ServerEnv {
+export function parseServerEnv(
+  source: Source,
+  opts: {
+    enforceSecrets: boolean;
+    /**
+     * Secrets `npm run dev` generated (<data dir>/secrets.json): refused on a production
+     * deployment. Read by lib/env-generated.ts at server start (this module also runs on the
+     * edge, which has no file system).
+     */
+    generatedSecrets?: ReadonlySet<string>;
+  },
+): ServerEnv {
   const result = serverSchema.safeParse(clean(source));
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
@@ -189,6 +214,20 @@ export function parseServerEnv(source: Source, opts: { enforceSecrets: boolean }
   }
   if (!!result.data.VAPID_PUBLIC_KEY !== !!result.data.VAPID_PRIVATE_KEY) {
     throw new EnvError('Set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither.');
+  }
+  if (result.data.BACKUP_KEEP !== undefined && !result.data.BACKUP_DIR) {
+    throw new EnvError(
+      'BACKUP_KEEP is set but BACKUP_DIR is not: set the folder the daily backups go to.',
+    );
+  }
+  if (result.data.BACKUP_DIR && result.data.VERCEL_ENV) {
+    throw new EnvError(
+      'BACKUP_DIR is set on Vercel, whose functions keep no disk: use MongoDB Atlas backups there (README, Backups).',
+    );
+  }
+  const problems = deploymentProblems(result.data, opts.generatedSecrets ?? new Set());
+  if (problems.length > 0) {
+    throw new EnvError(`Refusing to start a production deployment:\n  ${problems.join('\n  ')}`);
   }
   if (opts.enforceSecrets) {
     const missing = requiredInProduction.filter((k) => !result.data[k]);

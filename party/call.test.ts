@@ -261,3 +261,52 @@ describe('call room: media state', () => {
     await closeAll([ana!, ben!, cy!, dee.socket]);
   });
 });
+
+describe('call room: an ended call (#17 finding 10)', () => {
+  const ended = (callId: string) => ({
+    type: 'call.ended' as const,
+    conversationId: 'c_calls',
+    callId,
+    outcome: 'completed' as const,
+    durationMs: 1000,
+  });
+
+  it('hears the end through the conversation room, closes its sockets and refuses a live token', async () => {
+    const callId = newCall();
+    const [ana] = await joinAll(callId, ['u_end_ana']);
+    // Minted while the call was live, used after it ended.
+    const stale = await token('u_end_ben', callId);
+    const res = await fetch(`http://${party.host}/parties/conversation/c_calls`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_PARTY_SECRET}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ events: [ended(callId)], recipients: ['u_end_ana'] }),
+    });
+    expect(res.status).toBe(200);
+    expect(await ana!.waitFor(is('error'))).toMatchObject({ code: 'call_ended' });
+    const late = await connectRoom(wsUrl('call', callId, stale));
+    expect(await late.next()).toMatchObject({ type: 'error', code: 'call_ended' });
+    // workerd finishes a close it started only after ~10 s: wait for both at once.
+    const endedClose = { code: CALL_CLOSE_CODES.ended, reason: 'call_ended' };
+    expect(await Promise.all([ana!.closed, late.closed])).toEqual([endedClose, endedClose]);
+    const presence = await fetch(`http://${party.host}/parties/call/${callId}`, {
+      headers: { authorization: `Bearer ${TEST_PARTY_SECRET}` },
+    });
+    expect(await presence.json()).toMatchObject({ participants: [] });
+  }, 30_000);
+
+  it('takes the end only with the server secret, and only for its own call', async () => {
+    const callId = newCall();
+    const post = (secret: string, body: unknown) =>
+      fetch(`http://${party.host}/parties/call/${callId}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await post('guess', { events: [ended(callId)] })).status).toBe(401);
+    expect(await (await post(TEST_PARTY_SECRET, { events: [ended('call_other')] })).json()).toEqual(
+      { ended: false },
+    );
+    const { socket } = await join('u_end_cy', callId);
+    await socket.close();
+  });
+});

@@ -60,6 +60,9 @@ const roomHttp = (conversationId: string, init: RequestInit = {}, secret?: strin
     },
   });
 
+const isEvent = (f: ServerFrame): f is Extract<ServerFrame, { type: 'event' }> =>
+  f.type === 'event';
+
 const isTyping = (f: ServerFrame): f is Extract<ServerFrame, { type: 'typing' }> =>
   f.type === 'typing';
 
@@ -190,4 +193,55 @@ describe('conversation room HTTP', () => {
     const after = await roomHttp('c_view', {}, TEST_PARTY_SECRET);
     expect(await after.json()).toEqual({ viewers: [] });
   });
+});
+
+describe('conversation room: removed members (#17 finding 10)', () => {
+  const publish = (conversationId: string, events: RoomEvent[], recipients: string[]) =>
+    roomHttp(
+      conversationId,
+      { method: 'POST', body: JSON.stringify({ events, recipients }) },
+      TEST_PARTY_SECRET,
+    );
+  const removal = (conversationId: string, userId: string): RoomEvent => ({
+    type: 'member.removed',
+    conversationId,
+    userIds: [userId],
+  });
+
+  it('closes a removed member’s open socket, and their inbox hears nothing more', async () => {
+    const ana = await join('u_rm_ana', 'c_rm');
+    const cy = await join('u_rm_cy', 'c_rm');
+    const anaInbox = await openInbox('u_rm_ana');
+    const cyInbox = await openInbox('u_rm_cy');
+    const removed = removal('c_rm', 'u_rm_cy');
+    expect((await publish('c_rm', [removed], ['u_rm_ana', 'u_rm_cy'])).status).toBe(200);
+    expect(await cy.next()).toMatchObject({ type: 'error', code: 'removed' });
+    expect(await cy.closed).toEqual({ code: 4003, reason: 'removed' });
+    // A later publish, even one whose recipient list still names them, reaches only Ana.
+    const later: RoomEvent = { type: 'conversation.updated', conversationId: 'c_rm' };
+    await publish('c_rm', [later], ['u_rm_ana', 'u_rm_cy']);
+    expect(await anaInbox.waitFor(isEvent)).toEqual({ type: 'event', event: removed });
+    expect(await anaInbox.waitFor(isEvent)).toEqual({ type: 'event', event: later });
+    expect(await cyInbox.drain(0)).toEqual([{ type: 'event', event: removed }]);
+    // They are no viewer any more (so notifications reach them as for anyone away).
+    const viewers = await roomHttp('c_rm', {}, TEST_PARTY_SECRET);
+    expect(await viewers.json()).toEqual({ viewers: ['u_rm_ana'] });
+    await Promise.all([ana.close(), anaInbox.close(), cyInbox.close()]);
+  }, 30_000);
+
+  it('refuses a token issued before the removal, and lets them in again once re-added', async () => {
+    const stale = await conversationToken('u_rm_dee', 'c_rm2');
+    await publish('c_rm2', [removal('c_rm2', 'u_rm_dee')], ['u_rm_dee']);
+    const refused = await connectRoom(wsUrl('conversation', 'c_rm2', stale));
+    expect(await refused.next()).toMatchObject({ type: 'error', code: 'removed' });
+    expect(await refused.closed).toEqual({ code: 4003, reason: 'removed' });
+    const added: RoomEvent = {
+      type: 'member.added',
+      conversationId: 'c_rm2',
+      userIds: ['u_rm_dee'],
+    };
+    await publish('c_rm2', [added], ['u_rm_dee']);
+    const back = await join('u_rm_dee', 'c_rm2');
+    await back.close();
+  }, 30_000);
 });

@@ -146,6 +146,37 @@ describe('inbox presence', () => {
     await aTab.close();
   });
 
+  it('turns a flood of 1,000 presence.set frames into a few frames at a contact (#17 finding 9)', async () => {
+    const { a, b } = pair('flood');
+    const aTab = await openTab(a, [b]);
+    await aTab.waitFor(isPresence);
+    const bTab = await openTab(b, [a]);
+    expect(await aTab.waitFor(isPresence)).toMatchObject({
+      users: [{ userId: b, status: 'online' }],
+    });
+    for (let i = 0; i < 1000; i++)
+      bTab.ws.send(
+        JSON.stringify({ type: 'presence.set', state: i % 2 === 0 ? 'away' : 'active' }),
+      );
+    bTab.ws.send(JSON.stringify({ type: 'ping', at: 1 }));
+    // The pong comes after every frame of the flood was handled.
+    await bTab.waitFor((f): f is Extract<ServerFrame, { type: 'pong' }> => f.type === 'pong');
+    expect((await bTab.drain(0)).filter((f) => f.type === 'error')).toMatchObject([
+      { code: 'rate_limited' },
+    ]);
+    // Announcements leave B's room in order: once A hears B go offline, it heard all before.
+    await bTab.close();
+    const heard: PresenceFrame[] = [];
+    for (;;) {
+      const frame = await aTab.waitFor(isPresence);
+      heard.push(frame);
+      if (frame.users[0]?.status === 'offline') break;
+    }
+    // At most the bucket's four changes, and the offline at the end.
+    expect(heard.length).toBeLessThanOrEqual(5);
+    await aTab.close();
+  });
+
   it('refuses the room-to-room presence path without the server secret', async () => {
     const url = `http://${party.host}/parties/main/u_secret/presence`;
     expect((await fetch(url)).status).toBe(401);

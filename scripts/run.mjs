@@ -5,6 +5,9 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
 import { childEnv, resolveDataDir } from './data-dir.mjs';
+import { exitOnUnsupportedNode } from './lib/node-version.mjs';
+
+exitOnUnsupportedNode();
 
 const prod = process.argv.includes('--prod');
 const port = process.env.PORT || '3000';

@@ -4,6 +4,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
+import { exitOnUnsupportedNode } from './lib/node-version.mjs';
+
+exitOnUnsupportedNode();
+
 mkdirSync('test-results', { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let broken = false;

@@ -101,6 +101,8 @@ export type RoomSocket = {
   drain: (ms?: number) => Promise<ServerFrame[]>;
   /** Closes the socket and resolves once the close handshake finished. */
   close: () => Promise<void>;
+  /** Resolves with the close code and reason once the socket closed (from either side). */
+  closed: Promise<{ code: number; reason: string }>;
 };
 
 /**
@@ -112,6 +114,9 @@ export function connectRoom(url: string): Promise<RoomSocket> {
     const ws = new WebSocket(url);
     const frames: ServerFrame[] = [];
     let wake: (() => void) | null = null;
+    const closed = new Promise<{ code: number; reason: string }>((res) => {
+      ws.once('close', (code: number, reason: Buffer) => res({ code, reason: reason.toString() }));
+    });
     ws.on('message', (data: Buffer) => {
       frames.push(serverFrameSchema.parse(JSON.parse(data.toString())));
       wake?.();
@@ -143,6 +148,7 @@ export function connectRoom(url: string): Promise<RoomSocket> {
     const any = (_frame: ServerFrame): _frame is ServerFrame => true;
     const socket: RoomSocket = {
       ws,
+      closed,
       next: async () => {
         const frame = await take(any, 5000).catch(() => {
           throw new Error('no frame within 5 s');

@@ -5,10 +5,11 @@ vi.hoisted(() => {
   delete process.env.AI_API_KEY;
 });
 
+import { getStore } from '@/lib/app-store';
 import { ASSISTANT_ID } from '@/lib/assistant/identity';
 import { replyToMessage, type ReplySettings } from '@/lib/assistant/reply';
 import { NOT_CONFIGURED } from '@/lib/assistant/texts';
-import { getStore, type Store } from '@/lib/db';
+import type { Store } from '@/lib/db';
 import type { Message } from '@/lib/db/types';
 import { env } from '@/lib/env';
 import type { RoomEvent } from '@/lib/realtime/protocol';

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { JobRegistry } from '@/lib/jobs/registry';
 
 import { assistantReply } from './assistant-reply';
+import { dailyBackup } from './backup';
 import { emailDigest } from './email-digest';
 import { notifyCall } from './notify-call';
 import { notifyMessage } from './notify-message';
@@ -17,6 +18,8 @@ import { notifyMessage } from './notify-message';
  */
 export const workers = {
   'assistant-reply': assistantReply,
+  // Registered here until the job catalog (lib/jobs/catalog.ts, #11) takes every job.
+  'daily-backup': dailyBackup,
   'email-digest': emailDigest,
   'notify-call': notifyCall,
   'notify-message': notifyMessage,

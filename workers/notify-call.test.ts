@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { GET as listNotifications } from '@/app/api/v1/notifications/route';
-import { act, startCall } from '@/app/api/v1/calls/test-calls';
+import { act, startCall } from '@/test/calls';
 import { notificationsResponseSchema } from '@/lib/notifications/wire';
 import {
   getRequest,

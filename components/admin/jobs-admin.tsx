@@ -4,14 +4,9 @@ import { useState } from 'react';
 
 import { FormAlert } from '@/components/auth/form-alert';
 import { Button } from '@/components/ui/button';
-import { ApiClientError, apiFetch } from '@/lib/api/client';
-import {
-  jobResponseSchema,
-  jobsResponseSchema,
-  jobStates,
-  type JobsResponse,
-  type JobWire,
-} from '@/lib/jobs/wire';
+import { ApiClientError, callEndpoint } from '@/lib/api/client';
+import { listJobsEndpoint, retryJobEndpoint } from '@/lib/jobs/endpoints';
+import { jobStates, type JobsResponse, type JobWire } from '@/lib/jobs/wire';
 import { toast } from '@/lib/stores/toast-store';
 
 const stateLabels: Record<JobWire['state'], string> = {
@@ -37,7 +32,7 @@ export function JobsAdmin({ initial }: { initial: JobsResponse }) {
     setBusy('refresh');
     setError(null);
     try {
-      setData(jobsResponseSchema.parse(await apiFetch('/api/v1/admin/jobs')));
+      setData(await callEndpoint(listJobsEndpoint));
     } catch (e) {
       setError(messageOf(e, 'Could not load the jobs. Try again.'));
     } finally {
@@ -49,11 +44,7 @@ export function JobsAdmin({ initial }: { initial: JobsResponse }) {
     setBusy(job.id);
     setError(null);
     try {
-      const res = jobResponseSchema.parse(
-        await apiFetch(`/api/v1/admin/jobs/${encodeURIComponent(job.id)}/retry`, {
-          method: 'POST',
-        }),
-      );
+      const res = await callEndpoint(retryJobEndpoint, { params: { id: job.id } });
       toast({ title: `Queued ${res.job.name} again`, variant: 'success' });
       await refresh();
     } catch (e) {

@@ -6,7 +6,8 @@ import { useRouter } from 'next/navigation';
 
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
-import { apiFetch } from '@/lib/api/client';
+import { callEndpoint } from '@/lib/api/client';
+import { signInEndpoint } from '@/lib/auth/endpoints';
 import { signInSchema } from '@/lib/auth/schemas';
 
 import { FormAlert } from './form-alert';
@@ -30,7 +31,7 @@ export function SignInForm({
 }) {
   const router = useRouter();
   const form = useForm(signInSchema, async (values) => {
-    await apiFetch('/api/v1/auth/signin', { method: 'POST', json: values });
+    await callEndpoint(signInEndpoint, { body: values });
     router.replace(callbackUrl);
     router.refresh();
   });

@@ -5,7 +5,8 @@ import { useRouter } from 'next/navigation';
 
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
-import { apiFetch } from '@/lib/api/client';
+import { callEndpoint } from '@/lib/api/client';
+import { signUpEndpoint } from '@/lib/auth/endpoints';
 import { signUpSchema } from '@/lib/auth/schemas';
 
 import { FormAlert } from './form-alert';
@@ -14,7 +15,7 @@ import { useForm } from './use-form';
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
   const form = useForm(signUpSchema, async (values) => {
-    await apiFetch('/api/v1/auth/signup', { method: 'POST', json: values });
+    await callEndpoint(signUpEndpoint, { body: values });
     router.replace(callbackUrl);
     router.refresh();
   });

@@ -1,14 +1,13 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { z } from 'zod';
+import type { z } from 'zod';
 
-import { apiFetch } from '@/lib/api/client';
-import { publicUserSchema } from '@/lib/openapi/responses';
+import { callEndpoint } from '@/lib/api/client';
+import { searchUsersEndpoint } from '@/lib/users/endpoints';
+import type { publicUserSchema } from '@/lib/users/wire';
 
 export type PersonResult = z.infer<typeof publicUserSchema>;
-
-const responseSchema = z.object({ users: z.array(publicUserSchema) });
 
 /** Searches the directory as the person types (debounced), for the new-conversation dialogs. */
 export function usePeopleSearch(query: string, enabled = true) {
@@ -19,10 +18,10 @@ export function usePeopleSearch(query: string, enabled = true) {
     if (!enabled) return;
     let cancelled = false;
     const timer = setTimeout(() => {
-      apiFetch<unknown>(`/api/v1/users?query=${encodeURIComponent(query.trim())}&limit=20`)
+      callEndpoint(searchUsersEndpoint, { query: { query: query.trim(), limit: 20 } })
         .then((body) => {
           if (cancelled) return;
-          setResults(responseSchema.parse(body).users);
+          setResults(body.users);
           setError(null);
         })
         .catch((e: Error) => !cancelled && setError(e.message))

@@ -4,7 +4,8 @@ import Link from 'next/link';
 import { useState } from 'react';
 
 import { Button } from '@/components/ui/button';
-import { ApiClientError, apiFetch } from '@/lib/api/client';
+import { ApiClientError, callEndpoint } from '@/lib/api/client';
+import { unsubscribeEndpoint } from '@/lib/email/endpoints';
 
 /** Says what will happen and does it on the button: digests off for the token's person. */
 export function UnsubscribeForm({ token, email }: { token: string; email: string }) {
@@ -16,10 +17,7 @@ export function UnsubscribeForm({ token, email }: { token: string; email: string
     setState('busy');
     setError(null);
     try {
-      const res = await apiFetch<{ message: string }>('/api/email/unsubscribe', {
-        method: 'POST',
-        json: { token },
-      });
+      const res = await callEndpoint(unsubscribeEndpoint, { body: { token } });
       setMessage(res.message);
       setState('done');
     } catch (err) {

@@ -6,8 +6,9 @@ import { useId, useState } from 'react';
 import { FormAlert } from '@/components/auth/form-alert';
 import { Avatar } from '@/components/ui/avatar';
 import { Button } from '@/components/ui/button';
-import { ApiClientError, apiFetch } from '@/lib/api/client';
+import { ApiClientError, callEndpoint, uploadToEndpoint } from '@/lib/api/client';
 import { toast } from '@/lib/stores/toast-store';
+import { deleteAvatarEndpoint, uploadAvatarEndpoint } from '@/lib/users/endpoints';
 
 const MAX_BYTES = 2 * 1024 * 1024;
 
@@ -41,7 +42,7 @@ export function AvatarForm({ name, image }: { name: string; image: string | null
     }
     const body = new FormData();
     body.set('file', file);
-    void run(() => apiFetch('/api/v1/me/avatar', { method: 'POST', body }), 'Avatar updated');
+    void run(() => uploadToEndpoint(uploadAvatarEndpoint, body), 'Avatar updated');
   }
 
   return (
@@ -73,9 +74,7 @@ export function AvatarForm({ name, image }: { name: string; image: string | null
             variant="secondary"
             size="sm"
             disabled={pending}
-            onClick={() =>
-              void run(() => apiFetch('/api/v1/me/avatar', { method: 'DELETE' }), 'Avatar removed')
-            }
+            onClick={() => void run(() => callEndpoint(deleteAvatarEndpoint), 'Avatar removed')}
           >
             Remove avatar
           </Button>

@@ -6,14 +6,15 @@ import { FormAlert } from '@/components/auth/form-alert';
 import { useForm } from '@/components/auth/use-form';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
-import { apiFetch } from '@/lib/api/client';
+import { callEndpoint } from '@/lib/api/client';
 import { updateMeSchema } from '@/lib/auth/schemas';
 import { toast } from '@/lib/stores/toast-store';
+import { updateMeEndpoint } from '@/lib/users/endpoints';
 
 export function ProfileForm({ name, statusText }: { name: string; statusText: string | null }) {
   const router = useRouter();
   const form = useForm(updateMeSchema, async (values) => {
-    await apiFetch('/api/v1/me', { method: 'PATCH', json: values });
+    await callEndpoint(updateMeEndpoint, { body: values });
     toast({ title: 'Profile saved', variant: 'success' });
     router.refresh();
   });

@@ -5,13 +5,14 @@ import { useState } from 'react';
 
 import { FormAlert } from '@/components/auth/form-alert';
 import { Button } from '@/components/ui/button';
-import { ApiClientError, apiFetch } from '@/lib/api/client';
+import { ApiClientError, callEndpoint } from '@/lib/api/client';
+import { signOutAllEndpoint } from '@/lib/auth/endpoints';
 
 export function SessionsSection() {
   const [message, setMessage] = useState<string | null>(null);
   async function signOutEverywhere() {
     try {
-      await apiFetch('/api/v1/auth/signout-all', { method: 'POST' });
+      await callEndpoint(signOutAllEndpoint);
       await signOut({ callbackUrl: '/sign-in' });
     } catch (error) {
       setMessage(

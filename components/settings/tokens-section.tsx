@@ -7,7 +7,8 @@ import { FormAlert } from '@/components/auth/form-alert';
 import { useForm } from '@/components/auth/use-form';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
-import { ApiClientError, apiFetch } from '@/lib/api/client';
+import { ApiClientError, callEndpoint } from '@/lib/api/client';
+import { createTokenEndpoint, revokeTokenEndpoint } from '@/lib/auth/endpoints';
 import { tokenNameSchema } from '@/lib/auth/schemas';
 import { toast } from '@/lib/stores/toast-store';
 
@@ -20,10 +21,7 @@ export function TokensSection({ tokens }: { tokens: TokenView[] }) {
   const [created, setCreated] = useState<string | null>(null);
   const [revokeError, setRevokeError] = useState<string | null>(null);
   const form = useForm(tokenNameSchema, async (values) => {
-    const res = await apiFetch<{ token: string }>('/api/v1/tokens', {
-      method: 'POST',
-      json: values,
-    });
+    const res = await callEndpoint(createTokenEndpoint, { body: values });
     setCreated(res.token);
     router.refresh();
   });
@@ -31,7 +29,7 @@ export function TokensSection({ tokens }: { tokens: TokenView[] }) {
   async function revoke(token: TokenView) {
     setRevokeError(null);
     try {
-      await apiFetch(`/api/v1/tokens/${token.id}`, { method: 'DELETE' });
+      await callEndpoint(revokeTokenEndpoint, { params: { id: token.id } });
       toast({ title: `Revoked “${token.name}”`, variant: 'success' });
       router.refresh();
     } catch (error) {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { getStore, type Store } from '@/lib/db';
+import { getStore } from '@/lib/app-store';
+import type { Store } from '@/lib/db';
 import { uniqueEmail } from '@/test/api';
 
 import {

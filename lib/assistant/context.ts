@@ -1,6 +1,6 @@
 import 'server-only';
 
-import type { Store } from '@/lib/db';
+import type { MembershipsPort, MessagesPort, UsersPort } from '@/lib/db/store';
 import type { Message } from '@/lib/db/types';
 
 import { ASSISTANT_ID, ASSISTANT_NAME } from './identity';
@@ -67,7 +67,7 @@ function turnOf(message: Message, nameOf: (id: string | null) => string): ChatMe
  * own messages are its turns, everyone else's are "Name: text".
  */
 export async function buildContext(input: {
-  store: Store;
+  store: MessagesPort & MembershipsPort & UsersPort;
   trigger: Message;
   budgetTokens: number;
 }): Promise<ChatMessage[]> {

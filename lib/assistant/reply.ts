@@ -3,7 +3,7 @@ import 'server-only';
 import { announce } from '@/lib/chat/events';
 import { postMessageAs } from '@/lib/chat/messages';
 import { MESSAGE_MAX_LENGTH } from '@/lib/chat/schemas';
-import type { Store } from '@/lib/db';
+import type { MembershipsPort, MessagesPort, Store, UsersPort } from '@/lib/db/store';
 import type { Message } from '@/lib/db/types';
 import { log } from '@/lib/log';
 
@@ -28,7 +28,7 @@ export type ReplySettings = {
 };
 
 /** The reply already stored by an earlier run, if any (it follows the message it answers). */
-async function findStoredReply(store: Store, trigger: Message): Promise<Message | null> {
+async function findStoredReply(store: MessagesPort, trigger: Message): Promise<Message | null> {
   const clientId = replyClientId(trigger.id);
   const page = await store.listMessages({
     conversationId: trigger.conversationId,
@@ -50,7 +50,7 @@ function clip(text: string, max = MESSAGE_MAX_LENGTH): string {
  * Rethrows only an abort of `signal` (the job itself was stopped), so the queue retries.
  */
 async function streamAnswer(
-  store: Store,
+  store: MessagesPort & MembershipsPort & UsersPort,
   trigger: Message,
   settings: ReplySettings & { provider: ProviderOptions },
   signal: AbortSignal | undefined,

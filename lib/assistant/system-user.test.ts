@@ -6,7 +6,8 @@ import { POST as tokenRoute } from '@/app/api/v1/auth/token/route';
 import { POST as createConversationRoute } from '@/app/api/v1/conversations/route';
 import { GET as searchUsersRoute } from '@/app/api/v1/users/route';
 import { conversationResponseSchema } from '@/lib/chat/wire';
-import { getStore } from '@/lib/db';
+import { getStore } from '@/lib/app-store';
+import { createSqliteStore } from '@/lib/db/sqlite';
 import {
   expectError,
   fromIp,
@@ -20,14 +21,49 @@ import {
 } from '@/test/api';
 
 import { ASSISTANT_EMAIL, ASSISTANT_ID, ASSISTANT_NAME } from './identity';
+import { ensureAssistantUser } from './system-user';
 
 let ana: TestAccount;
 beforeAll(async () => {
   ana = await signUpUser({ name: 'Ana' });
 });
 
+describe('ensureAssistantUser', () => {
+  it('creates the assistant once, on a store that knows nothing of it', async () => {
+    const store = createSqliteStore(':memory:');
+    try {
+      expect(await store.getUserById({ id: ASSISTANT_ID })).toBeNull();
+      await ensureAssistantUser(store);
+      await ensureAssistantUser(store);
+      expect(await store.getUserById({ id: ASSISTANT_ID })).toMatchObject({
+        name: ASSISTANT_NAME,
+        email: ASSISTANT_EMAIL,
+      });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('leaves chat working when someone already holds its email', async () => {
+    const store = createSqliteStore(':memory:');
+    try {
+      await store.createUser({ email: ASSISTANT_EMAIL, name: 'Early bird', passwordHash: null });
+      await expect(ensureAssistantUser(store)).resolves.toBeUndefined();
+      expect(await store.getUserById({ id: ASSISTANT_ID })).toBeNull();
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('passes on any other failure (a store that cannot be reached)', async () => {
+    const store = createSqliteStore(':memory:');
+    await store.close();
+    await expect(ensureAssistantUser(store)).rejects.toThrow();
+  });
+});
+
 describe('the assistant as a person', () => {
-  it('exists as soon as the store is open, once', async () => {
+  it('exists as soon as the app store is ready, once', async () => {
     const store = await getStore();
     const user = await store.getUserById({ id: ASSISTANT_ID });
     expect(user).toMatchObject({ id: ASSISTANT_ID, name: ASSISTANT_NAME, email: ASSISTANT_EMAIL });

@@ -1,8 +1,9 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
+import { getStore } from '@/lib/app-store';
 import { getRateLimiter } from '@/lib/cache/rate-limit';
 import { GROUP_MAX_MEMBERS } from '@/lib/chat/schemas';
-import { getStore, type Store } from '@/lib/db';
+import type { Store } from '@/lib/db';
 import type { Message, User } from '@/lib/db/types';
 import { env } from '@/lib/env';
 import { enqueueJob } from '@/lib/jobs/enqueue';

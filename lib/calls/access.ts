@@ -1,7 +1,7 @@
 import 'server-only';
 
 import { ApiError, notFound } from '@/lib/api/errors';
-import type { Store } from '@/lib/db';
+import type { CallsPort, ConversationsPort, MembershipsPort } from '@/lib/db/store';
 import type { Call, Conversation, Membership } from '@/lib/db/types';
 
 /**
@@ -9,7 +9,7 @@ import type { Call, Conversation, Membership } from '@/lib/db/types';
  * the same 404 as for a call that does not exist (as requireMember does for conversations).
  */
 export async function requireCallAccess(
-  store: Store,
+  store: CallsPort & ConversationsPort & MembershipsPort,
   callId: string,
   userId: string,
 ): Promise<{ call: Call; conversation: Conversation; membership: Membership }> {

@@ -25,6 +25,8 @@ declare global {
 }
 
 const store = () => useCallStore.getState();
+/** How long the call room's `call_ended` waits for the inbox's call.ended to say how it ended. */
+const CALL_ENDED_GRACE_MS = 2000;
 
 /**
  * This tab's side of one call: its camera and microphone, its connection to the call room
@@ -191,9 +193,11 @@ export class CallSession {
       // A call is live: come back quickly after a network drop.
       minReconnectionDelay: 500,
       maxReconnectionDelay: 5000,
-      // A full room or a newer tab of the same person: reconnecting would be refused again.
+      // A full room, a newer tab of the same person, an ended call: it would be refused again.
       shouldReconnectOnClose: (event) =>
-        event.code !== CALL_CLOSE_CODES.full && event.code !== CALL_CLOSE_CODES.replaced,
+        event.code !== CALL_CLOSE_CODES.full &&
+        event.code !== CALL_CLOSE_CODES.replaced &&
+        event.code !== CALL_CLOSE_CODES.ended,
     });
     this.socket = socket;
     socket.addEventListener('open', () => {
@@ -257,6 +261,12 @@ export class CallSession {
           // The room closes this socket next; reconnecting would only be refused again.
           this.socket?.close();
           store().end(this.callId, frame.code === 'call_full' ? 'full' : 'replaced');
+        } else if (frame.code === 'call_ended') {
+          this.socket?.close();
+          // The inbox's call.ended says how it ended (missed, declined...) and usually comes
+          // first; this only ends a call whose event was lost, as completed.
+          const { callId } = this;
+          setTimeout(() => store().end(callId, 'completed'), CALL_ENDED_GRACE_MS);
         } else if (frame.code !== 'peer_unavailable') {
           console.warn('call room:', frame.code, frame.message);
         }

@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 
-import { FakePeerConnection, tick } from './fake-peer';
+import { FakePeerConnection, tick } from '@/test/fake-peer';
 import {
   PerfectNegotiation,
   isPolite,

@@ -4,7 +4,7 @@ import { ApiError } from '@/lib/api/errors';
 import { requireMember } from '@/lib/chat/access';
 import { announce } from '@/lib/chat/events';
 import { postSystemMessage } from '@/lib/chat/messages';
-import type { Store } from '@/lib/db';
+import type { ConversationsPort, MembershipsPort, Store } from '@/lib/db/store';
 import type { Call, CallKind, User } from '@/lib/db/types';
 import { enqueueJob } from '@/lib/jobs/enqueue';
 import { log } from '@/lib/log';
@@ -45,7 +45,11 @@ export function callDeps(overrides: Partial<CallDeps> = {}): CallDeps {
   };
 }
 
-async function contextFor(store: Store, call: Call, deps: CallDeps): Promise<CallContext> {
+async function contextFor(
+  store: ConversationsPort & MembershipsPort,
+  call: Call,
+  deps: CallDeps,
+): Promise<CallContext> {
   const [conversation, members] = await Promise.all([
     store.getConversation({ id: call.conversationId }),
     store.listMemberships({ conversationId: call.conversationId }),

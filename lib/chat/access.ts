@@ -1,7 +1,7 @@
 import 'server-only';
 
 import { ApiError, notFound } from '@/lib/api/errors';
-import type { Store } from '@/lib/db';
+import type { ConversationsPort, MembershipsPort, MessagesPort } from '@/lib/db/store';
 import type { Conversation, Membership, Message } from '@/lib/db/types';
 
 /**
@@ -9,7 +9,7 @@ import type { Conversation, Membership, Message } from '@/lib/db/types';
  * same 404 as for a conversation that does not exist, so ids cannot be probed.
  */
 export async function requireMember(
-  store: Store,
+  store: ConversationsPort & MembershipsPort,
   conversationId: string,
   userId: string,
 ): Promise<{ conversation: Conversation; membership: Membership }> {
@@ -33,7 +33,7 @@ export function requireAdmin(conversation: Conversation, membership: Membership)
 
 /** A message the caller may see: it exists and they belong to its conversation. */
 export async function requireMessageAccess(
-  store: Store,
+  store: MessagesPort & ConversationsPort & MembershipsPort,
   messageId: string,
   userId: string,
 ): Promise<{ message: Message; conversation: Conversation; membership: Membership }> {

@@ -1,115 +1,87 @@
 'use client';
 
-import type { z } from 'zod';
-
-import { apiFetch, ApiClientError } from '@/lib/api/client';
+import { ApiClientError, callEndpoint, readAnswer } from '@/lib/api/client';
+import { updateMembershipEndpoint } from '@/lib/notifications/endpoints';
 
 import {
-  conversationResponseSchema,
-  conversationsResponseSchema,
-  messageResponseSchema,
-  messagesResponseSchema,
-  readResponseSchema,
-  uploadResponseSchema,
-  type AttachmentWire,
-  type ConversationWire,
-  type MessageWire,
-} from './wire';
+  createConversationEndpoint,
+  getConversationEndpoint,
+  listConversationsEndpoint,
+} from './conversation-endpoints';
+import {
+  addReactionEndpoint,
+  createUploadEndpoint,
+  deleteMessageEndpoint,
+  editMessageEndpoint,
+  listMessagesEndpoint,
+  markReadEndpoint,
+  removeReactionEndpoint,
+  sendMessageEndpoint,
+} from './message-endpoints';
+import type { AttachmentWire, ConversationWire, MessageWire } from './wire';
 
 /**
- * The browser's calls to the conversation API. Responses are parsed with the same schemas the
- * server answers with, so a mismatch fails here and not three components later.
+ * The browser's calls to the conversation API, through the endpoint descriptors: answers are
+ * parsed with the schemas the server answers with, so a mismatch fails here and not three
+ * components later.
  */
-async function call<T>(schema: z.ZodType<T>, path: string, init?: Parameters<typeof apiFetch>[1]) {
-  const body = await apiFetch<unknown>(path, init);
-  const parsed = schema.safeParse(body);
-  if (!parsed.success)
-    throw new ApiClientError(
-      0,
-      'bad_response',
-      'Parley answered something unexpected. Reload the page.',
-    );
-  return parsed.data;
-}
-
-const base = '/api/v1';
-
 export const chatApi = {
   listConversations: async (): Promise<ConversationWire[]> =>
-    (await call(conversationsResponseSchema, `${base}/conversations`)).conversations,
+    (await callEndpoint(listConversationsEndpoint)).conversations,
 
   getConversation: async (id: string): Promise<ConversationWire> =>
-    (await call(conversationResponseSchema, `${base}/conversations/${id}`)).conversation,
+    (await callEndpoint(getConversationEndpoint, { params: { id } })).conversation,
 
   createDirect: async (userId: string) =>
     (
-      await call(conversationResponseSchema, `${base}/conversations`, {
-        method: 'POST',
-        json: { kind: 'direct', memberIds: [userId] },
+      await callEndpoint(createConversationEndpoint, {
+        body: { kind: 'direct', memberIds: [userId] },
       })
     ).conversation,
 
   createGroup: async (name: string, memberIds: string[]) =>
     (
-      await call(conversationResponseSchema, `${base}/conversations`, {
-        method: 'POST',
-        json: { kind: 'group', name, memberIds },
+      await callEndpoint(createConversationEndpoint, {
+        body: { kind: 'group', name, memberIds },
       })
     ).conversation,
 
-  listMessages: (id: string, page: { before?: number; after?: number; limit?: number }) => {
-    const q = new URLSearchParams();
-    if (page.before !== undefined) q.set('before', String(page.before));
-    if (page.after !== undefined) q.set('after', String(page.after));
-    q.set('limit', String(page.limit ?? 50));
-    return call(messagesResponseSchema, `${base}/conversations/${id}/messages?${q}`);
-  },
+  listMessages: (id: string, page: { before?: number; after?: number; limit?: number }) =>
+    callEndpoint(listMessagesEndpoint, {
+      params: { id },
+      query: { before: page.before, after: page.after, limit: page.limit ?? 50 },
+    }),
 
   sendMessage: async (
     id: string,
     input: { body: string; clientId: string; replyToId?: string; attachmentIds?: string[] },
   ): Promise<MessageWire> =>
-    (
-      await call(messageResponseSchema, `${base}/conversations/${id}/messages`, {
-        method: 'POST',
-        json: input,
-      })
-    ).message,
+    (await callEndpoint(sendMessageEndpoint, { params: { id }, body: input })).message,
 
   editMessage: async (id: string, body: string): Promise<MessageWire> =>
-    (
-      await call(messageResponseSchema, `${base}/messages/${id}`, {
-        method: 'PATCH',
-        json: { body },
-      })
-    ).message,
+    (await callEndpoint(editMessageEndpoint, { params: { id }, body: { body } })).message,
 
-  deleteMessage: (id: string) => apiFetch<unknown>(`${base}/messages/${id}`, { method: 'DELETE' }),
+  deleteMessage: (id: string) => callEndpoint(deleteMessageEndpoint, { params: { id } }),
 
   react: async (id: string, emoji: string, present: boolean): Promise<MessageWire> =>
     (
-      await call(
-        messageResponseSchema,
-        `${base}/messages/${id}/reactions/${encodeURIComponent(emoji)}`,
-        { method: present ? 'PUT' : 'DELETE' },
-      )
+      await callEndpoint(present ? addReactionEndpoint : removeReactionEndpoint, {
+        params: { id, emoji },
+      })
     ).message,
 
   setMuted: async (id: string, muted: boolean): Promise<ConversationWire> =>
-    (
-      await call(conversationResponseSchema, `${base}/conversations/${id}/membership`, {
-        method: 'PATCH',
-        json: { muted },
-      })
-    ).conversation,
+    (await callEndpoint(updateMembershipEndpoint, { params: { id }, body: { muted } }))
+      .conversation,
 
   markRead: (id: string, seq: number) =>
-    call(readResponseSchema, `${base}/conversations/${id}/read`, { method: 'POST', json: { seq } }),
+    callEndpoint(markReadEndpoint, { params: { id }, body: { seq } }),
 };
 
 /**
  * Uploads an image with progress (fetch cannot report upload progress; XMLHttpRequest can).
- * Rejects with an ApiClientError carrying the server's message.
+ * The answer is read like every other (`readAnswer`): parsed, or an ApiClientError carrying the
+ * server's message.
  */
 export function uploadImage(
   file: File,
@@ -117,7 +89,7 @@ export function uploadImage(
 ): { promise: Promise<AttachmentWire>; abort: () => void } {
   const xhr = new XMLHttpRequest();
   const promise = new Promise<AttachmentWire>((resolve, reject) => {
-    xhr.open('POST', `${base}/uploads`);
+    xhr.open(createUploadEndpoint.method, createUploadEndpoint.path);
     xhr.responseType = 'json';
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
@@ -128,19 +100,19 @@ export function uploadImage(
       );
     xhr.onabort = () => reject(new ApiClientError(0, 'aborted', 'Upload cancelled.'));
     xhr.onload = () => {
-      const parsed = uploadResponseSchema.safeParse(xhr.response);
-      if (xhr.status === 201 && parsed.success) return resolve(parsed.data.upload);
-      const error = (xhr.response as { error?: { code?: string; message?: string } } | null)?.error;
-      reject(
-        new ApiClientError(
-          xhr.status,
-          error?.code ?? 'unknown',
-          error?.message ?? `Upload failed (${xhr.status}).`,
-        ),
-      );
+      try {
+        const answer = readAnswer(createUploadEndpoint, {
+          status: xhr.status,
+          body: xhr.response as unknown,
+          retryAfter: xhr.getResponseHeader('retry-after'),
+        });
+        resolve(answer.upload);
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
     };
     const form = new FormData();
-    form.append('file', file);
+    form.append(createUploadEndpoint.multipart.field, file);
     xhr.send(form);
   });
   return { promise, abort: () => xhr.abort() };

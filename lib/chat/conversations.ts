@@ -1,7 +1,13 @@
 import 'server-only';
 
 import { ApiError, notFound } from '@/lib/api/errors';
-import type { Store } from '@/lib/db';
+import type {
+  ConversationsPort,
+  MembershipsPort,
+  MessagesPort,
+  Store,
+  UsersPort,
+} from '@/lib/db/store';
 import type { Conversation, Membership, User } from '@/lib/db/types';
 import { publish } from '@/lib/realtime/server';
 
@@ -12,9 +18,12 @@ import { toConversationWire, toMemberWire, toMessageWire } from './present';
 import { GROUP_MAX_MEMBERS, type CreateConversationInput } from './schemas';
 import type { ConversationWire } from './wire';
 
+/** What reading a conversation's view takes: the writes below also post system messages. */
+type ViewPorts = ConversationsPort & MembershipsPort & MessagesPort & UsersPort;
+
 /** Assembles the API view of one conversation for `viewerId`. */
 export async function conversationView(
-  store: Store,
+  store: ViewPorts,
   conversation: Conversation,
   membership: Membership,
 ): Promise<ConversationWire> {
@@ -34,13 +43,16 @@ export async function conversationView(
   });
 }
 
-export async function listConversationViews(store: Store, user: User): Promise<ConversationWire[]> {
+export async function listConversationViews(
+  store: ViewPorts,
+  user: User,
+): Promise<ConversationWire[]> {
   const rows = await store.listConversations({ userId: user.id });
   return Promise.all(rows.map((r) => conversationView(store, r.conversation, r.membership)));
 }
 
 export async function getConversationView(
-  store: Store,
+  store: ViewPorts,
   user: User,
   conversationId: string,
 ): Promise<ConversationWire> {
@@ -50,7 +62,7 @@ export async function getConversationView(
 
 /** Every id must be a person who exists; the caller is never in the list they send. */
 async function requirePeople(
-  store: Store,
+  store: UsersPort,
   ids: string[],
   callerId: string,
   field: 'memberIds' | 'userIds',
@@ -205,7 +217,7 @@ export async function removeMember(
 }
 
 /** A group whose last owner left passes ownership to the longest-standing member. */
-async function keepAnOwner(store: Store, conversationId: string): Promise<void> {
+async function keepAnOwner(store: MembershipsPort, conversationId: string): Promise<void> {
   const members = await store.listMemberships({ conversationId });
   if (members.length === 0 || members.some((m) => m.role === 'owner')) return;
   const heir = members.find((m) => m.role === 'admin') ?? members[0]!;
@@ -217,7 +229,7 @@ async function keepAnOwner(store: Store, conversationId: string): Promise<void> 
  * badge still counts). The caller's other tabs refetch it.
  */
 export async function setConversationMuted(
-  store: Store,
+  store: ViewPorts,
   user: User,
   conversationId: string,
   muted: boolean,

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import type { Store } from '@/lib/db';
+import type { MembershipsPort } from '@/lib/db/store';
 import type { RoomEvent } from '@/lib/realtime/protocol';
 import { publishToConversation } from '@/lib/realtime/server';
 
@@ -11,7 +11,7 @@ import { publishToConversation } from '@/lib/realtime/server';
  * members' ids, so callers that need them too do not read them again.
  */
 export async function announce(
-  store: Store,
+  store: MembershipsPort,
   conversationId: string,
   events: RoomEvent[],
   extra: string[] = [],

@@ -2,7 +2,7 @@ import 'server-only';
 
 import { notFound } from '@/lib/api/errors';
 import { getBlobStore } from '@/lib/blob';
-import type { Store } from '@/lib/db';
+import type { MembershipsPort, MessagesPort, UploadsPort } from '@/lib/db/store';
 import { newId } from '@/lib/db/ids';
 import type { Upload, User } from '@/lib/db/types';
 import { processAttachmentImage } from '@/lib/images/attachment';
@@ -15,7 +15,7 @@ function cleanName(name: string): string {
 
 /** Stores an uploaded image and its thumbnail; a message claims it through attachmentIds. */
 export async function createImageUpload(
-  store: Store,
+  store: UploadsPort,
   user: User,
   file: { bytes: Uint8Array; name: string },
 ): Promise<Upload> {
@@ -45,7 +45,11 @@ export async function createImageUpload(
  * An upload is visible to its uploader until a message claims it, then to the members of that
  * message's conversation, until the message is deleted. Everyone else gets 404.
  */
-export async function requireUploadAccess(store: Store, user: User, id: string): Promise<Upload> {
+export async function requireUploadAccess(
+  store: UploadsPort & MessagesPort & MembershipsPort,
+  user: User,
+  id: string,
+): Promise<Upload> {
   const upload = await store.getUpload({ id });
   if (!upload) throw notFound('That image');
   if (upload.conversationId === null) {

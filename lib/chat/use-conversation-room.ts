@@ -3,8 +3,13 @@
 import PartySocket from 'partysocket';
 import { useCallback, useEffect, useRef } from 'react';
 
-import { apiFetch } from '@/lib/api/client';
-import { encodeFrame, parseFrame, serverFrameSchema } from '@/lib/realtime/protocol';
+import {
+  CONVERSATION_CLOSE_CODES,
+  encodeFrame,
+  parseFrame,
+  serverFrameSchema,
+} from '@/lib/realtime/protocol';
+import { fetchRoomToken } from '@/lib/realtime/room-token-client';
 import { useTypingStore } from '@/lib/stores/typing-store';
 
 import type { TypingState } from './typing';
@@ -26,13 +31,11 @@ export function useConversationRoom(host: string, conversationId: string) {
       party: 'conversation',
       room: conversationId,
       startClosed: document.visibilityState === 'hidden',
-      query: async () => {
-        const { token } = await apiFetch<{ token: string }>('/api/v1/realtime/token', {
-          method: 'POST',
-          json: { room: 'conversation', conversationId },
-        });
-        return { token };
-      },
+      // Removed from the conversation: a new token would be refused (404) anyway.
+      shouldReconnectOnClose: (event) => event.code !== CONVERSATION_CLOSE_CODES.removed,
+      query: async () => ({
+        token: await fetchRoomToken({ room: 'conversation', conversationId }),
+      }),
     });
     socketRef.current = socket;
     const typing = useTypingStore.getState();

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { systemEventSchema } from '@/lib/db/system-events';
+
 /**
  * What the API and the realtime events say about conversations and messages. One schema per
  * shape, shared by route handlers (responses, OpenAPI), rooms and the browser (parsing).
@@ -8,25 +10,9 @@ import { z } from 'zod';
 
 const isoDate = z.iso.datetime();
 
-export const systemEventWireSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('conversation.created'), actorId: z.string() }),
-  z.object({ type: z.literal('conversation.renamed'), actorId: z.string(), name: z.string() }),
-  z.object({ type: z.literal('member.added'), actorId: z.string(), userIds: z.array(z.string()) }),
-  z.object({
-    type: z.literal('member.removed'),
-    actorId: z.string(),
-    userIds: z.array(z.string()),
-  }),
-  /** A call ended: started by `actorId`; `durationMs` from the answer (0 unless completed). */
-  z.object({
-    type: z.literal('call'),
-    actorId: z.string(),
-    callId: z.string(),
-    kind: z.enum(['audio', 'video']),
-    outcome: z.enum(['completed', 'missed', 'declined']),
-    durationMs: z.number().int().nonnegative(),
-  }),
-]);
+// The stored shape is the wire shape: one schema, kept with the store's records (lib/db knows no
+// feature, so it lives there and the wire reuses it).
+export const systemEventWireSchema = systemEventSchema;
 
 export const attachmentWireSchema = z.object({
   id: z.string(),

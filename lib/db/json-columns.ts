@@ -1,15 +1,14 @@
 import { z } from 'zod';
 
-import { systemEventWireSchema } from '@/lib/chat/wire';
-
+import { systemEventSchema as systemEventRecordSchema } from './system-events';
 import type { Attachment, SystemEvent } from './types';
 
 /**
  * Schemas for the values adapters keep as JSON (SQLite TEXT columns, Mongo subdocuments). Reads
  * parse with these, so a corrupt row fails loudly instead of flowing on as a lie.
  */
-// The stored shape is the wire shape: one schema, kept in lib/chat/wire.ts.
-export const systemEventSchema: z.ZodType<SystemEvent> = systemEventWireSchema;
+// The stored shape is the wire shape: one schema (lib/db/system-events.ts), typed as the record.
+export const systemEventSchema: z.ZodType<SystemEvent> = systemEventRecordSchema;
 
 export const attachmentSchema: z.ZodType<Attachment> = z.object({
   id: z.string(),

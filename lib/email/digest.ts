@@ -1,6 +1,13 @@
 import 'server-only';
 
-import type { Store } from '@/lib/db/store';
+import type {
+  ConversationsPort,
+  MembershipsPort,
+  MessagesPort,
+  NotificationsPort,
+  Store,
+  UsersPort,
+} from '@/lib/db/store';
 import type { Notification } from '@/lib/db/types';
 import { notificationPath, placeName } from '@/lib/notifications/present';
 import { DIGEST_KINDS } from '@/lib/notifications/rules';
@@ -116,7 +123,7 @@ export async function sendDigest(input: {
  * the person still belongs to, and past their read position there. The others are marked read.
  */
 async function dropStale(input: {
-  store: Store;
+  store: MessagesPort & MembershipsPort & NotificationsPort;
   userId: string;
   notifications: Notification[];
 }): Promise<Notification[]> {
@@ -147,7 +154,10 @@ async function dropStale(input: {
   return keep;
 }
 
-async function describe(store: Store, notifications: Notification[]): Promise<DigestEntry[]> {
+async function describe(
+  store: ConversationsPort & UsersPort,
+  notifications: Notification[],
+): Promise<DigestEntry[]> {
   const conversationIds = [...new Set(notifications.map((n) => n.conversationId))];
   const actorIds = [...new Set(notifications.flatMap((n) => (n.actorId ? [n.actorId] : [])))];
   const [conversations, actors] = await Promise.all([

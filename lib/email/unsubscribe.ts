@@ -1,7 +1,7 @@
 import 'server-only';
 
 import { ApiError } from '@/lib/api/errors';
-import type { Store } from '@/lib/db/store';
+import type { NotificationSettingsPort, UsersPort } from '@/lib/db/store';
 
 import { verifyUnsubscribeToken } from './unsubscribe-token';
 
@@ -14,7 +14,7 @@ export const EXPIRED_LINK_MESSAGE =
 
 /** Whose digests a token turns off, or why it cannot (for the page, before anything changes). */
 export async function checkUnsubscribeToken(
-  store: Store,
+  store: UsersPort,
   token: string | null | undefined,
 ): Promise<{ ok: true; userId: string; email: string } | { ok: false; message: string }> {
   const result = await verifyUnsubscribeToken(token);
@@ -31,7 +31,7 @@ export async function checkUnsubscribeToken(
 
 /** Turns email digests off for the token's person; 400 with the reason for a bad token. */
 export async function unsubscribeFromDigests(input: {
-  store: Store;
+  store: UsersPort & NotificationSettingsPort;
   token: string | null | undefined;
 }): Promise<void> {
   const checked = await checkUnsubscribeToken(input.store, input.token);

@@ -1,6 +1,6 @@
 import 'server-only';
 
-import type { Store } from '@/lib/db';
+import type { NotificationsPort, PushSubscriptionsPort } from '@/lib/db/store';
 import type { Conversation, NotificationKind, User } from '@/lib/db/types';
 import { scheduleDigest } from '@/lib/email/schedule';
 import { log } from '@/lib/log';
@@ -27,7 +27,10 @@ export type Delivery = {
  * Safe to run twice: the store keeps one notification per source, a push goes out only while
  * `pushedAt` is unset, and digests are scheduled under a deduplication id.
  */
-export async function deliverNotification(store: Store, d: Delivery): Promise<void> {
+export async function deliverNotification(
+  store: NotificationsPort & PushSubscriptionsPort,
+  d: Delivery,
+): Promise<void> {
   const { notification, created } = await store.createNotification({
     userId: d.userId,
     kind: d.kind,

@@ -1,12 +1,15 @@
 import 'server-only';
 
-import type { Store } from '@/lib/db';
+import type { NotificationSettingsPort } from '@/lib/db/store';
 import { defaultNotificationSettings, type Membership } from '@/lib/db/types';
 
 import type { MemberFacts } from './rules';
 
 /** Members with what the rules need of each: muted, and their notification level. */
-export async function memberFacts(store: Store, memberships: Membership[]): Promise<MemberFacts[]> {
+export async function memberFacts(
+  store: NotificationSettingsPort,
+  memberships: Membership[],
+): Promise<MemberFacts[]> {
   const settings = await store.getNotificationSettingsFor({
     userIds: memberships.map((m) => m.userId),
   });

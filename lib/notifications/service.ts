@@ -1,6 +1,12 @@
 import 'server-only';
 
-import type { Store } from '@/lib/db';
+import type {
+  ConversationsPort,
+  MessagesPort,
+  NotificationSettingsPort,
+  NotificationsPort,
+  UsersPort,
+} from '@/lib/db/store';
 import type { Conversation, User } from '@/lib/db/types';
 import { publish } from '@/lib/realtime/server';
 
@@ -11,7 +17,7 @@ import type { NotificationSettingsWire, NotificationWire } from './wire';
 
 /** A page of the person's notifications (newest first) with their unread count. */
 export async function listNotifications(
-  store: Store,
+  store: NotificationsPort & ConversationsPort & UsersPort & MessagesPort,
   user: User,
   input: { limit: number; cursor?: string | null },
 ): Promise<{ notifications: NotificationWire[]; unreadCount: number; nextCursor: string | null }> {
@@ -48,7 +54,11 @@ export async function listNotifications(
 }
 
 /** Tells the person's other tabs which notifications were read, and the count left. */
-async function announceRead(store: Store, userId: string, ids: string[]): Promise<number> {
+async function announceRead(
+  store: NotificationsPort,
+  userId: string,
+  ids: string[],
+): Promise<number> {
   const unreadCount = await store.countUnreadNotifications({ userId });
   if (ids.length > 0)
     await publish({
@@ -61,7 +71,7 @@ async function announceRead(store: Store, userId: string, ids: string[]): Promis
 
 /** Marks notifications read (these ids, or all); other people's ids are ignored. */
 export async function markNotificationsRead(
-  store: Store,
+  store: NotificationsPort,
   user: User,
   input: { ids: string[] } | { all: true },
 ): Promise<{ ids: string[]; unreadCount: number }> {
@@ -71,7 +81,7 @@ export async function markNotificationsRead(
 
 /** Reading a conversation up to `seq` reads its notifications up to there too. */
 export async function readConversationNotifications(
-  store: Store,
+  store: NotificationsPort,
   userId: string,
   conversationId: string,
   uptoSeq: number,
@@ -81,7 +91,7 @@ export async function readConversationNotifications(
 }
 
 export async function getNotificationSettings(
-  store: Store,
+  store: NotificationSettingsPort,
   user: User,
 ): Promise<NotificationSettingsWire> {
   const { level, emailDigest } = await store.getNotificationSettings({ userId: user.id });
@@ -89,7 +99,7 @@ export async function getNotificationSettings(
 }
 
 export async function updateNotificationSettings(
-  store: Store,
+  store: NotificationSettingsPort,
   user: User,
   input: Partial<NotificationSettingsWire>,
 ): Promise<NotificationSettingsWire> {

@@ -34,3 +34,11 @@ export const notificationSettingsWireSchema = z.object({
   emailDigest: z.boolean(),
 });
 export type NotificationSettingsWire = z.infer<typeof notificationSettingsWireSchema>;
+
+export const notificationSettingsResponseSchema = z.object({
+  settings: notificationSettingsWireSchema,
+});
+export const readNotificationsResponseSchema = z.object({
+  ids: z.array(z.string()),
+  unreadCount: z.number().int().nonnegative(),
+});

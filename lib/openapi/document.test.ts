@@ -60,3 +60,35 @@ describe('OpenAPI document', () => {
     expect((doc.paths['/api/v1/me']?.get as { security?: unknown[] }).security).toBeUndefined();
   });
 });
+
+describe('OpenAPI document from the endpoint descriptors', () => {
+  const doc = buildOpenApiDocument();
+  type Op = {
+    operationId: string;
+    responses: Record<string, { description: string }>;
+    'x-rate-limit'?: { limit: number; windowSeconds: number };
+  };
+  const op = (path: string, method: string) => doc.paths[path]?.[method] as Op;
+
+  it('names every operation', () => {
+    expect(op('/api/v1/conversations/{id}/messages', 'post').operationId).toBe('sendMessage');
+    expect(op('/api/v1/me', 'get').operationId).toBe('getMe');
+  });
+
+  it('derives error answers from the shape and adds the declared ones', () => {
+    const send = op('/api/v1/conversations/{id}/messages', 'post');
+    expect(Object.keys(send.responses).sort()).toEqual(
+      ['200', '201', '400', '401', '404', '413', '415', '422', '429', '500'].sort(),
+    );
+    expect(send['x-rate-limit']).toEqual({ limit: 20, windowSeconds: 10 });
+    const edit = op('/api/v1/messages/{id}', 'patch');
+    expect(edit.responses['409']?.description).toBe('The message was deleted');
+    expect(edit.responses['403']?.description).toBe('Not your message');
+    // No body, no params, no rate limit: only who is calling can go wrong.
+    expect(Object.keys(op('/api/v1/conversations', 'get').responses).sort()).toEqual([
+      '200',
+      '401',
+      '500',
+    ]);
+  });
+});

@@ -1,116 +1,113 @@
 import { z } from 'zod';
 
+import { endpointErrors, errorBodySchema, type EndpointSpec } from '@/lib/api/endpoint';
+import { errorStatus } from '@/lib/api/errors';
 import pkg from '@/package.json';
 
-import { operations, type Operation } from './operations';
-import { errorSchema, healthSchema } from './responses';
-
-const reasons: Record<number, string> = {
-  400: 'Malformed request (bad JSON, query or path)',
-  401: 'Not signed in: send the session cookie or Authorization: Bearer <token>',
-  403: 'Not allowed',
-  404: 'Not found (or not yours to see)',
-  409: 'Conflict',
-  413: 'Body too large',
-  415: 'Wrong content type',
-  422: 'Validation failed; see error.fields',
-  429: 'Rate limited; see Retry-After',
-};
+import { documentedEndpoints } from './registry';
 
 const schema = (s: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(s, { io, unrepresentable: 'any' });
 
-function operationObject(op: Operation) {
-  const params = [
-    ...[...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
-      name: m[1],
+const errorRef = {
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+};
+
+function parameters(endpoint: EndpointSpec) {
+  const shape = endpoint.params instanceof z.ZodObject ? endpoint.params.shape : {};
+  const path = [...endpoint.path.matchAll(/\{(\w+)\}/g)].map(([, name = '']) => {
+    const param = (shape as Record<string, z.ZodType | undefined>)[name];
+    return {
+      name,
       in: 'path',
       required: true,
-      schema: { type: 'string' },
-    })),
-    ...(op.query
-      ? Object.entries(op.query.shape).map(([name, s]) => ({
-          name,
-          in: 'query',
-          required: false,
-          schema: schema(s as z.ZodType, 'input'),
-        }))
-      : []),
-  ];
-  const errorRef = {
-    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-  };
+      schema: param ? schema(param, 'input') : { type: 'string' },
+    };
+  });
+  const query = endpoint.query
+    ? Object.entries(endpoint.query.shape).map(([name, s]) => ({
+        name,
+        in: 'query',
+        required: false,
+        schema: schema(s as z.ZodType, 'input'),
+      }))
+    : [];
+  return [...path, ...query];
+}
+
+function requestBody(endpoint: EndpointSpec) {
+  if (endpoint.body)
+    return {
+      required: true,
+      content: { 'application/json': { schema: schema(endpoint.body, 'input') } },
+    };
+  if (!endpoint.multipart) return undefined;
+  const { field, description } = endpoint.multipart;
   return {
-    summary: op.summary,
-    tags: [op.tag],
-    ...(op.auth ? {} : { security: [] }),
-    ...(params.length ? { parameters: params } : {}),
-    ...(op.body
-      ? {
-          requestBody: {
-            required: true,
-            content: { 'application/json': { schema: schema(op.body, 'input') } },
-          },
-        }
-      : {}),
-    ...(op.multipart
-      ? {
-          requestBody: {
-            required: true,
-            content: {
-              'multipart/form-data': {
-                schema: {
-                  type: 'object',
-                  required: [op.multipart.field],
-                  properties: {
-                    [op.multipart.field]: {
-                      type: 'string',
-                      format: 'binary',
-                      description: op.multipart.description,
-                    },
-                  },
-                },
-              },
-            },
-          },
-        }
-      : {}),
-    responses: {
-      [op.response.status]: {
-        description: op.response.description,
-        ...(op.response.schema
-          ? { content: { 'application/json': { schema: schema(op.response.schema, 'output') } } }
-          : {}),
+    required: true,
+    content: {
+      'multipart/form-data': {
+        schema: {
+          type: 'object',
+          required: [field],
+          properties: { [field]: { type: 'string', format: 'binary', description } },
+        },
       },
-      ...Object.fromEntries(
-        op.errors.map((code) => [code, { description: reasons[code] ?? 'Error', ...errorRef }]),
-      ),
-      500: { description: 'Unexpected error; the message names a request id', ...errorRef },
     },
   };
 }
 
-/** The OpenAPI 3.1 document for /api/v1, built from the route schemas on each call (cheap, and cached by the route). */
+function responses(endpoint: EndpointSpec) {
+  const out: Record<string, unknown> = {};
+  for (const [status, spec] of Object.entries(endpoint.responses)) {
+    const content = spec.schema
+      ? { 'application/json': { schema: schema(spec.schema, 'output') } }
+      : spec.contentType
+        ? { [spec.contentType]: { schema: { type: 'string', format: 'binary' } } }
+        : undefined;
+    out[status] = { description: spec.description, ...(content ? { content } : {}) };
+  }
+  for (const { code, description } of endpointErrors(endpoint))
+    out[errorStatus[code]] = { description, ...errorRef };
+  out[500] = { description: 'Unexpected error; the message names a request id', ...errorRef };
+  return out;
+}
+
+function operationObject(endpoint: EndpointSpec) {
+  const params = parameters(endpoint);
+  const body = requestBody(endpoint);
+  const limit = endpoint.rateLimit;
+  return {
+    operationId: endpoint.operationId,
+    summary: endpoint.summary,
+    ...(limit
+      ? {
+          description: `At most ${limit.rule.limit} per ${limit.rule.windowMs / 1000} s per person (429 with Retry-After past it).`,
+          'x-rate-limit': { limit: limit.rule.limit, windowSeconds: limit.rule.windowMs / 1000 },
+        }
+      : {}),
+    tags: [endpoint.tag],
+    ...(endpoint.auth === 'none' ? { security: [] } : {}),
+    ...(params.length ? { parameters: params } : {}),
+    ...(body ? { requestBody: body } : {}),
+    responses: responses(endpoint),
+  };
+}
+
+/**
+ * The OpenAPI 3.1 document, built from the endpoint descriptors the routes are built from
+ * (cheap; the route caches it). Error answers are derived from each descriptor's shape plus its
+ * declared domain errors, so the document cannot list what a route never answers or miss what
+ * it does (the routes check their answers against the same list outside production).
+ */
 export function buildOpenApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of operations) {
-    const path = `/api/v1${op.path}`;
-    paths[path] = { ...paths[path], [op.method]: operationObject(op) };
+  for (const endpoint of documentedEndpoints) {
+    paths[endpoint.path] = {
+      ...paths[endpoint.path],
+      [endpoint.method.toLowerCase()]: operationObject(endpoint),
+    };
   }
-  paths['/api/health'] = {
-    get: {
-      summary: 'Health of the app and its dependencies',
-      tags: ['Health'],
-      security: [],
-      responses: {
-        200: {
-          description: 'Healthy',
-          content: { 'application/json': { schema: schema(healthSchema, 'output') } },
-        },
-        503: { description: 'A dependency is down' },
-      },
-    },
-  };
   return {
     openapi: '3.1.0',
     info: {
@@ -126,7 +123,7 @@ export function buildOpenApiDocument() {
         bearerAuth: { type: 'http', scheme: 'bearer', description: 'A personal API token (plk_…)' },
         sessionCookie: { type: 'apiKey', in: 'cookie', name: 'next-auth.session-token' },
       },
-      schemas: { Error: schema(errorSchema, 'output') },
+      schemas: { Error: schema(errorBodySchema, 'output') },
     },
     paths,
   };

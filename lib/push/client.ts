@@ -2,9 +2,15 @@
  * Web push in the browser: register public/sw.js, subscribe with the server's VAPID key and save
  * the subscription, or undo both. Used by the settings switch (components/settings/push-switch.tsx).
  */
-import { ApiClientError, apiFetch } from '@/lib/api/client';
+import { ApiClientError, callEndpoint } from '@/lib/api/client';
 
-import type { PushSubscriptionWire } from './schemas';
+import {
+  createPushSubscriptionEndpoint,
+  deletePushSubscriptionEndpoint,
+  getPushPublicKeyEndpoint,
+  listPushSubscriptionsEndpoint,
+} from './endpoints';
+import type { PushSubscriptionBody } from './schemas';
 
 export const SERVICE_WORKER_URL = '/sw.js';
 
@@ -42,9 +48,7 @@ export async function isPushEnabled(): Promise<boolean> {
   const registration = await navigator.serviceWorker.getRegistration('/');
   const subscription = await registration?.pushManager.getSubscription();
   if (!subscription || Notification.permission !== 'granted') return false;
-  const { subscriptions } = await apiFetch<{ subscriptions: PushSubscriptionWire[] }>(
-    '/api/v1/push/subscriptions',
-  );
+  const { subscriptions } = await callEndpoint(listPushSubscriptionsEndpoint);
   return subscriptions.some((s) => s.endpoint === subscription.endpoint);
 }
 
@@ -56,7 +60,7 @@ export async function enablePush(): Promise<void> {
   await navigator.serviceWorker.register(SERVICE_WORKER_URL, { scope: '/' });
   // subscribe() needs an active worker; `ready` waits for the first install to finish.
   const registration = await navigator.serviceWorker.ready;
-  const { publicKey } = await apiFetch<{ publicKey: string }>('/api/v1/push/public-key');
+  const { publicKey } = await callEndpoint(getPushPublicKeyEndpoint);
   const applicationServerKey = base64urlToBytes(publicKey);
 
   let subscription = await registration.pushManager.getSubscription();
@@ -77,7 +81,7 @@ export async function enablePush(): Promise<void> {
       throw new PushSetupError(PUSH_SERVICE_MESSAGE);
     }
   }
-  await apiFetch('/api/v1/push/subscriptions', { method: 'POST', json: subscription.toJSON() });
+  await callEndpoint(createPushSubscriptionEndpoint, { body: subscriptionBody(subscription) });
 }
 
 export async function disablePush(): Promise<void> {
@@ -89,10 +93,20 @@ export async function disablePush(): Promise<void> {
   // deletes the subscription itself when the push service answers 410).
   await subscription.unsubscribe();
   try {
-    await apiFetch('/api/v1/push/subscriptions', { method: 'DELETE', json: { endpoint } });
+    await callEndpoint(deletePushSubscriptionEndpoint, { body: { endpoint } });
   } catch (error) {
     if (!(error instanceof ApiClientError && error.status === 404)) throw error;
   }
+}
+
+/** toJSON() types every key optional; what is missing is sent empty and the server refuses it. */
+function subscriptionBody(subscription: PushSubscription): PushSubscriptionBody {
+  const json = subscription.toJSON();
+  return {
+    endpoint: json.endpoint ?? subscription.endpoint,
+    expirationTime: json.expirationTime ?? null,
+    keys: { p256dh: json.keys?.p256dh ?? '', auth: json.keys?.auth ?? '' },
+  };
 }
 
 export function base64urlToBytes(value: string): Uint8Array<ArrayBuffer> {

@@ -5,7 +5,7 @@ import type { Agent } from 'node:https';
 
 import webpush, { type Urgency } from 'web-push';
 
-import type { Store } from '@/lib/db/store';
+import type { PushSubscriptionsPort } from '@/lib/db/store';
 import type { PushSubscriptionRecord } from '@/lib/db/types';
 import { log } from '@/lib/log';
 
@@ -31,7 +31,7 @@ export const PUSH_TTL_SECONDS = 24 * 3600;
  * `agent`: the HTTPS agent for push requests (a private CA; tests trust their fake service).
  */
 export async function pushNotification(input: {
-  store: Store;
+  store: PushSubscriptionsPort;
   userId: string;
   message: PushMessage;
   urgency?: Urgency;
@@ -64,7 +64,7 @@ export async function pushNotification(input: {
 }
 
 async function sendOne(
-  store: Store,
+  store: PushSubscriptionsPort,
   subscription: PushSubscriptionRecord,
   payload: string,
   options: webpush.RequestOptions,

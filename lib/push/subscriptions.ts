@@ -1,6 +1,6 @@
 import 'server-only';
 
-import type { Store } from '@/lib/db';
+import type { PushSubscriptionsPort } from '@/lib/db/store';
 import type { PushSubscriptionRecord } from '@/lib/db/types';
 
 /**
@@ -10,7 +10,7 @@ import type { PushSubscriptionRecord } from '@/lib/db/types';
 export const MAX_PUSH_SUBSCRIPTIONS = 10;
 
 export async function savePushSubscription(
-  store: Store,
+  store: PushSubscriptionsPort,
   input: { userId: string; endpoint: string; p256dh: string; auth: string },
 ): Promise<PushSubscriptionRecord> {
   const record = await store.savePushSubscription(input);

@@ -158,7 +158,9 @@ export type ClientFrame = z.infer<typeof clientFrameSchema>;
 /** A mesh: every participant sends media to every other, so calls stay small. */
 export const MAX_CALL_PARTICIPANTS = 4;
 /** Close codes of the call room, after an `error` frame that says why (don't reconnect). */
-export const CALL_CLOSE_CODES = { full: 4001, replaced: 4002 } as const;
+export const CALL_CLOSE_CODES = { full: 4001, replaced: 4002, ended: 4003 } as const;
+/** Close code of the conversation room for someone no longer a member (after a `removed` error). */
+export const CONVERSATION_CLOSE_CODES = { removed: 4003 } as const;
 
 /** WebRTC signalling between two peers, as lib/calls/perfect-negotiation.ts sends it. */
 export const signalDataSchema = z.union([
@@ -212,6 +214,10 @@ export const frameErrorCodeSchema = z.enum([
   'peer_unavailable',
   /** Call room: the same person joined from another tab or device; this socket is closed next. */
   'replaced',
+  /** Call room: the call has ended; the socket is closed next and no one may join again. */
+  'call_ended',
+  /** Conversation room: the person was removed from (or left) the conversation; closed next. */
+  'removed',
 ]);
 
 const callPeerSchema = z.object({ userId: z.string(), media: mediaStateSchema });

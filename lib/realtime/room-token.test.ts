@@ -18,6 +18,44 @@ describe('room tokens', () => {
       ok: true,
       userId: 'u_1',
       contacts: [],
+      issuedAt: expect.any(Number),
+    });
+  });
+
+  it('lives ten minutes for the inbox, one minute for conversation and call rooms', async () => {
+    const now = new Date('2026-01-01T00:00:00Z');
+    const ttl = async (party: 'main' | 'conversation' | 'call') =>
+      ((
+        await mintRoomToken({ userId: 'u_1', party, roomId: 'r_1', key, now })
+      ).expiresAt.getTime() -
+        now.getTime()) /
+      1000;
+    expect(await ttl('main')).toBe(600);
+    expect(await ttl('conversation')).toBe(60);
+    expect(await ttl('call')).toBe(60);
+  });
+
+  it('answers when it was issued, and refuses a token without `iat`', async () => {
+    const now = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const { token } = await mintRoomToken({
+      userId: 'u_1',
+      party: 'call',
+      roomId: 'r_1',
+      key,
+      now,
+    });
+    const verified = await verifyRoomToken({ token, party: 'call', roomId: 'r_1', key });
+    expect(verified).toMatchObject({ ok: true, issuedAt: now.getTime() / 1000 });
+    const noIat = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u_1')
+      .setAudience('call/r_1')
+      .setIssuer('parley')
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(key));
+    expect(await verifyRoomToken({ token: noIat, party: 'call', roomId: 'r_1', key })).toEqual({
+      ok: false,
+      reason: 'invalid',
     });
   });
 
@@ -65,6 +103,7 @@ describe('room tokens', () => {
         .setSubject('u_1')
         .setAudience('main/u_1')
         .setIssuer('parley')
+        .setIssuedAt()
         .setExpirationTime('5m')
         .sign(new TextEncoder().encode(key));
 
@@ -76,7 +115,11 @@ describe('room tokens', () => {
         key,
         claims: { contacts: ['u_2', 'u_3', 'u_2', 'u_1'] },
       });
-      expect(await verify(token)).toEqual({ ok: true, userId: 'u_1', contacts: ['u_2', 'u_3'] });
+      expect(await verify(token)).toMatchObject({
+        ok: true,
+        userId: 'u_1',
+        contacts: ['u_2', 'u_3'],
+      });
     });
 
     it('keeps only the first MAX_PRESENCE_CONTACTS when minting', async () => {
@@ -121,7 +164,11 @@ describe('room tokens', () => {
     });
 
     it('reads an absent claim as no contacts', async () => {
-      expect(await verify(await signRaw({}))).toEqual({ ok: true, userId: 'u_1', contacts: [] });
+      expect(await verify(await signRaw({}))).toMatchObject({
+        ok: true,
+        userId: 'u_1',
+        contacts: [],
+      });
     });
   });
 });

@@ -10,7 +10,19 @@ import { roomIdSchema, type PartyName } from './protocol';
  */
 
 export const ROOM_TOKEN_ISSUER = 'parley';
+/** The inbox room's token: it opens only the holder's own room. */
 export const ROOM_TOKEN_TTL_SECONDS = 10 * 60;
+/**
+ * Conversation and call tokens open rooms whose membership changes (a removal, a call's end), so
+ * they live one minute: clients fetch a fresh token for every (re)connect anyway, and a token only
+ * matters at connect time. The rooms also refuse what this window would still let through
+ * (lib/rooms: tokens older than a removal, any token once a call ended).
+ */
+export const SHORT_ROOM_TOKEN_TTL_SECONDS = 60;
+
+export function roomTokenTtlSeconds(party: PartyName): number {
+  return party === 'main' ? ROOM_TOKEN_TTL_SECONDS : SHORT_ROOM_TOKEN_TTL_SECONDS;
+}
 /** Bounds an inbox room's presence fan-out: one update reaches at most this many rooms. */
 export const MAX_PRESENCE_CONTACTS = 200;
 
@@ -46,7 +58,7 @@ export async function mintRoomToken(opts: {
   now?: Date;
 }): Promise<{ token: string; expiresAt: Date }> {
   const issuedAt = Math.floor((opts.now ?? new Date()).getTime() / 1000);
-  const exp = issuedAt + (opts.ttlSeconds ?? ROOM_TOKEN_TTL_SECONDS);
+  const exp = issuedAt + (opts.ttlSeconds ?? roomTokenTtlSeconds(opts.party));
   const contacts = [...new Set(opts.claims?.contacts ?? [])]
     .filter((id) => id !== opts.userId)
     .slice(0, MAX_PRESENCE_CONTACTS);
@@ -71,7 +83,8 @@ export async function verifyRoomToken(opts: {
   roomId: string;
   key: string;
 }): Promise<
-  { ok: true; userId: string; contacts: string[] } | { ok: false; reason: RoomTokenFailure }
+  | { ok: true; userId: string; contacts: string[]; issuedAt: number }
+  | { ok: false; reason: RoomTokenFailure }
 > {
   if (!opts.token) return { ok: false, reason: 'missing' };
   try {
@@ -80,10 +93,16 @@ export async function verifyRoomToken(opts: {
       audience: roomAudience(opts.party, opts.roomId),
       issuer: ROOM_TOKEN_ISSUER,
     });
-    if (!payload.sub) return { ok: false, reason: 'invalid' };
+    // Rooms compare `iat` with removals, so a token without it is no token.
+    if (!payload.sub || typeof payload.iat !== 'number') return { ok: false, reason: 'invalid' };
     const claims = roomTokenClaimsSchema.safeParse({ contacts: payload.contacts });
     if (!claims.success) return { ok: false, reason: 'invalid' };
-    return { ok: true, userId: payload.sub, contacts: claims.data.contacts };
+    return {
+      ok: true,
+      userId: payload.sub,
+      contacts: claims.data.contacts,
+      issuedAt: payload.iat,
+    };
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) return { ok: false, reason: 'expired' };
     return { ok: false, reason: 'invalid' };

@@ -3,15 +3,13 @@
 import PartySocket from 'partysocket';
 import { useEffect } from 'react';
 
-import { apiFetch } from '@/lib/api/client';
 import { catchUpAll } from '@/lib/chat/sync';
 import { useConnectionStore } from '@/lib/stores/connection-store';
 import { useConversationsStore } from '@/lib/stores/conversations-store';
 
 import { dispatchFrame } from './dispatch';
 import { encodeFrame, parseFrame, serverFrameSchema } from './protocol';
-
-type RoomToken = { token: string; host: string; party: string; roomId: string; expiresAt: string };
+import { fetchRoomToken } from './room-token-client';
 
 /** A tab hidden this long counts as away. */
 export const AWAY_AFTER_MS = 5 * 60_000;
@@ -29,13 +27,7 @@ export function useInboxConnection({ host, userId }: { host: string; userId: str
       host,
       party: 'main',
       room: userId,
-      query: async () => {
-        const { token } = await apiFetch<RoomToken>('/api/v1/realtime/token', {
-          method: 'POST',
-          json: { room: 'inbox' },
-        });
-        return { token };
-      },
+      query: async () => ({ token: await fetchRoomToken({ room: 'inbox' }) }),
     });
     const onMessage = (event: MessageEvent) => {
       const parsed = parseFrame(serverFrameSchema, event.data);

@@ -1,12 +1,14 @@
-import { json, route } from '@/lib/api/route';
+import { handlePublic } from '@/lib/api/handle-public';
+import { json } from '@/lib/api/route';
 import { getStore } from '@/lib/db';
 import { checkHealth } from '@/lib/health';
+import { healthEndpoint } from '@/lib/openapi/endpoints';
 import { pingRealtime } from '@/lib/realtime/server';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const GET = route({}, async () => {
+export const GET = handlePublic(healthEndpoint, async () => {
   const health = await checkHealth({
     store: () => getStore().then((s) => s.ping()),
     realtime: () => pingRealtime(),

@@ -1,5 +1,5 @@
 import { json, route } from '@/lib/api/route';
-import { getStore } from '@/lib/db';
+import { getStore } from '@/lib/app-store';
 import { listJobsForAdmin } from '@/lib/jobs/admin';
 import { hasJobsSecret, jobsUnauthorized } from '@/lib/jobs/verify';
 import { jobsQuerySchema } from '@/lib/jobs/wire';

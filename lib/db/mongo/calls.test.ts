@@ -5,7 +5,7 @@ import { toCall } from './calls';
 import { createModels } from './models';
 
 // Compiled on a connection that never opens: the call schema's rules need no server. The
-// adapter's queries run in the contract (lib/db/contract-calls.ts) when MONGODB_URI is set.
+// adapter's queries run in the contract (test/contracts/calls.ts) when MONGODB_URI is set.
 const offline = mongoose.createConnection();
 const { Call } = createModels(offline);
 afterAll(() => offline.close());

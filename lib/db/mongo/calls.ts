@@ -1,4 +1,4 @@
-import type { Store } from '../store';
+import type { CallsPort } from '../ports/calls';
 import type { Call } from '../types';
 import type { CallDoc, Models } from './models';
 import { duplicateKeyField } from './users';
@@ -23,19 +23,7 @@ export function toCall(doc: CallDoc): Call {
 const PROJECTION = { liveKey: 0 } as const;
 const AFTER = { returnDocument: 'after', projection: PROJECTION } as const;
 
-type CallFunctions = Pick<
-  Store,
-  | 'createCall'
-  | 'getCall'
-  | 'getActiveCall'
-  | 'listCalls'
-  | 'markCallAnswered'
-  | 'addCallParticipant'
-  | 'addCallDecline'
-  | 'endCall'
->;
-
-export function callFunctions(models: Models): CallFunctions {
+export function callFunctions(models: Models): CallsPort {
   const { Call, Conversation } = models;
   const byId = async (id: string) => {
     const doc = await Call.findById(id, PROJECTION).lean<CallDoc>();

@@ -1,6 +1,7 @@
 import type { HydratedDocument } from 'mongoose';
 
-import type { Store } from '../store';
+import type { ConversationsPort, MembershipsPort } from '../ports/conversations';
+import { checkFields, directKey, groupMembers, uniqueIds } from '../rules';
 import type { Conversation, MemberRole, Membership } from '../types';
 import type { ConversationDoc, MembershipDoc, Models } from './models';
 import { duplicateKeyField } from './users';
@@ -31,9 +32,6 @@ export function toMembership(doc: MembershipDoc): Membership {
 /** What conversation reads fetch: everything but the bookkeeping of recent sends. */
 const CONVERSATION_PROJECTION = { recentSends: 0 } as const;
 
-/** The key that makes the direct conversation between two people unique: the sorted pair. */
-export const directKeyOf = (a: string, b: string) => [a, b].sort().join(':');
-
 /** SQLite refuses memberships of people who do not exist (a foreign key); Mongo has none. */
 export async function assertUsersExist({ User }: Models, ids: string[]): Promise<void> {
   const found = await User.find({ _id: { $in: ids } }, { _id: 1 }).lean<{ _id: string }[]>();
@@ -42,17 +40,7 @@ export async function assertUsersExist({ User }: Models, ids: string[]): Promise
   if (missing !== undefined) throw new Error(`No user with id ${missing}`);
 }
 
-type ConversationFunctions = Pick<
-  Store,
-  | 'findOrCreateDirect'
-  | 'createGroup'
-  | 'getConversation'
-  | 'renameConversation'
-  | 'listConversations'
-  | 'listContacts'
->;
-
-export function conversationFunctions(models: Models): ConversationFunctions {
+export function conversationFunctions(models: Models): ConversationsPort {
   const { Conversation, Membership } = models;
   const byDirectKey = (directKey: string) =>
     Conversation.findOne({ directKey }, CONVERSATION_PROJECTION).lean<ConversationDoc>();
@@ -79,9 +67,8 @@ export function conversationFunctions(models: Models): ConversationFunctions {
 
   return {
     async findOrCreateDirect({ userIds: [a, b], createdBy }) {
-      if (a === b) throw new Error('A direct conversation is between two different people');
-      const directKey = directKeyOf(a, b);
-      const existing = await byDirectKey(directKey);
+      const key = directKey(a, b);
+      const existing = await byDirectKey(key);
       if (existing) return { conversation: toConversation(existing), created: false };
 
       await assertUsersExist(models, [a, b]);
@@ -89,7 +76,7 @@ export function conversationFunctions(models: Models): ConversationFunctions {
       const doc = new Conversation({
         kind: 'direct',
         name: null,
-        directKey,
+        directKey: key,
         createdBy,
         lastActivityAt: now,
         createdAt: now,
@@ -101,7 +88,7 @@ export function conversationFunctions(models: Models): ConversationFunctions {
         ]);
       } catch (error) {
         // A concurrent call created it first (the unique directKey said no): use theirs.
-        const winner = duplicateKeyField(error) === null ? null : await byDirectKey(directKey);
+        const winner = duplicateKeyField(error) === null ? null : await byDirectKey(key);
         if (!winner) throw error;
         return { conversation: toConversation(winner), created: false };
       }
@@ -109,8 +96,12 @@ export function conversationFunctions(models: Models): ConversationFunctions {
     },
 
     async createGroup({ name, ownerId, memberIds }) {
-      const others = [...new Set(memberIds)].filter((id) => id !== ownerId);
-      await assertUsersExist(models, [ownerId, ...others]);
+      checkFields({ groupName: name });
+      const members = groupMembers(ownerId, memberIds);
+      await assertUsersExist(
+        models,
+        members.map((m) => m.userId),
+      );
       const now = new Date();
       const doc = new Conversation({
         kind: 'group',
@@ -119,10 +110,7 @@ export function conversationFunctions(models: Models): ConversationFunctions {
         lastActivityAt: now,
         createdAt: now,
       });
-      await saveWithMembers(doc, [
-        { userId: ownerId, role: 'owner' },
-        ...others.map((userId) => ({ userId, role: 'member' as const })),
-      ]);
+      await saveWithMembers(doc, members);
       return toConversation(doc.toObject());
     },
 
@@ -132,6 +120,7 @@ export function conversationFunctions(models: Models): ConversationFunctions {
     },
 
     async renameConversation({ id, name }) {
+      checkFields({ groupName: name });
       const doc = await Conversation.findOneAndUpdate(
         { _id: id },
         { $set: { name } },
@@ -185,17 +174,7 @@ export function conversationFunctions(models: Models): ConversationFunctions {
   };
 }
 
-type MembershipFunctions = Pick<
-  Store,
-  | 'getMembership'
-  | 'listMemberships'
-  | 'addMembers'
-  | 'removeMember'
-  | 'updateMembership'
-  | 'markRead'
->;
-
-export function membershipFunctions(models: Models): MembershipFunctions {
+export function membershipFunctions(models: Models): MembershipsPort {
   const { Conversation, Membership } = models;
   const find = async (conversationId: string, userId: string) => {
     const doc = await Membership.findOne({ conversationId, userId }).lean<MembershipDoc>();
@@ -213,7 +192,7 @@ export function membershipFunctions(models: Models): MembershipFunctions {
     },
 
     async addMembers({ conversationId, userIds, role = 'member' }) {
-      const ids = [...new Set(userIds)];
+      const ids = uniqueIds(userIds);
       if (ids.length === 0) return [];
       // SQLite's foreign keys refuse memberships of unknown conversations and people.
       if (!(await Conversation.exists({ _id: conversationId }))) {

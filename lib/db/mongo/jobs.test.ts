@@ -6,7 +6,7 @@ import { createModels, type JobDoc } from './models';
 
 // Compiled on a connection that never opens: the job schema's rules need no server, and the
 // queries are checked at the driver boundary. The adapter's behaviour runs in the contract
-// (lib/db/contract-jobs.ts) when MONGODB_URI is set.
+// (test/contracts/jobs.ts) when MONGODB_URI is set.
 const offline = mongoose.createConnection();
 const models = createModels(offline);
 const { Job } = models;

@@ -2,7 +2,7 @@ import type { FilterQuery } from 'mongoose';
 import { z } from 'zod';
 
 import { parseJsonColumn } from '../json-columns';
-import type { Store } from '../store';
+import type { JobsPort } from '../ports/jobs';
 import type { Job } from '../types';
 import type { JobDoc, Models } from './models';
 import { duplicateKeyField } from './users';
@@ -43,21 +43,7 @@ export function claimableFilter(now: Date): FilterQuery<JobDoc> {
 
 const AFTER = { returnDocument: 'after' } as const;
 
-type JobFunctions = Pick<
-  Store,
-  | 'enqueueJob'
-  | 'claimDueJobs'
-  | 'startJobAttempt'
-  | 'completeJob'
-  | 'failJobAttempt'
-  | 'getJob'
-  | 'listJobs'
-  | 'countJobs'
-  | 'retryJob'
-  | 'pruneJobs'
->;
-
-export function jobFunctions({ Job }: Models): JobFunctions {
+export function jobFunctions({ Job }: Models): JobsPort {
   const byId = async (id: string) => {
     const doc = await Job.findById(id).lean<JobDoc>();
     return doc ? toJob(doc) : null;

@@ -1,7 +1,8 @@
 import type { FilterQuery } from 'mongoose';
 
 import { attachmentsSchema, systemEventSchema } from '../json-columns';
-import type { Store } from '../store';
+import type { MessagesPort } from '../ports/messages';
+import { checkFields, pageSize, readsUpwards, seqPage, uniqueIds } from '../rules';
 import type { Attachment, Message, Reaction } from '../types';
 import type { ConversationDoc, MessageDoc, Models, ReactionEntry, UploadDoc } from './models';
 import { toAttachment } from './uploads';
@@ -98,18 +99,7 @@ export function reservedSeq(
   return send?.seq ?? null;
 }
 
-type MessageFunctions = Pick<
-  Store,
-  | 'createMessage'
-  | 'getMessage'
-  | 'getMessages'
-  | 'listMessages'
-  | 'editMessage'
-  | 'deleteMessage'
-  | 'setReaction'
->;
-
-export function messageFunctions(models: Models): MessageFunctions {
+export function messageFunctions(models: Models): MessagesPort {
   const { Conversation, Membership, Message, Upload } = models;
   const byId = async (id: string) => {
     const doc = await Message.findById(id).lean<MessageDoc>();
@@ -160,6 +150,7 @@ export function messageFunctions(models: Models): MessageFunctions {
       mentions = [],
       system = null,
     }) {
+      checkFields({ messageBody: body });
       // Only a person's sends with a clientId are idempotent (SQLite's NULLs are all distinct).
       const send = authorId !== null && clientId !== null ? { authorId, clientId } : null;
       const stored = async () =>
@@ -167,7 +158,7 @@ export function messageFunctions(models: Models): MessageFunctions {
       // A retry: the first attempt's message, and nothing changes.
       const earlier = await stored();
       if (earlier) return { message: toMessage(earlier), created: false };
-      const attachments = await attachmentsFor([...new Set(attachmentIds)]);
+      const attachments = await attachmentsFor(uniqueIds(attachmentIds));
       if (!attachments) {
         // Claimed meanwhile by a concurrent retry of this very send? Then that is the answer.
         const retried = await stored();
@@ -225,10 +216,10 @@ export function messageFunctions(models: Models): MessageFunctions {
     },
 
     async listMessages({ conversationId, before, after: afterSeq, limit }) {
-      const size = Math.max(0, Math.floor(limit));
+      const size = pageSize(limit);
       // Walking up from `after`; otherwise down from `before` or the newest (and, as in SQLite,
       // staying above `after` when both are given).
-      const up = before === undefined && afterSeq !== undefined;
+      const up = readsUpwards({ before, after: afterSeq });
       const seq: { $gt?: number; $lt?: number } = {};
       if (afterSeq !== undefined) seq.$gt = afterSeq;
       if (before !== undefined) seq.$lt = before;
@@ -239,12 +230,12 @@ export function messageFunctions(models: Models): MessageFunctions {
         .sort({ seq: up ? 1 : -1 })
         .limit(size + 1)
         .lean<MessageDoc[]>();
-      const page = rows.slice(0, size);
-      if (!up) page.reverse();
-      return { messages: page.map(toMessage), hasMore: rows.length > size };
+      const { page, hasMore } = seqPage(rows, size, up);
+      return { messages: page.map(toMessage), hasMore };
     },
 
     async editMessage({ id, body, mentions }) {
+      checkFields({ messageBody: body });
       // A tombstone stays a tombstone (and is returned as it is).
       const doc = await Message.findOneAndUpdate(
         { _id: id, deletedAt: null },

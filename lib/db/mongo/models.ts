@@ -2,6 +2,7 @@ import { Schema, type Connection, type Model } from 'mongoose';
 
 import { newId } from '../ids';
 import { systemEventSchema } from '../json-columns';
+import { FIELD_LIMITS } from '../rules';
 import type {
   Attachment,
   CallKind,
@@ -42,8 +43,9 @@ export type ApiTokenDoc = {
   lastUsedAt: Date | null;
 };
 
-// The limits of lib/auth/schemas.ts, enforced again where the data lands. Names are stored as
-// given (callers trim them), exactly like the SQLite adapter; emails are normalised here too.
+// The field limits of lib/db/rules.ts: both adapters check them before writing (checkFields); the
+// schemas hold them again for documents written any other way. Names are stored as given (callers
+// trim them), exactly like the SQLite adapter; emails are normalised here too.
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 export const userSchema = new Schema<UserDoc>(
@@ -54,10 +56,10 @@ export const userSchema = new Schema<UserDoc>(
       required: true,
       trim: true,
       lowercase: true,
-      maxlength: 254,
+      maxlength: FIELD_LIMITS.email,
       match: [EMAIL, 'Invalid email address'],
     },
-    name: { type: String, required: true, minlength: 1, maxlength: 80 },
+    name: { type: String, required: true, minlength: 1, maxlength: FIELD_LIMITS.userName },
     nameLower: {
       type: String,
       required: true,
@@ -65,7 +67,7 @@ export const userSchema = new Schema<UserDoc>(
         return typeof this.name === 'string' ? this.name.toLowerCase() : undefined;
       },
     },
-    statusText: { type: String, default: null, maxlength: 140 },
+    statusText: { type: String, default: null, maxlength: FIELD_LIMITS.statusText },
     avatarKey: { type: String, default: null },
     passwordHash: { type: String, default: null },
     emailVerified: { type: Boolean, required: true, default: false },
@@ -99,7 +101,7 @@ export const apiTokenSchema = new Schema<ApiTokenDoc>(
   {
     _id: { type: String, default: () => newId('tok') },
     userId: { type: String, required: true },
-    name: { type: String, required: true, minlength: 1, maxlength: 60 },
+    name: { type: String, required: true, minlength: 1, maxlength: FIELD_LIMITS.tokenName },
     tokenHash: { type: String, required: true },
     createdAt: { type: Date, required: true, default: () => new Date(), immutable: true },
     lastUsedAt: { type: Date, default: null },
@@ -166,9 +168,6 @@ export type UploadDoc = Omit<Attachment, 'id'> & {
   createdAt: Date;
 };
 
-// The limits of lib/chat/schemas.ts (group names, message bodies), enforced again here.
-const GROUP_NAME_MAX = 80;
-const MESSAGE_MAX = 4000;
 const created = () => ({
   type: Date,
   required: true,
@@ -181,7 +180,7 @@ export const conversationSchema = new Schema<ConversationDoc>(
   {
     _id: { type: String, default: () => newId('c') },
     kind: { type: String, required: true, enum: ['direct', 'group'] },
-    name: { type: String, default: null, minlength: 1, maxlength: GROUP_NAME_MAX },
+    name: { type: String, default: null, minlength: 1, maxlength: FIELD_LIMITS.groupName },
     directKey: { type: String },
     createdBy: { type: String, required: true },
     lastSeq: count(),
@@ -255,7 +254,7 @@ export const messageSchema = new Schema<MessageDoc>(
     seq: { type: Number, required: true, min: 1 },
     authorId: { type: String, default: null },
     kind: { type: String, required: true, enum: ['user', 'system'] },
-    body: { type: String, default: '', maxlength: MESSAGE_MAX },
+    body: { type: String, default: '', maxlength: FIELD_LIMITS.messageBody },
     clientId: { type: String, default: null },
     replyToId: { type: String, default: null },
     attachments: { type: [attachmentSchema], default: [] },

@@ -1,4 +1,5 @@
-import type { Store } from '../store';
+import type { NotificationSettingsPort } from '../ports/notifications';
+import { uniqueIds } from '../rules';
 import { defaultNotificationSettings, type NotificationSettings } from '../types';
 import type { Models, NotificationSettingsDoc } from './models';
 import { duplicateKeyField } from './users';
@@ -12,12 +13,9 @@ export function toNotificationSettings(doc: NotificationSettingsDoc): Notificati
   };
 }
 
-type SettingsFunctions = Pick<
-  Store,
-  'getNotificationSettings' | 'getNotificationSettingsFor' | 'updateNotificationSettings'
->;
-
-export function notificationSettingsFunctions({ NotificationSettings }: Models): SettingsFunctions {
+export function notificationSettingsFunctions({
+  NotificationSettings,
+}: Models): NotificationSettingsPort {
   return {
     async getNotificationSettings({ userId }) {
       const doc = await NotificationSettings.findById(userId).lean<NotificationSettingsDoc>();
@@ -25,7 +23,7 @@ export function notificationSettingsFunctions({ NotificationSettings }: Models):
     },
 
     async getNotificationSettingsFor({ userIds }) {
-      const unique = [...new Set(userIds)];
+      const unique = uniqueIds(userIds);
       if (unique.length === 0) return [];
       const docs = await NotificationSettings.find({ _id: { $in: unique } }).lean<
         NotificationSettingsDoc[]

@@ -8,7 +8,7 @@ import { pushSubscriptionFunctions, toPushSubscription } from './push-subscripti
 
 // Compiled on a connection that never opens: schemas need no server, and the queries are
 // checked at the driver boundary. The adapter's behaviour runs in the contract
-// (lib/db/contract-notifications.ts) when MONGODB_URI is set.
+// (test/contracts/notifications.ts) when MONGODB_URI is set.
 const offline = mongoose.createConnection();
 const models = createModels(offline);
 const { Notification, NotificationSettings, PushSubscription } = models;

@@ -1,7 +1,7 @@
 import type { FilterQuery } from 'mongoose';
 
-import { decodeCursor, encodeCursor } from '../ids';
-import type { Store } from '../store';
+import type { NotificationsPort } from '../ports/notifications';
+import { cursorPage, decodeCursor, pageSize, timeCursorSchema, uniqueIds } from '../rules';
 import type { Notification } from '../types';
 import type { Models, NotificationDoc } from './models';
 import { duplicateKeyField } from './users';
@@ -24,17 +24,9 @@ export function toNotification(doc: NotificationDoc): Notification {
   };
 }
 
-/** Where a page of notifications (newest first) stopped; the same shape SQLite uses. */
-type TimeCursor = { at: number; id: string };
-const isTimeCursor = (v: unknown): v is TimeCursor =>
-  typeof v === 'object' &&
-  v !== null &&
-  typeof (v as TimeCursor).at === 'number' &&
-  typeof (v as TimeCursor).id === 'string';
-
 /** The unread notifications markNotificationsRead is asked to read. */
 export function readFilter(
-  input: Parameters<Store['markNotificationsRead']>[0],
+  input: Parameters<NotificationsPort['markNotificationsRead']>[0],
 ): FilterQuery<NotificationDoc> {
   const unread = { userId: input.userId, readAt: null };
   if ('ids' in input) return { ...unread, _id: { $in: input.ids } };
@@ -42,19 +34,7 @@ export function readFilter(
   return { ...unread, conversationId: input.conversationId, seq: { $lte: input.uptoSeq } };
 }
 
-type NotificationFunctions = Pick<
-  Store,
-  | 'createNotification'
-  | 'listNotifications'
-  | 'countUnreadNotifications'
-  | 'markNotificationsRead'
-  | 'markNotificationsPushed'
-  | 'markNotificationsEmailed'
-  | 'clearNotificationsEmailed'
-  | 'listUnemailedNotifications'
->;
-
-export function notificationFunctions({ Notification }: Models): NotificationFunctions {
+export function notificationFunctions({ Notification }: Models): NotificationsPort {
   const ids = (docs: { _id: string }[]) => docs.map((doc) => doc._id);
 
   return {
@@ -78,8 +58,8 @@ export function notificationFunctions({ Notification }: Models): NotificationFun
     },
 
     async listNotifications({ userId, limit, cursor }) {
-      if (limit < 1) return { items: [], nextCursor: null };
-      const after = decodeCursor(cursor, isTimeCursor);
+      const size = pageSize(limit);
+      const after = decodeCursor(cursor, timeCursorSchema);
       const filter: FilterQuery<NotificationDoc> = after
         ? {
             userId,
@@ -91,17 +71,12 @@ export function notificationFunctions({ Notification }: Models): NotificationFun
         : { userId };
       const rows = await Notification.find(filter)
         .sort({ createdAt: -1, _id: -1 })
-        .limit(limit + 1)
+        .limit(size + 1)
         .lean<NotificationDoc[]>();
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return {
-        items: page.map(toNotification),
-        nextCursor:
-          rows.length > limit && last
-            ? encodeCursor({ at: last.createdAt.getTime(), id: last._id })
-            : null,
-      };
+      return cursorPage(rows, size, toNotification, (doc) => ({
+        at: doc.createdAt.getTime(),
+        id: doc._id,
+      }));
     },
 
     countUnreadNotifications: ({ userId }) => Notification.countDocuments({ userId, readAt: null }),
@@ -134,7 +109,7 @@ export function notificationFunctions({ Notification }: Models): NotificationFun
     async markNotificationsEmailed({ ids: claimed, at }) {
       // One update per notification: its modifiedCount says exactly whether this call claimed it.
       // (updateMany's count cannot say which, and a concurrent claim may carry the same `at`.)
-      const unique = [...new Set(claimed)];
+      const unique = uniqueIds(claimed);
       const results = await Promise.all(
         unique.map((_id) => Notification.updateOne({ _id, emailedAt: null }, { emailedAt: at })),
       );

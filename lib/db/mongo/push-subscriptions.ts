@@ -1,4 +1,4 @@
-import type { Store } from '../store';
+import type { PushSubscriptionsPort } from '../ports/push-subscriptions';
 import type { PushSubscriptionRecord } from '../types';
 import type { Models, PushSubscriptionDoc } from './models';
 import { duplicateKeyField } from './users';
@@ -14,12 +14,7 @@ export function toPushSubscription(doc: PushSubscriptionDoc): PushSubscriptionRe
   };
 }
 
-type PushFunctions = Pick<
-  Store,
-  'savePushSubscription' | 'listPushSubscriptions' | 'deletePushSubscription'
->;
-
-export function pushSubscriptionFunctions({ PushSubscription }: Models): PushFunctions {
+export function pushSubscriptionFunctions({ PushSubscription }: Models): PushSubscriptionsPort {
   return {
     async savePushSubscription({ userId, endpoint, p256dh, auth }) {
       // An endpoint is one browser: seen again (a new sign-in, rotated keys), it moves to the

@@ -1,4 +1,5 @@
-import type { Store } from '../store';
+import type { TokensPort } from '../ports/tokens';
+import { checkFields } from '../rules';
 import type { ApiToken } from '../types';
 import type { ApiTokenDoc, Models } from './models';
 import { assertUserExists, toUser, USER_PROJECTION, type UserFields } from './users';
@@ -17,16 +18,12 @@ function toToken(doc: TokenFields): ApiToken {
   };
 }
 
-type TokenFunctions = Pick<
-  Store,
-  'createApiToken' | 'listApiTokens' | 'revokeApiToken' | 'useApiToken'
->;
-
-export function tokenFunctions(models: Models): TokenFunctions {
+export function tokenFunctions(models: Models): TokensPort {
   const { User, ApiToken } = models;
 
   return {
     async createApiToken({ userId, name, tokenHash }) {
+      checkFields({ tokenName: name });
       await assertUserExists(models, userId);
       const doc = new ApiToken({ userId, name, tokenHash });
       await doc.save();

@@ -1,4 +1,4 @@
-import type { Store } from '../store';
+import type { UploadsPort } from '../ports/uploads';
 import type { Attachment, Upload } from '../types';
 import type { Models, UploadDoc } from './models';
 import { assertUserExists } from './users';
@@ -27,9 +27,7 @@ export function toUpload(doc: UploadDoc): Upload {
   };
 }
 
-type UploadFunctions = Pick<Store, 'createUpload' | 'getUpload' | 'getUploads'>;
-
-export function uploadFunctions(models: Models): UploadFunctions {
+export function uploadFunctions(models: Models): UploadsPort {
   const { Upload } = models;
 
   return {

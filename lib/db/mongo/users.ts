@@ -1,7 +1,14 @@
 import type { FilterQuery } from 'mongoose';
 
-import { decodeCursor, encodeCursor, isNameCursor } from '../ids';
-import type { Store } from '../store';
+import type { UsersPort } from '../ports/users';
+import {
+  checkFields,
+  cursorPage,
+  decodeCursor,
+  nameCursorSchema,
+  pageSize,
+  uniqueIds,
+} from '../rules';
 import { StoreConflictError, type User } from '../types';
 import type { AccountDoc, Models, UserDoc } from './models';
 
@@ -47,23 +54,7 @@ export async function assertUserExists({ User }: Models, userId: string): Promis
   if (!(await User.exists({ _id: userId }))) throw new Error(`No user with id ${userId}`);
 }
 
-type UserFunctions = Pick<
-  Store,
-  | 'createUser'
-  | 'getUserById'
-  | 'getUsersByIds'
-  | 'getUserByEmail'
-  | 'getPasswordHash'
-  | 'updateUser'
-  | 'bumpSessionVersion'
-  | 'searchUsers'
-  | 'linkAccount'
-  | 'getUserByAccount'
-  | 'ensureSystemUser'
-  | 'getFirstUser'
->;
-
-export function userFunctions(models: Models): UserFunctions {
+export function userFunctions(models: Models): UsersPort {
   const { User, Account } = models;
   const byId = async (id: string) => {
     const doc = await User.findById(id, USER_PROJECTION).lean<UserFields>();
@@ -72,6 +63,7 @@ export function userFunctions(models: Models): UserFunctions {
 
   return {
     async createUser({ email, name, passwordHash, emailVerified = false }) {
+      checkFields({ email, userName: name });
       const doc = new User({
         email,
         name,
@@ -92,7 +84,7 @@ export function userFunctions(models: Models): UserFunctions {
 
     async getUsersByIds({ ids }) {
       if (ids.length === 0) return [];
-      const docs = await User.find({ _id: { $in: [...new Set(ids)] } }, USER_PROJECTION).lean<
+      const docs = await User.find({ _id: { $in: uniqueIds(ids) } }, USER_PROJECTION).lean<
         UserFields[]
       >();
       return docs.map(toUser);
@@ -111,6 +103,7 @@ export function userFunctions(models: Models): UserFunctions {
     },
 
     async updateUser({ id, name, statusText, avatarKey, emailVerified }) {
+      checkFields({ userName: name, statusText });
       const set: Partial<UserDoc> = {};
       if (name !== undefined) Object.assign(set, { name, nameLower: name.toLowerCase() });
       if (statusText !== undefined) set.statusText = statusText;
@@ -135,10 +128,9 @@ export function userFunctions(models: Models): UserFunctions {
     },
 
     async searchUsers({ query, limit, cursor, excludeId }) {
-      // A non-positive limit would mean "no limit" to MongoDB.
-      if (limit < 1) return { items: [], nextCursor: null };
+      const size = pageSize(limit);
       const prefix = literalPrefix(query.trim().toLowerCase());
-      const after = decodeCursor(cursor, isNameCursor);
+      const after = decodeCursor(cursor, nameCursorSchema);
       const and: FilterQuery<UserDoc>[] = [{ $or: [{ nameLower: prefix }, { email: prefix }] }];
       if (excludeId) and.push({ _id: { $ne: excludeId } });
       if (after) {
@@ -151,15 +143,9 @@ export function userFunctions(models: Models): UserFunctions {
       }
       const rows = await User.find({ $and: and }, USER_PROJECTION)
         .sort({ nameLower: 1, _id: 1 })
-        .limit(limit + 1)
+        .limit(size + 1)
         .lean<UserFields[]>();
-      const page = rows.slice(0, limit);
-      const last = page[page.length - 1];
-      return {
-        items: page.map(toUser),
-        nextCursor:
-          rows.length > limit && last ? encodeCursor({ name: last.nameLower, id: last._id }) : null,
-      };
+      return cursorPage(rows, size, toUser, (doc) => ({ name: doc.nameLower, id: doc._id }));
     },
 
     async linkAccount({ userId, provider, providerAccountId }) {

@@ -1,8 +1,8 @@
 import { newId } from '../ids';
 import { parseJsonColumn, stringListSchema } from '../json-columns';
-import type { Store } from '../store';
+import type { CallsPort } from '../ports/calls';
 import type { Call, CallKind, CallOutcome, CallState } from '../types';
-import type { Db } from './connection';
+import { isUniqueViolation, type Db } from './connection';
 
 // The CHECK constraints of migration 4 guarantee kind, state and outcome hold these values.
 type CallRow = {
@@ -37,22 +37,7 @@ function toCall(row: CallRow): Call {
   };
 }
 
-const isUniqueViolation = (error: unknown) =>
-  error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
-
-type CallFunctions = Pick<
-  Store,
-  | 'createCall'
-  | 'getCall'
-  | 'getActiveCall'
-  | 'listCalls'
-  | 'markCallAnswered'
-  | 'addCallParticipant'
-  | 'addCallDecline'
-  | 'endCall'
->;
-
-export function callFunctions(db: Db): CallFunctions {
+export function callFunctions(db: Db): CallsPort {
   const byId = db.prepare<[string], CallRow>('SELECT * FROM calls WHERE id = ?');
   const live = db.prepare<[string], CallRow>(
     "SELECT * FROM calls WHERE conversation_id = ? AND state != 'ended'",

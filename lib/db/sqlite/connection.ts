@@ -6,6 +6,10 @@ import { migrations } from './migrations';
 
 export type Db = Database.Database;
 
+/** A UNIQUE constraint refused the write (adapters map it to StoreConflictError or a retry). */
+export const isUniqueViolation = (error: unknown): boolean =>
+  error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
+
 /** Opens a database (a file path or ':memory:') with WAL and foreign keys, and migrates it. */
 export function openDatabase(file: string): Db {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });

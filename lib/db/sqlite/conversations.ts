@@ -1,5 +1,6 @@
-import type { Store } from '../store';
 import { newId } from '../ids';
+import type { ConversationsPort, MembershipsPort } from '../ports/conversations';
+import { checkFields, directKey, groupMembers, uniqueIds } from '../rules';
 import type { Conversation, ConversationKind, MemberRole, Membership } from '../types';
 import type { Db } from './connection';
 
@@ -49,26 +50,7 @@ function toMembership(row: MembershipRow): Membership {
   };
 }
 
-/** "a:b" with the ids sorted, so either order names the same pair. */
-const directKey = (a: string, b: string) => (a < b ? `${a}:${b}` : `${b}:${a}`);
-
-type ConversationFunctions = Pick<
-  Store,
-  | 'findOrCreateDirect'
-  | 'createGroup'
-  | 'getConversation'
-  | 'renameConversation'
-  | 'listConversations'
-  | 'listContacts'
-  | 'getMembership'
-  | 'listMemberships'
-  | 'addMembers'
-  | 'removeMember'
-  | 'updateMembership'
-  | 'markRead'
->;
-
-export function conversationFunctions(db: Db): ConversationFunctions {
+export function conversationFunctions(db: Db): ConversationsPort & MembershipsPort {
   const byId = db.prepare<[string], ConversationRow>(
     `SELECT ${CONVERSATION_COLUMNS} FROM conversations WHERE id = ?`,
   );
@@ -97,12 +79,12 @@ export function conversationFunctions(db: Db): ConversationFunctions {
     name: string | null;
     directKey: string | null;
     createdBy: string;
-    members: [string, MemberRole][];
+    members: { userId: string; role: MemberRole }[];
   }): Conversation => {
     const id = newId('c');
     const now = Date.now();
     insertConversation.run(id, input.kind, input.name, input.directKey, input.createdBy, now, now);
-    for (const [userId, role] of input.members) insertMember.run(id, userId, role, now);
+    for (const { userId, role } of input.members) insertMember.run(id, userId, role, now);
     return toConversation(byId.get(id)!);
   };
 
@@ -112,33 +94,27 @@ export function conversationFunctions(db: Db): ConversationFunctions {
       const key = directKey(a, b);
       const existing = byDirectKey.get(key);
       if (existing) return { conversation: toConversation(existing), created: false };
-      const members: [string, MemberRole][] = [
-        [a, 'owner'],
-        [b, 'owner'],
-      ];
       const conversation = createConversation({
         kind: 'direct',
         name: null,
         directKey: key,
         createdBy,
-        members,
+        members: [
+          { userId: a, role: 'owner' },
+          { userId: b, role: 'owner' },
+        ],
       });
       return { conversation, created: true };
     },
   );
 
   const createGroup = db.transaction((name: string, ownerId: string, memberIds: string[]) => {
-    const others = [...new Set(memberIds)].filter((id) => id !== ownerId);
-    const members: [string, MemberRole][] = [
-      [ownerId, 'owner'],
-      ...others.map((id): [string, MemberRole] => [id, 'member']),
-    ];
     return createConversation({
       kind: 'group',
       name,
       directKey: null,
       createdBy: ownerId,
-      members,
+      members: groupMembers(ownerId, memberIds),
     });
   });
 
@@ -146,7 +122,7 @@ export function conversationFunctions(db: Db): ConversationFunctions {
     (conversationId: string, userIds: string[], role: MemberRole) => {
       const now = Date.now();
       const added: Membership[] = [];
-      for (const userId of new Set(userIds)) {
+      for (const userId of uniqueIds(userIds)) {
         if (insertMember.run(conversationId, userId, role, now).changes > 0)
           added.push(getMembership(conversationId, userId)!);
       }
@@ -156,11 +132,11 @@ export function conversationFunctions(db: Db): ConversationFunctions {
 
   return {
     async findOrCreateDirect({ userIds: [a, b], createdBy }) {
-      if (a === b) throw new Error('A direct conversation needs two different people');
       return findOrCreateDirect.immediate(a, b, createdBy);
     },
 
     async createGroup({ name, ownerId, memberIds }) {
+      checkFields({ groupName: name });
       return createGroup.immediate(name, ownerId, memberIds);
     },
 
@@ -170,6 +146,7 @@ export function conversationFunctions(db: Db): ConversationFunctions {
     },
 
     async renameConversation({ id, name }) {
+      checkFields({ groupName: name });
       const row = db
         .prepare<[string, string], ConversationRow>(
           `UPDATE conversations SET name = ? WHERE id = ? RETURNING ${CONVERSATION_COLUMNS}`,

@@ -7,6 +7,7 @@ import { messageFunctions } from './messages';
 import { notificationSettingsFunctions } from './notification-settings';
 import { notificationFunctions } from './notifications';
 import { pushSubscriptionFunctions } from './push-subscriptions';
+import { tokenFunctions } from './tokens';
 import { uploadFunctions } from './uploads';
 import { userFunctions } from './users';
 
@@ -22,6 +23,7 @@ export function createSqliteStore(file: string): Store & { db: Db } {
       db.close();
     },
     ...userFunctions(db),
+    ...tokenFunctions(db),
     ...conversationFunctions(db),
     ...messageFunctions(db),
     ...uploadFunctions(db),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 import { newId } from '../ids';
 import { parseJsonColumn } from '../json-columns';
-import type { Store } from '../store';
+import type { JobsPort } from '../ports/jobs';
 import type { Job, JobDispatcher, JobState } from '../types';
 import type { Db } from './connection';
 
@@ -48,21 +48,7 @@ function toJob(row: JobRow): Job {
   };
 }
 
-type JobFunctions = Pick<
-  Store,
-  | 'enqueueJob'
-  | 'claimDueJobs'
-  | 'startJobAttempt'
-  | 'completeJob'
-  | 'failJobAttempt'
-  | 'getJob'
-  | 'listJobs'
-  | 'countJobs'
-  | 'retryJob'
-  | 'pruneJobs'
->;
-
-export function jobFunctions(db: Db): JobFunctions {
+export function jobFunctions(db: Db): JobsPort {
   const byId = db.prepare<[string], JobRow>('SELECT * FROM jobs WHERE id = ?');
   const byDedupeId = db.prepare<[string], JobRow>('SELECT * FROM jobs WHERE dedupe_id = ?');
   const insert = db.prepare<

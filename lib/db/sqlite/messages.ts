@@ -1,4 +1,3 @@
-import type { Store } from '../store';
 import { newId } from '../ids';
 import {
   attachmentsSchema,
@@ -6,6 +5,8 @@ import {
   stringListSchema,
   systemEventSchema,
 } from '../json-columns';
+import type { MessagesPort } from '../ports/messages';
+import { checkFields, pageSize, readsUpwards, seqPage, uniqueIds } from '../rules';
 import type { Attachment, Message, Reaction, SystemEvent } from '../types';
 import type { Db } from './connection';
 import { selectUploads, toAttachment } from './uploads';
@@ -52,20 +53,9 @@ function toMessage(row: MessageRow, reactions: Reaction[]): Message {
   };
 }
 
-type CreateInput = Parameters<Store['createMessage']>[0];
+type CreateInput = Parameters<MessagesPort['createMessage']>[0];
 
-type MessageFunctions = Pick<
-  Store,
-  | 'createMessage'
-  | 'getMessage'
-  | 'getMessages'
-  | 'listMessages'
-  | 'editMessage'
-  | 'deleteMessage'
-  | 'setReaction'
->;
-
-export function messageFunctions(db: Db): MessageFunctions {
+export function messageFunctions(db: Db): MessagesPort {
   const byId = db.prepare<[string], MessageRow>('SELECT * FROM messages WHERE id = ?');
   // json_each keeps each of these one prepared statement whatever the number of ids.
   const byIds = db.prepare<[string], MessageRow>(
@@ -137,6 +127,7 @@ export function messageFunctions(db: Db): MessageFunctions {
 
   const create = db.transaction((input: CreateInput): { message: Message; created: boolean } => {
     const { conversationId, authorId, body } = input;
+    checkFields({ messageBody: body });
     const clientId = input.clientId ?? null;
     // A retry is answered before the seq moves, so retries leave no gaps.
     if (authorId !== null && clientId !== null) {
@@ -147,7 +138,7 @@ export function messageFunctions(db: Db): MessageFunctions {
     const bumped = bumpSeq.get(now, conversationId);
     if (!bumped) throw new Error(`Conversation ${conversationId} not found`);
     const seq = bumped.last_seq;
-    const uploadIds = [...new Set(input.attachmentIds ?? [])];
+    const uploadIds = uniqueIds(input.attachmentIds ?? []);
     const attachments = attachmentsFor(uploadIds);
     const system: SystemEvent | null = input.system ?? null;
     const id = newId('m');
@@ -190,30 +181,23 @@ export function messageFunctions(db: Db): MessageFunctions {
     },
 
     async getMessages({ ids }) {
-      const unique = [...new Set(ids)];
+      const unique = uniqueIds(ids);
       return unique.length === 0 ? [] : withReactions(byIds.all(JSON.stringify(unique)));
     },
 
     async listMessages({ conversationId, before, after, limit }) {
-      const size = Math.max(0, Math.floor(limit));
-      if (after !== undefined && before === undefined) {
-        const rows = pageUp.all(conversationId, after, size + 1);
-        return { messages: withReactions(rows.slice(0, size)), hasMore: rows.length > size };
-      }
-      // Newest first from the top (or just below `before`, and above `after` when both are given).
-      const rows = pageDown.all(
-        conversationId,
-        before ?? Number.MAX_SAFE_INTEGER,
-        after ?? -1,
-        size + 1,
-      );
-      return {
-        messages: withReactions(rows.slice(0, size).reverse()),
-        hasMore: rows.length > size,
-      };
+      const size = pageSize(limit);
+      const upwards = readsUpwards({ before, after });
+      const rows = upwards
+        ? pageUp.all(conversationId, after ?? -1, size + 1)
+        : // Newest first from the top (or just below `before`, and above `after` when both are given).
+          pageDown.all(conversationId, before ?? Number.MAX_SAFE_INTEGER, after ?? -1, size + 1);
+      const { page, hasMore } = seqPage(rows, size, upwards);
+      return { messages: withReactions(page), hasMore };
     },
 
     async editMessage({ id, body, mentions }) {
+      checkFields({ messageBody: body });
       // A tombstone stays a tombstone.
       db.prepare(
         `UPDATE messages SET body = ?, mentions = ?, edited_at = ? WHERE id = ? AND deleted_at IS NULL`,

@@ -1,4 +1,5 @@
-import type { Store } from '../store';
+import type { NotificationSettingsPort } from '../ports/notifications';
+import { uniqueIds } from '../rules';
 import {
   defaultNotificationSettings,
   type NotificationLevel,
@@ -23,12 +24,7 @@ function toSettings(row: SettingsRow): NotificationSettings {
   };
 }
 
-type SettingsFunctions = Pick<
-  Store,
-  'getNotificationSettings' | 'getNotificationSettingsFor' | 'updateNotificationSettings'
->;
-
-export function notificationSettingsFunctions(db: Db): SettingsFunctions {
+export function notificationSettingsFunctions(db: Db): NotificationSettingsPort {
   const byUser = db.prepare<[string], SettingsRow>(
     'SELECT * FROM notification_settings WHERE user_id = ?',
   );
@@ -68,7 +64,7 @@ export function notificationSettingsFunctions(db: Db): SettingsFunctions {
     },
 
     async getNotificationSettingsFor({ userIds }) {
-      const unique = [...new Set(userIds)];
+      const unique = uniqueIds(userIds);
       if (unique.length === 0) return [];
       const stored = new Map(
         byUsers.all(JSON.stringify(unique)).map((row) => [row.user_id, toSettings(row)]),

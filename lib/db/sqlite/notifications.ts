@@ -1,5 +1,6 @@
-import { decodeCursor, encodeCursor, newId } from '../ids';
-import type { Store } from '../store';
+import { newId } from '../ids';
+import type { NotificationsPort } from '../ports/notifications';
+import { cursorPage, decodeCursor, pageSize, timeCursorSchema } from '../rules';
 import type { Notification, NotificationKind } from '../types';
 import type { Db } from './connection';
 
@@ -40,27 +41,7 @@ function toNotification(row: NotificationRow): Notification {
   };
 }
 
-/** Where a page of notifications (newest first) stopped. */
-type TimeCursor = { at: number; id: string };
-const isTimeCursor = (v: unknown): v is TimeCursor =>
-  typeof v === 'object' &&
-  v !== null &&
-  typeof (v as TimeCursor).at === 'number' &&
-  typeof (v as TimeCursor).id === 'string';
-
-type NotificationFunctions = Pick<
-  Store,
-  | 'createNotification'
-  | 'listNotifications'
-  | 'countUnreadNotifications'
-  | 'markNotificationsRead'
-  | 'markNotificationsPushed'
-  | 'markNotificationsEmailed'
-  | 'clearNotificationsEmailed'
-  | 'listUnemailedNotifications'
->;
-
-export function notificationFunctions(db: Db): NotificationFunctions {
+export function notificationFunctions(db: Db): NotificationsPort {
   const bySource = db.prepare<[string, string], NotificationRow>(
     'SELECT * FROM notifications WHERE user_id = ? AND source_key = ?',
   );
@@ -139,18 +120,12 @@ export function notificationFunctions(db: Db): NotificationFunctions {
     },
 
     async listNotifications({ userId, limit, cursor }) {
-      const size = Math.max(0, Math.floor(limit));
-      const after = decodeCursor(cursor, isTimeCursor);
+      const size = pageSize(limit);
+      const after = decodeCursor(cursor, timeCursorSchema);
       const rows = after
         ? nextPage.all(userId, after.at, after.id, size + 1)
         : firstPage.all(userId, size + 1);
-      const page = rows.slice(0, size);
-      const last = page.at(-1);
-      return {
-        items: page.map(toNotification),
-        nextCursor:
-          rows.length > size && last ? encodeCursor({ at: last.created_at, id: last.id }) : null,
-      };
+      return cursorPage(rows, size, toNotification, (row) => ({ at: row.created_at, id: row.id }));
     },
 
     async countUnreadNotifications({ userId }) {

@@ -1,5 +1,5 @@
 import { newId } from '../ids';
-import type { Store } from '../store';
+import type { PushSubscriptionsPort } from '../ports/push-subscriptions';
 import type { PushSubscriptionRecord } from '../types';
 import type { Db } from './connection';
 
@@ -23,12 +23,7 @@ function toRecord(row: PushRow): PushSubscriptionRecord {
   };
 }
 
-type PushFunctions = Pick<
-  Store,
-  'savePushSubscription' | 'listPushSubscriptions' | 'deletePushSubscription'
->;
-
-export function pushSubscriptionFunctions(db: Db): PushFunctions {
+export function pushSubscriptionFunctions(db: Db): PushSubscriptionsPort {
   // An endpoint is one browser: seen again (a new sign-in, rotated keys), it moves to the
   // person saving it and keeps its id.
   const upsert = db.prepare<[string, string, string, string, string, number], PushRow>(

@@ -3,21 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-import { storeContract } from '../contract';
-import { callContract } from '../contract-calls';
-import { chatContract } from '../contract-chat';
-import { jobContract } from '../contract-jobs';
-import { notificationContract } from '../contract-notifications';
+import { storeContracts } from '@/test/contracts';
+
 import type { Store } from '../store';
 import { openDatabase } from './connection';
 import { migrations } from './migrations';
 import { createSqliteStore } from './index';
 
-storeContract('sqlite', async () => createSqliteStore(':memory:'));
-chatContract('sqlite', async () => createSqliteStore(':memory:'));
-callContract('sqlite', async () => createSqliteStore(':memory:'));
-jobContract('sqlite', async () => createSqliteStore(':memory:'));
-notificationContract('sqlite', async () => createSqliteStore(':memory:'));
+storeContracts('sqlite', async () => createSqliteStore(':memory:'));
 
 describe('sqlite connection', () => {
   it('migrates a new file to the latest version, with WAL and foreign keys on, and reopens it unchanged', () => {

@@ -1,5 +1,5 @@
-import type { Store } from '../store';
 import { newId } from '../ids';
+import type { UploadsPort } from '../ports/uploads';
 import type { Attachment, Upload } from '../types';
 import type { Db } from './connection';
 
@@ -52,9 +52,7 @@ export function selectUploads(db: Db) {
     ids.length === 0 ? [] : statement.all(JSON.stringify(ids));
 }
 
-type UploadFunctions = Pick<Store, 'createUpload' | 'getUpload' | 'getUploads'>;
-
-export function uploadFunctions(db: Db): UploadFunctions {
+export function uploadFunctions(db: Db): UploadsPort {
   const byId = db.prepare<[string], UploadRow>('SELECT * FROM uploads WHERE id = ?');
   const byIds = selectUploads(db);
   const insert = db.prepare(

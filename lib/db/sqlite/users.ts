@@ -1,9 +1,17 @@
-import type { Store } from '../store';
-import { decodeCursor, encodeCursor, isNameCursor, newId } from '../ids';
-import { StoreConflictError, type ApiToken, type User } from '../types';
-import type { Db } from './connection';
+import { newId } from '../ids';
+import type { UsersPort } from '../ports/users';
+import {
+  checkFields,
+  cursorPage,
+  decodeCursor,
+  nameCursorSchema,
+  pageSize,
+  uniqueIds,
+} from '../rules';
+import { StoreConflictError, type User } from '../types';
+import { isUniqueViolation, type Db } from './connection';
 
-type UserRow = {
+export type UserRow = {
   id: string;
   email: string;
   name: string;
@@ -14,15 +22,7 @@ type UserRow = {
   created_at: number;
 };
 
-type TokenRow = {
-  id: string;
-  user_id: string;
-  name: string;
-  created_at: number;
-  last_used_at: number | null;
-};
-
-const USER_COLUMNS =
+export const USER_COLUMNS =
   'id, email, name, status_text, avatar_key, email_verified, session_version, created_at';
 
 export function toUser(row: UserRow): User {
@@ -38,48 +38,10 @@ export function toUser(row: UserRow): User {
   };
 }
 
-function toToken(row: TokenRow): ApiToken {
-  return {
-    id: row.id,
-    userId: row.user_id,
-    name: row.name,
-    createdAt: new Date(row.created_at),
-    lastUsedAt: row.last_used_at === null ? null : new Date(row.last_used_at),
-  };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    'code' in error &&
-    (error as { code: string }).code === 'SQLITE_CONSTRAINT_UNIQUE'
-  );
-}
-
 /** LIKE with the user's text taken literally. */
 const likePrefix = (q: string) => `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-type UserFunctions = Pick<
-  Store,
-  | 'createUser'
-  | 'getUserById'
-  | 'getUsersByIds'
-  | 'getUserByEmail'
-  | 'getPasswordHash'
-  | 'updateUser'
-  | 'bumpSessionVersion'
-  | 'searchUsers'
-  | 'linkAccount'
-  | 'getUserByAccount'
-  | 'createApiToken'
-  | 'listApiTokens'
-  | 'revokeApiToken'
-  | 'useApiToken'
-  | 'ensureSystemUser'
-  | 'getFirstUser'
->;
-
-export function userFunctions(db: Db): UserFunctions {
+export function userFunctions(db: Db): UsersPort {
   const byId = db.prepare<[string], UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`);
   // json_each keeps it one prepared statement whatever the number of ids.
   const byIds = db.prepare<[string], UserRow>(
@@ -99,6 +61,7 @@ export function userFunctions(db: Db): UserFunctions {
 
   return {
     async createUser({ email, name, passwordHash, emailVerified = false }) {
+      checkFields({ email, userName: name });
       const id = newId('u');
       try {
         db.prepare(
@@ -117,7 +80,7 @@ export function userFunctions(db: Db): UserFunctions {
     },
 
     async getUsersByIds({ ids }) {
-      const unique = [...new Set(ids)];
+      const unique = uniqueIds(ids);
       if (unique.length === 0) return [];
       return byIds.all(JSON.stringify(unique)).map(toUser);
     },
@@ -137,6 +100,7 @@ export function userFunctions(db: Db): UserFunctions {
     },
 
     async updateUser({ id, name, statusText, avatarKey, emailVerified }) {
+      checkFields({ userName: name, statusText });
       const changes: [string, string | number | null][] = [];
       if (name !== undefined) changes.push(['name', name], ['name_lower', name.toLowerCase()]);
       if (statusText !== undefined) changes.push(['status_text', statusText]);
@@ -161,7 +125,8 @@ export function userFunctions(db: Db): UserFunctions {
 
     async searchUsers({ query, limit, cursor, excludeId }) {
       const q = query.trim().toLowerCase();
-      const after = decodeCursor(cursor, isNameCursor);
+      const size = pageSize(limit);
+      const after = decodeCursor(cursor, nameCursorSchema);
       const where = ["(name_lower LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\')"];
       const values: (string | number)[] = [likePrefix(q), likePrefix(q)];
       if (excludeId) {
@@ -176,14 +141,8 @@ export function userFunctions(db: Db): UserFunctions {
         .prepare<(string | number)[], UserRow & { name_lower: string }>(
           `SELECT ${USER_COLUMNS}, name_lower FROM users WHERE ${where.join(' AND ')} ORDER BY name_lower, id LIMIT ?`,
         )
-        .all(...values, limit + 1);
-      const page = rows.slice(0, limit);
-      const last = page[page.length - 1];
-      return {
-        items: page.map(toUser),
-        nextCursor:
-          rows.length > limit && last ? encodeCursor({ name: last.name_lower, id: last.id }) : null,
-      };
+        .all(...values, size + 1);
+      return cursorPage(rows, size, toUser, (row) => ({ name: row.name_lower, id: row.id }));
     },
 
     async linkAccount({ userId, provider, providerAccountId }) {
@@ -203,43 +162,6 @@ export function userFunctions(db: Db): UserFunctions {
         )
         .get(provider, providerAccountId);
       return row ? toUser(row) : null;
-    },
-
-    async createApiToken({ userId, name, tokenHash }) {
-      const id = newId('tok');
-      db.prepare(
-        'INSERT INTO api_tokens (id, user_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?)',
-      ).run(id, userId, name, tokenHash, Date.now());
-      return toToken(
-        db.prepare<[string], TokenRow>('SELECT * FROM api_tokens WHERE id = ?').get(id)!,
-      );
-    },
-
-    async listApiTokens({ userId }) {
-      return db
-        .prepare<[string], TokenRow>(
-          'SELECT * FROM api_tokens WHERE user_id = ? ORDER BY created_at DESC, id',
-        )
-        .all(userId)
-        .map(toToken);
-    },
-
-    async revokeApiToken({ userId, id }) {
-      return (
-        db.prepare('DELETE FROM api_tokens WHERE id = ? AND user_id = ?').run(id, userId).changes >
-        0
-      );
-    },
-
-    async useApiToken({ tokenHash }) {
-      const row = db
-        .prepare<[number, string], TokenRow>(
-          'UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ? RETURNING *',
-        )
-        .get(Date.now(), tokenHash);
-      if (!row) return null;
-      const user = byId.get(row.user_id);
-      return user ? { token: toToken(row), user: toUser(user) } : null;
     },
 
     async ensureSystemUser({ id, email, name }) {

@@ -1,9 +1,9 @@
 import { notFound } from 'next/navigation';
 
 import { ConversationView } from '@/components/chat/conversation-view';
+import { getStore } from '@/lib/app-store';
 import { requireUser } from '@/lib/auth/current-user';
 import { getConversationView } from '@/lib/chat/conversations';
-import { getStore } from '@/lib/db';
 import { ApiError } from '@/lib/api/errors';
 
 /** A conversation; anyone who is not a member sees the not-found page, as for a wrong id. */

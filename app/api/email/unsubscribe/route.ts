@@ -2,34 +2,39 @@ import { z } from 'zod';
 
 import { readJsonBody, readLimited } from '@/lib/api/body';
 import { ApiError } from '@/lib/api/errors';
+import { bindEndpoint } from '@/lib/api/handle-public';
 import { clientIp, enforceRateLimit } from '@/lib/api/rate-limit';
 import { json, route } from '@/lib/api/route';
 import { parseWith } from '@/lib/api/validate';
 import { getStore } from '@/lib/db';
+import { unsubscribeBodySchema, unsubscribeEndpoint } from '@/lib/email/endpoints';
 import { UNSUBSCRIBED_MESSAGE, unsubscribeFromDigests } from '@/lib/email/unsubscribe';
 
 export const runtime = 'nodejs';
 
 const MAX_BODY_BYTES = 8 * 1024;
 const tokenQuerySchema = z.object({ token: z.string().max(4096).optional() });
-const unsubscribeBodySchema = z.object({ token: z.string().min(1).max(4096) });
 
 /**
  * Turns email digests off, without signing in: the token in the link is the authority.
  * - The /unsubscribe page POSTs JSON `{token}`.
  * - Mail clients POST the List-Unsubscribe URL (`?token=`) with the form body
  *   `List-Unsubscribe=One-Click` (RFC 8058), urlencoded or multipart.
+ * It reads its body itself (JSON or a form), so only its answers are held to the descriptor.
  */
-export const POST = route({ query: tokenQuerySchema }, async ({ req, query }) => {
-  await enforceRateLimit(
-    `email-unsubscribe:${clientIp(req.headers)}`,
-    { limit: 30, windowMs: 60_000 },
-    'unsubscribe requests',
-  );
-  const token = await tokenFrom(req, query.token);
-  await unsubscribeFromDigests({ store: await getStore(), token });
-  return json({ ok: true, message: UNSUBSCRIBED_MESSAGE });
-});
+export const POST = bindEndpoint(
+  unsubscribeEndpoint,
+  route({ query: tokenQuerySchema }, async ({ req, query }) => {
+    await enforceRateLimit(
+      `email-unsubscribe:${clientIp(req.headers)}`,
+      { limit: 30, windowMs: 60_000 },
+      'unsubscribe requests',
+    );
+    const token = await tokenFrom(req, query.token);
+    await unsubscribeFromDigests({ store: await getStore(), token });
+    return json({ ok: true, message: UNSUBSCRIBED_MESSAGE });
+  }),
+);
 
 /** Someone (or an old client) opened the List-Unsubscribe URL: show the page, change nothing. */
 export const GET = route({ query: tokenQuerySchema }, async ({ req, query }) => {

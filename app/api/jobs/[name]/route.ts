@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { getStore } from '@/lib/db';
+import { getStore } from '@/lib/app-store';
 import { deliverJob, deliveryResponse, retriedFrom } from '@/lib/jobs/deliver';
 import { jobDestination } from '@/lib/jobs/qstash';
 import { loadWorkers } from '@/lib/jobs/registry';

@@ -1,6 +1,7 @@
-import { authedRoute } from '@/lib/api/authed-route';
+import { handle } from '@/lib/api/handle';
 import { readMultipartFile } from '@/lib/api/multipart';
 import { json } from '@/lib/api/route';
+import { createUploadEndpoint } from '@/lib/chat/message-endpoints';
 import { toAttachmentWire } from '@/lib/chat/present';
 import { createImageUpload } from '@/lib/chat/uploads';
 import { getStore } from '@/lib/db';
@@ -12,11 +13,8 @@ export const runtime = 'nodejs';
  * multipart/form-data with an image in `file` (PNG, JPEG, WebP or GIF; at most 10 MB). Answers
  * 201 with the upload; send its id in a message's attachmentIds.
  */
-export const POST = authedRoute(
-  { rateLimit: { name: 'uploads', rule: { limit: 30, windowMs: 60_000 }, what: 'uploads' } },
-  async ({ req, user }) => {
-    const file = await readMultipartFile(req, { field: 'file', maxBytes: ATTACHMENT_MAX_BYTES });
-    const upload = await createImageUpload(await getStore(), user, file);
-    return json({ upload: toAttachmentWire(upload) }, 201);
-  },
-);
+export const POST = handle(createUploadEndpoint, async ({ req, user }) => {
+  const file = await readMultipartFile(req, { field: 'file', maxBytes: ATTACHMENT_MAX_BYTES });
+  const upload = await createImageUpload(await getStore(), user, file);
+  return json({ upload: toAttachmentWire(upload) }, 201);
+});

@@ -1,5 +1,6 @@
-import { authedRoute } from '@/lib/api/authed-route';
+import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
+import { signOutAllEndpoint } from '@/lib/auth/endpoints';
 import { clearSessionCookie } from '@/lib/auth/session';
 import { getStore } from '@/lib/db';
 
@@ -9,7 +10,7 @@ export const runtime = 'nodejs';
  * Ends every session of the caller, on every device: older session cookies stop working, and no
  * device gets their pushes any more (a browser left signed in elsewhere must go quiet too).
  */
-export const POST = authedRoute({}, async ({ user }) => {
+export const POST = handle(signOutAllEndpoint, async ({ user }) => {
   const store = await getStore();
   await store.bumpSessionVersion({ id: user.id });
   const subscriptions = await store.listPushSubscriptions({ userId: user.id });

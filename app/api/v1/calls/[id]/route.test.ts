@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { callResponseSchema, type CallWire } from '@/lib/calls/wire';
+import * as realtime from '@/lib/realtime/server';
 import {
   describeJsonBodyErrors,
   expectError,
@@ -13,12 +14,13 @@ import {
   withParams,
   type TestAccount,
 } from '@/test/api';
+import { act, actAs, getCallAs, startCall } from '@/test/calls';
 
-import { act, actAs, getCallAs, startCall } from '../test-calls';
 import { POST } from './route';
 
 afterEach(() => {
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
 /** A ringing 1:1 video call from `a` to `b`. */
@@ -135,6 +137,27 @@ describe('POST /api/v1/calls/:id hangup', () => {
         durationMs: 65_000,
       },
     ]);
+  });
+
+  it('publishes the end once to the conversation room, which passes it to the call room', async () => {
+    const { a, b, conversationId, call } = await ringing();
+    await act(b, call.id, 'accept');
+    const publish = vi.spyOn(realtime, 'publishToConversation');
+    await act(a, call.id, 'hangup');
+    await act(b, call.id, 'hangup');
+    const ends = publish.mock.calls.flatMap(([c]) =>
+      c.events.filter((e) => e.type === 'call.ended'),
+    );
+    expect(ends).toEqual([
+      {
+        type: 'call.ended',
+        conversationId,
+        callId: call.id,
+        outcome: 'completed',
+        durationMs: expect.any(Number),
+      },
+    ]);
+    expect(publish.mock.calls[0]![0].conversationId).toBe(conversationId);
   });
 
   it('ends a group call when its room cannot say who is left', async () => {

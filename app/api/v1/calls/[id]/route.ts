@@ -1,16 +1,15 @@
-import { authedRoute } from '@/lib/api/authed-route';
-import { idParamsSchema } from '@/lib/api/params';
+import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
+import { actOnCallEndpoint, getCallEndpoint } from '@/lib/calls/endpoints';
 import { ringTimeoutMs } from '@/lib/calls/config';
 import { toCallWire } from '@/lib/calls/present';
 import { acceptCall, declineCall, getCallFor, hangUpCall } from '@/lib/calls/service';
-import { callActionSchema } from '@/lib/calls/wire';
 import { getStore } from '@/lib/db';
 
 export const runtime = 'nodejs';
 
 /** One call, for members of its conversation. */
-export const GET = authedRoute({ params: idParamsSchema }, async ({ user, params }) => {
+export const GET = handle(getCallEndpoint, async ({ user, params }) => {
   const call = await getCallFor(await getStore(), user, params.id);
   return json({ call: toCallWire(call, ringTimeoutMs()) });
 });
@@ -21,18 +20,7 @@ const actions = { accept: acceptCall, decline: declineCall, hangup: hangUpCall }
  * `{action: 'accept'}` answers (or joins a group call; 409 once it has ended), `decline` turns it
  * down, `hangup` leaves (or gives up ringing). Decline and hang-up are idempotent.
  */
-export const POST = authedRoute(
-  {
-    params: idParamsSchema,
-    body: callActionSchema,
-    rateLimit: {
-      name: 'calls:action',
-      rule: { limit: 60, windowMs: 60_000 },
-      what: 'call actions',
-    },
-  },
-  async ({ user, params, body }) => {
-    const call = await actions[body.action](await getStore(), user, params.id);
-    return json({ call: toCallWire(call, ringTimeoutMs()) });
-  },
-);
+export const POST = handle(actOnCallEndpoint, async ({ user, params, body }) => {
+  const call = await actions[body.action](await getStore(), user, params.id);
+  return json({ call: toCallWire(call, ringTimeoutMs()) });
+});

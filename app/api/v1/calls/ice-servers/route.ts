@@ -1,5 +1,6 @@
-import { authedRoute } from '@/lib/api/authed-route';
+import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
+import { getIceServersEndpoint } from '@/lib/calls/endpoints';
 import { iceConfigFromEnv } from '@/lib/calls/config';
 import { iceServersFor } from '@/lib/calls/ice-servers';
 
@@ -9,13 +10,6 @@ export const runtime = 'nodejs';
  * STUN and TURN servers for RTCPeerConnection's `iceServers`. TURN credentials made with
  * TURN_SECRET expire after `ttlSeconds`: fetch again before each call. Nothing configured: [].
  */
-export const GET = authedRoute(
-  {
-    rateLimit: {
-      name: 'calls:ice-servers',
-      rule: { limit: 30, windowMs: 60_000 },
-      what: 'ICE server requests',
-    },
-  },
-  async ({ user }) => json(await iceServersFor(iceConfigFromEnv(), user.id)),
+export const GET = handle(getIceServersEndpoint, async ({ user }) =>
+  json(await iceServersFor(iceConfigFromEnv(), user.id)),
 );

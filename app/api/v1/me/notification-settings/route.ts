@@ -1,25 +1,19 @@
-import { authedRoute } from '@/lib/api/authed-route';
+import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
 import { getStore } from '@/lib/db';
-import { updateNotificationSettingsSchema } from '@/lib/notifications/schemas';
+import {
+  getNotificationSettingsEndpoint,
+  updateNotificationSettingsEndpoint,
+} from '@/lib/notifications/endpoints';
 import { getNotificationSettings, updateNotificationSettings } from '@/lib/notifications/service';
 
 export const runtime = 'nodejs';
 
 /** What the caller wants to hear about: `level` (all / mentions / nothing) and email digests. */
-export const GET = authedRoute({}, async ({ user }) =>
+export const GET = handle(getNotificationSettingsEndpoint, async ({ user }) =>
   json({ settings: await getNotificationSettings(await getStore(), user) }),
 );
 
-export const PATCH = authedRoute(
-  {
-    body: updateNotificationSettingsSchema,
-    rateLimit: {
-      name: 'me:notification-settings',
-      rule: { limit: 30, windowMs: 60_000 },
-      what: 'setting changes',
-    },
-  },
-  async ({ user, body }) =>
-    json({ settings: await updateNotificationSettings(await getStore(), user, body) }),
+export const PATCH = handle(updateNotificationSettingsEndpoint, async ({ user, body }) =>
+  json({ settings: await updateNotificationSettings(await getStore(), user, body) }),
 );

@@ -1,18 +1,19 @@
-import { authedRoute } from '@/lib/api/authed-route';
+import { handle } from '@/lib/api/handle';
 import { notFound } from '@/lib/api/errors';
 import { json } from '@/lib/api/route';
 import { getStore } from '@/lib/db';
 import {
-  presentPushSubscription,
-  pushSubscriptionBodySchema,
-  pushUnsubscribeBodySchema,
-} from '@/lib/push/schemas';
+  createPushSubscriptionEndpoint,
+  deletePushSubscriptionEndpoint,
+  listPushSubscriptionsEndpoint,
+} from '@/lib/push/endpoints';
+import { presentPushSubscription } from '@/lib/push/schemas';
 import { savePushSubscription } from '@/lib/push/subscriptions';
 
 export const runtime = 'nodejs';
 
 /** The caller's browsers that receive pushes (the settings switch looks for its own endpoint). */
-export const GET = authedRoute({}, async ({ user }) => {
+export const GET = handle(listPushSubscriptionsEndpoint, async ({ user }) => {
   const subscriptions = await (await getStore()).listPushSubscriptions({ userId: user.id });
   return json({ subscriptions: subscriptions.map(presentPushSubscription) });
 });
@@ -21,28 +22,18 @@ export const GET = authedRoute({}, async ({ user }) => {
  * Saves this browser's subscription; saving it again (new keys, another person) updates it. The
  * person's oldest subscriptions beyond MAX_PUSH_SUBSCRIPTIONS are dropped.
  */
-export const POST = authedRoute(
-  {
-    body: pushSubscriptionBodySchema,
-    rateLimit: {
-      name: 'push:subscribe',
-      rule: { limit: 10, windowMs: 60_000 },
-      what: 'push subscription changes',
-    },
-  },
-  async ({ user, body }) => {
-    const record = await savePushSubscription(await getStore(), {
-      userId: user.id,
-      endpoint: body.endpoint,
-      p256dh: body.keys.p256dh,
-      auth: body.keys.auth,
-    });
-    return json({ subscription: presentPushSubscription(record) }, 201);
-  },
-);
+export const POST = handle(createPushSubscriptionEndpoint, async ({ user, body }) => {
+  const record = await savePushSubscription(await getStore(), {
+    userId: user.id,
+    endpoint: body.endpoint,
+    p256dh: body.keys.p256dh,
+    auth: body.keys.auth,
+  });
+  return json({ subscription: presentPushSubscription(record) }, 201);
+});
 
 /** Stops pushes to a browser. Only the caller's own: anyone else's endpoint is 404. */
-export const DELETE = authedRoute({ body: pushUnsubscribeBodySchema }, async ({ user, body }) => {
+export const DELETE = handle(deletePushSubscriptionEndpoint, async ({ user, body }) => {
   const deleted = await (
     await getStore()
   ).deletePushSubscription({

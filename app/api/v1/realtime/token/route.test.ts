@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
-import { act, startCall } from '@/app/api/v1/calls/test-calls';
+import { act, startCall } from '@/test/calls';
 import { DELETE as removeMember } from '@/app/api/v1/conversations/[id]/members/[userId]/route';
 import { env, requireSecret } from '@/lib/env';
-import { ROOM_TOKEN_TTL_SECONDS, verifyRoomToken } from '@/lib/realtime/room-token';
+import {
+  ROOM_TOKEN_TTL_SECONDS,
+  SHORT_ROOM_TOKEN_TTL_SECONDS,
+  verifyRoomToken,
+} from '@/lib/realtime/room-token';
 import {
   bearer,
   createApiToken,
@@ -34,7 +38,7 @@ const requestRoomToken = (headers: Record<string, string>, body: unknown) =>
 const verify = (token: string, roomId: string) =>
   verifyRoomToken({ token, party: 'main', roomId, key: requireSecret('ROOM_TOKEN_KEY') });
 
-/** The documented answer (lib/openapi/operations.ts), strict: no field more. */
+/** The documented answer (createRoomTokenEndpoint), strict: no field more. */
 const roomTokenResponseSchema = z
   .object({
     token: z.string(),
@@ -94,6 +98,7 @@ describe('POST /api/v1/realtime/token', () => {
       ok: true,
       userId: account.user.id,
       contacts: [],
+      issuedAt: expect.any(Number),
     });
     expect(await verify(token, other.user.id)).toEqual({ ok: false, reason: 'invalid' });
     expect(
@@ -167,13 +172,14 @@ describe('POST /api/v1/realtime/token for a conversation room', () => {
       expiresAt: expect.any(String),
     });
     expect(Date.parse(body.expiresAt) - before).toBeLessThanOrEqual(
-      (ROOM_TOKEN_TTL_SECONDS + 1) * 1000,
+      (SHORT_ROOM_TOKEN_TTL_SECONDS + 1) * 1000,
     );
     // audience conversation/<id>: valid there, nowhere else.
     expect(await verifyConversation(body.token, id)).toEqual({
       ok: true,
       userId: b.user.id,
       contacts: [],
+      issuedAt: expect.any(Number),
     });
     expect(await verifyConversation(body.token, other.id)).toEqual({
       ok: false,
@@ -303,11 +309,16 @@ describe('POST /api/v1/realtime/token for a call room', () => {
       roomId: call.id,
       expiresAt: expect.any(String),
     });
+    // A call token lives a minute: a leaked one soon opens nothing (and never an ended call).
+    expect(Date.parse(body.expiresAt) - Date.now()).toBeLessThanOrEqual(
+      SHORT_ROOM_TOKEN_TTL_SECONDS * 1000,
+    );
     // audience call/<callId>: not the conversation's room, not another call's.
     expect(await verifyCall(body.token, call.id)).toEqual({
       ok: true,
       userId: b.user.id,
       contacts: [],
+      issuedAt: expect.any(Number),
     });
     expect(await verifyConversation(body.token, id)).toEqual({ ok: false, reason: 'invalid' });
     expect(await verifyCall(body.token, 'call_other')).toEqual({ ok: false, reason: 'invalid' });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { act, liveCall, startCall, startCallAs } from '@/app/api/v1/calls/test-calls';
+import { act, liveCall, startCall, startCallAs } from '@/test/calls';
 import {
   describeJsonBodyErrors,
   expectError,

@@ -1,16 +1,15 @@
-import { authedRoute } from '@/lib/api/authed-route';
+import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
+import { getLiveCallEndpoint, startCallEndpoint } from '@/lib/calls/endpoints';
 import { ringTimeoutMs } from '@/lib/calls/config';
 import { toCallWire } from '@/lib/calls/present';
 import { getLiveCall, startCall } from '@/lib/calls/service';
-import { startCallSchema } from '@/lib/calls/wire';
-import { conversationParamsSchema } from '@/lib/chat/schemas';
 import { getStore } from '@/lib/db';
 
 export const runtime = 'nodejs';
 
 /** The conversation's ringing or active call (`call: null` when there is none): "Join call". */
-export const GET = authedRoute({ params: conversationParamsSchema }, async ({ user, params }) => {
+export const GET = handle(getLiveCallEndpoint, async ({ user, params }) => {
   const call = await getLiveCall(await getStore(), user, params.id);
   return json({ call: call && toCallWire(call, ringTimeoutMs()) });
 });
@@ -20,14 +19,7 @@ export const GET = authedRoute({ params: conversationParamsSchema }, async ({ us
  * conversation when there is one (two people calling at once, or joining a group call): the
  * caller has joined it.
  */
-export const POST = authedRoute(
-  {
-    params: conversationParamsSchema,
-    body: startCallSchema,
-    rateLimit: { name: 'calls:start', rule: { limit: 10, windowMs: 60_000 }, what: 'calls' },
-  },
-  async ({ user, params, body }) => {
-    const { call, created } = await startCall(await getStore(), user, params.id, body);
-    return json({ call: toCallWire(call, ringTimeoutMs()) }, created ? 201 : 200);
-  },
-);
+export const POST = handle(startCallEndpoint, async ({ user, params, body }) => {
+  const { call, created } = await startCall(await getStore(), user, params.id, body);
+  return json({ call: toCallWire(call, ringTimeoutMs()) }, created ? 201 : 200);
+});

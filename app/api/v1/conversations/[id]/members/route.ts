@@ -1,14 +1,12 @@
-import { authedRoute } from '@/lib/api/authed-route';
+import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
+import { getStore } from '@/lib/app-store';
 import { addMembers } from '@/lib/chat/conversations';
-import { addMembersSchema, conversationParamsSchema } from '@/lib/chat/schemas';
-import { getStore } from '@/lib/db';
+import { addMembersEndpoint } from '@/lib/chat/conversation-endpoints';
 
 export const runtime = 'nodejs';
 
 /** Adds people to a group; any member may add. */
-export const POST = authedRoute(
-  { params: conversationParamsSchema, body: addMembersSchema },
-  async ({ user, params, body }) =>
-    json({ conversation: await addMembers(await getStore(), user, params.id, body.userIds) }),
+export const POST = handle(addMembersEndpoint, async ({ user, params, body }) =>
+  json({ conversation: await addMembers(await getStore(), user, params.id, body.userIds) }),
 );

@@ -1,8 +1,8 @@
-import { authedRoute } from '@/lib/api/authed-route';
+import { handle } from '@/lib/api/handle';
 import { notFound } from '@/lib/api/errors';
-import { idParamsSchema } from '@/lib/api/params';
 import { getBlobStore } from '@/lib/blob';
 import { getStore } from '@/lib/db';
+import { getUserAvatarEndpoint } from '@/lib/users/endpoints';
 
 export const runtime = 'nodejs';
 
@@ -10,7 +10,7 @@ export const runtime = 'nodejs';
  * Serves a person's avatar to signed-in people. URLs carry the version (`?v=`), so a response
  * may be cached for a year: a new avatar has a new URL.
  */
-export const GET = authedRoute({ params: idParamsSchema }, async ({ params }) => {
+export const GET = handle(getUserAvatarEndpoint, async ({ params }) => {
   const person = await (await getStore()).getUserById({ id: params.id });
   if (!person?.avatarKey) throw notFound('That avatar');
   const blob = await getBlobStore().get(person.avatarKey);

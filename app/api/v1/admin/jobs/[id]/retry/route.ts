@@ -1,13 +1,14 @@
-import { authedRoute } from '@/lib/api/authed-route';
+import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
 import { getStore } from '@/lib/db';
 import { requireAdmin, retryFailedJob } from '@/lib/jobs/admin';
-import { jobIdParamsSchema, presentJob } from '@/lib/jobs/wire';
+import { retryJobEndpoint } from '@/lib/jobs/endpoints';
+import { presentJob } from '@/lib/jobs/wire';
 
 export const runtime = 'nodejs';
 
 /** Admins: a failed job back to the queue (404 unknown, 409 not failed). */
-export const POST = authedRoute({ params: jobIdParamsSchema }, async ({ user, params }) => {
+export const POST = handle(retryJobEndpoint, async ({ user, params }) => {
   const store = await getStore();
   await requireAdmin({ store, user });
   return json({ job: presentJob(await retryFailedJob({ store, id: params.id })) });

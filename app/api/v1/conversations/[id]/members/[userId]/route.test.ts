@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { GET as getConversation } from '@/app/api/v1/conversations/[id]/route';
 import { GET as listMessages } from '@/app/api/v1/conversations/[id]/messages/route';
 import { getStore } from '@/lib/db';
+import * as realtime from '@/lib/realtime/server';
 import {
   bearer,
   createApiToken,
@@ -31,6 +32,10 @@ const remove = (headers: Record<string, string>, id: string, userId: string) =>
 
 const removeAs = (account: TestAccount, id: string, userId: string) =>
   remove(withCookie(account.cookie), id, userId);
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 /** A group with an owner, an admin and two plain members. */
 async function groupOfFour() {
@@ -73,6 +78,31 @@ describe('DELETE /api/v1/conversations/:id/members/:userId', () => {
     });
     await expectLockedOut(member, group.id);
   });
+
+  // The conversation room closes the removed person's open sockets when it hears this publish,
+  // and refuses their older tokens (party/conversation.test.ts performs that part).
+  it.each([
+    ['removed by the owner', 'owner'],
+    ['leaving', 'member'],
+  ] as const)(
+    'tells the conversation room once when someone goes (%s), naming them as a recipient',
+    async (_, actor) => {
+      const group4 = await groupOfFour();
+      const { member, group } = group4;
+      const publish = vi.spyOn(realtime, 'publishToConversation');
+      expect((await removeAs(group4[actor], group.id, member.user.id)).status).toBe(200);
+      const removals = publish.mock.calls.filter(([call]) =>
+        call.events.some((e) => e.type === 'member.removed'),
+      );
+      expect(removals).toHaveLength(1);
+      const [call] = removals[0]!;
+      expect(call.conversationId).toBe(group.id);
+      expect(call.events).toEqual([
+        { type: 'member.removed', conversationId: group.id, userIds: [member.user.id] },
+      ]);
+      expect(call.recipients).toContain(member.user.id);
+    },
+  );
 
   it('lets an admin remove a plain member', async () => {
     const { admin, member, group } = await groupOfFour();

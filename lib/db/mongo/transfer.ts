@@ -1,0 +1,160 @@
+import type { Connection, Model } from 'mongoose';
+
+import { type DataTransfer, type TransferCollection, type TransferRecord } from '../transfer';
+import { disconnect } from './connection';
+import type { Models } from './models';
+
+type Doc = Record<string, unknown>;
+const isoOf = (v: unknown) => (v as Date).toISOString();
+const isoOrNullOf = (v: unknown) => (v == null ? null : (v as Date).toISOString());
+const dateOf = (v: string) => new Date(v);
+const dateOrNullOf = (v: string | null) => (v === null ? null : new Date(v));
+
+/** Both directions per collection: stored document ⇄ transfer record. */
+type Mapping = {
+  [C in TransferCollection]: {
+    model: keyof Models;
+    toRecord: (doc: Doc) => TransferRecord<C>;
+    toDoc: (record: TransferRecord<C>) => Doc;
+  };
+};
+
+const mapping: Mapping = {
+  users: {
+    model: 'User',
+    toRecord: (d) => ({
+      id: d._id as string,
+      email: d.email as string,
+      name: d.name as string,
+      statusText: (d.statusText ?? null) as string | null,
+      avatarKey: (d.avatarKey ?? null) as string | null,
+      passwordHash: (d.passwordHash ?? null) as string | null,
+      emailVerified: Boolean(d.emailVerified),
+      sessionVersion: (d.sessionVersion ?? 0) as number,
+      createdAt: isoOf(d.createdAt),
+    }),
+    toDoc: ({ id, createdAt, ...u }) => ({ ...u, _id: id, createdAt: dateOf(createdAt) }),
+  },
+  conversations: {
+    model: 'Conversation',
+    toRecord: (d) => ({
+      id: d._id as string,
+      kind: d.kind as 'direct' | 'group',
+      name: (d.name ?? null) as string | null,
+      directKey: (d.directKey ?? null) as string | null,
+      createdBy: d.createdBy as string,
+      lastSeq: d.lastSeq as number,
+      lastActivityAt: isoOf(d.lastActivityAt),
+      createdAt: isoOf(d.createdAt),
+    }),
+    // A group's key is absent, not null: only real keys are in the unique partial index.
+    toDoc: ({ id, directKey, lastActivityAt, createdAt, ...c }) => ({
+      ...c,
+      _id: id,
+      ...(directKey === null ? {} : { directKey }),
+      lastActivityAt: dateOf(lastActivityAt),
+      createdAt: dateOf(createdAt),
+    }),
+  },
+  memberships: {
+    model: 'Membership',
+    toRecord: (d) => ({
+      conversationId: d.conversationId as string,
+      userId: d.userId as string,
+      role: d.role as 'owner' | 'admin' | 'member',
+      lastReadSeq: d.lastReadSeq as number,
+      muted: Boolean(d.muted),
+      joinedAt: isoOf(d.joinedAt),
+    }),
+    toDoc: ({ joinedAt, ...m }) => ({ ...m, joinedAt: dateOf(joinedAt) }),
+  },
+  messages: {
+    model: 'Message',
+    toRecord: (d) => ({
+      id: d._id as string,
+      conversationId: d.conversationId as string,
+      seq: d.seq as number,
+      authorId: (d.authorId ?? null) as string | null,
+      kind: d.kind as 'user' | 'system',
+      body: d.body as string,
+      clientId: (d.clientId ?? null) as string | null,
+      replyToId: (d.replyToId ?? null) as string | null,
+      attachments: (d.attachments ?? []) as TransferRecord<'messages'>['attachments'],
+      mentions: (d.mentions ?? []) as string[],
+      system: (d.system ?? null) as TransferRecord<'messages'>['system'],
+      reactions: ((d.reactions ?? []) as { emoji: string; userId: string }[]).map((r) => ({
+        emoji: r.emoji,
+        userId: r.userId,
+        createdAt: null,
+      })),
+      createdAt: isoOf(d.createdAt),
+      editedAt: isoOrNullOf(d.editedAt),
+      deletedAt: isoOrNullOf(d.deletedAt),
+    }),
+    toDoc: ({ id, reactions, createdAt, editedAt, deletedAt, ...m }) => ({
+      ...m,
+      _id: id,
+      reactions: reactions.map(({ emoji, userId }) => ({ emoji, userId })),
+      createdAt: dateOf(createdAt),
+      editedAt: dateOrNullOf(editedAt),
+      deletedAt: dateOrNullOf(deletedAt),
+    }),
+  },
+  uploads: {
+    model: 'Upload',
+    toRecord: (d) => ({
+      id: d._id as string,
+      userId: d.userId as string,
+      conversationId: (d.conversationId ?? null) as string | null,
+      messageId: (d.messageId ?? null) as string | null,
+      name: d.name as string,
+      contentType: d.contentType as string,
+      size: d.size as number,
+      width: d.width as number,
+      height: d.height as number,
+      key: d.key as string,
+      thumbKey: d.thumbKey as string,
+      createdAt: isoOf(d.createdAt),
+    }),
+    toDoc: ({ id, createdAt, ...u }) => ({
+      ...u,
+      _id: id,
+      kind: 'image',
+      createdAt: dateOf(createdAt),
+    }),
+  },
+};
+
+/**
+ * The MongoDB side of the transfer port. Imports go through the models (insertMany), so the
+ * schemas' validators and unique indexes check every imported document.
+ */
+export function createMongoTransfer(
+  conn: Connection,
+  models: Models,
+  target: { uri: string; dbName: string },
+): DataTransfer {
+  const modelOf = (collection: TransferCollection) =>
+    models[mapping[collection].model] as unknown as Model<Doc>;
+  return {
+    kind: 'mongo',
+    async count(collection) {
+      return modelOf(collection).countDocuments();
+    },
+    async *exportRecords<C extends TransferCollection>(collection: C) {
+      const toRecord = mapping[collection].toRecord;
+      const sort: Record<string, 1> =
+        collection === 'memberships' ? { conversationId: 1, userId: 1 } : { _id: 1 };
+      for await (const doc of modelOf(collection).find().sort(sort).lean().cursor()) {
+        yield toRecord(doc);
+      }
+    },
+    async importRecords<C extends TransferCollection>(collection: C, records: TransferRecord<C>[]) {
+      const toDoc = mapping[collection].toDoc;
+      await modelOf(collection).insertMany(records.map(toDoc), { ordered: true });
+    },
+    async close() {
+      await disconnect(conn, target);
+    },
+  };
+}

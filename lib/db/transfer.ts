@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+import { attachmentSchema, systemEventSchema } from './json-columns';
+
+/**
+ * The data-transfer port: what `npm run backup -- --format ndjson` exports and `npm run restore`
+ * imports, in a shape that belongs to neither store (camelCase, ISO times), so data moves from
+ * SQLite to MongoDB and back. Both adapters (sqlite/transfer.ts, mongo/transfer.ts) read and
+ * write these records; each record is parsed with its schema on the way in.
+ *
+ * Collections are listed parents first: an import in this order satisfies SQLite's foreign keys.
+ * Not transferred (say so where it matters): OAuth links and API tokens (people sign in again and
+ * make new tokens), notifications, jobs, calls and push subscriptions (short-lived state).
+ */
+const time = z.iso.datetime();
+const id = z.string().min(1).max(128);
+
+export const transferSchemas = {
+  users: z.object({
+    id,
+    email: z.string().min(3).max(254),
+    name: z.string().min(1).max(200),
+    statusText: z.string().nullable(),
+    avatarKey: z.string().nullable(),
+    passwordHash: z.string().nullable(),
+    emailVerified: z.boolean(),
+    sessionVersion: z.number().int().min(0),
+    createdAt: time,
+  }),
+  conversations: z.object({
+    id,
+    kind: z.enum(['direct', 'group']),
+    name: z.string().nullable(),
+    directKey: z.string().nullable(),
+    createdBy: id,
+    lastSeq: z.number().int().min(0),
+    lastActivityAt: time,
+    createdAt: time,
+  }),
+  memberships: z.object({
+    conversationId: id,
+    userId: id,
+    role: z.enum(['owner', 'admin', 'member']),
+    lastReadSeq: z.number().int().min(0),
+    muted: z.boolean(),
+    joinedAt: time,
+  }),
+  messages: z.object({
+    id,
+    conversationId: id,
+    seq: z.number().int().min(1),
+    authorId: id.nullable(),
+    kind: z.enum(['user', 'system']),
+    body: z.string(),
+    clientId: z.string().nullable(),
+    replyToId: z.string().nullable(),
+    attachments: z.array(attachmentSchema),
+    mentions: z.array(z.string()),
+    system: systemEventSchema.nullable(),
+    /** MongoDB keeps no reaction time: null there, the message's time when imported into SQLite. */
+    reactions: z.array(
+      z.object({ emoji: z.string().min(1), userId: id, createdAt: time.nullable() }),
+    ),
+    createdAt: time,
+    editedAt: time.nullable(),
+    deletedAt: time.nullable(),
+  }),
+  uploads: z.object({
+    id,
+    userId: id,
+    conversationId: id.nullable(),
+    messageId: id.nullable(),
+    name: z.string(),
+    contentType: z.string(),
+    size: z.number().int().min(0),
+    width: z.number().int().min(0),
+    height: z.number().int().min(0),
+    key: z.string().min(1),
+    thumbKey: z.string().min(1),
+    createdAt: time,
+  }),
+} as const;
+
+export type TransferCollection = keyof typeof transferSchemas;
+export type TransferRecord<C extends TransferCollection> = z.infer<(typeof transferSchemas)[C]>;
+export const TRANSFER_COLLECTIONS = Object.keys(transferSchemas) as TransferCollection[];
+
+export interface DataTransfer {
+  readonly kind: 'sqlite' | 'mongo';
+  count(collection: TransferCollection): Promise<number>;
+  /** Every record, in a stable order (insertion order in SQLite, id order in MongoDB). */
+  exportRecords<C extends TransferCollection>(collection: C): AsyncIterable<TransferRecord<C>>;
+  /** Inserts a batch; an existing id (or key) is an error, never a silent overwrite. */
+  importRecords<C extends TransferCollection>(
+    collection: C,
+    records: TransferRecord<C>[],
+  ): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const iso = (ms: number): string => new Date(ms).toISOString();
+export const isoOrNull = (ms: number | null): string | null => (ms === null ? null : iso(ms));
+export const ms = (time: string): number => Date.parse(time);
+export const msOrNull = (time: string | null): number | null => (time === null ? null : ms(time));

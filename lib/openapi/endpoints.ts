@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+import { defineEndpoint } from '@/lib/api/endpoint';
+
+import { healthSchema } from './responses';
+
+/** The document itself, and the health probe it also describes. */
+
+export const openApiDocumentEndpoint = defineEndpoint({
+  operationId: 'getOpenApiDocument',
+  method: 'GET',
+  path: '/api/v1/openapi.json',
+  tag: 'Meta',
+  summary: 'This OpenAPI 3.1 document',
+  auth: 'none',
+  responses: {
+    200: {
+      description: 'The document',
+      schema: z.object({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) }),
+    },
+  },
+});
+
+export const healthEndpoint = defineEndpoint({
+  operationId: 'getHealth',
+  method: 'GET',
+  path: '/api/health',
+  tag: 'Health',
+  summary: 'Health of the app and its dependencies (503 with the failing check when degraded)',
+  auth: 'none',
+  responses: {
+    200: { description: 'Healthy', schema: healthSchema },
+    503: { description: 'A dependency is down; its check says why', schema: healthSchema },
+  },
+});

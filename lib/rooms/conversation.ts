@@ -1,0 +1,209 @@
+import { z } from 'zod';
+
+import {
+  CONVERSATION_CLOSE_CODES,
+  PROTOCOL_VERSION,
+  clientFrameSchema,
+  publishRequestSchema,
+  roomIdSchema,
+  type RoomEvent,
+} from '../realtime/protocol';
+import { SHORT_ROOM_TOKEN_TTL_SECONDS } from '../realtime/room-token';
+
+import { fanOut } from './fan-out';
+import { readFrame, stateOf } from './frames';
+import type { ConnectIdentity, RoomConnection, RoomHost, RoomProgram } from './host';
+import { fail, ok, readBody, requireSecret } from './http';
+
+/** A connection may send one typing frame per this long (plus the `stop` that ends a `start`). */
+export const TYPING_MIN_INTERVAL_MS = 500;
+/**
+ * Room tokens are minted by Next.js and removals are timed by the room: a token issued up to this
+ * long after the room heard of a removal still counts as issued before it.
+ */
+export const CLOCK_SKEW_MS = 5_000;
+/** A removal is remembered until every token issued before it has expired (and a margin). */
+export const REMOVAL_MEMORY_MS = SHORT_ROOM_TOKEN_TTL_SECONDS * 1000 + 60_000;
+const REMOVED_KEY = 'removed';
+
+const connectionStateSchema = z.object({
+  /** When this connection's last typing frame was accepted, and what it said. */
+  typingAt: z.number(),
+  typing: z.enum(['start', 'stop']),
+  /** Whether it was already told `rate_limited` since its last accepted typing frame. */
+  limited: z.boolean(),
+});
+
+/** Removed user id → when the room heard of it (epoch ms); kept in storage for hibernation. */
+const removedSchema = z.record(z.string(), z.number());
+type Removed = z.infer<typeof removedSchema>;
+
+/** Publish bodies for this room must name recipients by user id (their inbox room ids). */
+const conversationPublishSchema = publishRequestSchema.extend({
+  recipients: z.array(roomIdSchema).max(1000).optional(),
+});
+
+const userIdsOf = (events: RoomEvent[], type: 'member.added' | 'member.removed') =>
+  events.flatMap((event) => (event.type === type ? event.userIds : []));
+
+/**
+ * The conversation room: one per conversation (room id = conversation id), joined by the members
+ * who have it open. It relays typing between them and tells Next.js who is looking (viewers);
+ * events Next.js publishes here are forwarded to the recipients' inbox rooms, which is where
+ * every tab hears them, and a `call.ended` among them to the call's room.
+ *
+ * Membership (#17 finding 10): the publish that announces `member.removed` (a removal or a
+ * leave) closes the removed people's sockets here and is remembered in storage with its time:
+ * until their old tokens have expired, the room refuses tokens issued before the removal and
+ * forwards nothing more to their inbox. `member.added` (or a token issued later, which Next.js
+ * mints only for members) forgets it.
+ *
+ * Requests (server secret): POST '' `{events, recipients}` → `{delivered}` (inbox rooms
+ * reached); GET '' → `{viewers}` (distinct user ids connected).
+ */
+export function conversationRoom(host: RoomHost): RoomProgram {
+  const readRemoved = async (): Promise<Removed> => {
+    const parsed = removedSchema.safeParse(await host.storage.get(REMOVED_KEY));
+    return parsed.success ? parsed.data : {};
+  };
+
+  const writeRemoved = async (removed: Removed) => {
+    if (Object.keys(removed).length === 0) {
+      await host.storage.delete(REMOVED_KEY);
+      await host.alarms.cancel();
+      return;
+    }
+    await host.storage.put(REMOVED_KEY, removed);
+    await host.alarms.set(Math.min(...Object.values(removed)) + REMOVAL_MEMORY_MS);
+  };
+
+  const refuse = (connection: RoomConnection) => {
+    connection.setState(null);
+    connection.send({
+      type: 'error',
+      code: 'removed',
+      message: 'You are no longer a member of this conversation.',
+    });
+    connection.close(CONVERSATION_CLOSE_CODES.removed, 'removed');
+  };
+
+  const relayTyping = (sender: RoomConnection, typing: 'start' | 'stop') => {
+    const state = stateOf(connectionStateSchema, sender);
+    if (!state) return;
+    const now = host.now();
+    // A `stop` right after a `start` always passes, so a quick send never leaves "typing…" up.
+    const endsTyping = typing === 'stop' && state.typing === 'start';
+    if (now - state.typingAt < TYPING_MIN_INTERVAL_MS && !endsTyping) {
+      if (!state.limited) {
+        sender.setState({ ...state, limited: true });
+        sender.send({
+          type: 'error',
+          code: 'rate_limited',
+          message: 'typing frames come too fast',
+        });
+      }
+      return;
+    }
+    sender.setState({ ...state, typingAt: now, typing, limited: false });
+    // Everyone else who joined; none of the sender's own tabs.
+    for (const connection of host.connections()) {
+      if (connection.userId !== sender.userId && stateOf(connectionStateSchema, connection))
+        connection.send({ type: 'typing', userId: sender.userId, state: typing });
+    }
+  };
+
+  const viewers = (): string[] => {
+    const users = new Set<string>();
+    for (const connection of host.connections())
+      if (stateOf(connectionStateSchema, connection)) users.add(connection.userId);
+    return [...users];
+  };
+
+  /**
+   * Forwards a publish to the recipients' inbox rooms, leaving out people removed by an earlier
+   * publish; then applies the membership changes it announces.
+   */
+  const publish = async (events: RoomEvent[], recipientIds: string[]) => {
+    const removed = await readRemoved();
+    const added = userIdsOf(events, 'member.added').filter((id) => removed[id] !== undefined);
+    for (const userId of added) delete removed[userId];
+    const recipients = [...new Set(recipientIds)].filter((id) => removed[id] === undefined);
+    const forwards = fanOut(recipients, (userId) =>
+      host.request({ party: 'main', roomId: userId }, { method: 'POST', body: { events } }),
+    );
+    const calls = fanOut(
+      events.flatMap((event) => (event.type === 'call.ended' ? [event] : [])),
+      (event) =>
+        host.request(
+          { party: 'call', roomId: event.callId },
+          { method: 'POST', body: { events: [event] } },
+        ),
+    );
+    const gone = new Set(userIdsOf(events, 'member.removed'));
+    const now = host.now();
+    for (const userId of gone) removed[userId] = now;
+    // Most publishes (messages) change nothing here: no write, no alarm.
+    if (gone.size > 0 || added.length > 0) await writeRemoved(removed);
+    for (const connection of host.connections())
+      if (gone.has(connection.userId)) refuse(connection);
+    const [answers] = await Promise.all([forwards, calls]);
+    return answers.filter((answer) => answer !== null).length;
+  };
+
+  return {
+    async onConnect(connection: RoomConnection, identity: ConnectIdentity) {
+      const removed = await readRemoved();
+      const removedAt = removed[identity.userId];
+      if (removedAt !== undefined) {
+        if (identity.issuedAt * 1000 <= removedAt + CLOCK_SKEW_MS) return refuse(connection);
+        // Minted later, so Next.js found them a member again: the removal is over.
+        delete removed[identity.userId];
+        await writeRemoved(removed);
+      }
+      connection.setState({ typingAt: 0, typing: 'stop', limited: false });
+      connection.send({ type: 'welcome', v: PROTOCOL_VERSION, userId: identity.userId });
+    },
+
+    onMessage(sender, data) {
+      if (!stateOf(connectionStateSchema, sender)) return; // refused: being closed
+      const frame = readFrame(clientFrameSchema, data, sender);
+      if (!frame) return;
+      switch (frame.type) {
+        case 'ping':
+          sender.send({ type: 'pong', at: frame.at });
+          return;
+        case 'presence.set':
+          sender.send({
+            type: 'error',
+            code: 'unsupported',
+            message: 'presence belongs to the inbox room',
+          });
+          return;
+        case 'typing':
+          relayTyping(sender, frame.state);
+          return;
+      }
+    },
+
+    onClose() {},
+
+    async onRequest(request) {
+      const denied = requireSecret(request, host.partySecret);
+      if (denied) return denied;
+      if (request.path !== '') return fail(404, 'not_found', 'no such endpoint');
+      if (request.method === 'GET') return ok({ viewers: viewers() });
+      if (request.method !== 'POST') return fail(405, 'method_not_allowed', 'use GET or POST');
+      const body = readBody(request, conversationPublishSchema);
+      if (!body.ok) return body.response;
+      return ok({ delivered: await publish(body.data.events, body.data.recipients ?? []) });
+    },
+
+    /** Forgets removals whose earlier tokens have all expired. Uses no `id`: see RoomAlarms. */
+    async onAlarm() {
+      const removed = await readRemoved();
+      const cutoff = host.now() - REMOVAL_MEMORY_MS;
+      for (const [userId, at] of Object.entries(removed)) if (at <= cutoff) delete removed[userId];
+      await writeRemoved(removed);
+    },
+  };
+}

@@ -1,0 +1,354 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import type { Store } from '@/lib/db/store';
+import type { Job, JobDispatcher } from '@/lib/db/types';
+
+import { type OpenStore } from './fixtures';
+
+/**
+ * The jobs port (lib/db/ports/jobs.ts): the durable queue's dedupe, claims, leases, retries and
+ * pruning. Every adapter runs it (test/contracts/index.ts).
+ */
+export function jobsContract(adapter: string, open: OpenStore) {
+  describe(`${adapter} store: jobs port`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    // Whole milliseconds, which both adapters keep exactly.
+    const t0 = new Date(Math.floor(Date.now() / 1000) * 1000);
+    const at = (ms: number) => new Date(t0.getTime() + ms);
+    const LEASE = 60_000;
+    let counter = 0;
+
+    const enqueue = async (
+      input: {
+        runAt?: Date;
+        dispatcher?: JobDispatcher;
+        dedupeId?: string;
+        payload?: unknown;
+      } = {},
+    ) =>
+      (
+        await store.enqueueJob({
+          name: 'notify-message',
+          payload: input.payload ?? { n: ++counter },
+          dedupeId: input.dedupeId ?? `dedupe-${++counter}`,
+          dispatcher: input.dispatcher ?? 'local',
+          runAt: input.runAt ?? t0,
+          maxAttempts: 3,
+        })
+      ).job;
+    const claim = (now: Date, limit = 10) => store.claimDueJobs({ now, limit, leaseMs: LEASE });
+    const ids = (jobs: Job[]) => jobs.map((job) => job.id);
+    /** A local job, claimed once: running with attempts 1. */
+    const running = async () => {
+      const job = await enqueue();
+      const [claimed] = await claim(t0, 1);
+      expect(claimed?.id).toBe(job.id);
+      return claimed!;
+    };
+
+    it('stores a pending job with its JSON payload, and reads it back', async () => {
+      const payload = {
+        messageId: 'm_1',
+        to: ['u_a', 'u_b'],
+        nested: { n: 1.5, ok: true, x: null },
+      };
+      const { job, created } = await store.enqueueJob({
+        name: 'assistant-reply',
+        payload,
+        dedupeId: 'assistant:m_1',
+        dispatcher: 'qstash',
+        runAt: at(5_000),
+        maxAttempts: 4,
+      });
+      expect(created).toBe(true);
+      expect(job.id).toMatch(/^job_[a-z0-9]{20}$/);
+      expect(job.createdAt).toBeInstanceOf(Date);
+      expect(job).toStrictEqual({
+        id: job.id,
+        name: 'assistant-reply',
+        payload,
+        dedupeId: 'assistant:m_1',
+        dispatcher: 'qstash',
+        state: 'pending',
+        attempts: 0,
+        maxAttempts: 4,
+        runAt: at(5_000),
+        lockedUntil: null,
+        lastError: null,
+        createdAt: job.createdAt,
+        updatedAt: job.updatedAt,
+        finishedAt: null,
+      });
+      expect(await store.getJob({ id: job.id })).toStrictEqual(job);
+    });
+
+    it('keeps one job per dedupeId: a second enqueue returns the first, unchanged', async () => {
+      const first = await enqueue({ dedupeId: 'notify:m_1', payload: { v: 1 } });
+      const again = await store.enqueueJob({
+        name: 'other',
+        payload: { v: 2 },
+        dedupeId: 'notify:m_1',
+        dispatcher: 'qstash',
+        runAt: at(99_000),
+        maxAttempts: 9,
+      });
+      expect(again).toStrictEqual({ job: first, created: false });
+      // Even once it ran: a dedupeId is spent until the job is pruned.
+      const [claimed] = await claim(t0);
+      await store.completeJob({ id: claimed!.id, now: at(1) });
+      const late = await enqueue({ dedupeId: 'notify:m_1', payload: { v: 3 } });
+      expect(late).toMatchObject({ id: first.id, state: 'succeeded', payload: { v: 1 } });
+    });
+
+    it('creates one job for concurrent enqueues with the same dedupeId', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          store.enqueueJob({
+            name: 'notify-message',
+            payload: {},
+            dedupeId: 'same',
+            dispatcher: 'local',
+            runAt: t0,
+            maxAttempts: 3,
+          }),
+        ),
+      );
+      expect(new Set(results.map((r) => r.job.id)).size).toBe(1);
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+    });
+
+    it('claims due jobs oldest runAt first, up to the limit', async () => {
+      const middle = await enqueue({ runAt: at(-2_000) });
+      const newest = await enqueue({ runAt: at(-1_000) });
+      const oldest = await enqueue({ runAt: at(-3_000) });
+      expect(ids(await claim(t0, 2))).toEqual([oldest.id, middle.id]);
+      expect(ids(await claim(t0, 2))).toEqual([newest.id]);
+      expect(await claim(t0, 2)).toEqual([]);
+    });
+
+    it('leases a claimed job: running, attempts + 1, lockedUntil now + leaseMs', async () => {
+      const job = await enqueue({ runAt: at(-500) });
+      const [claimed] = await store.claimDueJobs({ now: t0, limit: 1, leaseMs: 30_000 });
+      expect(claimed).toStrictEqual({
+        ...job,
+        state: 'running',
+        attempts: 1,
+        lockedUntil: at(30_000),
+        updatedAt: t0,
+      });
+      expect(await store.getJob({ id: job.id })).toStrictEqual(claimed);
+    });
+
+    it('never hands the same job to two concurrent claims', async () => {
+      const jobs = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => enqueue({ runAt: at(-i) })),
+      );
+      const claims = await Promise.all(Array.from({ length: 6 }, () => claim(t0, 3)));
+      const claimed = claims.flatMap(ids);
+      expect(claimed).toHaveLength(12);
+      expect(new Set(claimed).size).toBe(12);
+      expect([...claimed].sort()).toEqual(ids(jobs).sort());
+      expect(claims.flat().every((job) => job.attempts === 1)).toBe(true);
+    });
+
+    it('reclaims a running job once its lease has expired (its process died)', async () => {
+      const job = await running();
+      expect(await claim(at(LEASE - 1))).toEqual([]);
+      const [again] = await claim(at(LEASE + 1));
+      expect(again).toMatchObject({
+        id: job.id,
+        state: 'running',
+        attempts: 2,
+        lockedUntil: at(LEASE + 1 + LEASE),
+      });
+    });
+
+    it('does not claim a job before its runAt', async () => {
+      const later = await enqueue({ runAt: at(10_000) });
+      expect(await claim(t0)).toEqual([]);
+      expect(await store.getJob({ id: later.id })).toStrictEqual(later);
+      expect(ids(await claim(at(10_000)))).toEqual([later.id]);
+    });
+
+    it('never claims jobs QStash delivers, pending or with an expired lease', async () => {
+      const job = await enqueue({ dispatcher: 'qstash', runAt: at(-1_000) });
+      expect(await claim(at(1_000_000))).toEqual([]);
+      await store.startJobAttempt({ id: job.id, now: t0, leaseMs: LEASE });
+      expect(await claim(at(1_000_000))).toEqual([]);
+    });
+
+    it('starts attempts of a delivered job, and skips a job that already succeeded', async () => {
+      const job = await enqueue({ dispatcher: 'qstash' });
+      const first = await store.startJobAttempt({ id: job.id, now: at(10), leaseMs: LEASE });
+      expect(first).toStrictEqual({
+        ...job,
+        state: 'running',
+        attempts: 1,
+        lockedUntil: at(10 + LEASE),
+        updatedAt: at(10),
+      });
+      // A redelivery while the first attempt is still running (QStash timed out) counts too.
+      const second = await store.startJobAttempt({ id: job.id, now: at(20), leaseMs: LEASE });
+      expect(second).toMatchObject({ state: 'running', attempts: 2 });
+      const done = await store.completeJob({ id: job.id, now: at(30) });
+      expect(
+        await store.startJobAttempt({ id: job.id, now: at(40), leaseMs: LEASE }),
+      ).toStrictEqual(done);
+      expect(
+        await store.startJobAttempt({ id: 'job_missing', now: t0, leaseMs: LEASE }),
+      ).toBeNull();
+    });
+
+    it('completes a running job: succeeded, finishedAt now, lease cleared', async () => {
+      const job = await running();
+      const done = await store.completeJob({ id: job.id, now: at(500) });
+      expect(done).toStrictEqual({
+        ...job,
+        state: 'succeeded',
+        lockedUntil: null,
+        updatedAt: at(500),
+        finishedAt: at(500),
+      });
+      expect(await claim(at(LEASE * 10))).toEqual([]);
+    });
+
+    it('puts a failed attempt back to pending at retryAt, with its error', async () => {
+      const job = await running();
+      const failed = await store.failJobAttempt({
+        id: job.id,
+        error: 'SMTP timeout',
+        retryAt: at(30_000),
+        now: at(100),
+      });
+      expect(failed).toStrictEqual({
+        ...job,
+        state: 'pending',
+        runAt: at(30_000),
+        lockedUntil: null,
+        lastError: 'SMTP timeout',
+        updatedAt: at(100),
+      });
+      expect(await claim(at(29_999))).toEqual([]);
+      const [again] = await claim(at(30_000));
+      expect(again).toMatchObject({ id: job.id, attempts: 2, lastError: 'SMTP timeout' });
+    });
+
+    it('fails a job for good when there is no retryAt', async () => {
+      const job = await running();
+      const failed = await store.failJobAttempt({
+        id: job.id,
+        error: 'payload: expected string',
+        retryAt: null,
+        now: at(100),
+      });
+      expect(failed).toStrictEqual({
+        ...job,
+        state: 'failed',
+        lockedUntil: null,
+        lastError: 'payload: expected string',
+        updatedAt: at(100),
+        finishedAt: at(100),
+      });
+      expect(await claim(at(LEASE * 10))).toEqual([]);
+    });
+
+    it('changes only running jobs on complete and fail: a late report undoes nothing', async () => {
+      const job = await running();
+      const done = await store.completeJob({ id: job.id, now: at(100) });
+      const late = { id: job.id, error: 'late', now: at(200) };
+      expect(await store.failJobAttempt({ ...late, retryAt: null })).toStrictEqual(done);
+      expect(await store.failJobAttempt({ ...late, retryAt: at(300) })).toStrictEqual(done);
+      const pending = await enqueue();
+      expect(await store.completeJob({ id: pending.id, now: at(100) })).toStrictEqual(pending);
+      expect(await store.completeJob({ id: 'job_missing', now: t0 })).toBeNull();
+      expect(
+        await store.failJobAttempt({ id: 'job_missing', error: 'x', retryAt: null, now: t0 }),
+      ).toBeNull();
+    });
+
+    it('retries only a failed job: pending at runAt, attempts 0, error kept', async () => {
+      const job = await running();
+      const failed = await store.failJobAttempt({
+        id: job.id,
+        error: 'boom',
+        retryAt: null,
+        now: at(100),
+      });
+      const retried = await store.retryJob({ id: job.id, runAt: at(1_000), now: at(200) });
+      expect(retried).toStrictEqual({
+        ...failed!,
+        state: 'pending',
+        attempts: 0,
+        runAt: at(1_000),
+        updatedAt: at(200),
+        finishedAt: null,
+      });
+      expect(await store.retryJob({ id: job.id, runAt: at(5_000), now: at(300) })).toStrictEqual(
+        retried,
+      );
+      const [claimed] = await claim(at(1_000));
+      expect(claimed).toMatchObject({ id: job.id, attempts: 1, lastError: 'boom' });
+      expect(await store.retryJob({ id: 'job_missing', runAt: t0, now: t0 })).toBeNull();
+    });
+
+    it('lists jobs by state, most recently updated first, and counts them', async () => {
+      const [a, b, c] = await Promise.all([enqueue(), enqueue(), enqueue()]);
+      await enqueue({ runAt: at(5_000) }); // stays pending
+      for (const job of [a, b, c])
+        await store.startJobAttempt({ id: job.id, now: at(1), leaseMs: LEASE });
+      await store.completeJob({ id: b.id, now: at(300) });
+      await store.failJobAttempt({ id: a.id, error: 'x', retryAt: null, now: at(200) });
+      await store.completeJob({ id: c.id, now: at(100) });
+
+      expect(ids(await store.listJobs({ states: ['succeeded', 'failed'], limit: 10 }))).toEqual([
+        b.id,
+        a.id,
+        c.id,
+      ]);
+      expect(ids(await store.listJobs({ states: ['succeeded', 'failed'], limit: 2 }))).toEqual([
+        b.id,
+        a.id,
+      ]);
+      expect(ids(await store.listJobs({ states: ['succeeded'], limit: 10 }))).toEqual([b.id, c.id]);
+      expect(await store.listJobs({ states: ['running'], limit: 10 })).toEqual([]);
+      expect(await store.countJobs({ state: 'pending' })).toBe(1);
+      expect(await store.countJobs({ state: 'running' })).toBe(0);
+      expect(await store.countJobs({ state: 'succeeded' })).toBe(2);
+      expect(await store.countJobs({ state: 'failed' })).toBe(1);
+    });
+
+    it('prunes only succeeded jobs that finished before the cutoff', async () => {
+      const [old, recent, failed] = await Promise.all([enqueue(), enqueue(), enqueue()]);
+      const pending = await enqueue({ runAt: at(5_000) });
+      for (const job of [old, recent, failed])
+        await store.startJobAttempt({ id: job.id, now: t0, leaseMs: LEASE });
+      await store.completeJob({ id: old.id, now: at(100) });
+      await store.completeJob({ id: recent.id, now: at(1_000) });
+      await store.failJobAttempt({ id: failed.id, error: 'x', retryAt: null, now: at(100) });
+
+      expect(await store.pruneJobs({ before: at(1_000) })).toBe(1);
+      expect(await store.getJob({ id: old.id })).toBeNull();
+      expect(await store.getJob({ id: recent.id })).toMatchObject({ state: 'succeeded' });
+      expect(await store.getJob({ id: failed.id })).toMatchObject({ state: 'failed' });
+      expect(await store.getJob({ id: pending.id })).toStrictEqual(pending);
+      expect(await store.pruneJobs({ before: at(1_000) })).toBe(0);
+      // Its dedupeId is free again.
+      const fresh = await store.enqueueJob({
+        name: old.name,
+        payload: {},
+        dedupeId: old.dedupeId,
+        dispatcher: 'local',
+        runAt: t0,
+        maxAttempts: 1,
+      });
+      expect(fresh.created).toBe(true);
+    });
+  });
+}

@@ -1,0 +1,321 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { Store } from '@/lib/db/store';
+import type { Notification, NotificationKind } from '@/lib/db/types';
+
+import { chatFixtures, type OpenStore } from './fixtures';
+
+/**
+ * The notifications port (lib/db/ports/notifications.ts): one per source, paging, read marks,
+ * push and email claims. Every adapter runs it (test/contracts/index.ts).
+ */
+export function notificationsContract(adapter: string, open: OpenStore) {
+  describe(`${adapter} store: notifications port`, () => {
+    let store: Store;
+    beforeAll(async () => {
+      store = await open();
+    });
+    afterAll(async () => {
+      await store.close();
+    });
+    const { tick, people, group, post } = chatFixtures(() => store);
+    const ids = (items: Notification[]) => items.map((n) => n.id);
+
+    /** Two people in a group; `notify` creates b's notification about a new message by a. */
+    const pair = async () => {
+      const [a, b] = (await people(2)) as [string, string];
+      const { id: conversationId } = await group(a, [b]);
+      const notify = async (
+        kind: NotificationKind = 'mention',
+        inConversation = conversationId,
+      ) => {
+        const message = await post(inConversation, a, 'hey @b');
+        const { notification } = await store.createNotification({
+          userId: b,
+          kind,
+          conversationId: inConversation,
+          messageId: message.id,
+          callId: null,
+          seq: message.seq,
+          actorId: a,
+          preview: 'hey @b',
+        });
+        return notification;
+      };
+      return { a, b, conversationId, notify };
+    };
+
+    describe('notifications', () => {
+      it('creates an unread notification and lists it', async () => {
+        const { a, b, conversationId } = await pair();
+        const message = await post(conversationId, a, 'hello there');
+        const { notification, created } = await store.createNotification({
+          userId: b,
+          kind: 'dm',
+          conversationId,
+          messageId: message.id,
+          callId: null,
+          seq: message.seq,
+          actorId: a,
+          preview: 'hello there',
+        });
+        expect(created).toBe(true);
+        expect(notification.id).toMatch(/^ntf_[a-z0-9]{20}$/);
+        expect(notification.createdAt).toBeInstanceOf(Date);
+        expect(notification).toStrictEqual({
+          id: notification.id,
+          userId: b,
+          kind: 'dm',
+          conversationId,
+          messageId: message.id,
+          callId: null,
+          seq: message.seq,
+          actorId: a,
+          preview: 'hello there',
+          createdAt: notification.createdAt,
+          readAt: null,
+          pushedAt: null,
+          emailedAt: null,
+        });
+        expect(await store.listNotifications({ userId: b, limit: 10 })).toStrictEqual({
+          items: [notification],
+          nextCursor: null,
+        });
+        expect(await store.countUnreadNotifications({ userId: b })).toBe(1);
+        expect(await store.countUnreadNotifications({ userId: a })).toBe(0);
+      });
+
+      it('keeps one notification per person per message: a second create returns the first', async () => {
+        const { a, b, conversationId, notify } = await pair();
+        const first = await notify('mention');
+        const again = await store.createNotification({
+          userId: b,
+          kind: 'reply',
+          conversationId,
+          messageId: first.messageId,
+          callId: null,
+          seq: first.seq,
+          actorId: a,
+          preview: 'edited text',
+        });
+        expect(again).toStrictEqual({ notification: first, created: false });
+        // Another person may be notified about the same message.
+        const forA = await store.createNotification({
+          userId: a,
+          kind: 'message',
+          conversationId,
+          messageId: first.messageId,
+          callId: null,
+          seq: first.seq,
+          actorId: b,
+          preview: 'x',
+        });
+        expect(forA.created).toBe(true);
+        expect(forA.notification.id).not.toBe(first.id);
+      });
+
+      it('keeps one notification per person per call, for concurrent creates too', async () => {
+        const { a, b, conversationId } = await pair();
+        const { call } = await store.createCall({ conversationId, startedBy: a, kind: 'audio' });
+        const input = {
+          userId: b,
+          kind: 'missed_call' as const,
+          conversationId,
+          messageId: null,
+          callId: call.id,
+          seq: null,
+          actorId: a,
+          preview: 'Missed audio call',
+        };
+        const results = await Promise.all([1, 2, 3, 4].map(() => store.createNotification(input)));
+        expect(new Set(results.map((r) => r.notification.id)).size).toBe(1);
+        expect(results.filter((r) => r.created)).toHaveLength(1);
+        expect(results[0]!.notification).toMatchObject({ messageId: null, callId: call.id });
+      });
+
+      it('pages a person’s notifications newest first with a cursor', async () => {
+        const { b, notify } = await pair();
+        const made: Notification[] = [];
+        for (let i = 0; i < 5; i++) {
+          made.push(await notify());
+          await tick();
+        }
+        const newest = ids(made).reverse();
+        const first = await store.listNotifications({ userId: b, limit: 2 });
+        expect(ids(first.items)).toEqual(newest.slice(0, 2));
+        expect(first.nextCursor).toEqual(expect.any(String));
+        const second = await store.listNotifications({
+          userId: b,
+          limit: 2,
+          cursor: first.nextCursor,
+        });
+        expect(ids(second.items)).toEqual(newest.slice(2, 4));
+        const third = await store.listNotifications({
+          userId: b,
+          limit: 2,
+          cursor: second.nextCursor,
+        });
+        expect(third).toStrictEqual({ items: [made[0]], nextCursor: null });
+        // A cursor that does not parse starts over.
+        const restart = await store.listNotifications({ userId: b, limit: 2, cursor: 'nonsense' });
+        expect(ids(restart.items)).toEqual(newest.slice(0, 2));
+      });
+
+      it('marks chosen notifications read, only the person’s own, and only once', async () => {
+        const { b, notify } = await pair();
+        const other = await pair();
+        const [n1, n2, n3] = [await notify(), await notify(), await notify()];
+        const theirs = await other.notify();
+        const changed = await store.markNotificationsRead({
+          userId: b,
+          ids: [n1.id, n3.id, theirs.id, 'ntf_missing'],
+        });
+        expect(changed.sort()).toEqual([n1.id, n3.id].sort());
+        expect(await store.countUnreadNotifications({ userId: b })).toBe(1);
+        expect(await store.countUnreadNotifications({ userId: other.b })).toBe(1);
+        expect(await store.markNotificationsRead({ userId: b, ids: [n1.id] })).toEqual([]);
+        expect(await store.markNotificationsRead({ userId: b, ids: [] })).toEqual([]);
+        const { items } = await store.listNotifications({ userId: b, limit: 10 });
+        const read = new Map(items.map((n) => [n.id, n.readAt]));
+        expect(read.get(n1.id)).toBeInstanceOf(Date);
+        expect(read.get(n2.id)).toBeNull();
+        expect(read.get(n3.id)).toBeInstanceOf(Date);
+      });
+
+      it('marks all of a person’s unread notifications read', async () => {
+        const { b, notify } = await pair();
+        const other = await pair();
+        const [n1, n2] = [await notify(), await notify()];
+        await store.markNotificationsRead({ userId: b, ids: [n1.id] });
+        await other.notify();
+        expect(await store.markNotificationsRead({ userId: b, all: true })).toEqual([n2.id]);
+        expect(await store.countUnreadNotifications({ userId: b })).toBe(0);
+        expect(await store.countUnreadNotifications({ userId: other.b })).toBe(1);
+        expect(await store.markNotificationsRead({ userId: b, all: true })).toEqual([]);
+      });
+
+      it('marks a conversation’s notifications read up to a seq', async () => {
+        const { a, b, conversationId, notify } = await pair();
+        const { id: elsewhere } = await group(a, [b]);
+        const [s1, s2, s3] = [await notify(), await notify(), await notify()];
+        const other = await notify('message', elsewhere);
+        expect([s1.seq, s2.seq, s3.seq]).toEqual([1, 2, 3]);
+        const changed = await store.markNotificationsRead({
+          userId: b,
+          conversationId,
+          uptoSeq: 2,
+        });
+        expect(changed.sort()).toEqual([s1.id, s2.id].sort());
+        // Someone else reading the conversation reads none of b's.
+        expect(
+          await store.markNotificationsRead({ userId: a, conversationId, uptoSeq: 3 }),
+        ).toEqual([]);
+        const { items } = await store.listNotifications({ userId: b, limit: 10 });
+        const unread = items.filter((n) => n.readAt === null).map((n) => n.id);
+        expect(unread.sort()).toEqual([s3.id, other.id].sort());
+      });
+
+      it('records when a push and an email went out, keeping the first time', async () => {
+        const { b, notify } = await pair();
+        const [n1, n2] = [await notify(), await notify()];
+        const first = new Date(Math.floor(Date.now() / 1000) * 1000);
+        const later = new Date(first.getTime() + 60_000);
+        await store.markNotificationsPushed({ ids: [n1.id, n2.id], at: first });
+        await store.markNotificationsPushed({ ids: [n1.id], at: later });
+        expect(await store.markNotificationsEmailed({ ids: [n2.id], at: later })).toEqual([n2.id]);
+        expect(
+          await store.markNotificationsEmailed({ ids: [n2.id, 'ntf_missing'], at: first }),
+        ).toEqual([]);
+        await store.markNotificationsPushed({ ids: [], at: later });
+        expect(await store.markNotificationsEmailed({ ids: [], at: later })).toEqual([]);
+        const { items } = await store.listNotifications({ userId: b, limit: 10 });
+        const byId = new Map(items.map((n) => [n.id, n]));
+        expect(byId.get(n1.id)).toMatchObject({ pushedAt: first, emailedAt: null, readAt: null });
+        expect(byId.get(n2.id)).toMatchObject({ pushedAt: first, emailedAt: later, readAt: null });
+      });
+
+      it('claims for an email only the notifications not claimed yet, and returns those', async () => {
+        const { b, notify } = await pair();
+        const [n1, n2, n3] = [await notify(), await notify(), await notify()];
+        const at = new Date(Math.floor(Date.now() / 1000) * 1000);
+        expect(await store.markNotificationsEmailed({ ids: [n1.id], at })).toEqual([n1.id]);
+        const claimed = await store.markNotificationsEmailed({
+          ids: [n1.id, n2.id, n3.id, n2.id, 'ntf_missing'],
+          at,
+        });
+        expect(claimed.sort()).toEqual([n2.id, n3.id].sort());
+        expect(await store.markNotificationsEmailed({ ids: [n1.id, n2.id, n3.id], at })).toEqual(
+          [],
+        );
+        const { items } = await store.listNotifications({ userId: b, limit: 10 });
+        expect(items.map((n) => n.emailedAt)).toEqual([at, at, at]);
+      });
+
+      it('splits concurrent claims of the same notifications with no overlap', async () => {
+        const { notify } = await pair();
+        const made: Notification[] = [];
+        for (let i = 0; i < 6; i++) made.push(await notify());
+        const all = ids(made);
+        // The same instant for every claim: nothing but the store's atomicity tells them apart.
+        const at = new Date(Math.floor(Date.now() / 1000) * 1000);
+        const claims = await Promise.all(
+          [1, 2, 3, 4].map(() => store.markNotificationsEmailed({ ids: all, at })),
+        );
+        const union = claims.flat();
+        expect(union.sort()).toEqual([...all].sort());
+        expect(new Set(union).size).toBe(all.length);
+      });
+
+      it('gives claimed notifications back, so a later email can claim them again', async () => {
+        const { b, notify } = await pair();
+        const other = await pair();
+        const [n1, n2] = [await notify(), await notify()];
+        const theirs = await other.notify();
+        const at = new Date(Math.floor(Date.now() / 1000) * 1000);
+        await store.markNotificationsEmailed({ ids: [n1.id, n2.id, theirs.id], at });
+        await store.clearNotificationsEmailed({ ids: [n1.id, 'ntf_missing'] });
+        await store.clearNotificationsEmailed({ ids: [] });
+        const unemailed = await store.listUnemailedNotifications({
+          userId: b,
+          kinds: ['mention'],
+          limit: 10,
+        });
+        expect(ids(unemailed)).toEqual([n1.id]);
+        const { items } = await store.listNotifications({ userId: other.b, limit: 10 });
+        expect(items[0]!.emailedAt).toEqual(at);
+        expect(await store.markNotificationsEmailed({ ids: [n1.id, n2.id], at })).toEqual([n1.id]);
+      });
+
+      it('lists unread, not yet emailed notifications of some kinds, oldest first', async () => {
+        const { b, conversationId, notify } = await pair();
+        const mention = await notify('mention');
+        await tick();
+        const message = await notify('message');
+        await tick();
+        const dm = await notify('dm');
+        await tick();
+        const emailed = await notify('dm');
+        await tick();
+        const read = await notify('mention');
+        await tick();
+        const latest = await notify('reply');
+        await store.markNotificationsEmailed({ ids: [emailed.id], at: new Date() });
+        await store.markNotificationsRead({ userId: b, ids: [read.id] });
+
+        const list = (kinds: NotificationKind[], limit = 10) =>
+          store.listUnemailedNotifications({ userId: b, kinds, limit });
+        expect(ids(await list(['mention', 'dm']))).toEqual([mention.id, dm.id]);
+        expect(ids(await list(['mention', 'dm', 'reply', 'message'], 2))).toEqual([
+          mention.id,
+          message.id,
+        ]);
+        expect(ids(await list(['reply']))).toEqual([latest.id]);
+        expect(await list([])).toEqual([]);
+        expect(
+          await store.listUnemailedNotifications({ userId: 'u_nobody', kinds: ['dm'], limit: 5 }),
+        ).toEqual([]);
+        expect(conversationId).toBe(mention.conversationId);
+      });
+    });
+  });
+}
