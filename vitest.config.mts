@@ -21,7 +21,9 @@ export default defineConfig({
     alias: {
       '@': root,
       // `server-only` throws outside React Server Components; tests run route code directly.
+      // `client-only` likewise guards browser modules, which component tests import.
       'server-only': path.resolve(root, 'test/empty-module.ts'),
+      'client-only': path.resolve(root, 'test/empty-module.ts'),
     },
   },
   test: {
