@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 
 import { badPathResponse, pathDecodes } from '@/lib/api/path-encoding';
-import { decodeSession, readCookie, sessionCookieName } from '@/lib/auth/session';
+import { decodeSession, readCookie, sessionCookieName } from '@/lib/auth/server/session';
 import { methodNotAllowedResponse } from '@/lib/openapi/allowed-methods';
 
 /** App pages a signed-out person is sent to sign-in from. */

@@ -2,7 +2,7 @@
 
 import { createContext, useContext, type ReactNode } from 'react';
 
-import type { PersonView } from '@/lib/stores/people-store';
+import type { PersonView } from '@/lib/users/client/people-store';
 
 const MeContext = createContext<PersonView | null>(null);
 

@@ -2,8 +2,8 @@
 
 import { createContext, useContext, type ReactNode } from 'react';
 
-import { useInboxConnection } from '@/lib/realtime/use-inbox-connection';
-import { useConnectionStore } from '@/lib/stores/connection-store';
+import { useInboxConnection } from '@/lib/realtime/client/use-inbox-connection';
+import { useConnectionStore } from '@/lib/realtime/client/connection-store';
 
 const HostContext = createContext<string>('');
 

@@ -4,7 +4,7 @@ import { signOut } from 'next-auth/react';
 import { useState } from 'react';
 
 import { Button } from '@/components/ui/button';
-import { disablePush } from '@/lib/push/client';
+import { disablePush } from '@/lib/push/client/client';
 
 /**
  * Signs out of this browser. Its push subscription goes first: on a shared computer, the next

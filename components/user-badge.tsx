@@ -1,7 +1,7 @@
 'use client';
 
 import { Avatar } from '@/components/ui/avatar';
-import { usePerson, type PersonView } from '@/lib/stores/people-store';
+import { usePerson, type PersonView } from '@/lib/users/client/people-store';
 
 /** The signed-in person in the header; follows live profile changes from other tabs. */
 export function UserBadge({ me }: { me: PersonView }) {

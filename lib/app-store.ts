@@ -1,6 +1,6 @@
 import 'server-only';
 
-import { ensureAssistantUser } from '@/lib/assistant/system-user';
+import { ensureAssistantUser } from '@/lib/assistant/server/system-user';
 import { getStore as openStore, type Store } from '@/lib/db';
 
 // Cached on globalThis like the store itself (every server bundle shares one), promise and all.

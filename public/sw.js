@@ -1,6 +1,6 @@
 /* Parley's service worker: shows web pushes and opens the conversation when one is clicked.
- * Plain JavaScript, served as is from /sw.js (scope /). The payload is what lib/push/send.ts
- * sends ({title, body, url, tag}, lib/push/message.ts); it is parsed defensively, because a push
+ * Plain JavaScript, served as is from /sw.js (scope /). The payload is what lib/push/server/send.ts
+ * sends ({title, body, url, tag}, lib/push/server/message.ts); it is parsed defensively, because a push
  * that shows nothing is worse than a generic one (and Chrome counts silent pushes against us).
  */
 'use strict';

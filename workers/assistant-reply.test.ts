@@ -7,13 +7,13 @@ vi.hoisted(() => {
 
 import { getStore } from '@/lib/app-store';
 import { ASSISTANT_ID } from '@/lib/assistant/identity';
-import { replyToMessage, type ReplySettings } from '@/lib/assistant/reply';
-import { NOT_CONFIGURED } from '@/lib/assistant/texts';
+import { replyToMessage, type ReplySettings } from '@/lib/assistant/server/reply';
+import { NOT_CONFIGURED } from '@/lib/assistant/server/texts';
 import type { Store } from '@/lib/db';
 import type { Message } from '@/lib/db/types';
 import { env } from '@/lib/env';
 import type { RoomEvent } from '@/lib/realtime/protocol';
-import * as realtime from '@/lib/realtime/server';
+import * as realtime from '@/lib/realtime/server/publish';
 import { resetBreaker } from '@/lib/resilience/breakers';
 import { uniqueEmail } from '@/test/api';
 import { startFakeOpenAI, type FakeMode, type FakeOpenAI } from '@/test/fake-openai';

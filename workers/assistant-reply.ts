@@ -1,4 +1,4 @@
-import { replyToMessage, type ReplySettings } from '@/lib/assistant/reply';
+import { replyToMessage, type ReplySettings } from '@/lib/assistant/server/reply';
 import { env } from '@/lib/env';
 import type { JobHandler } from '@/lib/jobs/define';
 
@@ -19,7 +19,7 @@ export function replySettingsFromEnv(): ReplySettings {
 }
 
 /**
- * The assistant answers a message (lib/assistant/reply.ts), streaming a draft to the members.
+ * The assistant answers a message (lib/assistant/server/reply.ts), streaming a draft to the members.
  * Provider failures become an assistant message and the job succeeds; only a crash or the job's
  * own timeout is retried (lib/jobs/catalog.ts).
  */

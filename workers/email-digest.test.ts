@@ -2,8 +2,8 @@ import { readdirSync } from 'node:fs';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { listOutbox, readOutboxEmail } from '@/lib/email/outbox';
-import { outboxDir } from '@/lib/email/transport';
+import { listOutbox, readOutboxEmail } from '@/lib/email/server/outbox';
+import { outboxDir } from '@/lib/email/server/transport';
 import { createDigestWorld, type DigestWorld } from '@/test/digest-fixtures';
 
 import { jobCatalog } from '@/lib/jobs/catalog';

@@ -1,8 +1,8 @@
-import { sendDigest } from '@/lib/email/digest';
+import { sendDigest } from '@/lib/email/server/digest';
 import type { JobHandler } from '@/lib/jobs/define';
 
 /**
- * One person's email digest of unread mentions, DMs and replies (lib/email/digest.ts). Queued
+ * One person's email digest of unread mentions, DMs and replies (lib/email/server/digest.ts). Queued
  * by scheduleDigest for each such notification, at most one job per person per delay window;
  * sends nothing when nothing is due or it already went out (the notifications' emailed marks).
  * Two runs for one person may overlap (a rescheduled job and a bucket's job): sendDigest claims

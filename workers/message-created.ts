@@ -1,5 +1,5 @@
-import { isAssistantAddressed } from '@/lib/assistant/addressing';
-import { requestAssistantReply } from '@/lib/assistant/trigger';
+import { isAssistantAddressed } from '@/lib/assistant/server/addressing';
+import { requestAssistantReply } from '@/lib/assistant/server/trigger';
 import type { Store } from '@/lib/db';
 import type { JobHandler, JobContext } from '@/lib/jobs/define';
 import {
@@ -7,10 +7,10 @@ import {
   notifyAboutMessage,
   type NewMessageContext,
   type NotifyDeps,
-} from '@/lib/notifications/notify-message';
+} from '@/lib/notifications/server/notify-message';
 
 export type MessageCreatedDeps = NotifyDeps & {
-  /** Queues the assistant's reply (lib/assistant/trigger.ts); idempotent per message. */
+  /** Queues the assistant's reply (lib/assistant/server/trigger.ts); idempotent per message. */
   requestAssistantReply?: typeof requestAssistantReply;
 };
 

@@ -1,6 +1,6 @@
 import type { JobHandler } from '@/lib/jobs/define';
-import { deliverNotification } from '@/lib/notifications/deliver';
-import { memberFacts } from '@/lib/notifications/members';
+import { deliverNotification } from '@/lib/notifications/server/deliver';
+import { memberFacts } from '@/lib/notifications/server/members';
 import { missedCallRecipients } from '@/lib/notifications/rules';
 
 /** A call nobody answered: tell the members it rang for (written with the call's missed end). */

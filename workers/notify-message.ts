@@ -1,5 +1,5 @@
 import type { JobHandler } from '@/lib/jobs/define';
-import { loadNewMessage, notifyAboutMessage } from '@/lib/notifications/notify-message';
+import { loadNewMessage, notifyAboutMessage } from '@/lib/notifications/server/notify-message';
 
 /**
  * Notifications for one message. Nothing queues this any more (message-created does the same

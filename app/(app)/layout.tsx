@@ -9,7 +9,7 @@ import { SignOutButton } from '@/components/sign-out-button';
 import { SiteHeader } from '@/components/site-header';
 import { UserBadge } from '@/components/user-badge';
 import { getStore } from '@/lib/app-store';
-import { requireUser } from '@/lib/auth/current-user';
+import { requireUser } from '@/lib/auth/server/current-user';
 import { env } from '@/lib/env';
 import { isAdmin } from '@/lib/jobs/admin';
 import { HOME_PATH } from '@/lib/routes';

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { UnsubscribeForm } from '@/components/email/unsubscribe-form';
 import { SiteHeader } from '@/components/site-header';
 import { getStore } from '@/lib/db';
-import { checkUnsubscribeToken } from '@/lib/email/unsubscribe';
+import { checkUnsubscribeToken } from '@/lib/email/server/unsubscribe';
 
 export const metadata: Metadata = { title: 'Unsubscribe', robots: { index: false } };
 

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { ApiClientError, callEndpoint } from '@/lib/api/client';
 import { listJobsEndpoint, retryJobEndpoint } from '@/lib/jobs/endpoints';
 import { jobStates, type JobsResponse, type JobWire } from '@/lib/jobs/wire';
-import { toast } from '@/lib/stores/toast-store';
+import { toast } from '@/lib/ui/client/toast-store';
 
 const stateLabels: Record<JobWire['state'], string> = {
   pending: 'Pending',

@@ -4,9 +4,9 @@ import { useState } from 'react';
 
 import { useRealtimeHost } from '@/components/realtime-provider';
 import { Button } from '@/components/ui/button';
-import { acceptCall, startCall } from '@/lib/calls/client-controller';
-import { useLiveCall } from '@/lib/calls/use-live-call';
-import { useCallStore } from '@/lib/stores/call-store';
+import { acceptCall, startCall } from '@/lib/calls/client/controller';
+import { useLiveCall } from '@/lib/calls/client/use-live-call';
+import { useCallStore } from '@/lib/calls/client/call-store';
 
 import { PhoneIcon, VideoIcon } from './icons';
 

@@ -1,9 +1,9 @@
 'use client';
 
 import { Button } from '@/components/ui/button';
-import { callControls, hangUp } from '@/lib/calls/client-controller';
-import { useMediaDevices } from '@/lib/calls/use-media-devices';
-import type { LocalMedia } from '@/lib/stores/call-store';
+import { callControls, hangUp } from '@/lib/calls/client/controller';
+import { useMediaDevices } from '@/lib/calls/client/use-media-devices';
+import type { LocalMedia } from '@/lib/calls/client/call-store';
 
 import { DeviceSelect } from './device-select';
 

@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 
 import { Button } from '@/components/ui/button';
-import { useCallStore, type CurrentCall } from '@/lib/stores/call-store';
+import { useCallStore, type CurrentCall } from '@/lib/calls/client/call-store';
 
 /** How long "Call ended", "No answer"… stays before it closes by itself. */
 const SHOW_MS = 10_000;

@@ -2,7 +2,7 @@
 
 import { useMe } from '@/components/me-context';
 import { useRealtimeHost } from '@/components/realtime-provider';
-import { useCallStore } from '@/lib/stores/call-store';
+import { useCallStore } from '@/lib/calls/client/call-store';
 
 import { CallEndedNotice } from './call-ended-notice';
 import { CallView } from './call-view';

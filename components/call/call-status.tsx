@@ -2,8 +2,8 @@
 
 import { useEffect, useState } from 'react';
 
-import { callStatus } from '@/lib/calls/client-status';
-import type { CurrentCall, PeerView } from '@/lib/stores/call-store';
+import { callStatus } from '@/lib/calls/client/status';
+import type { CurrentCall, PeerView } from '@/lib/calls/client/call-store';
 
 function useNow(intervalMs: number): number {
   const [now, setNow] = useState(() => Date.now());

@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 
 import { Avatar } from '@/components/ui/avatar';
 import { cn } from '@/components/ui/cn';
-import { useSpeaking } from '@/lib/calls/use-speaking';
+import { useSpeaking } from '@/lib/calls/client/use-speaking';
 
 import { MicOffIcon } from './icons';
 import { useCallPerson } from './use-call-person';

@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 
 import { cn } from '@/components/ui/cn';
-import { useCallStore, type CurrentCall } from '@/lib/stores/call-store';
+import { useCallStore, type CurrentCall } from '@/lib/calls/client/call-store';
 
 import { CallControls } from './call-controls';
 import { CallStatus } from './call-status';

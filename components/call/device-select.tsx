@@ -2,7 +2,7 @@
 
 import { useId } from 'react';
 
-import type { DeviceOption } from '@/lib/calls/use-media-devices';
+import type { DeviceOption } from '@/lib/calls/client/use-media-devices';
 
 /** A labelled device picker ("Microphone", "Camera"); disabled while there is nothing to pick. */
 export function DeviceSelect({

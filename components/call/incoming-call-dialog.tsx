@@ -5,9 +5,9 @@ import { useEffect } from 'react';
 
 import { Avatar } from '@/components/ui/avatar';
 import { Button } from '@/components/ui/button';
-import { startRing } from '@/lib/calls/client-audio';
-import { acceptCall, declineCall, type CallContext } from '@/lib/calls/client-controller';
-import { useCallStore, type IncomingCall } from '@/lib/stores/call-store';
+import { startRing } from '@/lib/calls/client/audio';
+import { acceptCall, declineCall, type CallContext } from '@/lib/calls/client/controller';
+import { useCallStore, type IncomingCall } from '@/lib/calls/client/call-store';
 
 import { useCallConversation, useCallPerson } from './use-call-person';
 

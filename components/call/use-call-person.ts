@@ -1,7 +1,7 @@
 'use client';
 
-import { useConversationsStore } from '@/lib/stores/conversations-store';
-import { usePeopleStore } from '@/lib/stores/people-store';
+import { useConversationsStore } from '@/lib/chat/client/conversations-store';
+import { usePeopleStore } from '@/lib/users/client/people-store';
 
 /** A participant's name and picture, from the conversation's members (live profile first). */
 export function useCallPerson(conversationId: string, userId: string) {

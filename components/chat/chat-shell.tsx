@@ -4,7 +4,7 @@ import { useSelectedLayoutSegment } from 'next/navigation';
 import type { ReactNode } from 'react';
 
 import { cn } from '@/components/ui/cn';
-import { useConversationsLoader } from '@/lib/chat/use-conversations';
+import { useConversationsLoader } from '@/lib/chat/client/use-conversations';
 
 import { Sidebar } from './sidebar';
 

@@ -3,15 +3,15 @@
 import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 
 import { Button } from '@/components/ui/button';
-import { chatApi } from '@/lib/chat/api-client';
+import { chatApi } from '@/lib/chat/client/api-client';
 import { applyMention, mentionQuery } from '@/lib/chat/mentions';
 import { MESSAGE_MAX_LENGTH } from '@/lib/chat/schemas';
-import { sendNew } from '@/lib/chat/send';
+import { sendNew } from '@/lib/chat/client/send';
 import { createTypingThrottle, type TypingState, type TypingThrottle } from '@/lib/chat/typing';
 import type { ConversationWire } from '@/lib/chat/wire';
-import { useComposerStore } from '@/lib/stores/composer-store';
-import { useTimelineStore } from '@/lib/stores/timeline-store';
-import { toast } from '@/lib/stores/toast-store';
+import { useComposerStore } from '@/lib/chat/client/composer-store';
+import { useTimelineStore } from '@/lib/chat/client/timeline-store';
+import { toast } from '@/lib/ui/client/toast-store';
 
 import { AttachmentTray } from './attachment-tray';
 import { MentionList } from './mention-list';

@@ -4,7 +4,7 @@ import Link from 'next/link';
 
 import { CallButtons } from '@/components/call/call-buttons';
 import type { ConversationWire } from '@/lib/chat/wire';
-import { usePresenceStore } from '@/lib/stores/presence-store';
+import { usePresenceStore } from '@/lib/chat/client/presence-store';
 
 import { ConversationAvatar } from './conversation-avatar';
 import { MuteButton } from './mute-button';

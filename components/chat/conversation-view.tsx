@@ -5,11 +5,11 @@ import { useEffect, useState } from 'react';
 
 import { useMe } from '@/components/me-context';
 import { useRealtimeHost } from '@/components/realtime-provider';
-import { useConversationRoom } from '@/lib/chat/use-conversation-room';
-import { useMarkRead } from '@/lib/chat/use-mark-read';
-import { useTimelineLoader } from '@/lib/chat/use-timeline-loader';
+import { useConversationRoom } from '@/lib/chat/client/use-conversation-room';
+import { useMarkRead } from '@/lib/chat/client/use-mark-read';
+import { useTimelineLoader } from '@/lib/chat/client/use-timeline-loader';
 import type { ConversationWire } from '@/lib/chat/wire';
-import { useConversationsStore } from '@/lib/stores/conversations-store';
+import { useConversationsStore } from '@/lib/chat/client/conversations-store';
 
 import { Composer } from './composer';
 import { ConversationHeader } from './conversation-header';

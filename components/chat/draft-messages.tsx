@@ -4,8 +4,8 @@ import { useEffect, useMemo, useRef } from 'react';
 
 import { Avatar } from '@/components/ui/avatar';
 import type { ConversationWire } from '@/lib/chat/wire';
-import { useDraftsStore, type Draft } from '@/lib/stores/drafts-store';
-import { useTimeline } from '@/lib/stores/timeline-store';
+import { useDraftsStore, type Draft } from '@/lib/chat/client/drafts-store';
+import { useTimeline } from '@/lib/chat/client/timeline-store';
 
 import { AiBadge } from './ai-badge';
 import { Markdown } from './markdown';

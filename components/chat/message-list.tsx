@@ -6,7 +6,7 @@ import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import { Button } from '@/components/ui/button';
 import { groupForDisplay, type DisplayRow } from '@/lib/chat/timeline';
 import type { ConversationWire } from '@/lib/chat/wire';
-import { useTimeline } from '@/lib/stores/timeline-store';
+import { useTimeline } from '@/lib/chat/client/timeline-store';
 
 import { DraftMessages } from './draft-messages';
 import { MessageBoundary } from './message-boundary';

@@ -3,10 +3,10 @@
 import { useState } from 'react';
 
 import { ApiClientError } from '@/lib/api/client';
-import { chatApi } from '@/lib/chat/api-client';
+import { chatApi } from '@/lib/chat/client/api-client';
 import type { ConversationWire } from '@/lib/chat/wire';
-import { useConversationsStore } from '@/lib/stores/conversations-store';
-import { toast } from '@/lib/stores/toast-store';
+import { useConversationsStore } from '@/lib/chat/client/conversations-store';
+import { toast } from '@/lib/ui/client/toast-store';
 
 /** Mutes the conversation for me: no notifications, pushes or emails from it. */
 export function MuteButton({ conversation }: { conversation: ConversationWire }) {

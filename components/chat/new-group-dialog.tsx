@@ -8,9 +8,9 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Input } from '@/components/ui/input';
 import { ApiClientError } from '@/lib/api/client';
-import { chatApi } from '@/lib/chat/api-client';
+import { chatApi } from '@/lib/chat/client/api-client';
 import { groupNameSchema } from '@/lib/chat/schemas';
-import { useConversationsStore } from '@/lib/stores/conversations-store';
+import { useConversationsStore } from '@/lib/chat/client/conversations-store';
 
 import { usePeopleSearch, type PersonResult } from './use-people-search';
 

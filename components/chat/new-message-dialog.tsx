@@ -7,8 +7,8 @@ import { Avatar } from '@/components/ui/avatar';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Input } from '@/components/ui/input';
-import { chatApi } from '@/lib/chat/api-client';
-import { useConversationsStore } from '@/lib/stores/conversations-store';
+import { chatApi } from '@/lib/chat/client/api-client';
+import { useConversationsStore } from '@/lib/chat/client/conversations-store';
 
 import { AiBadge } from './ai-badge';
 import { usePeopleSearch } from './use-people-search';

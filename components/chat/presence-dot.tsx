@@ -1,7 +1,7 @@
 'use client';
 
 import { cn } from '@/components/ui/cn';
-import { usePresence } from '@/lib/stores/presence-store';
+import { usePresence } from '@/lib/chat/client/presence-store';
 
 const LABEL = { online: 'Online', away: 'Away', offline: 'Offline' } as const;
 

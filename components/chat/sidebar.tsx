@@ -8,7 +8,7 @@ import { useMe } from '@/components/me-context';
 import { cn } from '@/components/ui/cn';
 import { previewOf, shortTime } from '@/lib/chat/describe';
 import type { ConversationWire } from '@/lib/chat/wire';
-import { sortConversations, useConversationsStore } from '@/lib/stores/conversations-store';
+import { sortConversations, useConversationsStore } from '@/lib/chat/client/conversations-store';
 
 import { ConversationAvatar } from './conversation-avatar';
 import { NewGroupDialog } from './new-group-dialog';

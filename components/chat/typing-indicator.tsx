@@ -2,7 +2,7 @@
 
 import { typingLabel } from '@/lib/chat/typing';
 import type { ConversationWire } from '@/lib/chat/wire';
-import { useTypingStore } from '@/lib/stores/typing-store';
+import { useTypingStore } from '@/lib/chat/client/typing-store';
 
 /** "Ana is typing…", announced politely; the line keeps its height so nothing jumps. */
 export function TypingIndicator({

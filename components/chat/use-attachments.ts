@@ -2,7 +2,7 @@
 
 import { useCallback, useState } from 'react';
 
-import { uploadImage } from '@/lib/chat/api-client';
+import { uploadImage } from '@/lib/chat/client/api-client';
 import { MAX_ATTACHMENTS } from '@/lib/chat/schemas';
 import type { AttachmentWire } from '@/lib/chat/wire';
 

@@ -6,9 +6,9 @@ import { useEffect, useState } from 'react';
 
 import { Button } from '@/components/ui/button';
 import { ApiClientError } from '@/lib/api/client';
-import { fetchNotifications, readNotifications } from '@/lib/notifications/api-client';
-import { useNotificationsStore } from '@/lib/stores/notifications-store';
-import { useConnectionStore } from '@/lib/stores/connection-store';
+import { fetchNotifications, readNotifications } from '@/lib/notifications/client/api-client';
+import { useNotificationsStore } from '@/lib/notifications/client/notifications-store';
+import { useConnectionStore } from '@/lib/realtime/client/connection-store';
 
 import { NotificationItem } from './notification-item';
 

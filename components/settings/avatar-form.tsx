@@ -7,7 +7,7 @@ import { FormAlert } from '@/components/auth/form-alert';
 import { Avatar } from '@/components/ui/avatar';
 import { Button } from '@/components/ui/button';
 import { ApiClientError, callEndpoint, uploadToEndpoint } from '@/lib/api/client';
-import { toast } from '@/lib/stores/toast-store';
+import { toast } from '@/lib/ui/client/toast-store';
 import { deleteAvatarEndpoint, uploadAvatarEndpoint } from '@/lib/users/endpoints';
 
 const MAX_BYTES = 2 * 1024 * 1024;

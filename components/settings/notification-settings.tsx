@@ -3,9 +3,9 @@
 import { useState, type ReactNode } from 'react';
 
 import { ApiClientError } from '@/lib/api/client';
-import { saveNotificationSettings } from '@/lib/notifications/api-client';
+import { saveNotificationSettings } from '@/lib/notifications/client/api-client';
 import type { NotificationSettingsWire } from '@/lib/notifications/wire';
-import { toast } from '@/lib/stores/toast-store';
+import { toast } from '@/lib/ui/client/toast-store';
 
 const LEVELS: { value: NotificationSettingsWire['level']; label: string; hint: string }[] = [
   { value: 'all', label: 'All messages', hint: 'Every new message in your conversations.' },
@@ -26,7 +26,7 @@ export function NotificationSettingsForm({
   push,
 }: {
   initial: NotificationSettingsWire;
-  /** The web push switch, which needs the browser (lib/push/client.ts). */
+  /** The web push switch, which needs the browser (lib/push/client/client.ts). */
   push?: ReactNode;
 }) {
   const [settings, setSettings] = useState(initial);

@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { callEndpoint } from '@/lib/api/client';
 import { updateMeSchema } from '@/lib/auth/schemas';
-import { toast } from '@/lib/stores/toast-store';
+import { toast } from '@/lib/ui/client/toast-store';
 import { updateMeEndpoint } from '@/lib/users/endpoints';
 
 export function ProfileForm({ name, statusText }: { name: string; statusText: string | null }) {

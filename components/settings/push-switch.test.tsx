@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 
-import { BLOCKED_MESSAGE, UNSUPPORTED_MESSAGE } from '@/lib/push/client';
+import { BLOCKED_MESSAGE, UNSUPPORTED_MESSAGE } from '@/lib/push/client/client';
 
 import { PushSwitch, pushSwitchView } from './push-switch';
 

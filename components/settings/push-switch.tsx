@@ -11,7 +11,7 @@ import {
   PushSetupError,
   pushSupport,
   UNSUPPORTED_MESSAGE,
-} from '@/lib/push/client';
+} from '@/lib/push/client/client';
 
 export type PushStatus = 'checking' | 'unsupported' | 'blocked' | 'off' | 'on' | 'saving';
 

@@ -10,7 +10,7 @@ import { Input } from '@/components/ui/input';
 import { ApiClientError, callEndpoint } from '@/lib/api/client';
 import { createTokenEndpoint, revokeTokenEndpoint } from '@/lib/auth/endpoints';
 import { tokenNameSchema } from '@/lib/auth/schemas';
-import { toast } from '@/lib/stores/toast-store';
+import { toast } from '@/lib/ui/client/toast-store';
 
 export type TokenView = { id: string; name: string; createdAt: string; lastUsedAt: string | null };
 

@@ -3,7 +3,7 @@
 import * as RadixToast from '@radix-ui/react-toast';
 import type { ReactNode } from 'react';
 
-import { useToastStore } from '@/lib/stores/toast-store';
+import { useToastStore } from '@/lib/ui/client/toast-store';
 
 import { cn } from './cn';
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 
-import { authenticate } from '@/lib/auth/authenticate';
+import { authenticate } from '@/lib/auth/server/authenticate';
 import type { RateRule } from '@/lib/cache/rate-limit';
 import type { User } from '@/lib/db/types';
 

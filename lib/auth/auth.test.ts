@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { generateApiToken, hashApiToken, looksLikeApiToken } from './api-token';
-import { hashPassword, verifyPassword } from './password';
+import { generateApiToken, hashApiToken, looksLikeApiToken } from './server/api-token';
+import { hashPassword, verifyPassword } from './server/password';
 import { signInSchema, signUpSchema, updateMeSchema } from './schemas';
 
 describe('password hashing', () => {

@@ -1,7 +1,7 @@
 import type { CallOutcome, CallState } from '@/lib/db/types';
 
 /**
- * The call state machine, pure: no store, no clock, no I/O. The server (lib/calls/service.ts)
+ * The call state machine, pure: no store, no clock, no I/O. The server (lib/calls/server/service.ts)
  * runs every REST action through it and writes what changed; the browser can run the same
  * transitions on the events it hears to stay in step.
  *

@@ -47,7 +47,7 @@ export const jobCatalog = {
   'notify-message': { payload: messageCreatedPayloadSchema, maxAttempts: 5, timeoutMs: 30_000 },
   /** A call nobody answered (written with the call's end, when it ends missed). */
   'notify-call': { payload: z.object({ callId: id }), maxAttempts: 5, timeoutMs: 30_000 },
-  /** One person's email digest, queued per delay window by lib/email/schedule.ts. */
+  /** One person's email digest, queued per delay window by lib/email/server/schedule.ts. */
   'email-digest': { payload: z.object({ userId: id }), maxAttempts: 5, timeoutMs: 60_000 },
   /**
    * The assistant answers a message. Provider failures become an assistant message; only a

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { sendMessage } from '@/lib/chat/messages';
+import { sendMessage } from '@/lib/chat/server/messages';
 import { createSqliteStore } from '@/lib/db/sqlite';
 import type { Store } from '@/lib/db/store';
 import type { Job } from '@/lib/db/types';

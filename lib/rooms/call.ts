@@ -54,7 +54,7 @@ const RATE_LIMIT_NOTICE_MS = 1000;
  * (#17 finding 10: a call token used to open an ended call's room).
  *
  * Requests (server secret): GET '' → `{participants, lastLeftAt}` for Next.js
- * (lib/calls/room.ts); POST '' `{events}` takes `call.ended` for this call.
+ * (lib/calls/server/room.ts); POST '' `{events}` takes `call.ended` for this call.
  */
 export function callRoom(host: RoomHost): RoomProgram {
   /** Connections that joined (state set), closing or replaced ones aside. */

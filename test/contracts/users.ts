@@ -131,7 +131,7 @@ export function usersContract(adapter: string, open: OpenStore) {
         expect(page.nextCursor).toBeNull();
       });
 
-      // An email finds someone only under lib/users/search.ts's rules, never by prefix.
+      // An email finds someone only under lib/users/server/search.ts's rules, never by prefix.
       it('matches names, not emails', async () => {
         expect((await store.searchUsers({ query: `${tag}zoe@`, limit: 10 })).items).toEqual([]);
         expect(

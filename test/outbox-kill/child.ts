@@ -1,6 +1,6 @@
 /**
  * The process lib/jobs/outbox-crash.test.ts kills: it sends messages through the real send path
- * (lib/chat/messages.ts, the SQLite adapter on the file it is given, this process's local
+ * (lib/chat/server/messages.ts, the SQLite adapter on the file it is given, this process's local
  * dispatcher), lets the first ones' jobs finish, then holds every job and sends more, so some
  * jobs are claimed but unfinished and some committed but never dispatched. The last send stops
  * between its commit and the rest of the send; the process prints one JSON line there and waits
@@ -8,7 +8,7 @@
  *
  * Usage: node test/outbox-kill/launch.mjs test/outbox-kill/child.ts <db file> <log file>
  */
-import { sendMessage } from '@/lib/chat/messages';
+import { sendMessage } from '@/lib/chat/server/messages';
 import { createSqliteStore } from '@/lib/db/sqlite';
 import type { Store } from '@/lib/db/store';
 import { startLocalDispatcher } from '@/lib/jobs/local-dispatcher';

@@ -10,14 +10,14 @@ import { PrivacySection } from '@/components/settings/privacy-section';
 import { SessionsSection } from '@/components/settings/sessions-section';
 import { TokensSection } from '@/components/settings/tokens-section';
 import { TwoFactorSection } from '@/components/settings/two-factor-section';
-import { requireUser } from '@/lib/auth/current-user';
-import { currentSessionId, listSessions, presentSession } from '@/lib/auth/sessions';
+import { requireUser } from '@/lib/auth/server/current-user';
+import { currentSessionId, listSessions, presentSession } from '@/lib/auth/server/sessions';
 import { twoFactorStatus } from '@/lib/auth/two-factor/service';
-import { presentToken } from '@/lib/auth/tokens';
+import { presentToken } from '@/lib/auth/server/tokens';
 import { getStore } from '@/lib/db';
-import { getNotificationSettings } from '@/lib/notifications/service';
+import { getNotificationSettings } from '@/lib/notifications/server/service';
 import { avatarUrl } from '@/lib/users/present';
-import { getPrivacy } from '@/lib/users/search';
+import { getPrivacy } from '@/lib/users/server/search';
 
 export const metadata: Metadata = { title: 'Settings' };
 

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 
 import { SignInForm } from '@/components/auth/sign-in-form';
-import { getCurrentUser } from '@/lib/auth/current-user';
-import { configuredProviders } from '@/lib/auth/options';
+import { getCurrentUser } from '@/lib/auth/server/current-user';
+import { configuredProviders } from '@/lib/auth/server/options';
 import { safeCallbackUrl } from '@/lib/routes';
 
 export const metadata: Metadata = { title: 'Sign in' };

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 
 import { SignUpForm } from '@/components/auth/sign-up-form';
-import { getCurrentUser } from '@/lib/auth/current-user';
+import { getCurrentUser } from '@/lib/auth/server/current-user';
 import { safeCallbackUrl } from '@/lib/routes';
 
 export const metadata: Metadata = { title: 'Create an account' };

@@ -3,7 +3,7 @@ import { json } from '@/lib/api/route';
 import { getStore } from '@/lib/db';
 import { checkHealth } from '@/lib/health';
 import { healthEndpoint } from '@/lib/openapi/endpoints';
-import { pingRealtime } from '@/lib/realtime/server';
+import { pingRealtime } from '@/lib/realtime/server/publish';
 import { readSupervisorState } from '@/lib/supervisor-state';
 
 export const runtime = 'nodejs';

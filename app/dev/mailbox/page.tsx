@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 
 import { SiteHeader } from '@/components/site-header';
-import { requireMailboxAccess } from '@/lib/email/mailbox-gate';
-import { listOutbox } from '@/lib/email/outbox';
-import { outboxDir } from '@/lib/email/transport';
+import { requireMailboxAccess } from '@/lib/email/server/mailbox-gate';
+import { listOutbox } from '@/lib/email/server/outbox';
+import { outboxDir } from '@/lib/email/server/transport';
 
 export const metadata: Metadata = { title: 'Dev mailbox', robots: { index: false } };
 // The outbox changes with every email: never prerendered.

@@ -4,7 +4,7 @@ import { ApiError } from '@/lib/api/errors';
 import { getStore } from '@/lib/db';
 import type { User } from '@/lib/db/types';
 
-import { codeSlots, reserve } from '../sign-in-limits';
+import { codeSlots, reserve } from '../server/sign-in-limits';
 import { hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCodes } from './recovery-codes';
 import { open, seal } from './secret-box';
 import { newTotpSecret, qrDataUrl, totpUri, verifyTotp } from './totp';

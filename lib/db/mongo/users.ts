@@ -131,7 +131,7 @@ export function userFunctions(models: Models): UsersPort {
       const size = pageSize(limit);
       const prefix = literalPrefix(query.trim().toLowerCase());
       const after = decodeCursor(cursor, nameCursorSchema);
-      // Names only: an email finds someone only through lib/users/search.ts's rules.
+      // Names only: an email finds someone only through lib/users/server/search.ts's rules.
       const and: FilterQuery<UserDoc>[] = [{ nameLower: prefix }];
       if (excludeId) and.push({ _id: { $ne: excludeId } });
       if (after) {

@@ -29,7 +29,7 @@ export interface UsersPort {
   bumpSessionVersion(input: { id: string }): Promise<number>;
   /**
    * People whose name starts with `query` (case-insensitive), ordered by name then id. Never
-   * by email: lib/users/search.ts decides when a full email may find someone.
+   * by email: lib/users/server/search.ts decides when a full email may find someone.
    * `cursor` is the opaque nextCursor of the previous page.
    */
   searchUsers(input: {

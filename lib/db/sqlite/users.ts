@@ -127,7 +127,7 @@ export function userFunctions(db: Db): UsersPort {
       const q = query.trim().toLowerCase();
       const size = pageSize(limit);
       const after = decodeCursor(cursor, nameCursorSchema);
-      // Names only: an email finds someone only through lib/users/search.ts's rules.
+      // Names only: an email finds someone only through lib/users/server/search.ts's rules.
       const where = ["name_lower LIKE ? ESCAPE '\\'"];
       const values: (string | number)[] = [likePrefix(q)];
       if (excludeId) {

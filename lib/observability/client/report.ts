@@ -1,5 +1,6 @@
 'use client';
 
+import 'client-only';
 import type * as SentrySdk from '@sentry/nextjs';
 
 type Slot = { __parleySentry?: Promise<typeof SentrySdk> };

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 
 import { JobsAdmin } from '@/components/admin/jobs-admin';
-import { requireUser } from '@/lib/auth/current-user';
+import { requireUser } from '@/lib/auth/server/current-user';
 import { getStore } from '@/lib/db';
 import { env } from '@/lib/env';
 import { isAdmin, listJobsForAdmin } from '@/lib/jobs/admin';

@@ -2,8 +2,8 @@ import { notFound } from 'next/navigation';
 
 import { ConversationView } from '@/components/chat/conversation-view';
 import { getStore } from '@/lib/app-store';
-import { requireUser } from '@/lib/auth/current-user';
-import { getConversationView } from '@/lib/chat/conversations';
+import { requireUser } from '@/lib/auth/server/current-user';
+import { getConversationView } from '@/lib/chat/server/conversations';
 import { ApiError } from '@/lib/api/errors';
 
 /** A conversation; anyone who is not a member sees the not-found page, as for a wrong id. */

@@ -2,7 +2,7 @@ import NextAuth from 'next-auth';
 import type { NextRequest } from 'next/server';
 
 import { guardNextAuth } from '@/lib/api/nextauth-guard';
-import { authOptions } from '@/lib/auth/options';
+import { authOptions } from '@/lib/auth/server/options';
 
 export const runtime = 'nodejs';
 

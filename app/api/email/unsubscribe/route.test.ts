@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { getStore } from '@/lib/db';
-import { mintUnsubscribeToken } from '@/lib/email/unsubscribe-token';
+import { mintUnsubscribeToken } from '@/lib/email/server/unsubscribe-token';
 import {
   BASE_URL,
   expectError,

@@ -8,7 +8,7 @@ import { json, route } from '@/lib/api/route';
 import { parseWith } from '@/lib/api/validate';
 import { getStore } from '@/lib/db';
 import { unsubscribeBodySchema, unsubscribeEndpoint } from '@/lib/email/endpoints';
-import { UNSUBSCRIBED_MESSAGE, unsubscribeFromDigests } from '@/lib/email/unsubscribe';
+import { UNSUBSCRIBED_MESSAGE, unsubscribeFromDigests } from '@/lib/email/server/unsubscribe';
 
 export const runtime = 'nodejs';
 

@@ -1,7 +1,7 @@
 import { json, route } from '@/lib/api/route';
 import { getStore } from '@/lib/db';
 import { checkHealth } from '@/lib/health';
-import { pingRealtime } from '@/lib/realtime/server';
+import { pingRealtime } from '@/lib/realtime/server/publish';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

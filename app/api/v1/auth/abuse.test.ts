@@ -6,12 +6,12 @@ import { describe, expect, it } from 'vitest';
 
 import { POST as signInRoute } from '@/app/api/v1/auth/signin/route';
 import { POST as signUpRoute } from '@/app/api/v1/auth/signup/route';
-import { SIGN_UPS_PER_IP } from '@/lib/auth/accounts';
+import { SIGN_UPS_PER_IP } from '@/lib/auth/server/accounts';
 import {
   SIGN_IN_PER_ACCOUNT,
   SIGN_IN_PER_ACCOUNT_AND_ADDRESS,
   SIGN_IN_PER_ADDRESS,
-} from '@/lib/auth/sign-in-limits';
+} from '@/lib/auth/server/sign-in-limits';
 import {
   PASSWORD,
   expectError,

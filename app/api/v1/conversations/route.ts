@@ -1,7 +1,7 @@
 import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
 import { getStore } from '@/lib/app-store';
-import { createConversation, listConversationViews } from '@/lib/chat/conversations';
+import { createConversation, listConversationViews } from '@/lib/chat/server/conversations';
 import {
   createConversationEndpoint,
   listConversationsEndpoint,

@@ -1,7 +1,7 @@
 import { encode } from 'next-auth/jwt';
 import { describe, expect, it } from 'vitest';
 
-import { publishStats } from '@/lib/realtime/server';
+import { publishStats } from '@/lib/realtime/server/publish';
 import {
   bearer,
   createApiToken,

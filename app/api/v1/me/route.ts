@@ -1,7 +1,7 @@
 import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
 import { getMeEndpoint, updateMeEndpoint } from '@/lib/users/endpoints';
-import { updateProfile } from '@/lib/users/profile';
+import { updateProfile } from '@/lib/users/server/profile';
 import { toMe } from '@/lib/users/present';
 
 export const runtime = 'nodejs';

@@ -2,7 +2,7 @@ import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
 import { getStore } from '@/lib/db';
 import { listNotificationsEndpoint } from '@/lib/notifications/endpoints';
-import { listNotifications } from '@/lib/notifications/service';
+import { listNotifications } from '@/lib/notifications/server/service';
 
 export const runtime = 'nodejs';
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
 import { GET as getMe } from '@/app/api/v1/me/route';
-import { hashApiToken } from '@/lib/auth/api-token';
-import { MAX_TOKENS_PER_USER } from '@/lib/auth/tokens';
+import { hashApiToken } from '@/lib/auth/server/api-token';
+import { MAX_TOKENS_PER_USER } from '@/lib/auth/server/tokens';
 import { getStore } from '@/lib/db';
 import { apiTokenSchema } from '@/lib/openapi/responses';
 import {

@@ -1,7 +1,7 @@
 import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
 import { createTokenEndpoint, listTokensEndpoint } from '@/lib/auth/endpoints';
-import { issueApiToken, presentToken } from '@/lib/auth/tokens';
+import { issueApiToken, presentToken } from '@/lib/auth/server/tokens';
 import { getStore } from '@/lib/db';
 
 export const runtime = 'nodejs';

@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { GET as getMe } from '@/app/api/v1/me/route';
-import { MAX_INPUT_PIXELS } from '@/lib/images/pipeline';
+import { MAX_INPUT_PIXELS } from '@/lib/images/server/pipeline';
 import {
   errorOf,
   fileForm,
@@ -17,7 +17,7 @@ import { POST } from './route';
 
 /**
  * Finding 7 of issue #17, performed: 25 people upload a large PNG at once while someone else
- * uses the API. Image work goes through a bounded queue (lib/images/queue.ts) that keeps libuv
+ * uses the API. Image work goes through a bounded queue (lib/images/server/queue.ts) that keeps libuv
  * threads free for the request path, so the bystander's `GET /me` stays fast; without it the
  * decodes fill the thread pool and every request waits seconds behind them.
  */

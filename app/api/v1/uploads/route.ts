@@ -3,9 +3,9 @@ import { readMultipartFile } from '@/lib/api/multipart';
 import { json } from '@/lib/api/route';
 import { createUploadEndpoint } from '@/lib/chat/message-endpoints';
 import { toAttachmentWire } from '@/lib/chat/present';
-import { createImageUpload } from '@/lib/chat/uploads';
+import { createImageUpload } from '@/lib/chat/server/uploads';
 import { getStore } from '@/lib/db';
-import { ATTACHMENT_MAX_BYTES } from '@/lib/images/attachment';
+import { ATTACHMENT_MAX_BYTES } from '@/lib/images/server/attachment';
 
 export const runtime = 'nodejs';
 

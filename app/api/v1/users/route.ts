@@ -2,7 +2,7 @@ import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
 import { toPublicUser } from '@/lib/users/present';
 import { searchUsersEndpoint } from '@/lib/users/endpoints';
-import { searchPeople } from '@/lib/users/search';
+import { searchPeople } from '@/lib/users/server/search';
 
 export const runtime = 'nodejs';
 

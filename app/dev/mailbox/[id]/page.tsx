@@ -4,9 +4,9 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 
 import { SiteHeader } from '@/components/site-header';
-import { requireMailboxAccess } from '@/lib/email/mailbox-gate';
-import { readOutboxEmail } from '@/lib/email/outbox';
-import { outboxDir } from '@/lib/email/transport';
+import { requireMailboxAccess } from '@/lib/email/server/mailbox-gate';
+import { readOutboxEmail } from '@/lib/email/server/outbox';
+import { outboxDir } from '@/lib/email/server/transport';
 
 export const metadata: Metadata = { title: 'Email', robots: { index: false } };
 export const dynamic = 'force-dynamic';

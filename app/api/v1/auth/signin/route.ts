@@ -1,8 +1,8 @@
 import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
 import { signInEndpoint } from '@/lib/auth/endpoints';
-import { startSession } from '@/lib/auth/sessions';
-import { signInWithPassword } from '@/lib/auth/sign-in';
+import { startSession } from '@/lib/auth/server/sessions';
+import { signInWithPassword } from '@/lib/auth/server/sign-in';
 import { toMe } from '@/lib/users/present';
 
 export const runtime = 'nodejs';

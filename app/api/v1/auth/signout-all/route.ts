@@ -1,8 +1,8 @@
 import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
 import { signOutAllEndpoint } from '@/lib/auth/endpoints';
-import { clearSessionCookie } from '@/lib/auth/session';
-import { revokeAllSessions } from '@/lib/auth/sessions';
+import { clearSessionCookie } from '@/lib/auth/server/session';
+import { revokeAllSessions } from '@/lib/auth/server/sessions';
 import { getStore } from '@/lib/db';
 
 export const runtime = 'nodejs';

@@ -1,9 +1,9 @@
 import { clientIp } from '@/lib/api/rate-limit';
 import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
-import { signUp } from '@/lib/auth/accounts';
+import { signUp } from '@/lib/auth/server/accounts';
 import { signUpEndpoint } from '@/lib/auth/endpoints';
-import { startSession } from '@/lib/auth/sessions';
+import { startSession } from '@/lib/auth/server/sessions';
 import { toMe } from '@/lib/users/present';
 
 export const runtime = 'nodejs';

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { POST as signInRoute } from '@/app/api/v1/auth/signin/route';
 import { GET as getMe } from '@/app/api/v1/me/route';
 import { GET as listTokens } from '@/app/api/v1/tokens/route';
-import { hashApiToken } from '@/lib/auth/api-token';
-import { MAX_TOKENS_PER_USER } from '@/lib/auth/tokens';
+import { hashApiToken } from '@/lib/auth/server/api-token';
+import { MAX_TOKENS_PER_USER } from '@/lib/auth/server/tokens';
 import { getStore } from '@/lib/db';
 import {
   PASSWORD,

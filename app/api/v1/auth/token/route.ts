@@ -1,8 +1,8 @@
 import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
 import { createSignInTokenEndpoint } from '@/lib/auth/endpoints';
-import { verifyPasswordAndCode } from '@/lib/auth/sign-in';
-import { issueApiToken } from '@/lib/auth/tokens';
+import { verifyPasswordAndCode } from '@/lib/auth/server/sign-in';
+import { issueApiToken } from '@/lib/auth/server/tokens';
 import { toMe } from '@/lib/users/present';
 
 export const runtime = 'nodejs';

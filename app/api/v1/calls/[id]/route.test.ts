@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { callResponseSchema, type CallWire } from '@/lib/calls/wire';
-import * as realtime from '@/lib/realtime/server';
+import * as realtime from '@/lib/realtime/server/publish';
 import {
   describeJsonBodyErrors,
   expectError,

@@ -1,9 +1,9 @@
 import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
 import { actOnCallEndpoint, getCallEndpoint } from '@/lib/calls/endpoints';
-import { ringTimeoutMs } from '@/lib/calls/config';
+import { ringTimeoutMs } from '@/lib/calls/server/config';
 import { toCallWire } from '@/lib/calls/present';
-import { acceptCall, declineCall, getCallFor, hangUpCall } from '@/lib/calls/service';
+import { acceptCall, declineCall, getCallFor, hangUpCall } from '@/lib/calls/server/service';
 import { getStore } from '@/lib/db';
 
 export const runtime = 'nodejs';

@@ -1,7 +1,7 @@
 import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
 import { getIceServersEndpoint } from '@/lib/calls/endpoints';
-import { iceConfigFromEnv } from '@/lib/calls/config';
+import { iceConfigFromEnv } from '@/lib/calls/server/config';
 import { iceServersFor } from '@/lib/calls/ice-servers';
 
 export const runtime = 'nodejs';

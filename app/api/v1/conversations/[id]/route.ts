@@ -1,6 +1,6 @@
 import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
-import { getConversationView, renameConversation } from '@/lib/chat/conversations';
+import { getConversationView, renameConversation } from '@/lib/chat/server/conversations';
 import {
   getConversationEndpoint,
   renameConversationEndpoint,

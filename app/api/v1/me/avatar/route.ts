@@ -2,8 +2,8 @@ import { handle } from '@/lib/api/handle';
 import { readMultipartFile } from '@/lib/api/multipart';
 import { json } from '@/lib/api/route';
 import { deleteAvatarEndpoint, uploadAvatarEndpoint } from '@/lib/users/endpoints';
-import { AVATAR_MAX_BYTES } from '@/lib/images/avatar';
-import { replaceAvatar } from '@/lib/users/profile';
+import { AVATAR_MAX_BYTES } from '@/lib/images/server/avatar';
+import { replaceAvatar } from '@/lib/users/server/profile';
 import { toMe } from '@/lib/users/present';
 
 export const runtime = 'nodejs';

@@ -5,7 +5,10 @@ import {
   getNotificationSettingsEndpoint,
   updateNotificationSettingsEndpoint,
 } from '@/lib/notifications/endpoints';
-import { getNotificationSettings, updateNotificationSettings } from '@/lib/notifications/service';
+import {
+  getNotificationSettings,
+  updateNotificationSettings,
+} from '@/lib/notifications/server/service';
 
 export const runtime = 'nodejs';
 

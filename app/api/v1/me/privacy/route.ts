@@ -1,7 +1,7 @@
 import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
 import { getPrivacyEndpoint, updatePrivacyEndpoint } from '@/lib/users/endpoints';
-import { getPrivacy, setPrivacy } from '@/lib/users/search';
+import { getPrivacy, setPrivacy } from '@/lib/users/server/search';
 
 export const runtime = 'nodejs';
 

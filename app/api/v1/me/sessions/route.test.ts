@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { POST as signInRoute } from '@/app/api/v1/auth/signin/route';
 import { POST as signOutAllRoute } from '@/app/api/v1/auth/signout-all/route';
 import { GET as getMe } from '@/app/api/v1/me/route';
-import { CHECK_TTL_MS, sessionIsLive } from '@/lib/auth/sessions';
-import { decodeSession } from '@/lib/auth/session';
+import { CHECK_TTL_MS, sessionIsLive } from '@/lib/auth/server/sessions';
+import { decodeSession } from '@/lib/auth/server/session';
 import { getStore } from '@/lib/db';
 import { requireSecret } from '@/lib/env';
 import {

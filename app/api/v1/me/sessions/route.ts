@@ -1,7 +1,7 @@
 import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
 import { listSessionsEndpoint } from '@/lib/auth/security-endpoints';
-import { currentSessionId, listSessions, presentSession } from '@/lib/auth/sessions';
+import { currentSessionId, listSessions, presentSession } from '@/lib/auth/server/sessions';
 
 export const runtime = 'nodejs';
 

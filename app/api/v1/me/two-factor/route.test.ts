@@ -5,7 +5,7 @@ import { POST as signInRoute } from '@/app/api/v1/auth/signin/route';
 import { POST as twoFactorSignInRoute } from '@/app/api/v1/auth/signin/two-factor/route';
 import { POST as tokenRoute } from '@/app/api/v1/auth/token/route';
 import { GET as getMe } from '@/app/api/v1/me/route';
-import { CODES_PER_ACCOUNT } from '@/lib/auth/sign-in-limits';
+import { CODES_PER_ACCOUNT } from '@/lib/auth/server/sign-in-limits';
 import { currentTotp } from '@/lib/auth/two-factor/totp';
 import { getStore } from '@/lib/db';
 import {

@@ -1,6 +1,6 @@
 import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
-import { deleteMessage, editMessage } from '@/lib/chat/messages';
+import { deleteMessage, editMessage } from '@/lib/chat/server/messages';
 import { deleteMessageEndpoint, editMessageEndpoint } from '@/lib/chat/message-endpoints';
 import { getStore } from '@/lib/db';
 

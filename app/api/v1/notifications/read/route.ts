@@ -2,7 +2,7 @@ import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
 import { getStore } from '@/lib/db';
 import { readNotificationsEndpoint } from '@/lib/notifications/endpoints';
-import { markNotificationsRead } from '@/lib/notifications/service';
+import { markNotificationsRead } from '@/lib/notifications/server/service';
 
 export const runtime = 'nodejs';
 

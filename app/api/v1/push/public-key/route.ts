@@ -1,7 +1,7 @@
 import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
 import { getPushPublicKeyEndpoint } from '@/lib/push/endpoints';
-import { getVapidDetails } from '@/lib/push/vapid';
+import { getVapidDetails } from '@/lib/push/server/vapid';
 
 // Reads (or creates) the VAPID key file.
 export const runtime = 'nodejs';

@@ -8,7 +8,7 @@ import {
   listPushSubscriptionsEndpoint,
 } from '@/lib/push/endpoints';
 import { presentPushSubscription } from '@/lib/push/schemas';
-import { savePushSubscription } from '@/lib/push/subscriptions';
+import { savePushSubscription } from '@/lib/push/server/subscriptions';
 
 export const runtime = 'nodejs';
 

@@ -1,7 +1,7 @@
 import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
-import { requireCallAccess, requireLiveCall } from '@/lib/calls/access';
-import { requireMember } from '@/lib/chat/access';
+import { requireCallAccess, requireLiveCall } from '@/lib/calls/server/access';
+import { requireMember } from '@/lib/chat/server/access';
 import { getStore } from '@/lib/db';
 import { env, requireSecret } from '@/lib/env';
 import { mintRoomToken } from '@/lib/realtime/room-token';

@@ -2,7 +2,7 @@ import { handle } from '@/lib/api/handle';
 import { notFound } from '@/lib/api/errors';
 import { getBlobStore } from '@/lib/blob';
 import { getUploadEndpoint } from '@/lib/chat/message-endpoints';
-import { requireUploadAccess } from '@/lib/chat/uploads';
+import { requireUploadAccess } from '@/lib/chat/server/uploads';
 import { getStore } from '@/lib/db';
 
 export const runtime = 'nodejs';

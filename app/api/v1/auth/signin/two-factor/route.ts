@@ -1,8 +1,8 @@
 import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
 import { signInTwoFactorEndpoint } from '@/lib/auth/endpoints';
-import { startSession } from '@/lib/auth/sessions';
-import { completeTwoFactorSignIn } from '@/lib/auth/sign-in';
+import { startSession } from '@/lib/auth/server/sessions';
+import { completeTwoFactorSignIn } from '@/lib/auth/server/sign-in';
 import { toMe } from '@/lib/users/present';
 
 export const runtime = 'nodejs';

@@ -1,9 +1,9 @@
 import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
 import { getLiveCallEndpoint, startCallEndpoint } from '@/lib/calls/endpoints';
-import { ringTimeoutMs } from '@/lib/calls/config';
+import { ringTimeoutMs } from '@/lib/calls/server/config';
 import { toCallWire } from '@/lib/calls/present';
-import { getLiveCall, startCall } from '@/lib/calls/service';
+import { getLiveCall, startCall } from '@/lib/calls/server/service';
 import { getStore } from '@/lib/db';
 
 export const runtime = 'nodejs';

@@ -1,7 +1,7 @@
 import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
 import { getStore } from '@/lib/app-store';
-import { addMembers } from '@/lib/chat/conversations';
+import { addMembers } from '@/lib/chat/server/conversations';
 import { addMembersEndpoint } from '@/lib/chat/conversation-endpoints';
 
 export const runtime = 'nodejs';

@@ -1,6 +1,6 @@
 import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
-import { setConversationMuted } from '@/lib/chat/conversations';
+import { setConversationMuted } from '@/lib/chat/server/conversations';
 import { getStore } from '@/lib/db';
 import { updateMembershipEndpoint } from '@/lib/notifications/endpoints';
 

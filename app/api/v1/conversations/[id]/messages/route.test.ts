@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { messageResponseSchema, messagesResponseSchema } from '@/lib/chat/wire';
 import { getStore } from '@/lib/db';
-import * as realtime from '@/lib/realtime/server';
+import * as realtime from '@/lib/realtime/server/publish';
 import {
   bearer,
   createApiToken,

@@ -1,7 +1,7 @@
 import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
 import { getStore } from '@/lib/app-store';
-import { listMessages, sendMessage } from '@/lib/chat/messages';
+import { listMessages, sendMessage } from '@/lib/chat/server/messages';
 import { listMessagesEndpoint, sendMessageEndpoint } from '@/lib/chat/message-endpoints';
 
 export const runtime = 'nodejs';

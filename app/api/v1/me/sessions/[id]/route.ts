@@ -2,7 +2,7 @@ import { notFound } from '@/lib/api/errors';
 import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
 import { revokeSessionEndpoint } from '@/lib/auth/security-endpoints';
-import { revokeSession } from '@/lib/auth/sessions';
+import { revokeSession } from '@/lib/auth/server/sessions';
 
 export const runtime = 'nodejs';
 

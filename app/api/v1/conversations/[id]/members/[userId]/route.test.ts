@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GET as getConversation } from '@/app/api/v1/conversations/[id]/route';
 import { GET as listMessages } from '@/app/api/v1/conversations/[id]/messages/route';
 import { getStore } from '@/lib/db';
-import * as realtime from '@/lib/realtime/server';
+import * as realtime from '@/lib/realtime/server/publish';
 import {
   bearer,
   createApiToken,

@@ -1,6 +1,6 @@
 import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
-import { removeMember } from '@/lib/chat/conversations';
+import { removeMember } from '@/lib/chat/server/conversations';
 import { removeMemberEndpoint } from '@/lib/chat/conversation-endpoints';
 import { getStore } from '@/lib/db';
 

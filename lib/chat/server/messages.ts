@@ -1,0 +1,277 @@
+import 'server-only';
+
+import { ApiError } from '@/lib/api/errors';
+import { assertAssistantCanAnswer } from '@/lib/assistant/server/addressing';
+import { getBlobStore } from '@/lib/blob';
+import type { Store } from '@/lib/db';
+import type { Message, SystemEvent, User } from '@/lib/db/types';
+import { log } from '@/lib/log';
+import { readConversationNotifications } from '@/lib/notifications/server/service';
+
+import { requireAuthor, requireMember, requireMessageAccess } from './access';
+import { afterCommit, messageCreatedJob } from './after-commit';
+import { announce } from './events';
+import { extractMentions } from '../mentions';
+import { toMessageWire } from '../present';
+import type { SendMessageInput } from '../schemas';
+import type { MessageWire } from '../wire';
+
+/** Distinct emoji one message can carry, so a message cannot be turned into a wall of them. */
+export const MAX_REACTION_KINDS = 20;
+
+/** Adds reply previews: one batched read for the targets not in the page itself. */
+export async function withReplies(store: Store, messages: Message[]): Promise<MessageWire[]> {
+  const inPage = new Map(messages.map((m) => [m.id, m]));
+  const missing = [
+    ...new Set(
+      messages.map((m) => m.replyToId).filter((id): id is string => !!id && !inPage.has(id)),
+    ),
+  ];
+  if (missing.length > 0)
+    for (const m of await store.getMessages({ ids: missing })) inPage.set(m.id, m);
+  return messages.map((m) =>
+    toMessageWire(m, m.replyToId ? (inPage.get(m.replyToId) ?? null) : null),
+  );
+}
+
+async function mentionsIn(store: Store, conversationId: string, body: string): Promise<string[]> {
+  if (!body.includes('@')) return [];
+  const memberships = await store.listMemberships({ conversationId });
+  const users = await store.getUsersByIds({ ids: memberships.map((m) => m.userId) });
+  return extractMentions(body, users);
+}
+
+/**
+ * Attachments must be the sender's own uploads, not yet claimed — or claimed by this very send
+ * (a retry with the same clientId, which the store answers with the stored message).
+ */
+async function requireUsableUploads(
+  store: Store,
+  user: User,
+  ids: string[],
+  clientId: string,
+): Promise<void> {
+  if (ids.length === 0) return;
+  const uploads = await store.getUploads({ ids });
+  const claimedBy = await store.getMessages({
+    ids: uploads.flatMap((u) => (u.messageId ? [u.messageId] : [])),
+  });
+  const retriedHere = new Set(
+    claimedBy.filter((m) => m.authorId === user.id && m.clientId === clientId).map((m) => m.id),
+  );
+  const usable = uploads.filter(
+    (u) => u.userId === user.id && (u.messageId === null || retriedHere.has(u.messageId)),
+  );
+  if (usable.length !== ids.length) {
+    throw new ApiError(
+      'validation_failed',
+      'An attached image is missing or already used; attach it again.',
+      { fields: { attachmentIds: 'Upload each image with POST /uploads first' } },
+    );
+  }
+}
+
+/** Records a membership change (and later, calls) in the conversation, live for everyone. */
+export async function postSystemMessage(
+  store: Store,
+  conversationId: string,
+  system: SystemEvent,
+): Promise<void> {
+  const { message } = await store.createMessage({
+    conversationId,
+    authorId: null,
+    body: '',
+    system,
+  });
+  await announce(store, conversationId, [
+    { type: 'message.created', conversationId, seq: message.seq, message: toMessageWire(message) },
+  ]);
+}
+
+/**
+ * Stores a message the server writes on someone's behalf (the assistant's replies) and announces
+ * it like sendMessage does. No membership, upload or mention checks: the caller decided it may
+ * speak here. The same clientId again returns the stored message and publishes nothing.
+ */
+export async function postMessageAs(
+  store: Store,
+  input: {
+    conversationId: string;
+    authorId: string;
+    body: string;
+    clientId: string;
+    replyTo: Message | null;
+  },
+): Promise<{ message: MessageWire; created: boolean }> {
+  const stored = await store.createMessage({
+    conversationId: input.conversationId,
+    authorId: input.authorId,
+    body: input.body,
+    clientId: input.clientId,
+    replyToId: input.replyTo?.id ?? null,
+    mentions: [],
+    // Notifications, as for any message (the person who asked may have left); the assistant's
+    // own messages never call it again (isAssistantAddressed).
+    jobs: messageCreatedJob,
+  });
+  const wire = toMessageWire(stored.message, input.replyTo);
+  await afterCommit(store, { ...stored, wire });
+  return { message: wire, created: stored.created };
+}
+
+export async function listMessages(
+  store: Store,
+  user: User,
+  input: { conversationId: string; before?: number; after?: number; limit: number },
+): Promise<{ messages: MessageWire[]; hasMore: boolean }> {
+  await requireMember(store, input.conversationId, user.id);
+  const page = await store.listMessages(input);
+  return { messages: await withReplies(store, page.messages), hasMore: page.hasMore };
+}
+
+/**
+ * Sends a message. A retried send (same clientId) returns the stored message with created:
+ * false and publishes nothing new: the first attempt already did (its job, if it went missing,
+ * is written again).
+ */
+export async function sendMessage(
+  store: Store,
+  user: User,
+  conversationId: string,
+  input: SendMessageInput,
+): Promise<{ message: MessageWire; created: boolean }> {
+  const { conversation } = await requireMember(store, conversationId, user.id);
+  let replyTo: Message | null = null;
+  if (input.replyToId) {
+    replyTo = await store.getMessage({ id: input.replyToId });
+    if (!replyTo || replyTo.conversationId !== conversationId) {
+      throw new ApiError(
+        'validation_failed',
+        'The message you replied to is not in this conversation.',
+        {
+          fields: { replyToId: 'Not a message in this conversation' },
+        },
+      );
+    }
+  }
+  const attachmentIds = [...new Set(input.attachmentIds ?? [])];
+  await requireUsableUploads(store, user, attachmentIds, input.clientId);
+  await assertAssistantCanAnswer({ store, conversation, body: input.body });
+  const stored = await store.createMessage({
+    conversationId,
+    authorId: user.id,
+    body: input.body,
+    clientId: input.clientId,
+    replyToId: input.replyToId ?? null,
+    attachmentIds,
+    mentions: await mentionsIn(store, conversationId, input.body),
+    jobs: messageCreatedJob,
+  });
+  const wire = toMessageWire(stored.message, replyTo);
+  await afterCommit(store, { ...stored, wire });
+  return { message: wire, created: stored.created };
+}
+
+export async function editMessage(
+  store: Store,
+  user: User,
+  messageId: string,
+  body: string,
+): Promise<MessageWire> {
+  const { message } = await requireMessageAccess(store, messageId, user.id);
+  requireAuthor(message, user.id);
+  if (message.body === body) return (await withReplies(store, [message]))[0]!;
+  const mentions = await mentionsIn(store, message.conversationId, body);
+  const edited = await store.editMessage({ id: messageId, body, mentions });
+  if (!edited) throw new ApiError('not_found', 'That message was not found.');
+  const [wire] = await withReplies(store, [edited]);
+  await announce(store, edited.conversationId, [
+    {
+      type: 'message.updated',
+      conversationId: edited.conversationId,
+      seq: edited.seq,
+      message: wire!,
+    },
+  ]);
+  return wire!;
+}
+
+export async function deleteMessage(store: Store, user: User, messageId: string): Promise<void> {
+  const { message } = await requireMessageAccess(store, messageId, user.id);
+  requireAuthor(message, user.id);
+  const deleted = await store.deleteMessage({ id: messageId });
+  if (!deleted) return;
+  // The images go too: a deleted message must not leave its pictures reachable.
+  const blobs = getBlobStore();
+  await Promise.all(
+    message.attachments
+      .flatMap((a) => [a.key, a.thumbKey])
+      .map((key) =>
+        blobs.delete(key).catch((err: unknown) => log.warn({ err, key }, 'blob delete failed')),
+      ),
+  );
+  await announce(store, deleted.conversationId, [
+    {
+      type: 'message.deleted',
+      conversationId: deleted.conversationId,
+      seq: deleted.seq,
+      message: toMessageWire(deleted),
+    },
+  ]);
+}
+
+export async function setReaction(
+  store: Store,
+  user: User,
+  input: { messageId: string; emoji: string; present: boolean },
+): Promise<MessageWire> {
+  const { message } = await requireMessageAccess(store, input.messageId, user.id);
+  if (message.deletedAt) throw new ApiError('conflict', 'This message was deleted.');
+  if (message.kind === 'system')
+    throw new ApiError('forbidden', 'System messages take no reactions.');
+  const kinds = new Set(message.reactions.map((r) => r.emoji));
+  if (input.present && !kinds.has(input.emoji) && kinds.size >= MAX_REACTION_KINDS) {
+    throw new ApiError(
+      'validation_failed',
+      `A message holds at most ${MAX_REACTION_KINDS} different reactions.`,
+    );
+  }
+  const had = message.reactions.some((r) => r.emoji === input.emoji && r.userIds.includes(user.id));
+  const updated = await store.setReaction({ ...input, userId: user.id });
+  if (!updated) throw new ApiError('not_found', 'That message was not found.');
+  if (had !== input.present) {
+    await announce(store, updated.conversationId, [
+      {
+        type: 'reaction.changed',
+        conversationId: updated.conversationId,
+        seq: updated.seq,
+        messageId: updated.id,
+        reactions: updated.reactions,
+      },
+    ]);
+  }
+  return (await withReplies(store, [updated]))[0]!;
+}
+
+/** Moves the read position forward (never back) and tells members, for receipts and badges. */
+export async function markRead(
+  store: Store,
+  user: User,
+  conversationId: string,
+  seq: number,
+): Promise<{ conversationId: string; lastReadSeq: number; unreadCount: number }> {
+  const { conversation, membership } = await requireMember(store, conversationId, user.id);
+  const updated = (await store.markRead({ conversationId, userId: user.id, seq })) ?? membership;
+  if (updated.lastReadSeq !== membership.lastReadSeq) {
+    await announce(store, conversationId, [
+      { type: 'read.updated', conversationId, userId: user.id, lastReadSeq: updated.lastReadSeq },
+    ]);
+    await readConversationNotifications(store, user.id, conversationId, updated.lastReadSeq);
+  }
+  const lastSeq = Math.max(conversation.lastSeq, updated.lastReadSeq);
+  return {
+    conversationId,
+    lastReadSeq: updated.lastReadSeq,
+    unreadCount: lastSeq - updated.lastReadSeq,
+  };
+}

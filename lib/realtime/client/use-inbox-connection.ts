@@ -1,0 +1,92 @@
+'use client';
+
+import 'client-only';
+import PartySocket from 'partysocket';
+import { useEffect } from 'react';
+
+import { catchUpAll } from '@/lib/chat/client/sync';
+import { useConnectionStore } from '@/lib/realtime/client/connection-store';
+import { useConversationsStore } from '@/lib/chat/client/conversations-store';
+
+import { dispatchFrame } from './dispatch';
+import { encodeFrame, parseFrame, serverFrameSchema } from '../protocol';
+import { fetchRoomToken } from './room-token';
+
+/** A tab hidden this long counts as away. */
+export const AWAY_AFTER_MS = 5 * 60_000;
+
+/**
+ * Holds this tab's connection to the person's inbox room. partysocket reconnects with backoff and
+ * calls `query` again on every attempt, so each connection gets a fresh short-lived room token
+ * (which also carries the current list of contacts whose presence this tab may see).
+ */
+export function useInboxConnection({ host, userId }: { host: string; userId: string }) {
+  useEffect(() => {
+    const setStatus = useConnectionStore.getState().setStatus;
+    let opened = false;
+    const socket = new PartySocket({
+      host,
+      party: 'main',
+      room: userId,
+      query: async () => ({ token: await fetchRoomToken({ room: 'inbox' }) }),
+    });
+    const onMessage = (event: MessageEvent) => {
+      const parsed = parseFrame(serverFrameSchema, event.data);
+      if (parsed.ok) dispatchFrame(parsed.frame, userId);
+    };
+    let awayTimer: ReturnType<typeof setTimeout> | undefined;
+    const sendPresence = () => {
+      const hidden = document.visibilityState === 'hidden';
+      clearTimeout(awayTimer);
+      if (!hidden) socket.send(encodeFrame({ type: 'presence.set', state: 'active' }));
+      else
+        awayTimer = setTimeout(
+          () => socket.send(encodeFrame({ type: 'presence.set', state: 'away' })),
+          AWAY_AFTER_MS,
+        );
+    };
+    const onVisibility = () => {
+      sendPresence();
+      // A tab waking from sleep may have missed events while its socket was frozen.
+      if (document.visibilityState === 'visible') catchUpAll();
+    };
+    const onOpen = () => {
+      // A reconnect (not the first open) may have missed events: catch up by seq.
+      if (opened) catchUpAll();
+      opened = true;
+      setStatus('open');
+      sendPresence();
+    };
+    const onClose = () => setStatus(opened ? 'reconnecting' : 'connecting');
+    // The browser knows about a lost network before the socket does (a socket can look open
+    // while nothing gets through): drop it and say so; once back online, connect at once rather
+    // than after the backoff, and catch up on what was missed (onOpen).
+    const onOffline = () => {
+      setStatus(opened ? 'reconnecting' : 'connecting');
+      socket.close();
+    };
+    const onOnline = () => socket.reconnect();
+    socket.addEventListener('message', onMessage);
+    socket.addEventListener('open', onOpen);
+    socket.addEventListener('close', onClose);
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('offline', onOffline);
+    window.addEventListener('online', onOnline);
+    // New conversations bring new contacts: reconnect so the fresh token lists them.
+    const unsubscribe = useConversationsStore.subscribe((s, prev) => {
+      if (Object.keys(s.byId).length > Object.keys(prev.byId).length && prev.loaded)
+        socket.reconnect();
+    });
+    return () => {
+      unsubscribe();
+      clearTimeout(awayTimer);
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('offline', onOffline);
+      window.removeEventListener('online', onOnline);
+      socket.removeEventListener('message', onMessage);
+      socket.removeEventListener('open', onOpen);
+      socket.removeEventListener('close', onClose);
+      socket.close();
+    };
+  }, [host, userId]);
+}

@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+import { requireSecret } from '@/lib/env';
+
+import type { RoomEvent } from '../protocol';
+import { getConversationViewers, publishStats, publishToConversation } from './publish';
+
+const event: RoomEvent = { type: 'conversation.updated', conversationId: 'c_1' };
+
+/** Replaces fetch with one answering `respond`, and records each call's URL and init. */
+function stubFetch(respond: () => Response | Promise<Response>) {
+  const calls: { url: string; init: RequestInit | undefined }[] = [];
+  vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
+    calls.push({ url, init });
+    return respond();
+  });
+  return calls;
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('publishToConversation', () => {
+  it('posts once to the conversation room, with recipients and the server secret', async () => {
+    const calls = stubFetch(() => Response.json({ delivered: 2 }));
+    const ok = await publishToConversation({
+      conversationId: 'c_1',
+      recipients: ['u_a', 'u_b'],
+      events: [event],
+    });
+    expect(ok).toBe(true);
+    expect(calls).toHaveLength(1);
+    const [call] = calls;
+    expect(call?.url).toBe('http://127.0.0.1:9/parties/conversation/c_1');
+    expect(call?.init?.method).toBe('POST');
+    expect(new Headers(call?.init?.headers).get('authorization')).toBe(
+      `Bearer ${requireSecret('PARTY_SECRET')}`,
+    );
+    const body = call?.init?.body;
+    expect(typeof body === 'string' && JSON.parse(body)).toEqual({
+      events: [event],
+      recipients: ['u_a', 'u_b'],
+    });
+  });
+
+  it('never throws: a refused publish is counted and answers false', async () => {
+    stubFetch(() => new Response('no', { status: 500 }));
+    const failed = publishStats.failed;
+    expect(
+      await publishToConversation({ conversationId: 'c_1', recipients: ['u_a'], events: [event] }),
+    ).toBe(false);
+    expect(publishStats.failed).toBe(failed + 1);
+  });
+
+  it('sends nothing when nobody is to hear it', async () => {
+    const calls = stubFetch(() => Response.json({ delivered: 0 }));
+    expect(
+      await publishToConversation({ conversationId: 'c_1', recipients: [], events: [event] }),
+    ).toBe(true);
+    expect(calls).toHaveLength(0);
+  });
+});
+
+describe('getConversationViewers', () => {
+  it('asks the conversation room with the server secret and returns its viewers', async () => {
+    const calls = stubFetch(() => Response.json({ viewers: ['u_a', 'u_b'] }));
+    expect(await getConversationViewers('c_1')).toEqual(['u_a', 'u_b']);
+    expect(calls[0]?.url).toBe('http://127.0.0.1:9/parties/conversation/c_1');
+    expect(calls[0]?.init?.method ?? 'GET').toBe('GET');
+    expect(new Headers(calls[0]?.init?.headers).get('authorization')).toBe(
+      `Bearer ${requireSecret('PARTY_SECRET')}`,
+    );
+  });
+
+  it('answers [] when the room fails, refuses or answers nonsense', async () => {
+    stubFetch(() => {
+      throw new TypeError('fetch failed');
+    });
+    expect(await getConversationViewers('c_1')).toEqual([]);
+    stubFetch(() => new Response('unauthorized', { status: 401 }));
+    expect(await getConversationViewers('c_1')).toEqual([]);
+    stubFetch(() => Response.json({ viewers: 'everyone' }));
+    expect(await getConversationViewers('c_1')).toEqual([]);
+  });
+
+  it('answers [] when nothing listens (the real fetch)', async () => {
+    expect(await getConversationViewers('c_1')).toEqual([]);
+  });
+});
