@@ -53,7 +53,8 @@ export default defineConfig({
         {
           command: 'node scripts/e2e-server.mjs',
           url: `http://localhost:${port}/api/health`,
-          timeout: 420_000,
+          // A production build takes 3–7 minutes on a 2-core machine; more when it is busy.
+          timeout: 900_000,
           reuseExistingServer: false,
           stdout: 'pipe',
           stderr: 'pipe',
