@@ -47,6 +47,8 @@ function commitSha() {
   if (process.env.SENTRY_RELEASE) return process.env.SENTRY_RELEASE;
   if (process.env.VERCEL_GIT_COMMIT_SHA) return process.env.VERCEL_GIT_COMMIT_SHA;
   try {
+    // next.config.js is CommonJS (Next.js loads it before any bundler): require is its import.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require('node:child_process')
       .execFileSync('git', ['rev-parse', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'] })
       .toString()
@@ -93,7 +95,8 @@ const nextConfig = {
  */
 const sentryOn = !!(process.env.SENTRY_DSN || process.env.NEXT_PUBLIC_SENTRY_DSN);
 module.exports = sentryOn
-  ? require('@sentry/nextjs').withSentryConfig(nextConfig, {
+  ? // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when Sentry is on
+    require('@sentry/nextjs').withSentryConfig(nextConfig, {
       org: process.env.SENTRY_ORG,
       project: process.env.SENTRY_PROJECT,
       authToken: process.env.SENTRY_AUTH_TOKEN,
