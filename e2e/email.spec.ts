@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { expect, test } from '@playwright/test';
 
-import { parseEml, type ParsedEmail } from '../lib/email/server/eml';
+import { parseEml, type ParsedEmail } from '../lib/email/eml';
 
 import { closePeople, personInBrowser, send, startDirect } from './fixtures/chat';
 import { openSettings } from './fixtures/people';

@@ -3,7 +3,7 @@ import 'server-only';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { parseEml, type ParsedEmail } from './eml';
+import { parseEml, type ParsedEmail } from '../eml';
 
 /** The outbox (`<data dir>/outbox/*.eml`), read for the dev mailbox. */
 export type OutboxEntry = {

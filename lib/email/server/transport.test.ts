@@ -5,7 +5,7 @@ import path from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { decodeWords, parseEml } from './eml';
+import { decodeWords, parseEml } from '../eml';
 import { listOutbox, readOutboxEmail } from './outbox';
 import { createEmailTransport, getEmailTransport, outboxDir } from './transport';
 

@@ -1,5 +1,3 @@
-import 'server-only';
-
 /**
  * A small reader for the .eml files our own transport writes (nodemailer's output): headers
  * (unfolded, RFC 2047 encoded words decoded), and the first text/plain and text/html parts of a
