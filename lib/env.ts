@@ -193,6 +193,8 @@ export const clientSchema = z.object({
   NEXT_PUBLIC_APP_NAME: z.string().min(1).default('Parley'),
   /** Sentry in the browser (events go through the /api/monitoring tunnel); unset, it never loads. */
   NEXT_PUBLIC_SENTRY_DSN: z.url().optional(),
+  /** The commit, baked in at build by next.config.js: the release Sentry events carry. */
+  NEXT_PUBLIC_SENTRY_RELEASE: z.string().min(1).max(200).optional(),
 });
 
 /** Secrets that must be present whenever the app serves traffic in production. */
@@ -298,6 +300,7 @@ export const env = parseServerEnv(process.env, {
 export const clientEnv = parseClientEnv({
   NEXT_PUBLIC_APP_NAME: process.env.NEXT_PUBLIC_APP_NAME,
   NEXT_PUBLIC_SENTRY_DSN: process.env.NEXT_PUBLIC_SENTRY_DSN,
+  NEXT_PUBLIC_SENTRY_RELEASE: process.env.NEXT_PUBLIC_SENTRY_RELEASE,
 });
 
 /** Secrets are present in every mode that serves traffic; this narrows them for callers. */

@@ -1,5 +1,5 @@
 import { setErrorReporter } from '@/lib/api/observe';
-import { env } from '@/lib/env';
+import { clientEnv, env } from '@/lib/env';
 
 import { sentryEnvironment, sentryOptions } from './sentry-options';
 
@@ -16,7 +16,8 @@ export async function startServerSentry(): Promise<boolean> {
       dsn: env.SENTRY_DSN,
       environment: env.SENTRY_ENVIRONMENT ?? sentryEnvironment(env.VERCEL_ENV, env.NODE_ENV),
       tracesSampleRate: env.SENTRY_TRACES_SAMPLE_RATE,
-      release: env.SENTRY_RELEASE ?? env.VERCEL_GIT_COMMIT_SHA ?? releaseFromBuild(),
+      release:
+        env.SENTRY_RELEASE ?? env.VERCEL_GIT_COMMIT_SHA ?? clientEnv.NEXT_PUBLIC_SENTRY_RELEASE,
     }),
   );
   setErrorReporter((error, report) => {
@@ -26,10 +27,4 @@ export async function startServerSentry(): Promise<boolean> {
     });
   });
   return true;
-}
-
-/** next.config.js bakes the commit into the bundles at build time. */
-function releaseFromBuild(): string | undefined {
-  // eslint-disable-next-line no-restricted-syntax -- inlined by Next.js at build, not read at run time
-  return process.env.NEXT_PUBLIC_SENTRY_RELEASE || undefined;
 }
