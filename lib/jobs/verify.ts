@@ -1,8 +1,7 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-
 import { Receiver } from '@upstash/qstash';
 import type { z } from 'zod';
 
+import { bearerMatches } from '@/lib/api/bearer';
 import { MAX_JSON_BYTES, readLimited } from '@/lib/api/body';
 import { ApiError } from '@/lib/api/errors';
 import { route, type RouteContext } from '@/lib/api/route';
@@ -19,16 +18,9 @@ const envSigningKeys = (): SigningKeys => ({
   next: env.QSTASH_NEXT_SIGNING_KEY,
 });
 
-/** Hashing first makes both sides the same length, so the comparison takes the same time. */
-function sameSecret(given: string, expected: string): boolean {
-  const digest = (s: string) => createHash('sha256').update(s).digest();
-  return timingSafeEqual(digest(given), digest(expected));
-}
-
 /** `Authorization: Bearer <JOBS_SECRET>`, compared in constant time. False when no secret is set. */
 export function hasJobsSecret(headers: Headers, secret = env.JOBS_SECRET): boolean {
-  const match = /^Bearer\s+(\S+)$/i.exec(headers.get('authorization') ?? '');
-  return !!secret && !!match?.[1] && sameSecret(match[1], secret);
+  return bearerMatches(headers, secret);
 }
 
 /**
