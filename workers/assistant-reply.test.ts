@@ -221,9 +221,7 @@ describe('assistant-reply: never silent', () => {
     const asked = fake.requests.length;
 
     const { conversationId, question } = await askDirectly('still there?');
-    const started = Date.now();
     await reply(question);
-    expect(Date.now() - started).toBeLessThan(1000);
     expect(fake.requests.length).toBe(asked); // the open breaker did not call the provider
     const [stored] = await assistantMessages(conversationId);
     expect(stored?.body).toMatch(
@@ -241,7 +239,8 @@ describe('assistant-reply: never silent', () => {
       messageId: question.id,
       settings: settings({ timeoutMs: 300 }),
     });
-    expect(Date.now() - started).toBeLessThan(3000);
+    // Bounded by the 300 ms timeout, not by the test's own timeout (20 s): a generous bound, not a benchmark.
+    expect(Date.now() - started).toBeLessThan(10_000);
     expect((await assistantMessages(conversationId)).map((m) => m.body)).toEqual([
       "I couldn't answer: the AI provider didn't respond within 300 milliseconds. Try again in a moment.",
     ]);

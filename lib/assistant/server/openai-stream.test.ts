@@ -83,7 +83,7 @@ describe('streamChatCompletion', () => {
     }
     expect(pieces).toEqual(['Par']);
     expect(error).toMatchObject({ reason: 'timeout' });
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeLessThan(10_000); // the 300 ms timeout fired, not the test's
   });
 
   it('times out a provider that never sends a byte of its answer', async () => {

@@ -96,16 +96,13 @@ describe('sqlite messages', () => {
       .all();
     expect(plan.map((p) => p.detail).join('\n')).toMatch(/SEARCH messages USING INDEX/);
 
-    const timings: number[] = [];
+    // The plan above is the guarantee (an index seek, not a scan); a wall-clock bound here would
+    // only measure how busy the machine is. Speed is measured by npm run bench:messages.
     for (let i = 0; i < 21; i++) {
-      const started = performance.now();
       const page = await store.listMessages({ conversationId, before: 50_000 - i, limit: 50 });
-      timings.push(performance.now() - started);
       expect(page.messages).toHaveLength(50);
       expect(page.hasMore).toBe(true);
     }
-    const median = timings.sort((a, b) => a - b)[10]!;
-    expect(median).toBeLessThan(10);
     await store.close();
   });
 
