@@ -53,8 +53,12 @@ USER node
 EXPOSE 1999
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:1999/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-# PARTY_SECRET and ROOM_TOKEN_KEY come from the environment (compose.yml passes them).
-CMD ["sh", "-c", "exec node_modules/.bin/partykit dev --port 1999 --disable-request-cf-fetch --no-hotkeys --persist /data/partykit --var PARTY_SECRET=\"$PARTY_SECRET\" --var ROOM_TOKEN_KEY=\"$ROOM_TOKEN_KEY\""]
+# PARTY_SECRET and ROOM_TOKEN_KEY come from the container's environment at start (compose.yml
+# passes them) and reach the rooms as `--var`: nothing secret is baked into the image or written
+# to a file in it. (On a shared host scripts/run.mjs uses a 0600 file instead, because `ps` shows
+# any user a command line; in the container only its own processes and the host's root can.)
+# The shell refuses to start without them rather than run rooms with an empty secret.
+CMD ["sh", "-c", ": \"${PARTY_SECRET:?set PARTY_SECRET}\" \"${ROOM_TOKEN_KEY:?set ROOM_TOKEN_KEY}\"; exec node_modules/.bin/partykit dev --port 1999 --disable-request-cf-fetch --no-hotkeys --persist /data/partykit --var PARTY_SECRET=\"$PARTY_SECRET\" --var ROOM_TOKEN_KEY=\"$ROOM_TOKEN_KEY\""]
 
 # ── runner: the app ──────────────────────────────────────────────────────────────────────────
 FROM ${NODE_IMAGE} AS runner

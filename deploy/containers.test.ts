@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -151,5 +153,72 @@ describe('Dockerfile (the hadolint rules that matter here)', () => {
     const ignored = read('.dockerignore').split('\n');
     for (const entry of ['.data', '.env', 'node_modules', '.next', '.git'])
       expect(ignored).toContain(entry);
+  });
+
+  describe('the realtime image (partykit dev)', () => {
+    const realtime = stages.find((s) => s.name === 'realtime')!;
+    const cmd = z
+      .tuple([z.literal('sh'), z.literal('-c'), z.string()])
+      .parse(JSON.parse(realtime.body.find((i) => i.op === 'CMD')!.args));
+    const secrets = { PARTY_SECRET: 'party "secret" $HOME x y', ROOM_TOKEN_KEY: 'room-token-key' };
+
+    /** Runs the image's start command with a stand-in partykit that prints its arguments. */
+    function start(env: Record<string, string>) {
+      const dir = mkdtempSync(path.join(tmpdir(), 'parley-realtime-cmd-'));
+      try {
+        mkdirSync(path.join(dir, 'node_modules/.bin'), { recursive: true });
+        const fake = path.join(dir, 'node_modules/.bin/partykit');
+        writeFileSync(fake, '#!/bin/sh\nprintf "%s\\n" "$@"\n');
+        chmodSync(fake, 0o755);
+        const run = spawnSync('sh', ['-c', cmd[2]], {
+          cwd: dir,
+          env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
+          encoding: 'utf8',
+        });
+        return {
+          status: run.status,
+          args: run.stdout.split('\n').filter(Boolean),
+          stderr: run.stderr,
+        };
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+
+    it('passes the room secrets to partykit dev as --var, from the container environment, intact', () => {
+      const { status, args } = start(secrets);
+      expect(status).toBe(0);
+      expect(args.slice(0, 1)).toEqual(['dev']);
+      const vars = args.flatMap((arg, i) => (args[i - 1] === '--var' ? [arg] : []));
+      expect(vars).toEqual([
+        `PARTY_SECRET=${secrets.PARTY_SECRET}`,
+        `ROOM_TOKEN_KEY=${secrets.ROOM_TOKEN_KEY}`,
+      ]);
+      expect(args).toEqual(expect.arrayContaining(['--persist', '/data/partykit']));
+    });
+
+    it('refuses to start without either secret instead of running rooms with an empty one', () => {
+      for (const missing of ['PARTY_SECRET', 'ROOM_TOKEN_KEY'] as const) {
+        const env: Record<string, string> = { ...secrets };
+        delete env[missing];
+        const { status, args, stderr } = start(env);
+        expect(status, missing).not.toBe(0);
+        expect(args, missing).toEqual([]);
+        expect(stderr, missing).toContain(`set ${missing}`);
+      }
+    });
+
+    it('bakes no secret into the image: no ENV or ARG for one, no vars in partykit.json, no .env', () => {
+      for (const i of all.filter((x) => x.op === 'ENV' || x.op === 'ARG'))
+        expect(i.args).not.toMatch(/PARTY_SECRET|ROOM_TOKEN_KEY|NEXTAUTH_SECRET|JOBS_SECRET/);
+      const config = z.record(z.string(), z.unknown()).parse(JSON.parse(read('partykit.json')));
+      expect(config).not.toHaveProperty('vars');
+      const copied = realtime.body.filter((i) => i.op === 'COPY').map((i) => i.args);
+      expect(copied.filter((c) => /\.env|secrets|\.data/.test(c))).toEqual([]);
+      expect(compose.services.realtime?.environment).toEqual({
+        PARTY_SECRET: '${PARTY_SECRET:?set PARTY_SECRET in .env}',
+        ROOM_TOKEN_KEY: '${ROOM_TOKEN_KEY:?set ROOM_TOKEN_KEY in .env}',
+      });
+    });
   });
 });
