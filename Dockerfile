@@ -18,6 +18,10 @@ WORKDIR /app
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
+# Artillery (the load tests, a dev dependency) brings a Playwright browser package whose install
+# script downloads Chrome; package.json's allowScripts denies it, and older npm versions that
+# ignore allowScripts are told here.
+ENV PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 

@@ -59,6 +59,7 @@ export default tseslint.config(
       'instrumentation-client.ts',
       '*.config.*',
       'scripts/**',
+      'load/**',
       'e2e/**',
       '**/*.test.ts',
       'test/**',
