@@ -172,7 +172,7 @@ describe('Dockerfile (the hadolint rules that matter here)', () => {
         chmodSync(fake, 0o755);
         const run = spawnSync('sh', ['-c', cmd[2]], {
           cwd: dir,
-          env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
+          env: { NODE_ENV: 'test', PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
           encoding: 'utf8',
         });
         return {

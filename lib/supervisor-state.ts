@@ -29,7 +29,10 @@ export async function readSupervisorState(
   file = path.join(env.PARLEY_DATA_DIR, 'supervisor.json'),
 ): Promise<SupervisorState | null> {
   try {
-    const parsed = supervisorStateSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+    // A data-directory file: the ignore comment keeps Next.js's file tracing from copying the
+    // whole project into the standalone output.
+    const text = await readFile(/*turbopackIgnore: true*/ file, 'utf8');
+    const parsed = supervisorStateSchema.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

@@ -18,6 +18,10 @@ const dataDir = process.env.E2E_DATA_DIR
 const env = {
   ...process.env,
   NEXT_DIST_DIR: '.next-e2e',
+  // The container image's output (Dockerfile): the same build serves `next start` here and gives
+  // e2e/standalone.spec.ts a .next-e2e/standalone/server.js to start, without a second build.
+  // (`next start` logs a warning about it; it serves the same .next-e2e files either way.)
+  NEXT_OUTPUT: 'standalone',
   NEXT_TELEMETRY_DISABLED: '1',
   PARLEY_DATA_DIR: dataDir,
   PORT: port,

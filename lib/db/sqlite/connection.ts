@@ -30,7 +30,10 @@ export function openDatabase(file: string): Db {
 /** 0600 for the database and, for one made before this rule, its existing -wal and -shm. */
 function makePrivate(file: string): void {
   for (const part of [file, `${file}-wal`, `${file}-shm`])
-    if (existsSync(part)) chmodSync(part, 0o600);
+    // The path is the configured data file, not a project file: the ignore comment keeps
+    // Next.js's file tracing from copying the whole project into the standalone output.
+    if (existsSync(/*turbopackIgnore: true*/ part))
+      chmodSync(/*turbopackIgnore: true*/ part, 0o600);
 }
 
 export function migrate(db: Db): number {
