@@ -113,6 +113,16 @@ describe('the transactional outbox across a crash', () => {
       expect(late.every((d) => d.pid === process.pid)).toBe(true);
       const { items } = await store.listNotifications({ userId: ready.recipientId, limit: 50 });
       expect(items.map((n) => n.messageId).sort()).toEqual([...all].sort());
+      // The figure docs/SECURITY.md reports (faults injected, messages lost or duplicated).
+      const delivered = countBy(
+        deliveries.filter((d) => d.event === 'delivered'),
+        (d) => d.messageId,
+      );
+      console.log(
+        `outbox crash: 1 SIGKILL between commit and dispatch, ${all.length} messages, ` +
+          `${all.filter((id) => !delivered.has(id)).length} lost, ` +
+          `${[...delivered.values()].filter((n) => n > 1).length} duplicated`,
+      );
     } finally {
       await store.close();
     }
