@@ -79,10 +79,14 @@ ENV NODE_ENV=production \
 COPY --from=build --chown=node:node /app/.next/standalone ./
 COPY --from=build --chown=node:node /app/.next/static ./.next/static
 COPY --from=build --chown=node:node /app/public ./public
+# The socket's address for rate limits: Next.js does not hand it to route handlers, so the
+# preload (the one `npm start` uses) writes it into a header the app believes. Without it every
+# caller would share one per-address limit (README, Accounts and security).
+COPY --from=build --chown=node:node /app/scripts/peer-address.mjs ./peer-address.mjs
 RUN mkdir -p /data /backups && chown node:node /data /backups
 USER node
 VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health/live').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "server.js"]
+CMD ["node", "--import", "./peer-address.mjs", "server.js"]

@@ -123,6 +123,15 @@ describe('Dockerfile (the hadolint rules that matter here)', () => {
     }
   });
 
+  it('starts server.js with the peer-address preload, so rate limits see each caller', () => {
+    const cmd = runner!.body.filter((i) => i.op === 'CMD').at(-1)!;
+    expect(JSON.parse(cmd.args)).toEqual(['node', '--import', './peer-address.mjs', 'server.js']);
+    const copies = runner!.body.filter((i) => i.op === 'COPY').map((i) => i.args);
+    expect(copies).toContain(
+      '--from=build --chown=node:node /app/scripts/peer-address.mjs ./peer-address.mjs',
+    );
+  });
+
   it('checks health on /api/health/live', () => {
     const check = runner!.body.find((i) => i.op === 'HEALTHCHECK');
     expect(check?.args).toContain('/api/health/live');

@@ -33,11 +33,16 @@ test.beforeAll(async () => {
     recursive: true,
   });
   cpSync(path.resolve('public'), path.join(standalone, 'public'), { recursive: true });
+  cpSync(path.resolve('scripts/peer-address.mjs'), path.join(standalone, 'peer-address.mjs'));
+  // The image's own start command (its last CMD), as the container runs it.
+  const cmd = [...readFileSync('Dockerfile', 'utf8').matchAll(/^CMD (\[.*\])$/gm)].at(-1)![1]!;
+  const [node, ...args] = z.array(z.string()).parse(JSON.parse(cmd));
+  expect(node).toBe('node');
 
   const secrets = z
     .object({ NEXTAUTH_SECRET: z.string(), PARTY_SECRET: z.string(), ROOM_TOKEN_KEY: z.string() })
     .parse(JSON.parse(readFileSync(path.join(E2E_DATA_DIR, 'secrets.json'), 'utf8')));
-  const child = spawn(process.execPath, ['server.js'], {
+  const child = spawn(process.execPath, args, {
     cwd: standalone,
     env: {
       NODE_ENV: 'production',
