@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 
 import { POST as uploadAvatar } from '@/app/api/v1/me/avatar/route';
+import { GET as getAvatar } from '@/app/api/v1/users/[id]/avatar/route';
 import { uploadResponseSchema } from '@/lib/chat/wire';
 import {
   fileForm,
@@ -183,14 +184,23 @@ describe('dangerous uploads', () => {
         else if (res.status >= 400) {
           refused++;
           statuses.push(`${route} ${res.status}`);
-        } else if (route === 'attachment') {
-          const { upload: stored } = uploadResponseSchema.parse(await res.json());
-          if (/[<>\u0000\u202e/\\]/.test(stored.name))
-            failures.push(`${label}: name ${stored.name}`);
-          const served = await fetchUpload(
-            getRequest(`/uploads/${stored.id}`, withCookie(account.cookie)),
-            withParams({ id: stored.id }),
-          );
+        } else {
+          // Accepted: fetch what is served back and look for the payload in it.
+          let served: Response;
+          if (route === 'attachment') {
+            const { upload: stored } = uploadResponseSchema.parse(await res.json());
+            if (/[<>\u0000\u202e/\\]/.test(stored.name))
+              failures.push(`${label}: name ${stored.name}`);
+            served = await fetchUpload(
+              getRequest(`/uploads/${stored.id}`, withCookie(account.cookie)),
+              withParams({ id: stored.id }),
+            );
+          } else {
+            served = await getAvatar(
+              getRequest(`/users/${who.user.id}/avatar`, withCookie(account.cookie)),
+              withParams({ id: who.user.id }),
+            );
+          }
           const bytes = Buffer.from(await served.arrayBuffer());
           if (served.headers.get('content-type') !== 'image/webp')
             failures.push(`${label}: served as ${served.headers.get('content-type')}`);
@@ -201,7 +211,7 @@ describe('dangerous uploads', () => {
           if (/script|alert|onerror/i.test(bytes.toString('latin1')))
             failures.push(`${label}: payload survived re-encoding`);
           reencoded++;
-        } else reencoded++;
+        }
       }
     const tried = files.length * 2;
     console.log(
