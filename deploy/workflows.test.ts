@@ -113,4 +113,37 @@ describe('GitHub workflows', () => {
       for (const line of rules) expect(line).toMatch(/^\d+\t(IGNORE|WARN|FAIL)\t\(.+\)$/);
     });
   });
+  describe('load.yml', () => {
+    const workflow = workflows['load.yml']!;
+    const job = workflow.jobs.load!;
+    const inputs = z
+      .object({
+        workflow_dispatch: z.object({
+          inputs: z.object({
+            scenario: z.object({ default: z.string() }),
+            size: z.object({ options: z.array(z.string()), default: z.string() }),
+          }),
+        }),
+      })
+      .parse(workflow.on).workflow_dispatch.inputs;
+
+    it('is manual, runs against staging only, and passes its inputs to npm run test:load', () => {
+      expect(job.environment).toBe('staging');
+      expect(runs(job)).toMatch(
+        /npm run test:load -- --url https:\/\/\$\{\{ vars\.STAGING_DOMAIN \}\}/,
+      );
+      expect(runs(job)).toContain('--scenario ${{ inputs.scenario }} --size ${{ inputs.size }}');
+      expect(inputs.size.options.sort()).toEqual(['full', 'smoke']);
+      // The sizes npm run test:load (load/run.mjs) accepts.
+      expect(readFileSync(path.resolve(__dirname, '../load/run.mjs'), 'utf8')).toContain(
+        "['full', 'smoke'].includes(size)",
+      );
+    });
+
+    it('reports to the job summary and keeps Artillery reports, even when thresholds fail', () => {
+      expect(runs(job)).toContain('--summary "$GITHUB_STEP_SUMMARY" --reports load-reports');
+      const upload = job.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
+      expect(upload).toMatchObject({ if: 'always()', with: { path: 'load-reports/' } });
+    });
+  });
 });
