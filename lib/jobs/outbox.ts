@@ -1,9 +1,11 @@
+import type { Store } from '@/lib/db/store';
 import type { Job, JobDispatcher, NewJob } from '@/lib/db/types';
 import { env } from '@/lib/env';
 import { log } from '@/lib/log';
 import { jobsEnqueued } from '@/lib/metrics/metrics';
 
 import { jobCatalog, type JobName, type JobPayloadInput } from './catalog';
+import { afterResponse, runInline, runsInline } from './inline';
 import { nudgeLocalDispatcher } from './local-dispatcher';
 import { publishJob } from './qstash';
 
@@ -49,25 +51,39 @@ export function newJob<N extends JobName>(
 export type DispatchDeps = {
   /** Hands a QStash job to QStash. */
   publish?: (job: Job) => Promise<unknown>;
+  /** Runs a QStash job here after the response instead (lib/jobs/inline.ts), when it can. */
+  inline?: (job: Job) => boolean;
+  /** The store inline jobs run against (the app's by default). */
+  store?: Store;
   /** Wakes this process's dispatcher (a no-op where none runs). */
   nudge?: () => void;
 };
 
 /**
  * Starts jobs just committed on their way: local jobs wake this process's dispatcher at once
- * (no waiting for its poll), QStash jobs are published. Never throws: a job that fails to
+ * (no waiting for its poll); QStash jobs that are due and marked `inline` run here after the
+ * response (lib/jobs/inline.ts), the others are published. Never throws: a job that fails to
  * publish stays pending in the store and is re-sent (republishPendingQStashJobs); a local job
  * is a row the dispatcher finds on its next poll in any process. Losing a job would be worse
  * than a late one.
  */
 export async function dispatchQueued(
   jobs: readonly Job[],
-  { publish = (job) => publishJob({ job }), nudge = nudgeLocalDispatcher }: DispatchDeps = {},
+  {
+    publish = (job) => publishJob({ job }),
+    nudge = nudgeLocalDispatcher,
+    inline = (job) => runsInline(job),
+    store,
+  }: DispatchDeps = {},
 ): Promise<void> {
   for (const job of jobs) jobsEnqueued.inc({ job: job.name });
   if (jobs.some((job) => job.dispatcher === 'local')) nudge();
   for (const job of jobs) {
     if (job.dispatcher !== 'qstash') continue;
+    if (inline(job)) {
+      afterResponse(() => runInline(job, { store, publish }));
+      continue;
+    }
     try {
       await publish(job);
     } catch (error) {
