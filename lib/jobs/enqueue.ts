@@ -7,6 +7,7 @@ import { log } from '@/lib/log';
 import type { JobName, JobPayloadInput } from './catalog';
 import { dispatchQueued, newJob, type DispatchDeps, type NewJobOptions } from './outbox';
 import { publishJob } from './qstash';
+import { noteQStashFailure, qstashQuota } from './qstash-quota';
 
 export type EnqueueOptions = Omit<NewJobOptions, 'now' | 'dispatcher'> & {
   /** The store to use; the app's (getStore) by default. */
@@ -81,6 +82,8 @@ export async function republishPendingQStashJobs({
   limit?: number;
   publish?: (job: Job) => Promise<unknown>;
 }): Promise<number> {
+  // Nothing can be sent while QStash's daily quota is used up (lib/jobs/qstash-quota.ts).
+  if (qstashQuota(now).exhausted) return 0;
   await store.relayOutbox({ before: new Date(now.getTime() - graceMs), limit });
   const cutoff = now.getTime() - graceMs;
   const candidates = await store.listJobs({ states: ['pending', 'running'], limit });
@@ -98,6 +101,7 @@ export async function republishPendingQStashJobs({
       await publish(job);
       sent++;
     } catch (error) {
+      if (noteQStashFailure(error, now)) break;
       log.error({ err: error, jobId: job.id, name: job.name }, 'could not re-send a job to QStash');
     }
   }

@@ -6,6 +6,7 @@ import type { Job } from '@/lib/db/types';
 import { log } from '@/lib/log';
 
 import { jobCatalog, type JobName } from './catalog';
+import { noteQStashFailure } from './qstash-quota';
 import type { JobRegistry } from './registry';
 import { LEASE_MARGIN_MS, runJob, timeoutOf } from './runner';
 
@@ -27,10 +28,15 @@ export function runJobsInline(handlers: JobRegistry | null): void {
   registry = handlers;
 }
 
-/** Whether this job can run here now rather than through QStash. */
+/** Whether this process has the job's handler (it can run the job here, now, if it must). */
+export function canRunHere(job: Pick<Job, 'name' | 'runAt'>, now = Date.now()): boolean {
+  return registry !== null && Object.hasOwn(registry, job.name) && job.runAt.getTime() <= now;
+}
+
+/** Whether this job runs here rather than through QStash even when QStash takes messages. */
 export function runsInline(job: Pick<Job, 'name' | 'runAt'>, now = Date.now()): boolean {
   const spec = jobCatalog[job.name as JobName] as { inline?: boolean } | undefined;
-  return registry !== null && spec?.inline === true && job.runAt.getTime() <= now;
+  return spec?.inline === true && canRunHere(job, now);
 }
 
 /** Runs `work` once the response is sent; outside a request (a job, a script), right away. */
@@ -66,6 +72,7 @@ export async function runInline(job: Job, deps: InlineDeps): Promise<void> {
   try {
     await deps.publish({ ...started, state: 'pending', runAt: result.retryAt });
   } catch (err) {
+    noteQStashFailure(err);
     // It stays pending in the store; the sweep publishes it once QStash takes messages again.
     log.warn({ err, jobId: job.id, name: job.name }, 'could not hand a failed job to QStash');
   }

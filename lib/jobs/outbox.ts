@@ -5,9 +5,10 @@ import { log } from '@/lib/log';
 import { jobsEnqueued } from '@/lib/metrics/metrics';
 
 import { jobCatalog, type JobName, type JobPayloadInput } from './catalog';
-import { afterResponse, runInline, runsInline } from './inline';
+import { afterResponse, canRunHere, runInline, runsInline } from './inline';
 import { nudgeLocalDispatcher } from './local-dispatcher';
 import { publishJob } from './qstash';
+import { noteQStashFailure, qstashQuota } from './qstash-quota';
 
 /** Who delivers jobs queued now: QStash when configured, else this process's dispatcher. */
 export const currentDispatcher = (): JobDispatcher => (env.QSTASH_TOKEN ? 'qstash' : 'local');
@@ -80,13 +81,21 @@ export async function dispatchQueued(
   if (jobs.some((job) => job.dispatcher === 'local')) nudge();
   for (const job of jobs) {
     if (job.dispatcher !== 'qstash') continue;
-    if (inline(job)) {
-      afterResponse(() => runInline(job, { store, publish }));
+    const runHere = () => afterResponse(() => runInline(job, { store, publish }));
+    // Inline by design, or QStash's daily quota is used up and the job is due now.
+    if (inline(job) || (qstashQuota().exhausted && canRunHere(job))) {
+      runHere();
       continue;
     }
+    // A delayed job while the quota is used up: pending in the store until the sweep sends it.
+    if (qstashQuota().exhausted) continue;
     try {
       await publish(job);
     } catch (error) {
+      if (noteQStashFailure(error) && canRunHere(job)) {
+        runHere();
+        continue;
+      }
       log.error(
         { err: error, jobId: job.id, name: job.name },
         'could not publish a job to QStash; it stays pending and is re-sent later',
