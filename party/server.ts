@@ -93,6 +93,7 @@ export function partyServer(party: PartyName, create: (host: RoomHost) => RoomPr
         path: roomSubpath(req.url, this.room.name, this.room.id),
         authorization: req.headers.get('authorization'),
         body: await readJson(req),
+        traceparent: req.headers.get('traceparent'),
       });
       return jsonResponse(answer.body, answer.status);
     }
