@@ -1,5 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BrokenCircuitError } from 'cockatiel';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
+import { breakerStatus, resetBreaker } from '@/lib/resilience/breakers';
 import { startFakeUpstashRedis } from '@/test/fake-upstash-redis';
 
 import { failOpen } from './rate-limit';
@@ -16,6 +18,7 @@ describe('Upstash rate limiter (against a fake Upstash REST endpoint)', () => {
     limiter = createUpstashRateLimiter({ url: fake.url, token: 'redis-token' });
   });
   afterAll(() => fake.close());
+  beforeEach(() => resetBreaker('upstash'));
 
   it('allows `limit` hits per window, then says how long to wait', async () => {
     const results = [];
@@ -71,5 +74,15 @@ describe('Upstash rate limiter (against a fake Upstash REST endpoint)', () => {
     const wrong = createUpstashRateLimiter({ url: fake.url, token: 'nope' });
     await expect(wrong.consume('k', rule)).rejects.toThrow();
     expect(await failOpen(wrong).consume('k', rule)).toMatchObject({ allowed: true });
+  });
+
+  it('opens the upstash breaker after 5 failures in a row: Redis is left alone, requests pass', async () => {
+    const wrong = createUpstashRateLimiter({ url: fake.url, token: 'nope' });
+    for (let i = 0; i < 5; i++) await expect(wrong.consume('k', rule)).rejects.toThrow();
+    expect(breakerStatus('upstash').status).toBe('open');
+    const reached = fake.requests.length;
+    await expect(wrong.peek('k', rule)).rejects.toBeInstanceOf(BrokenCircuitError);
+    expect(await failOpen(wrong).consume('k', rule)).toMatchObject({ allowed: true });
+    expect(fake.requests).toHaveLength(reached);
   });
 });

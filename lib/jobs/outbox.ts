@@ -3,6 +3,7 @@ import type { Job, JobDispatcher, NewJob } from '@/lib/db/types';
 import { env } from '@/lib/env';
 import { log } from '@/lib/log';
 import { jobsEnqueued } from '@/lib/metrics/metrics';
+import { outgoingTraceparent } from '@/lib/observability/context';
 
 import { jobCatalog, type JobName, type JobPayloadInput } from './catalog';
 import { afterResponse, canRunHere, runInline, runsInline } from './inline';
@@ -46,6 +47,8 @@ export function newJob<N extends JobName>(
     dispatcher,
     runAt: new Date(now.getTime() + Math.max(0, delayMs)),
     maxAttempts: spec.maxAttempts,
+    // The worker continues the trace of the request (or job) that queued this one.
+    traceparent: outgoingTraceparent() ?? null,
   };
 }
 

@@ -26,10 +26,14 @@ export const healthEndpoint = defineEndpoint({
   method: 'GET',
   path: '/api/health',
   tag: 'Health',
-  summary: 'Health of the app and its dependencies (503 with the failing check when degraded)',
+  summary:
+    'Health of the app and its dependencies (503 naming the failing check; 200 “degraded” naming an open circuit breaker)',
   auth: 'none',
   responses: {
-    200: { description: 'Healthy', schema: healthSchema },
+    200: {
+      description: 'Healthy, or degraded by an open circuit breaker (`degradedBy`)',
+      schema: healthSchema,
+    },
     503: { description: 'A dependency is down; its check says why', schema: healthSchema },
   },
 });

@@ -16,4 +16,15 @@ export const healthSchema = z.object({
       error: z.string().optional(),
     }),
   ),
+  breakers: z
+    .record(
+      z.string(),
+      z.object({
+        status: z.enum(['closed', 'open', 'half-open']),
+        retryAt: z.string().nullable(),
+      }),
+    )
+    .optional()
+    .describe('Circuit breaker per outside dependency; an open one degrades the status (200)'),
+  degradedBy: z.array(z.string()).optional().describe('Dependencies whose breakers are not closed'),
 });

@@ -24,7 +24,8 @@ async function loadRoute(partyHost: string) {
 }
 
 let server: Server | undefined;
-afterEach(() => {
+afterEach(async () => {
+  (await import('@/lib/resilience/breakers')).resetBreaker('ai');
   server?.close();
   server = undefined;
   vi.unstubAllEnvs();
@@ -119,5 +120,33 @@ describe('GET /api/health', () => {
     } finally {
       rmSync(file, { force: true });
     }
+  });
+
+  it('is 200 "degraded" naming the dependency whose breaker is open, with when it probes again', async () => {
+    const party = await fakeParty(200);
+    server = party.server;
+    const { GET } = await loadRoute(party.host);
+    const ok = await (await GET(new Request('http://t/api/health'))).json();
+    expect(ok).toMatchObject({
+      status: 'ok',
+      degradedBy: [],
+      breakers: { ai: { status: 'closed' } },
+    });
+
+    const { guarded } = await import('@/lib/resilience/breakers');
+    for (let i = 0; i < 3; i++)
+      await expect(
+        guarded('ai', () => Promise.reject(new Error('503 from the provider'))),
+      ).rejects.toThrow();
+    const res = await GET(new Request('http://t/api/health'));
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({
+      status: 'degraded',
+      degradedBy: ['ai'],
+      checks: { store: { status: 'up' }, realtime: { status: 'up' } },
+      breakers: { ai: { status: 'open', retryAt: expect.any(String) }, push: { status: 'closed' } },
+    });
+    expect(Date.parse(String(body.breakers.ai.retryAt))).toBeGreaterThan(Date.now());
   });
 });
