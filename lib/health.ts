@@ -22,6 +22,8 @@ export type Health = {
   breakers?: Record<string, BreakerReport>;
   /** The dependencies whose breakers are open or half-open (empty when all are closed). */
   degradedBy?: string[];
+  /** Managed services worked around right now (a used-up quota, lib/budget/fallbacks.ts). */
+  fallbacks?: Record<string, { since: string; message: string }>;
 };
 
 type Probe = () => Promise<void>;
@@ -64,6 +66,7 @@ export async function checkHealth(
     realtime: Probe;
     supervisor?: () => Promise<SupervisorState | null>;
     breakers?: () => Record<string, BreakerReport>;
+    fallbacks?: () => Record<string, { since: string; message: string }>;
   },
   timeoutMs = 2500,
 ): Promise<Health> {
@@ -78,9 +81,11 @@ export async function checkHealth(
     ? { ...realtimeProbe, process: realtimeProcess }
     : realtimeProbe;
   const breakers = probes.breakers?.();
-  const degradedBy = breakers
-    ? Object.keys(breakers).filter((d) => breakers[d]!.status !== 'closed')
-    : [];
+  const fallbacks = probes.fallbacks?.() ?? {};
+  const degradedBy = [
+    ...(breakers ? Object.keys(breakers).filter((d) => breakers[d]!.status !== 'closed') : []),
+    ...Object.keys(fallbacks).map((service) => `${service} (fallback)`),
+  ];
   const up = store.status === 'up' && realtime.status === 'up';
   return {
     status: up && degradedBy.length === 0 ? 'ok' : 'degraded',
@@ -91,5 +96,6 @@ export async function checkHealth(
     checks: { store, realtime },
     ...(supervisor ? { processes: supervisor.processes } : {}),
     ...(breakers ? { breakers, degradedBy } : {}),
+    ...(Object.keys(fallbacks).length > 0 ? { fallbacks, degradedBy } : {}),
   };
 }

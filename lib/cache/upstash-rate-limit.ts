@@ -36,15 +36,15 @@ export function createUpstashRateLimiter(opts: {
   }
 
   // Every call goes through the upstash breaker: while Redis keeps failing, a request does not
-  // wait on it; the caller's failOpen (lib/cache/rate-limit.ts) lets the request through.
+  // wait on it; the caller (lib/cache/fallback.ts) counts in this process's memory instead.
   return {
-    async consume(key, rule) {
+    async consume(key, rule, hits = 1) {
       const k = keyOf(key);
       const [, count, ttl] = await guarded('upstash', () =>
         redis
           .multi()
           .set(k, 0, { px: rule.windowMs, nx: true })
-          .incr(k)
+          .incrby(k, hits)
           .pttl(k)
           .exec<[unknown, number, number]>(),
       );

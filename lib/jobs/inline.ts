@@ -22,15 +22,18 @@ import { LEASE_MARGIN_MS, runJob, timeoutOf } from './runner';
  * The handlers come from workers/ (lib/jobs never imports them): instrumentation.ts registers
  * them at start-up (startJobsInProcess). Without a registry, jobs are published as before.
  */
-let registry: JobRegistry | null = null;
+// On globalThis: Next.js bundles instrumentation.ts (which registers) and each route (which
+// dispatches) separately, and they must share one registry.
+const slot = globalThis as unknown as { __parleyInlineJobs?: JobRegistry | null };
 
 export function runJobsInline(handlers: JobRegistry | null): void {
-  registry = handlers;
+  slot.__parleyInlineJobs = handlers;
 }
 
 /** Whether this process has the job's handler (it can run the job here, now, if it must). */
 export function canRunHere(job: Pick<Job, 'name' | 'runAt'>, now = Date.now()): boolean {
-  return registry !== null && Object.hasOwn(registry, job.name) && job.runAt.getTime() <= now;
+  const registry = slot.__parleyInlineJobs;
+  return !!registry && Object.hasOwn(registry, job.name) && job.runAt.getTime() <= now;
 }
 
 /** Whether this job runs here rather than through QStash even when QStash takes messages. */
@@ -61,7 +64,7 @@ export type InlineDeps = {
  * other attempt already finished is skipped (startJobAttempt leaves it as it is).
  */
 export async function runInline(job: Job, deps: InlineDeps): Promise<void> {
-  const handlers = registry;
+  const handlers = slot.__parleyInlineJobs;
   if (!handlers) return;
   const store = deps.store ?? (await getStore());
   const leaseMs = timeoutOf(handlers[job.name]) + LEASE_MARGIN_MS;

@@ -11,7 +11,8 @@ import { log } from '@/lib/log';
  */
 export type QStashQuota = { exhausted: false } | { exhausted: true; since: Date; until: Date };
 
-let state: { since: Date; until: Date } | null = null;
+// On globalThis, like the breakers: every Next.js bundle (routes, instrumentation) shares it.
+const slot = globalThis as unknown as { __parleyQStashQuota?: { since: Date; until: Date } | null };
 
 /** The next 00:00 UTC after `now`: when QStash's daily quota starts again. */
 export function nextUtcMidnight(now: Date): Date {
@@ -31,8 +32,9 @@ function resetTime(error: QstashDailyRatelimitError, now: Date): Date {
 /** Records a failed publish; true when it was the daily quota (the caller then runs the job here). */
 export function noteQStashFailure(error: unknown, now = new Date()): boolean {
   if (!(error instanceof QstashDailyRatelimitError)) return false;
-  if (!state) {
-    state = { since: now, until: resetTime(error, now) };
+  if (!slot.__parleyQStashQuota) {
+    const state = { since: now, until: resetTime(error, now) };
+    slot.__parleyQStashQuota = state;
     log.warn(
       { since: state.since.toISOString(), until: state.until.toISOString() },
       'QStash daily quota exhausted: jobs run in this process until it resets',
@@ -42,11 +44,12 @@ export function noteQStashFailure(error: unknown, now = new Date()): boolean {
 }
 
 export function qstashQuota(now = new Date()): QStashQuota {
-  if (state && now >= state.until) state = null;
-  return state ? { exhausted: true, ...state } : { exhausted: false };
+  const state = slot.__parleyQStashQuota;
+  if (state && now >= state.until) slot.__parleyQStashQuota = null;
+  return slot.__parleyQStashQuota ? { exhausted: true, ...state! } : { exhausted: false };
 }
 
 /** For tests: forget what was seen. */
 export function resetQStashQuota(): void {
-  state = null;
+  slot.__parleyQStashQuota = null;
 }

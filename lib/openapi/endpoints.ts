@@ -31,7 +31,8 @@ export const healthEndpoint = defineEndpoint({
   auth: 'none',
   responses: {
     200: {
-      description: 'Healthy, or degraded by an open circuit breaker (`degradedBy`)',
+      description:
+        'Healthy, or degraded by an open circuit breaker or a used-up quota (`degradedBy`, `fallbacks`)',
       schema: healthSchema,
     },
     503: { description: 'A dependency is down; its check says why', schema: healthSchema },

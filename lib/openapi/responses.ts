@@ -26,5 +26,16 @@ export const healthSchema = z.object({
     )
     .optional()
     .describe('Circuit breaker per outside dependency; an open one degrades the status (200)'),
-  degradedBy: z.array(z.string()).optional().describe('Dependencies whose breakers are not closed'),
+  degradedBy: z
+    .array(z.string())
+    .optional()
+    .describe(
+      'Dependencies whose breakers are not closed, and services worked around ("qstash (fallback)")',
+    ),
+  fallbacks: z
+    .record(z.string(), z.object({ since: z.string(), message: z.string() }))
+    .optional()
+    .describe(
+      'Managed services worked around right now: QStash quota exhausted (jobs run in-process), Upstash unavailable (rate limits per instance)',
+    ),
 });

@@ -1,4 +1,5 @@
 import { handlePublic } from '@/lib/api/handle-public';
+import { fallbackReports } from '@/lib/budget/fallbacks';
 import { json } from '@/lib/api/route';
 import { getStore } from '@/lib/db';
 import { checkHealth, isDown } from '@/lib/health';
@@ -16,6 +17,7 @@ export const GET = handlePublic(healthEndpoint, async () => {
     realtime: () => pingRealtime(),
     supervisor: () => readSupervisorState(),
     breakers: breakerReports,
+    fallbacks: () => fallbackReports(),
   });
   // An open breaker is "degraded" but the instance still serves: 503 only for a check down.
   return json(health, isDown(health) ? 503 : 200);
