@@ -34,7 +34,7 @@ export async function startFakeUpstashRedis(opts: { token: string; now?: () => n
       case 'INCRBY':
       case 'DECR': {
         const entry = live(key!) ?? { value: '0', expiresAt: null };
-        const by = { INCR: 1, INCRBY: Number(args[0]), DECR: -1 }[name!.toUpperCase()] ?? 0;
+        const by = { INCR: 1, INCRBY: Number(args[0]), DECR: -1 }[name.toUpperCase()] ?? 0;
         entry.value = String(Number(entry.value) + by);
         data.set(key!, entry);
         return Number(entry.value);

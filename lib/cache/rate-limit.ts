@@ -1,5 +1,4 @@
 import { env } from '@/lib/env';
-import { log } from '@/lib/log';
 
 import type { RateLimiter, RateRule, RateState } from './rate-limiter';
 import { failToMemory } from './fallback';
