@@ -63,6 +63,7 @@ export default tseslint.config(
       'e2e/**',
       '**/*.test.ts',
       'test/**',
+      'bench/**',
     ],
     rules: { 'no-restricted-syntax': 'off' },
   },

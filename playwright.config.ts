@@ -70,6 +70,7 @@ export default defineConfig({
             // Digest emails after 3 s instead of 10 min, and in a data directory the email spec
             // can read (.eml files in <dir>/outbox).
             EMAIL_DIGEST_DELAY_MINUTES: '0.05',
+            EMAIL_DIGEST_EVERY_MINUTES: '0.05',
             E2E_DATA_DIR,
             // /api/metrics for e2e/monitoring.spec.ts (a real Prometheus scrapes it).
             METRICS_TOKEN: E2E_METRICS_TOKEN,

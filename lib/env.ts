@@ -152,6 +152,11 @@ export const serverSchema = z.object({
   EMAIL_FROM: z.string().min(3).default('Parley <no-reply@parley.invalid>'),
   /** Email: unread mentions and DMs older than this many minutes go out in a digest. */
   EMAIL_DIGEST_DELAY_MINUTES: z.coerce.number().min(0.05).max(10_080).default(10),
+  /**
+   * Email: at most one digest per person in this many minutes (its window), so a busy day makes a
+   * few fuller emails, not one per burst: free email relays allow about 300 a day (lib/budget).
+   */
+  EMAIL_DIGEST_EVERY_MINUTES: z.coerce.number().min(0.05).max(10_080).default(120),
   /** AI assistant: any OpenAI-compatible chat-completions API (Groq by default). */
   AI_BASE_URL: z.url().default('https://api.groq.com/openai/v1'),
   AI_API_KEY: z.string().min(1).optional(),

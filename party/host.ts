@@ -2,7 +2,7 @@ import type * as Party from 'partykit/server';
 import { z } from 'zod';
 
 import { encodeFrame, type PartyName, type ServerFrame } from '../lib/realtime/protocol';
-import type { RoomConnection, RoomHost } from '../lib/rooms/host';
+import type { RoomConnection, RoomHost, RoomLogFields } from '../lib/rooms/host';
 import { envString } from './auth';
 
 /** A room that does not answer within this long counts as failed; the caller carries on. */
@@ -63,7 +63,7 @@ export function identify(connection: Party.Connection, userId: string): RoomConn
 async function callRoom(
   from: Party.Room,
   to: { party: PartyName; roomId: string; path?: `/${string}` },
-  init: { method: 'GET' } | { method: 'POST'; body: unknown },
+  init: ({ method: 'GET' } | { method: 'POST'; body: unknown }) & { traceparent?: string },
 ): Promise<{ body: unknown } | null> {
   const target = from.context.parties[to.party];
   if (!target) return null;
@@ -73,6 +73,7 @@ async function callRoom(
     headers: {
       authorization: `Bearer ${envString(from.env, 'PARTY_SECRET')}`,
       'content-type': 'application/json',
+      ...(init.traceparent ? { traceparent: init.traceparent } : {}),
     },
     ...(init.method === 'POST' ? { body: JSON.stringify(init.body) } : {}),
   };
@@ -86,11 +87,37 @@ async function callRoom(
     if (!res?.ok) return null;
     return { body: await res.json().catch(() => null) };
   } catch (error) {
-    console.warn('room call failed', to.party, to.roomId, to.path ?? '', error);
+    writeLog('warn', 'room call failed', {
+      party: to.party,
+      room: to.roomId,
+      path: to.path ?? '',
+      error: error instanceof Error ? error.message : String(error),
+      ...traceFields(init.traceparent),
+    });
     return null;
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The trace id of a `traceparent`, as the log field every Parley log line names it. */
+function traceFields(traceparent: string | undefined): RoomLogFields {
+  const traceId = traceparent?.split('-')[1];
+  return traceId ? { trace_id: traceId } : {};
+}
+
+/** One JSON line on the console, shaped like the Node server's pino lines (service, level, time). */
+export function writeLog(level: 'info' | 'warn' | 'error', msg: string, fields: RoomLogFields) {
+  const line = JSON.stringify({
+    level,
+    time: new Date().toISOString(),
+    service: 'parley-rooms',
+    msg,
+    ...fields,
+  });
+  if (level === 'info') console.log(line);
+  else if (level === 'warn') console.warn(line);
+  else console.error(line);
 }
 
 /** PartyKit's room as a RoomHost. `id` is read lazily: PartyKit forbids it inside onAlarm. */
@@ -124,6 +151,7 @@ export function partyHost(room: Party.Room): RoomHost {
       return envString(room.env, 'PARTY_SECRET');
     },
     request: (to, init) => callRoom(room, to, init),
+    log: writeLog,
     now: () => Date.now(),
   };
 }

@@ -54,7 +54,16 @@ function writePartykitConfig() {
     parties: Object.fromEntries(
       Object.entries(project.parties ?? {}).map(([name, file]) => [name, fromDataDir(file)]),
     ),
-    vars: { PARTY_SECRET: env.PARTY_SECRET, ROOM_TOKEN_KEY: env.ROOM_TOKEN_KEY },
+    vars: {
+      PARTY_SECRET: env.PARTY_SECRET,
+      ROOM_TOKEN_KEY: env.ROOM_TOKEN_KEY,
+      // Room errors go to the same Sentry project and release as the server's (party/sentry.ts).
+      ...Object.fromEntries(
+        ['SENTRY_DSN', 'SENTRY_RELEASE', 'SENTRY_ENVIRONMENT']
+          .filter((name) => env[name])
+          .map((name) => [name, env[name]]),
+      ),
+    },
   };
   const file = path.join(dataDir, 'partykit.json');
   writeJsonFile(file, config);

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A tiny Upstash Redis REST endpoint for tests: the commands the rate limiter sends (SET with
- * PX/NX, INCR, GET, PTTL, DEL), as single commands, /pipeline and /multi-exec, with the
+ * PX/NX, INCR, INCRBY, DECR, GET, PTTL, DEL), as single commands, /pipeline and /multi-exec, with the
  * `Upstash-Encoding: base64` answers @upstash/redis asks for. Time is injectable.
  */
 export async function startFakeUpstashRedis(opts: { token: string; now?: () => number }) {
@@ -31,9 +31,11 @@ export async function startFakeUpstashRedis(opts: { token: string; now?: () => n
         return 'OK';
       }
       case 'INCR':
+      case 'INCRBY':
       case 'DECR': {
         const entry = live(key!) ?? { value: '0', expiresAt: null };
-        entry.value = String(Number(entry.value) + (name?.toUpperCase() === 'INCR' ? 1 : -1));
+        const by = { INCR: 1, INCRBY: Number(args[0]), DECR: -1 }[name.toUpperCase()] ?? 0;
+        entry.value = String(Number(entry.value) + by);
         data.set(key!, entry);
         return Number(entry.value);
       }

@@ -27,7 +27,9 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts a real `partykit dev` (workerd) for room tests, and waits until it answers. */
-export async function startPartykit(): Promise<{ host: string; stop: () => Promise<void> }> {
+export async function startPartykit(
+  vars: Record<string, string> = {},
+): Promise<{ host: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const persist = mkdtempSync(path.join(tmpdir(), 'parley-pk-'));
   const child = spawn(
@@ -44,6 +46,7 @@ export async function startPartykit(): Promise<{ host: string; stop: () => Promi
       `PARTY_SECRET=${TEST_PARTY_SECRET}`,
       '--var',
       `ROOM_TOKEN_KEY=${TEST_ROOM_TOKEN_KEY}`,
+      ...Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}=${value}`]),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );

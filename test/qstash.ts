@@ -55,6 +55,7 @@ export type PublishRequest = {
 export async function startFakeQStash() {
   const requests: PublishRequest[] = [];
   let status = 201;
+  let extraHeaders: Record<string, string> = {};
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -65,7 +66,7 @@ export async function startFakeQStash() {
         headers: req.headers,
         body: Buffer.concat(chunks).toString('utf8'),
       });
-      res.writeHead(status, { 'content-type': 'application/json' });
+      res.writeHead(status, { 'content-type': 'application/json', ...extraHeaders });
       res.end(
         JSON.stringify(
           status < 300 ? { messageId: `msg_${requests.length}` } : { error: 'fake failure' },
@@ -78,9 +79,13 @@ export async function startFakeQStash() {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    /** Answer every later request with this status (500: QStash is having a bad day). */
-    answerWith(code: number) {
+    /**
+     * Answer every later request with this status (500: QStash is having a bad day) and headers
+     * (429 with RateLimit-Limit/-Remaining/-Reset: the daily quota is used up).
+     */
+    answerWith(code: number, headers: Record<string, string> = {}) {
       status = code;
+      extraHeaders = headers;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -55,7 +55,10 @@ export function createRoomWorld() {
     roomId: string;
     path: string;
     body: unknown;
+    traceparent: string | undefined;
   }[] = [];
+  /** Every JSON log line the rooms wrote, with the room that wrote it. */
+  const logs: { room: string; level: string; msg: string; fields: Record<string, unknown> }[] = [];
   /** Rooms that do not answer (as if down): requests to them resolve to null. */
   const down = new Set<string>();
 
@@ -89,15 +92,18 @@ export function createRoomWorld() {
           roomId: to.roomId,
           path: to.path ?? '',
           body: init.method === 'POST' ? init.body : undefined,
+          traceparent: init.traceparent,
         });
         if (down.has(`${to.party}/${to.roomId}`)) return null;
         const answer = await call(to.party, to.roomId, {
           method: init.method,
           path: to.path ?? '',
           body: init.method === 'POST' ? structuredClone(init.body) : undefined,
+          traceparent: init.traceparent ?? null,
         });
         return answer.status < 300 ? { body: answer.body } : null;
       },
+      log: (level, msg, fields) => void logs.push({ room: key, level, msg, fields }),
       now: () => now,
     };
     const created: FakeRoom = {
@@ -114,7 +120,13 @@ export function createRoomWorld() {
   const call = (
     party: PartyName,
     roomId: string,
-    req: { method: string; path?: string; body?: unknown; secret?: string | null },
+    req: {
+      method: string;
+      path?: string;
+      body?: unknown;
+      secret?: string | null;
+      traceparent?: string | null;
+    },
   ): Promise<RoomResponse> => {
     const secret = req.secret === undefined ? WORLD_SECRET : req.secret;
     return room(party, roomId).program.onRequest({
@@ -122,6 +134,7 @@ export function createRoomWorld() {
       path: req.path ?? '',
       authorization: secret === null ? null : `Bearer ${secret}`,
       body: req.body,
+      traceparent: req.traceparent ?? null,
     });
   };
 
@@ -181,6 +194,7 @@ export function createRoomWorld() {
     connect,
     call,
     requests,
+    logs,
     down,
     now: () => now,
     advance: (ms: number) => {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { authenticate } from '@/lib/auth/server/authenticate';
 import type { RateRule } from '@/lib/cache/rate-limit';
 import type { User } from '@/lib/db/types';
+import { setContextUser } from '@/lib/observability/context';
 
 import { ApiError } from './errors';
 import { enforceRateLimit } from './rate-limit';
@@ -32,6 +33,8 @@ export function authedRoute<
         'unauthorized',
         'Sign in, or send an API token as "Authorization: Bearer <token>".',
       );
+    // Error reports and logs from here on name the person by id (never by email).
+    setContextUser(user.id);
     if (!hasBearer(ctx.req.headers)) assertSameOrigin(ctx.req);
     if (opts.rateLimit)
       await enforceRateLimit(

@@ -57,8 +57,15 @@ describe('callEndpoint', () => {
     expect(sent[0]?.init).toMatchObject({
       method: 'POST',
       body: '{"text":"hi"}',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        traceparent: expect.stringMatching(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/),
+      },
     });
+    // A new trace per call: two calls never share a trace id.
+    await call();
+    const traceOf = (s: Sent) => (s.init.headers as Record<string, string>).traceparent ?? '';
+    expect(traceOf(sent[1]!).slice(3, 35)).not.toBe(traceOf(sent[0]!).slice(3, 35));
   });
 
   it('refuses an answer its schema does not accept (bad_response), even with a 2xx', async () => {

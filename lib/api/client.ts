@@ -5,6 +5,8 @@ import {
   type EndpointResponse,
   type EndpointSpec,
 } from './endpoint';
+import { childOf, formatTraceparent } from '@/lib/observability/trace';
+
 import { errorStatus, type ErrorCode, type FieldErrors } from './errors';
 
 /**
@@ -116,8 +118,14 @@ async function send<E extends EndpointSpec>(
   options: CallOptions = {},
 ): Promise<EndpointResponse<E>> {
   let res: Response;
+  // Each call starts a trace (W3C traceparent) that the route, the room it publishes to and the
+  // jobs it queues all continue: one id to search the logs for.
+  const headers = {
+    ...(init.headers as Record<string, string> | undefined),
+    traceparent: formatTraceparent(childOf(null)),
+  };
   try {
-    res = await fetch(url, { ...init, ...options });
+    res = await fetch(url, { ...init, headers, ...options });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError')
       throw new ApiClientError(0, 'aborted', 'Cancelled.');

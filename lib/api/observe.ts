@@ -18,8 +18,17 @@ export function observeRequest(observation: RequestObservation): void {
   slot.__parleyRequestObserver?.(observation);
 }
 
-/** An error route() answered with a 500: reported (to Sentry, when configured) with its ids. */
-export type ErrorReport = { requestId: string; method: string; route: string };
+/**
+ * An error route() answered with a 500: reported (to Sentry, when configured) with its ids, and
+ * the id (never the email) of the person it happened to when the request was authenticated.
+ */
+export type ErrorReport = {
+  requestId: string;
+  method: string;
+  route: string;
+  traceId?: string;
+  userId?: string;
+};
 type Reporter = (error: unknown, report: ErrorReport) => void;
 const reporterSlot = globalThis as unknown as { __parleyErrorReporter?: Reporter };
 

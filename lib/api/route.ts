@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 
 import { log } from '@/lib/log';
+import { currentContext, runTraced } from '@/lib/observability/context';
 
 import { readJsonBody } from './body';
 import { ApiError } from './errors';
@@ -56,8 +57,16 @@ export function route<
   opts: RouteOptions<B, Q, P>,
   handler: (ctx: RouteContext<B, Q, P>) => Promise<Response> | Response,
 ) {
-  return async (req: Request, next?: NextContext): Promise<Response> => {
+  // Each request runs in its trace (the caller's `traceparent`, or a new one): every log line,
+  // publish and job it causes carries the same trace id (lib/observability/context.ts).
+  return (req: Request, next?: NextContext): Promise<Response> => {
     const requestId = requestIdOf(req);
+    return runTraced(req.headers.get('traceparent'), { requestId }, () =>
+      answer(req, requestId, next),
+    );
+  };
+
+  async function answer(req: Request, requestId: string, next?: NextContext): Promise<Response> {
     const started = Date.now();
     const url = new URL(req.url);
     let rawParams: Record<string, string | string[] | undefined> = {};
@@ -80,10 +89,13 @@ export function route<
           { requestId, err: error, method: req.method, url: req.url },
           'unhandled error in route',
         );
+        const context = currentContext();
         reportError(error, {
           requestId,
           method: req.method,
           route: routePattern(url.pathname, rawParams),
+          ...(context ? { traceId: context.traceId } : {}),
+          ...(context?.userId ? { userId: context.userId } : {}),
         });
         res = errorResponse(
           new ApiError(
@@ -106,5 +118,5 @@ export function route<
       seconds: ms / 1000,
     });
     return res;
-  };
+  }
 }

@@ -1,7 +1,8 @@
 import { env } from '@/lib/env';
-import { log } from '@/lib/log';
 
 import type { RateLimiter, RateRule, RateState } from './rate-limiter';
+import { failToMemory } from './fallback';
+import { withLocalShare } from './local-share';
 import { createUpstashRateLimiter } from './upstash-rate-limit';
 
 // The port's types live in rate-limiter.ts, which the adapters import (no cycle through here).
@@ -46,9 +47,9 @@ export function createMemoryRateLimiter(now: () => number = Date.now): RateLimit
   }
 
   return {
-    async consume(key, rule) {
+    async consume(key, rule, hits = 1) {
       const entry = current(key, rule);
-      entry.count++;
+      entry.count += hits;
       return state(entry, rule, true);
     },
     async peek(key, rule) {
@@ -83,47 +84,26 @@ export function createUnlimitedRateLimiter(): RateLimiter {
   };
 }
 
-/**
- * A shared limiter that cannot be reached lets requests through (and logs it): a Redis outage
- * should not take sign-in and sending down with it.
- */
-export function failOpen(limiter: RateLimiter): RateLimiter {
-  const open: RateState = { allowed: true, remaining: 0, retryAfterSeconds: 0 };
-  const guard =
-    <A extends unknown[]>(fn: (...args: A) => Promise<RateState>) =>
-    async (...args: A) => {
-      try {
-        return await fn(...args);
-      } catch (err) {
-        log.error({ err }, 'rate limiter unreachable; allowing the request');
-        return open;
-      }
-    };
-  return {
-    consume: guard((key: string, rule: RateRule) => limiter.consume(key, rule)),
-    peek: guard((key: string, rule: RateRule) => limiter.peek(key, rule)),
-    release: (key, rule) =>
-      limiter
-        .release(key, rule)
-        .catch((err: unknown) => log.error({ err }, 'rate limit release failed')),
-    reset: (key) =>
-      limiter.reset(key).catch((err: unknown) => log.error({ err }, 'rate limit reset failed')),
-  };
-}
-
 const cache = globalThis as unknown as { __parleyRateLimiter?: RateLimiter };
 
-/** Upstash Redis when configured (every instance shares the counts), else process memory. */
+/**
+ * Upstash Redis when configured (every instance shares the counts; clearly allowed traffic is
+ * counted here first, local-share.ts, and Redis failing means stricter counting in memory,
+ * fallback.ts), else process memory.
+ */
 export function getRateLimiter(): RateLimiter {
   cache.__parleyRateLimiter ??=
     env.PARLEY_RATE_LIMITS === 'off'
       ? createUnlimitedRateLimiter()
       : env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN
-        ? failOpen(
-            createUpstashRateLimiter({
-              url: env.UPSTASH_REDIS_REST_URL,
-              token: env.UPSTASH_REDIS_REST_TOKEN,
-            }),
+        ? withLocalShare(
+            failToMemory(
+              createUpstashRateLimiter({
+                url: env.UPSTASH_REDIS_REST_URL,
+                token: env.UPSTASH_REDIS_REST_TOKEN,
+              }),
+              createMemoryRateLimiter(),
+            ),
           )
         : createMemoryRateLimiter();
   return cache.__parleyRateLimiter;

@@ -7,8 +7,11 @@ export type RateRule = { limit: number; windowMs: number };
 export type RateState = { allowed: boolean; remaining: number; retryAfterSeconds: number };
 
 export interface RateLimiter {
-  /** Counts one hit and says whether it was within the limit. */
-  consume(key: string, rule: RateRule): Promise<RateState>;
+  /**
+   * Counts `hits` (default 1) and says whether the count is within the limit. More than one when
+   * hits a process allowed on its own are handed to the shared count at once (local-share.ts).
+   */
+  consume(key: string, rule: RateRule, hits?: number): Promise<RateState>;
   /** Says whether the next hit would be allowed, without counting one. */
   peek(key: string, rule: RateRule): Promise<RateState>;
   /**

@@ -1,5 +1,7 @@
 import { Redis } from '@upstash/redis';
 
+import { guarded } from '@/lib/resilience/breakers';
+
 import type { RateLimiter, RateRule, RateState } from './rate-limiter';
 
 /**
@@ -33,30 +35,38 @@ export function createUpstashRateLimiter(opts: {
     };
   }
 
+  // Every call goes through the upstash breaker: while Redis keeps failing, a request does not
+  // wait on it; the caller (lib/cache/fallback.ts) counts in this process's memory instead.
   return {
-    async consume(key, rule) {
+    async consume(key, rule, hits = 1) {
       const k = keyOf(key);
-      const [, count, ttl] = await redis
-        .multi()
-        .set(k, 0, { px: rule.windowMs, nx: true })
-        .incr(k)
-        .pttl(k)
-        .exec<[unknown, number, number]>();
+      const [, count, ttl] = await guarded('upstash', () =>
+        redis
+          .multi()
+          .set(k, 0, { px: rule.windowMs, nx: true })
+          .incrby(k, hits)
+          .pttl(k)
+          .exec<[unknown, number, number]>(),
+      );
       return state(Number(count), Number(ttl), rule, true);
     },
     async peek(key, rule) {
       const k = keyOf(key);
-      const [count, ttl] = await redis.pipeline().get(k).pttl(k).exec<[unknown, number]>();
+      const [count, ttl] = await guarded('upstash', () =>
+        redis.pipeline().get(k).pttl(k).exec<[unknown, number]>(),
+      );
       return state(Number(count ?? 0), Number(ttl), rule, false);
     },
     async release(key, rule) {
       const k = keyOf(key);
       // A key that expired meanwhile is re-created at 1 (with the window's expiry) and then
       // decremented to 0: never a negative count, never a key without a TTL.
-      await redis.multi().set(k, 1, { px: rule.windowMs, nx: true }).decr(k).exec();
+      await guarded('upstash', () =>
+        redis.multi().set(k, 1, { px: rule.windowMs, nx: true }).decr(k).exec(),
+      );
     },
     async reset(key) {
-      await redis.del(keyOf(key));
+      await guarded('upstash', () => redis.del(keyOf(key)));
     },
   };
 }

@@ -196,6 +196,8 @@ export type Job = {
   createdAt: Date;
   updatedAt: Date;
   finishedAt: Date | null;
+  /** The W3C traceparent of the work that queued it: the worker continues that trace. */
+  traceparent: string | null;
 };
 
 /**
@@ -210,6 +212,8 @@ export type NewJob = {
   dispatcher: JobDispatcher;
   runAt: Date;
   maxAttempts: number;
+  /** The trace the job continues (see Job.traceparent); absent or null outside traced work. */
+  traceparent?: string | null;
 };
 
 // ── notifications ─────────────────────────────────────────────────────────────────────────────

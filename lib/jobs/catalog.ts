@@ -27,6 +27,12 @@ export const dailyBackupPayloadSchema = z.object({ day: z.string().regex(/^\d{4}
 
 export type JobSpec = {
   payload: z.ZodType;
+  /**
+   * With QStash, runs in the process that queued it, right after the response, when it is due at
+   * once (lib/jobs/inline.ts): no QStash message unless it fails. For work that follows a
+   * request within seconds; delayed work (digests, backups) still goes through QStash.
+   */
+  inline?: boolean;
   /** Attempts before the job is failed for good. */
   maxAttempts: number;
   /** An attempt is abandoned (and retried) after this long. */
@@ -39,14 +45,29 @@ export const jobCatalog = {
    * assistant's reply when the message addresses it, then notifications for the members who
    * are away. Dedupe id `message-created:<messageId>`.
    */
-  'message-created': { payload: messageCreatedPayloadSchema, maxAttempts: 5, timeoutMs: 30_000 },
+  'message-created': {
+    payload: messageCreatedPayloadSchema,
+    maxAttempts: 5,
+    timeoutMs: 30_000,
+    inline: true,
+  },
   /**
    * Notifications for one message. Queued by versions before the outbox (message-created does
    * this now); kept so rows queued before an upgrade still run.
    */
-  'notify-message': { payload: messageCreatedPayloadSchema, maxAttempts: 5, timeoutMs: 30_000 },
+  'notify-message': {
+    payload: messageCreatedPayloadSchema,
+    maxAttempts: 5,
+    timeoutMs: 30_000,
+    inline: true,
+  },
   /** A call nobody answered (written with the call's end, when it ends missed). */
-  'notify-call': { payload: z.object({ callId: id }), maxAttempts: 5, timeoutMs: 30_000 },
+  'notify-call': {
+    payload: z.object({ callId: id }),
+    maxAttempts: 5,
+    timeoutMs: 30_000,
+    inline: true,
+  },
   /** One person's email digest, queued per delay window by lib/email/server/schedule.ts. */
   'email-digest': { payload: z.object({ userId: id }), maxAttempts: 5, timeoutMs: 60_000 },
   /**
@@ -59,6 +80,7 @@ export const jobCatalog = {
     payload: assistantReplyPayloadSchema,
     maxAttempts: 3,
     timeoutMs: env.AI_TIMEOUT_MS + 15_000,
+    inline: true,
   },
   /**
    * The day's backup into BACKUP_DIR, then pruning and the next day's run (lib/backup/schedule.ts

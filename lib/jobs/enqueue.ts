@@ -7,6 +7,7 @@ import { log } from '@/lib/log';
 import type { JobName, JobPayloadInput } from './catalog';
 import { dispatchQueued, newJob, type DispatchDeps, type NewJobOptions } from './outbox';
 import { publishJob } from './qstash';
+import { noteQStashFailure, qstashQuota } from './qstash-quota';
 
 export type EnqueueOptions = Omit<NewJobOptions, 'now' | 'dispatcher'> & {
   /** The store to use; the app's (getStore) by default. */
@@ -24,7 +25,7 @@ export async function submitJob({
   ...deps
 }: { store: Store; job: NewJob } & DispatchDeps): Promise<{ job: Job; created: boolean }> {
   const result = await store.enqueueJob(job);
-  if (result.created) await dispatchQueued([result.job], deps);
+  if (result.created) await dispatchQueued([result.job], { store, ...deps });
   return result;
 }
 
@@ -64,7 +65,9 @@ export async function enqueueJob<N extends JobName>(
  * for at least `graceMs` (a delivery normally starts within seconds). Outbox entries a crash
  * left unrelayed (MongoDB) become such jobs first. A job QStash did receive is not delivered
  * twice: the deduplication id (lib/jobs/qstash.ts) is the same. Jobs waiting for QStash's own
- * retry (attempts > 0) are left to it. Returns how many were sent.
+ * retry (pending, attempts > 0) are left to it. Jobs that ran in a process after its response
+ * (lib/jobs/inline.ts) and whose lease ran out (the process died) are handed over too. Returns
+ * how many were sent.
  */
 export async function republishPendingQStashJobs({
   store,
@@ -79,13 +82,18 @@ export async function republishPendingQStashJobs({
   limit?: number;
   publish?: (job: Job) => Promise<unknown>;
 }): Promise<number> {
+  // Nothing can be sent while QStash's daily quota is used up (lib/jobs/qstash-quota.ts).
+  if (qstashQuota(now).exhausted) return 0;
   await store.relayOutbox({ before: new Date(now.getTime() - graceMs), limit });
-  const pending = await store.listJobs({ states: ['pending'], limit });
-  const stuck = pending.filter(
+  const cutoff = now.getTime() - graceMs;
+  const candidates = await store.listJobs({ states: ['pending', 'running'], limit });
+  const stuck = candidates.filter(
     (job) =>
       job.dispatcher === 'qstash' &&
-      job.attempts === 0 &&
-      job.runAt.getTime() <= now.getTime() - graceMs,
+      // Never handed over; or run here after a response (lib/jobs/inline.ts) by a process that
+      // died before it finished: its lease ran out.
+      ((job.state === 'pending' && job.attempts === 0 && job.runAt.getTime() <= cutoff) ||
+        (job.state === 'running' && (job.lockedUntil?.getTime() ?? 0) <= cutoff)),
   );
   let sent = 0;
   for (const job of stuck) {
@@ -93,6 +101,7 @@ export async function republishPendingQStashJobs({
       await publish(job);
       sent++;
     } catch (error) {
+      if (noteQStashFailure(error, now)) break;
       log.error({ err: error, jobId: job.id, name: job.name }, 'could not re-send a job to QStash');
     }
   }

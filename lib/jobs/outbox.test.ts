@@ -28,6 +28,7 @@ const stored = (over: Partial<Job>): Job => ({
   runAt: new Date(),
   lockedUntil: null,
   lastError: null,
+  traceparent: null,
   createdAt: new Date(),
   updatedAt: new Date(),
   finishedAt: null,

@@ -1,6 +1,8 @@
+import { BrokenCircuitError } from 'cockatiel';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { createSqliteStore } from '@/lib/db/sqlite';
+import { breakerStatus, resetBreaker } from '@/lib/resilience/breakers';
 import type { Store } from '@/lib/db/store';
 import type { Job } from '@/lib/db/types';
 import { startFakeQStash } from '@/test/qstash';
@@ -24,6 +26,7 @@ afterAll(async () => {
 beforeEach(() => {
   fake.requests.length = 0;
   fake.answerWith(201);
+  resetBreaker('qstash');
 });
 
 const client = () => createQStashClient({ token: TOKEN, baseUrl: fake.url });
@@ -118,5 +121,18 @@ describe('publishJob', () => {
     expect(created).toBe(true);
     expect(fake.requests).toHaveLength(1);
     expect(await store.getJob({ id: job.id })).toMatchObject({ state: 'pending', attempts: 0 });
+  });
+
+  it('opens the qstash breaker after 5 failures in a row: then fails at once, QStash untouched', async () => {
+    const job = await storedJob();
+    fake.answerWith(400);
+    for (let i = 0; i < 5; i++)
+      await expect(publishJob({ job, client: client(), appUrl: APP })).rejects.toThrow();
+    const reached = fake.requests.length;
+    expect(breakerStatus('qstash').status).toBe('open');
+    await expect(publishJob({ job, client: client(), appUrl: APP })).rejects.toBeInstanceOf(
+      BrokenCircuitError,
+    );
+    expect(fake.requests).toHaveLength(reached);
   });
 });

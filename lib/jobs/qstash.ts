@@ -3,6 +3,7 @@ import { Client } from '@upstash/qstash';
 import { sha256Hex } from '@/lib/crypto';
 import type { Job } from '@/lib/db/types';
 import { env } from '@/lib/env';
+import { guarded } from '@/lib/resilience/breakers';
 
 import { BACKOFF_BASE_MS, BACKOFF_CAP_MS } from './backoff';
 
@@ -68,13 +69,18 @@ export async function publishJob({
 }): Promise<{ messageId: string; deduplicated: boolean }> {
   const delaySeconds = Math.ceil((job.runAt.getTime() - now.getTime()) / 1000);
   const body: JobDelivery = { jobId: job.id, payload: job.payload };
-  const res = await client.publishJSON({
-    url: jobDestination(job.name, appUrl),
-    body,
-    deduplicationId: await deduplicationIdFor(job),
-    retries: Math.max(0, job.maxAttempts - 1),
-    retryDelay: `min(${BACKOFF_CAP_MS}, pow(2, retried) * ${BACKOFF_BASE_MS})`,
-    ...(delaySeconds > 0 ? { delay: delaySeconds } : {}),
-  });
+  const deduplicationId = await deduplicationIdFor(job);
+  // Behind the qstash breaker: while QStash keeps failing, enqueuers fail at once (the job stays
+  // pending in the store and is re-sent later) instead of each waiting out the client's retries.
+  const res = await guarded('qstash', () =>
+    client.publishJSON({
+      url: jobDestination(job.name, appUrl),
+      body,
+      deduplicationId,
+      retries: Math.max(0, job.maxAttempts - 1),
+      retryDelay: `min(${BACKOFF_CAP_MS}, pow(2, retried) * ${BACKOFF_BASE_MS})`,
+      ...(delaySeconds > 0 ? { delay: delaySeconds } : {}),
+    }),
+  );
   return { messageId: res.messageId, deduplicated: res.deduplicated ?? false };
 }

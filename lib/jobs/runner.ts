@@ -4,6 +4,7 @@ import type { Store } from '@/lib/db/store';
 import type { Job } from '@/lib/db/types';
 import { jobDuration, jobsFinished } from '@/lib/metrics/metrics';
 import { recentActivity } from '@/lib/metrics/recent';
+import { runTraced } from '@/lib/observability/context';
 
 import { backoffDelayMs } from './backoff';
 import {
@@ -123,7 +124,13 @@ export async function attemptJob({
  * error once this was the last allowed attempt. `lastAttempt` overrides that decision for
  * deliveries counted elsewhere (QStash's Upstash-Retried).
  */
-export async function runJob({
+export function runJob(args: Parameters<typeof runTracedJob>[0]): Promise<RunResult> {
+  // The attempt continues the trace of whatever queued the job: its log lines, publishes and
+  // provider calls carry that trace id (lib/observability/context.ts).
+  return runTraced(args.job.traceparent, {}, () => runTracedJob(args));
+}
+
+async function runTracedJob({
   store,
   registry,
   job,

@@ -3,6 +3,7 @@ import { env } from '@/lib/env';
 import { log } from '@/lib/log';
 
 import { republishNowAndThen } from './enqueue';
+import { runJobsInline } from './inline';
 import { startLocalDispatcher } from './local-dispatcher';
 import type { JobRegistry } from './registry';
 
@@ -14,7 +15,8 @@ import type { JobRegistry } from './registry';
  */
 export function startJobsInProcess(registry: JobRegistry): void {
   if (env.QSTASH_TOKEN) {
-    log.info('jobs: delivered by QStash');
+    log.info('jobs: delivered by QStash; jobs due at once run here after the response');
+    runJobsInline(registry);
     // Jobs whose publish failed before a restart go out now (and later, see enqueueJob).
     void getStore().then((store) => republishNowAndThen(store));
     return;

@@ -55,4 +55,53 @@ describe('server errors reach Sentry, scrubbed', () => {
       expect(text).not.toContain(secret);
     }
   });
+
+  it('an authenticated request’s error names the person by id (never email) and carries its trace id', async () => {
+    // Sentry was started by the test above (its client is process-wide).
+    const { signUpUser, createApiToken, bearer, jsonRequest } = await import('@/test/api');
+    const { defineEndpoint } = await import('@/lib/api/endpoint');
+    const { handle } = await import('@/lib/api/handle');
+    const { z } = await import('zod');
+    const account = await signUpUser();
+    const { token } = await createApiToken(account.cookie);
+    const endpoint = defineEndpoint({
+      operationId: 'testExplode',
+      method: 'POST',
+      path: '/api/v1/test/explode',
+      tag: 'Test',
+      summary: 'Throws',
+      auth: 'session-or-token',
+      responses: { 204: { description: 'Never', schema: z.object({}) } },
+    });
+    const POST = handle(endpoint, () => {
+      throw new Error('boom for the signed-in person');
+    });
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const res = await POST(
+      jsonRequest(
+        'POST',
+        '/test/explode',
+        {},
+        {
+          ...bearer(token),
+          traceparent: `00-${traceId}-00f067aa0ba902b7-01`,
+        },
+      ),
+    );
+    expect(res.status).toBe(500);
+    const Sentry = await import('@sentry/nextjs');
+    await Sentry.flush(5000);
+    const envelope = await ingest.waitFor((e) =>
+      errorEvents(e).some((ev) => JSON.stringify(ev).includes('boom for the signed-in person')),
+    );
+    const event = errorEvents(envelope).find((ev) =>
+      JSON.stringify(ev).includes('boom for the signed-in person'),
+    );
+    expect(event).toMatchObject({
+      user: { id: account.user.id },
+      tags: { trace_id: traceId, route: '/api/v1/test/explode' },
+    });
+    expect((event as { user: object }).user).toEqual({ id: account.user.id });
+    expect(JSON.stringify(envelope)).not.toContain(account.email);
+  });
 });

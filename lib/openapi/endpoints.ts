@@ -26,10 +26,15 @@ export const healthEndpoint = defineEndpoint({
   method: 'GET',
   path: '/api/health',
   tag: 'Health',
-  summary: 'Health of the app and its dependencies (503 with the failing check when degraded)',
+  summary:
+    'Health of the app and its dependencies (503 naming the failing check; 200 “degraded” naming an open circuit breaker)',
   auth: 'none',
   responses: {
-    200: { description: 'Healthy', schema: healthSchema },
+    200: {
+      description:
+        'Healthy, or degraded by an open circuit breaker or a used-up quota (`degradedBy`, `fallbacks`)',
+      schema: healthSchema,
+    },
     503: { description: 'A dependency is down; its check says why', schema: healthSchema },
   },
 });

@@ -32,9 +32,10 @@ const SETTINGS: Record<Dependency, Settings> = {
   // Push and email are jobs: the job retries later (with backoff) instead of hammering now.
   push: { failures: 5, halfOpenAfterMs: 30_000, retries: 0 },
   smtp: { failures: 3, halfOpenAfterMs: 60_000, retries: 0 },
-  // Publishing with a deduplication id, and room events that receivers de-duplicate by seq:
-  // a repeat is harmless, so one quick retry absorbs a blip.
-  qstash: { failures: 5, halfOpenAfterMs: 15_000, retries: 1 },
+  // The QStash client retries its own requests (lib/jobs/qstash.ts): no second layer here.
+  qstash: { failures: 5, halfOpenAfterMs: 15_000, retries: 0 },
+  // Room events that receivers de-duplicate by seq: a repeat is harmless, so one quick retry
+  // absorbs a blip.
   partykit: { failures: 5, halfOpenAfterMs: 5_000, retries: 1 },
   // A rate-limit INCR is not idempotent: no retry (the limiter falls back instead).
   upstash: { failures: 5, halfOpenAfterMs: 15_000, retries: 0 },
@@ -115,6 +116,19 @@ export function allBreakerStatuses(): Record<Dependency, BreakerStatus> {
     Dependency,
     BreakerStatus
   >;
+}
+
+/** Every breaker with when an open one probes next, as /api/health reports them. */
+export function breakerReports(): Record<
+  Dependency,
+  { status: BreakerStatus; retryAt: string | null }
+> {
+  return Object.fromEntries(
+    DEPENDENCIES.map((d) => {
+      const { status, retryAt } = breakerStatus(d);
+      return [d, { status, retryAt: retryAt?.toISOString() ?? null }];
+    }),
+  ) as Record<Dependency, { status: BreakerStatus; retryAt: string | null }>;
 }
 
 /**

@@ -8,6 +8,12 @@ import {
   roomIdSchema,
   type RoomEvent,
 } from '../realtime/protocol';
+import {
+  childOf,
+  formatTraceparent,
+  parseTraceparent,
+  type TraceParent,
+} from '../observability/trace';
 import { SHORT_ROOM_TOKEN_TTL_SECONDS } from '../realtime/room-token';
 
 import { fanOut } from './fan-out';
@@ -123,20 +129,29 @@ export function conversationRoom(host: RoomHost): RoomProgram {
    * Forwards a publish to the recipients' inbox rooms, leaving out people removed by an earlier
    * publish; then applies the membership changes it announces.
    */
-  const publish = async (events: RoomEvent[], recipientIds: string[]) => {
+  const publish = async (
+    events: RoomEvent[],
+    recipientIds: string[],
+    trace: TraceParent | null,
+  ) => {
+    // Each forward is a new span of the publisher's trace, so the inbox rooms continue it.
+    const onward = () => (trace ? { traceparent: formatTraceparent(childOf(trace)) } : {});
     const removed = await readRemoved();
     const added = userIdsOf(events, 'member.added').filter((id) => removed[id] !== undefined);
     for (const userId of added) delete removed[userId];
     const recipients = [...new Set(recipientIds)].filter((id) => removed[id] === undefined);
     const forwards = fanOut(recipients, (userId) =>
-      host.request({ party: 'main', roomId: userId }, { method: 'POST', body: { events } }),
+      host.request(
+        { party: 'main', roomId: userId },
+        { method: 'POST', body: { events }, ...onward() },
+      ),
     );
     const calls = fanOut(
       events.flatMap((event) => (event.type === 'call.ended' ? [event] : [])),
       (event) =>
         host.request(
           { party: 'call', roomId: event.callId },
-          { method: 'POST', body: { events: [event] } },
+          { method: 'POST', body: { events: [event] }, ...onward() },
         ),
     );
     const gone = new Set(userIdsOf(events, 'member.removed'));
@@ -147,7 +162,16 @@ export function conversationRoom(host: RoomHost): RoomProgram {
     for (const connection of host.connections())
       if (gone.has(connection.userId)) refuse(connection);
     const [answers] = await Promise.all([forwards, calls]);
-    return answers.filter((answer) => answer !== null).length;
+    const delivered = answers.filter((answer) => answer !== null).length;
+    host.log(delivered < recipients.length ? 'warn' : 'info', 'room publish', {
+      party: 'conversation',
+      room: host.id,
+      events: events.length,
+      recipients: recipients.length,
+      delivered,
+      ...(trace ? { trace_id: trace.traceId } : {}),
+    });
+    return delivered;
   };
 
   return {
@@ -195,7 +219,10 @@ export function conversationRoom(host: RoomHost): RoomProgram {
       if (request.method !== 'POST') return fail(405, 'method_not_allowed', 'use GET or POST');
       const body = readBody(request, conversationPublishSchema);
       if (!body.ok) return body.response;
-      return ok({ delivered: await publish(body.data.events, body.data.recipients ?? []) });
+      const trace = parseTraceparent(request.traceparent);
+      return ok({
+        delivered: await publish(body.data.events, body.data.recipients ?? [], trace),
+      });
     },
 
     /** Forgets removals whose earlier tokens have all expired. Uses no `id`: see RoomAlarms. */

@@ -52,9 +52,14 @@ export type RoomRequest = {
   authorization: string | null;
   /** Parsed JSON body; `INVALID_JSON` when there was a body that is not JSON. */
   body: unknown;
+  /** The caller's W3C `traceparent` header (Next.js publishing in a request or a job). */
+  traceparent?: string | null;
 };
 export const INVALID_JSON = Symbol('invalid json');
 export type RoomResponse = { status: number; body: unknown };
+
+/** One JSON log line's fields besides level and message (trace_id when the work is traced). */
+export type RoomLogFields = Record<string, string | number | boolean | null>;
 
 export type RoomHost = {
   /** The room id (user id, conversation id or call id). */
@@ -73,8 +78,10 @@ export type RoomHost = {
    */
   request(
     to: { party: PartyName; roomId: string; path?: `/${string}` },
-    init: { method: 'GET' } | { method: 'POST'; body: unknown },
+    init: ({ method: 'GET' } | { method: 'POST'; body: unknown }) & { traceparent?: string },
   ): Promise<{ body: unknown } | null>;
+  /** Writes one JSON log line (PartyKit: the console, which `partykit tail` and dev show). */
+  log(level: 'info' | 'warn' | 'error', msg: string, fields: RoomLogFields): void;
   now(): number;
 };
 

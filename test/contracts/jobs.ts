@@ -85,8 +85,24 @@ export function jobsContract(adapter: string, open: OpenStore) {
         createdAt: job.createdAt,
         updatedAt: job.updatedAt,
         finishedAt: null,
+        traceparent: null,
       });
       expect(await store.getJob({ id: job.id })).toStrictEqual(job);
+    });
+
+    it('keeps the traceparent a job was queued with, so its worker continues that trace', async () => {
+      const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+      const { job } = await store.enqueueJob({
+        name: 'notify-message',
+        payload: { messageId: 'm_traced' },
+        dedupeId: 'notify:m_traced',
+        dispatcher: 'local',
+        runAt: at(0),
+        maxAttempts: 5,
+        traceparent,
+      });
+      expect(job.traceparent).toBe(traceparent);
+      expect((await store.getJob({ id: job.id }))?.traceparent).toBe(traceparent);
     });
 
     it('keeps one job per dedupeId: a second enqueue returns the first, unchanged', async () => {

@@ -24,7 +24,8 @@ async function loadRoute(partyHost: string) {
 }
 
 let server: Server | undefined;
-afterEach(() => {
+afterEach(async () => {
+  (await import('@/lib/resilience/breakers')).resetBreaker('ai');
   server?.close();
   server = undefined;
   vi.unstubAllEnvs();
@@ -118,6 +119,75 @@ describe('GET /api/health', () => {
       expect(body.checks.realtime.process).toBeUndefined();
     } finally {
       rmSync(file, { force: true });
+    }
+  });
+
+  it('is 200 "degraded" naming the dependency whose breaker is open, with when it probes again', async () => {
+    const party = await fakeParty(200);
+    server = party.server;
+    const { GET } = await loadRoute(party.host);
+    const ok = await (await GET(new Request('http://t/api/health'))).json();
+    expect(ok).toMatchObject({
+      status: 'ok',
+      degradedBy: [],
+      breakers: { ai: { status: 'closed' } },
+    });
+
+    const { guarded } = await import('@/lib/resilience/breakers');
+    for (let i = 0; i < 3; i++)
+      await expect(
+        guarded('ai', () => Promise.reject(new Error('503 from the provider'))),
+      ).rejects.toThrow();
+    const res = await GET(new Request('http://t/api/health'));
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({
+      status: 'degraded',
+      degradedBy: ['ai'],
+      checks: { store: { status: 'up' }, realtime: { status: 'up' } },
+      breakers: { ai: { status: 'open', retryAt: expect.any(String) }, push: { status: 'closed' } },
+    });
+    expect(Date.parse(String(body.breakers.ai.retryAt))).toBeGreaterThan(Date.now());
+  });
+});
+
+describe('GET /api/health while a free tier is worked around (issue #19)', () => {
+  it('is 200 "degraded" and says since when QStash’s quota is out and rate limits are local', async () => {
+    const party = await fakeParty(200);
+    server = party.server;
+    const { GET } = await loadRoute(party.host);
+    const { QstashDailyRatelimitError } = await import('@upstash/qstash');
+    const { noteQStashFailure, resetQStashQuota } = await import('@/lib/jobs/qstash-quota');
+    const { failToMemory, resetRateLimitFallback } = await import('@/lib/cache/fallback');
+    const { createMemoryRateLimiter } = await import('@/lib/cache/rate-limit');
+    try {
+      noteQStashFailure(
+        new QstashDailyRatelimitError({ limit: '1000', remaining: '0', reset: null }),
+        new Date('2026-12-07T14:05:00Z'),
+      );
+      const down = createMemoryRateLimiter();
+      down.consume = () => Promise.reject(new Error('ERR max daily request limit exceeded'));
+      await failToMemory(down, createMemoryRateLimiter()).consume('k', {
+        limit: 2,
+        windowMs: 1000,
+      });
+
+      const res = await GET(new Request('http://t/api/health'));
+      expect(res.status).toBe(200);
+      const body = await res.json();
+      expect(body.status).toBe('degraded');
+      expect(body.degradedBy).toEqual(
+        expect.arrayContaining(['qstash (fallback)', 'upstash (fallback)']),
+      );
+      expect(body.fallbacks.qstash.message).toBe(
+        'QStash quota exhausted since 2026-12-07 14:05 UTC: jobs run in this process until 2026-12-08 00:00 UTC.',
+      );
+      expect(body.fallbacks.upstash.message).toMatch(
+        /^Upstash unavailable since .* \(ERR max daily request limit exceeded\): rate limits are counted per instance, at half the usual limits\.$/,
+      );
+    } finally {
+      resetQStashQuota();
+      resetRateLimitFallback();
     }
   });
 });

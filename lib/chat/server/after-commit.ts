@@ -43,7 +43,7 @@ export async function afterCommit(
   if (created) messagesCreated.inc();
   republishNowAndThen(store);
   await Promise.all([
-    dispatchQueued(queued),
+    dispatchQueued(queued, { store }),
     created &&
       announce(store, conversationId, [
         { type: 'message.created', conversationId, seq, message: wire },

@@ -7,6 +7,7 @@ import type { Store } from '@/lib/db';
 import type { Message, SystemEvent, User } from '@/lib/db/types';
 import { log } from '@/lib/log';
 import { readConversationNotifications } from '@/lib/notifications/server/service';
+import { publishToConversation } from '@/lib/realtime/server/publish';
 
 import { requireAuthor, requireMember, requireMessageAccess } from './access';
 import { afterCommit, messageCreatedJob } from './after-commit';
@@ -253,7 +254,33 @@ export async function setReaction(
   return (await withReplies(store, [updated]))[0]!;
 }
 
-/** Moves the read position forward (never back) and tells members, for receipts and badges. */
+/** A read that moves further than this tells every member (rare: someone back from a break). */
+const RECEIPT_SCAN_LIMIT = 100;
+
+/**
+ * Who a read position moving from `from` to `to` matters to: the reader (their other tabs and
+ * badges) and the authors of the messages read, whose "Seen"/"Seen by" sits under their newest
+ * message; nobody else's receipt changes. In a group of 25 that is two inboxes instead of 25, on
+ * what is the most frequent write of a chat (issue #19: PartyKit's free requests per day).
+ */
+async function readAudience(
+  store: Store,
+  conversationId: string,
+  readerId: string,
+  from: number,
+  to: number,
+): Promise<string[]> {
+  const members = (await store.listMemberships({ conversationId })).map((m) => m.userId);
+  if (to - from > RECEIPT_SCAN_LIMIT) return members;
+  const { messages } = await store.listMessages({ conversationId, after: from, limit: to - from });
+  const authors = new Set(messages.flatMap((m) => (m.seq <= to && m.authorId ? [m.authorId] : [])));
+  return members.filter((id) => id === readerId || authors.has(id));
+}
+
+/**
+ * Moves the read position forward (never back) and tells who it matters to (readAudience): the
+ * reader's tabs and the authors whose receipts change.
+ */
 export async function markRead(
   store: Store,
   user: User,
@@ -263,9 +290,19 @@ export async function markRead(
   const { conversation, membership } = await requireMember(store, conversationId, user.id);
   const updated = (await store.markRead({ conversationId, userId: user.id, seq })) ?? membership;
   if (updated.lastReadSeq !== membership.lastReadSeq) {
-    await announce(store, conversationId, [
-      { type: 'read.updated', conversationId, userId: user.id, lastReadSeq: updated.lastReadSeq },
-    ]);
+    await publishToConversation({
+      conversationId,
+      recipients: await readAudience(
+        store,
+        conversationId,
+        user.id,
+        membership.lastReadSeq,
+        updated.lastReadSeq,
+      ),
+      events: [
+        { type: 'read.updated', conversationId, userId: user.id, lastReadSeq: updated.lastReadSeq },
+      ],
+    });
     await readConversationNotifications(store, user.id, conversationId, updated.lastReadSeq);
   }
   const lastSeq = Math.max(conversation.lastSeq, updated.lastReadSeq);

@@ -60,6 +60,7 @@ describe('mongo job schema', () => {
       createdAt: doc.createdAt,
       updatedAt: doc.updatedAt,
       finishedAt: null,
+      traceparent: null,
     });
   });
 

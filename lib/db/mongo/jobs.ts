@@ -24,6 +24,7 @@ export function toJob(doc: JobDoc): Job {
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
     finishedAt: doc.finishedAt ?? null,
+    traceparent: doc.traceparent ?? null,
   };
 }
 
@@ -60,7 +61,7 @@ export function jobFunctions({ Job }: Models): Omit<JobsPort, 'relayOutbox'> {
   };
 
   return {
-    async enqueueJob({ name, payload, dedupeId, dispatcher, runAt, maxAttempts }) {
+    async enqueueJob({ name, payload, dedupeId, dispatcher, runAt, maxAttempts, traceparent }) {
       const now = new Date();
       const doc = new Job({
         name,
@@ -69,6 +70,7 @@ export function jobFunctions({ Job }: Models): Omit<JobsPort, 'relayOutbox'> {
         dispatcher,
         runAt,
         maxAttempts,
+        traceparent: traceparent ?? null,
         createdAt: now,
         updatedAt: now,
       });

@@ -385,6 +385,7 @@ export type JobDoc = {
   createdAt: Date;
   updatedAt: Date;
   finishedAt: Date | null;
+  traceparent?: string | null;
 };
 
 const isJsonText = (v: unknown) => {
@@ -422,6 +423,7 @@ export const jobSchema = new Schema<JobDoc>(
     createdAt: created(),
     updatedAt: { type: Date, required: true, default: () => new Date() },
     finishedAt: { type: Date, default: null },
+    traceparent: { type: String, default: null },
   },
   { collection: 'jobs', versionKey: false },
 );

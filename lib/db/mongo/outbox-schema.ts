@@ -17,6 +17,7 @@ export type OutboxEntryDoc = {
   dispatcher: JobDispatcher;
   runAt: Date;
   maxAttempts: number;
+  traceparent?: string | null;
 };
 
 /** What a document with an outbox carries until it is relayed. */
@@ -34,6 +35,7 @@ const outboxEntrySchema = new Schema<OutboxEntryDoc>(
     dispatcher: { type: String, required: true, enum: ['local', 'qstash'] },
     runAt: { type: Date, required: true },
     maxAttempts: { type: Number, required: true, min: 1 },
+    traceparent: { type: String, default: null },
   },
   { _id: false },
 );

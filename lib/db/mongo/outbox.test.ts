@@ -40,7 +40,7 @@ describe('the mongo outbox', () => {
   it('stores nothing for a write without jobs, and JSON payloads with the time otherwise', () => {
     expect(outboxFieldsFor([], at)).toEqual({});
     expect(outboxFieldsFor([job('m_1')], at)).toEqual({
-      outbox: [{ ...job('m_1'), payload: '{"messageId":"m_1"}' }],
+      outbox: [{ ...job('m_1'), payload: '{"messageId":"m_1"}', traceparent: null }],
       outboxAt: at,
     });
   });

@@ -18,6 +18,7 @@ export function outboxFieldsFor(jobs: readonly NewJob[], now: Date): OutboxField
       dispatcher: job.dispatcher,
       runAt: job.runAt,
       maxAttempts: job.maxAttempts,
+      traceparent: job.traceparent ?? null,
     })),
     outboxAt: now,
   };
@@ -30,6 +31,7 @@ const toNewJob = (entry: OutboxEntryDoc): NewJob => ({
   dispatcher: entry.dispatcher,
   runAt: entry.runAt,
   maxAttempts: entry.maxAttempts,
+  traceparent: entry.traceparent ?? null,
 });
 
 export type Outbox = {

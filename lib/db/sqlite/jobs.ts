@@ -22,6 +22,7 @@ type JobRow = {
   created_at: number;
   updated_at: number;
   finished_at: number | null;
+  traceparent: string | null;
 };
 
 const date = (ms: number | null) => (ms === null ? null : new Date(ms));
@@ -45,6 +46,7 @@ function toJob(row: JobRow): Job {
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
     finishedAt: date(row.finished_at),
+    traceparent: row.traceparent ?? null,
   };
 }
 
@@ -55,12 +57,12 @@ function toJob(row: JobRow): Job {
  */
 export function jobInserter(db: Db): (jobs: readonly NewJob[]) => Job[] {
   const insert = db.prepare<
-    [string, string, string, string, JobDispatcher, number, number, number, number],
+    [string, string, string, string, JobDispatcher, number, number, number, number, string | null],
     JobRow
   >(
     `INSERT INTO jobs (id, name, payload, dedupe_id, dispatcher, state, max_attempts, run_at,
-       created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)
+       created_at, updated_at, traceparent)
+     VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?)
      ON CONFLICT (dedupe_id) DO NOTHING
      RETURNING *`,
   );
@@ -77,6 +79,7 @@ export function jobInserter(db: Db): (jobs: readonly NewJob[]) => Job[] {
         job.runAt.getTime(),
         now,
         now,
+        job.traceparent ?? null,
       );
       return row ? [toJob(row)] : [];
     });

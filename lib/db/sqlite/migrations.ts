@@ -205,4 +205,6 @@ export const migrations: readonly string[] = [
      last_seen_at INTEGER NOT NULL
    );
    CREATE INDEX sessions_user ON sessions (user_id, last_seen_at DESC, id);`,
+  // 7: the W3C traceparent of the request that queued a job, so its worker continues the trace.
+  `ALTER TABLE jobs ADD COLUMN traceparent TEXT;`,
 ];

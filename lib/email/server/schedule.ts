@@ -9,23 +9,32 @@ export function digestDelayMs(): number {
   return Math.round(env.EMAIL_DIGEST_DELAY_MINUTES * 60_000);
 }
 
+/** A digest window: at most one digest job per person in it (never shorter than the delay). */
+export function digestWindowMs(): number {
+  return Math.max(digestDelayMs(), Math.round(env.EMAIL_DIGEST_EVERY_MINUTES * 60_000));
+}
+
 /**
- * Queues the person's digest for when a notification created at `now` becomes due. A burst of
- * notifications makes one job: the deduplication id buckets time by the delay, so everything in
- * one bucket shares the job queued by the first (which sends all of them, the younger ones
- * included: "everything unread since the last email"). Called for each new mention, DM or reply.
+ * Queues the person's digest for when a notification created at `now` becomes due. Everything in
+ * one window shares one job, queued by the window's first notification and due at the window's
+ * end (or when that notification has waited the delay, if later): it sends all that is unread and
+ * old enough then, and reschedules itself for what is still too young (rescheduleDigest), so a
+ * notification late in a window is never left out. With EMAIL_DIGEST_EVERY_MINUTES at or under
+ * the delay, that is one job per delay, due a delay after the first notification. Called for each
+ * new mention, DM or reply.
  */
 export async function scheduleDigest(input: {
   userId: string;
   now: Date;
   store?: Store;
 }): Promise<void> {
-  const delay = digestDelayMs();
-  const bucket = Math.floor(input.now.getTime() / delay);
+  const window = digestWindowMs();
+  const at = input.now.getTime();
+  const bucket = Math.floor(at / window);
   await enqueueDigest({
     userId: input.userId,
     dedupeId: `email-digest:${input.userId}:${bucket}`,
-    dueAt: input.now.getTime() + delay,
+    dueAt: Math.max((bucket + 1) * window, at + digestDelayMs()),
     store: input.store,
   });
 }

@@ -6,6 +6,7 @@ import { env, requireSecret } from '@/lib/env';
 import { log } from '@/lib/log';
 import { realtimePublishDuration, realtimePublishes } from '@/lib/metrics/metrics';
 import { recentActivity } from '@/lib/metrics/recent';
+import { outgoingTraceparent } from '@/lib/observability/context';
 import { guarded } from '@/lib/resilience/breakers';
 
 import type { PartyName, PublishRequest, RoomEvent } from '../protocol';
@@ -30,8 +31,11 @@ function roomUrl(party: PartyName, room: string): string {
   return `${partyBaseUrl()}/parties/${party}/${encodeURIComponent(room)}`;
 }
 
+/** What every call to a room sends; with the current trace's `traceparent`, when traced. */
 function serverHeaders(): Record<string, string> {
+  const traceparent = outgoingTraceparent();
   return {
+    ...(traceparent ? { traceparent } : {}),
     authorization: `Bearer ${requireSecret('PARTY_SECRET')}`,
     'content-type': 'application/json',
     // Room answers are a few bytes. fetch offers gzip by default and workerd takes it, which made
@@ -58,6 +62,7 @@ export async function publish(opts: {
     // Through PartyKit's breaker: while rooms are down, sends fail fast here instead of each
     // waiting 3 s, and clients catch up by resync as for any failed publish.
     await guarded('partykit', async () => {
+      // The room continues this request's trace (its log lines carry the same trace id).
       const res = await fetch(roomUrl(opts.party, opts.room), {
         method: 'POST',
         headers: serverHeaders(),

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { readResponseSchema } from '@/lib/chat/wire';
+import { resetBreaker } from '@/lib/resilience/breakers';
 import {
   bearer,
   createApiToken,
@@ -129,4 +130,56 @@ describeJsonBodyErrors({
     bodyErrorsConversation = (await startDirect(a, b)).id;
     return withCookie(a.cookie);
   },
+});
+
+describe('who hears that a read position moved (issue #19)', () => {
+  /** The recipients of each read.updated publish to the conversation's room, while `run` runs. */
+  async function readPublishes(conversationId: string, run: () => Promise<unknown>) {
+    // Publishes fail here (no PartyKit); an open breaker would not even try.
+    resetBreaker('partykit');
+    const spy = vi.spyOn(globalThis, 'fetch');
+    try {
+      await run();
+      return (
+        spy.mock.calls
+          .flatMap(([url, init]) => {
+            const href = url instanceof Request ? url.url : url.toString();
+            if (!href.endsWith(`/parties/conversation/${conversationId}`)) return [];
+            const raw = typeof init?.body === 'string' ? init.body : '{}';
+            const body = JSON.parse(raw) as {
+              events: { type: string }[];
+              recipients: string[];
+            };
+            return body.events.some((e) => e.type === 'read.updated')
+              ? [body.recipients.sort()]
+              : [];
+          })
+          // The publish is retried once (the partykit breaker's policy): one audience either way.
+          .filter((r, i, all) => all.findIndex((o) => o.join() === r.join()) === i)
+      );
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  it('tells the reader and the authors of what was read, not every member', async () => {
+    const [ana, ben, cy, dee] = await signUpUsers(4, 'Receipts');
+    const group = await startGroup(ana, [ben, cy, dee]);
+    await sendText(ana, group.id, 'one');
+    const two = await sendText(cy, group.id, 'two');
+    const sent = await readPublishes(group.id, () => readAs(ben, group.id, two.seq));
+    expect(sent).toEqual([[ana.user.id, ben.user.id, cy.user.id].sort()]);
+    // Dee's receipts do not change: she wrote nothing Ben read.
+  });
+
+  it('tells every member when the read jumps over a long stretch', async () => {
+    const people = await signUpUsers(8, 'Long read');
+    const [ben, quiet, ...authors] = people;
+    const group = await startGroup(authors[0], [ben, quiet, ...authors.slice(1)]);
+    let last = 0;
+    // 101 messages from six people (each within the sending limit).
+    for (let i = 0; i < 101; i++) last = (await sendText(authors[i % 6]!, group.id, `m${i}`)).seq;
+    const sent = await readPublishes(group.id, () => readAs(ben, group.id, last));
+    expect(sent).toEqual([people.map((p) => p.user.id).sort()]);
+  });
 });
