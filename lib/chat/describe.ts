@@ -30,9 +30,9 @@ export function describeSystem(message: MessageWire, nameOf: NameOf): string {
     case 'call':
       return describeCall(event, actor);
     case 'game':
-      return describeChallenge(event, actor, nameOf);
+      return describeChallenge(event, nameOf);
     case 'game.ended':
-      return describeGameEnd(event, actor, nameOf);
+      return describeGameEnd(event, nameOf);
   }
 }
 
