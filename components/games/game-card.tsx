@@ -43,6 +43,7 @@ export function GameCard({
   return (
     <section
       aria-label={`${gameNames[game.kind]} game`}
+      data-game-id={game.id}
       className="mx-4 my-2 max-w-md rounded-lg border border-border bg-surface p-3"
     >
       <GameView game={game} meId={meId} nameOf={nameOf} />
