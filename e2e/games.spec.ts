@@ -55,9 +55,9 @@ test('Connect Four in a group: challenge, accept, play to a win with a live spec
   await dialog.getByRole('button', { name: 'Challenge' }).click();
   await expect(dialog).toBeHidden();
 
-  const challenge = `Ana Games challenged Ben Games to Connect Four`;
-  await expect(card(ben.page)).toContainText(challenge);
-  await expect(card(cy.page)).toContainText(challenge);
+  // The card speaks from each viewer's side.
+  await expect(card(ben.page)).toContainText('Ana Games challenged You to Connect Four');
+  await expect(card(cy.page)).toContainText('Ana Games challenged Ben Games to Connect Four');
   await expect(card(cy.page).getByRole('button', { name: 'Accept' })).toHaveCount(0);
   await card(ben.page).getByRole('button', { name: 'Accept' }).click();
   await expect(card(ana.page).getByTestId('game-status')).toContainText('Your turn');
