@@ -63,7 +63,7 @@ const date = (ms: number | null) => (ms === null ? null : new Date(ms));
 const ms = (d: Date | null) => (d === null ? null : d.getTime());
 const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
 
-function toGame(row: GameRow): Game {
+export function toGame(row: GameRow): Game {
   return {
     id: row.id,
     conversationId: row.conversation_id,
