@@ -109,6 +109,16 @@ test('Connect Four in a group: challenge, accept, play to a win with a live spec
   await expect(card(ben.page).getByRole('button', { name: 'Rematch' })).toBeVisible();
   await expect(card(cy.page).getByRole('button', { name: 'Rematch' })).toHaveCount(0);
 
+  // Stats: Ana's record and the group's leaderboard in the Games dialog.
+  await ana.page.getByRole('button', { name: 'Games' }).click();
+  const games = ana.page.getByRole('dialog', { name: 'Start a game' });
+  await expect(games.getByRole('region', { name: 'Your record' })).toContainText(
+    'Connect Four1216 · 1W 0L 0D',
+  );
+  const board = games.getByRole('region', { name: 'Leaderboard' }).getByRole('listitem');
+  await expect(board).toHaveText(['Ana Games1216 · 1W 0L 0D', 'Ben Games1184 · 0W 1L 0D']);
+  await ana.page.keyboard.press('Escape');
+
   const median = p50(samples);
   console.log(
     `game move round trip (click → other player's board): p50 ${median} ms, samples ${samples.join(', ')}`,

@@ -11,6 +11,8 @@ import { rulesByKind, gameKinds, type GameKind } from '@/lib/games/rules';
 import type { GameStatWire } from '@/lib/games/wire';
 import { toast } from '@/lib/ui/client/toast-store';
 
+import { GameRecord } from './game-record';
+
 const OPEN = '';
 const selectClass = 'mt-1 block w-full rounded-md border border-border bg-bg px-2 py-1.5 text-sm';
 
@@ -136,6 +138,7 @@ export function GamesButton({
         </Button>
       </form>
       <Leaderboard conversation={conversation} kind={kind} open={open} />
+      {open ? <GameRecord userId={meId} label="Your record" /> : null}
     </Dialog>
   );
 }
