@@ -4,6 +4,8 @@ import { registryFrom } from '@/lib/jobs/registry';
 import { assistantReply } from './assistant-reply';
 import { dailyBackup } from './backup';
 import { emailDigest } from './email-digest';
+import { gameAiMove } from './game-ai-move';
+import { gameTimeout } from './game-timeout';
 import { messageCreated } from './message-created';
 import { notifyCall } from './notify-call';
 import { notifyMessage } from './notify-message';
@@ -18,6 +20,8 @@ export const handlers: JobHandlers = {
   'assistant-reply': assistantReply,
   'daily-backup': dailyBackup,
   'email-digest': emailDigest,
+  'game-ai-move': gameAiMove,
+  'game-timeout': gameTimeout,
   'message-created': messageCreated,
   'notify-call': notifyCall,
   'notify-message': notifyMessage,

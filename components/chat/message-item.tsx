@@ -6,6 +6,7 @@ import { Avatar } from '@/components/ui/avatar';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { Dialog } from '@/components/ui/dialog';
+import { GameCard } from '@/components/games/game-card';
 import { chatApi } from '@/lib/chat/client/api-client';
 import { describeSystem } from '@/lib/chat/describe';
 import { retrySend } from '@/lib/chat/client/send';
@@ -50,6 +51,9 @@ export const MessageItem = memo(function MessageItem({
     id === meId ? 'You' : (conversation.members.find((m) => m.id === id)?.name ?? 'Former member');
   const sent = item.status === 'sent' ? item.message : null;
 
+  // A game card is a system message that references its game (components/games).
+  if (sent?.system?.type === 'game')
+    return <GameCard gameId={sent.system.gameId} conversation={conversation} meId={meId} />;
   if (sent?.kind === 'system') {
     return (
       <p className="px-4 py-1 text-center text-xs text-muted">

@@ -98,9 +98,57 @@ async function fill(store: Store) {
     role: 'admin',
   });
   await store.markRead({ conversationId: dm.id, userId: ben.id, seq: 1 });
+  // A finished game with its stats, and a pending challenge.
+  const { game } = await store.createGame({
+    conversationId: dm.id,
+    kind: 'connect4',
+    createdBy: ana.id,
+    invitedId: ben.id,
+    turnMs: 60_000,
+    clocks: null,
+    aiLevel: null,
+    rematchOf: null,
+    dedupeKey: 'c-game',
+  });
+  await store.updateGame({
+    id: game.id,
+    expectedVersion: 1,
+    set: {
+      status: 'ended',
+      players: [ana.id, ben.id],
+      moves: ['3', '4'],
+      turnStartedAt: new Date(1_000),
+      result: { winnerId: ben.id, reason: 'resign', line: [] },
+      endedAt: new Date(2_000),
+    },
+    stats: [
+      { userId: ana.id, kind: 'connect4', result: 'loss', rating: 1184 },
+      { userId: ben.id, kind: 'connect4', result: 'win', rating: 1216 },
+    ],
+  });
+  await store.createGame({
+    conversationId: group.id,
+    kind: 'chess',
+    createdBy: cy.id,
+    invitedId: null,
+    turnMs: null,
+    clocks: [300_000, 300_000],
+    aiLevel: null,
+    rematchOf: game.id,
+    dedupeKey: null,
+  });
 }
 
-const TABLES = ['users', 'conversations', 'memberships', 'messages', 'reactions', 'uploads'];
+const TABLES = [
+  'users',
+  'conversations',
+  'memberships',
+  'messages',
+  'reactions',
+  'uploads',
+  'games',
+  'game_stats',
+];
 function dump(file: string): Record<string, unknown[]> {
   const db = new Database(file, { readonly: true });
   try {
@@ -124,6 +172,8 @@ describe('NDJSON export and import', () => {
       memberships: 5,
       messages: 4,
       uploads: 2,
+      games: 2,
+      gameStats: 2,
     });
 
     const targetFile = path.join(dir, 'target.db');

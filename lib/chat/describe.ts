@@ -1,4 +1,5 @@
 import { describeCall } from '@/lib/calls/describe';
+import { describeChallenge, describeGameEnd } from '@/lib/games/describe';
 
 import { plainPreview } from './plain-text';
 import type { ConversationWire, MessageWire } from './wire';
@@ -28,6 +29,10 @@ export function describeSystem(message: MessageWire, nameOf: NameOf): string {
         : `${actor} removed ${list(event.userIds.map(nameOf))}`;
     case 'call':
       return describeCall(event, actor);
+    case 'game':
+      return describeChallenge(event, nameOf);
+    case 'game.ended':
+      return describeGameEnd(event, nameOf);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { AccountSecurityPort } from './ports/account-security';
 import type { CallsPort } from './ports/calls';
 import type { ConversationsPort, MembershipsPort } from './ports/conversations';
+import type { GamesPort } from './ports/games';
 import type { JobsPort } from './ports/jobs';
 import type { MessagesPort } from './ports/messages';
 import type { NotificationSettingsPort, NotificationsPort } from './ports/notifications';
@@ -12,6 +13,7 @@ import type { UsersPort } from './ports/users';
 export type * from './ports/account-security';
 export type * from './ports/calls';
 export type * from './ports/conversations';
+export type * from './ports/games';
 export type * from './ports/jobs';
 export type * from './ports/messages';
 export type * from './ports/notifications';
@@ -45,6 +47,7 @@ export interface Store
     MessagesPort,
     UploadsPort,
     CallsPort,
+    GamesPort,
     JobsPort,
     NotificationsPort,
     NotificationSettingsPort,

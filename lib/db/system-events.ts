@@ -23,4 +23,23 @@ export const systemEventSchema = z.discriminatedUnion('type', [
     outcome: z.enum(['completed', 'missed', 'declined']),
     durationMs: z.number().int().nonnegative(),
   }),
+  /** A game card (lib/games): the message the challenge, board and result are shown in. */
+  z.object({
+    type: z.literal('game'),
+    actorId: z.string(),
+    gameId: z.string(),
+    kind: z.enum(['tictactoe', 'connect4', 'chess']),
+    invitedId: z.string().nullable(),
+  }),
+  /** A game ended: won by `actorId` against `opponentId`, or drawn between them. */
+  z.object({
+    type: z.literal('game.ended'),
+    actorId: z.string(),
+    gameId: z.string(),
+    kind: z.enum(['tictactoe', 'connect4', 'chess']),
+    opponentId: z.string(),
+    draw: z.boolean(),
+    reason: z.string().max(64),
+    moves: z.number().int().nonnegative(),
+  }),
 ]);

@@ -10,7 +10,9 @@ import { attachmentSchema, systemEventSchema } from './json-columns';
  *
  * Collections are listed parents first: an import in this order satisfies SQLite's foreign keys.
  * Not transferred (say so where it matters): OAuth links and API tokens (people sign in again and
- * make new tokens), notifications, jobs, calls and push subscriptions (short-lived state).
+ * make new tokens), notifications, jobs, calls and push subscriptions (short-lived state). Games
+ * and their stats are carried (a game card in a message points at its game); a game's pending
+ * timer job is not, so an active game moved to another store is settled when it is next read.
  */
 const time = z.iso.datetime();
 const id = z.string().min(1).max(128);
@@ -78,6 +80,54 @@ export const transferSchemas = {
     key: z.string().min(1),
     thumbKey: z.string().min(1),
     createdAt: time,
+  }),
+  games: z.object({
+    id,
+    conversationId: id,
+    kind: z.enum(['tictactoe', 'connect4', 'chess']),
+    status: z.enum(['pending', 'active', 'ended', 'declined']),
+    createdBy: id,
+    invitedId: id.nullable(),
+    players: z.array(id),
+    moves: z.array(z.string().max(8)),
+    version: z.number().int().min(1),
+    turnMs: z.number().int().nullable(),
+    clocks: z.array(z.number()).nullable(),
+    turnStartedAt: time.nullable(),
+    drawOfferedBy: id.nullable(),
+    aiLevel: z.enum(['easy', 'medium', 'hard']).nullable(),
+    rematchOf: id.nullable(),
+    result: z
+      .object({
+        winnerId: id.nullable(),
+        reason: z.enum([
+          'line',
+          'checkmate',
+          'stalemate',
+          'threefold-repetition',
+          'insufficient-material',
+          'fifty-moves',
+          'board-full',
+          'move-limit',
+          'timeout',
+          'resign',
+          'agreed',
+        ]),
+        line: z.array(z.union([z.number(), z.string()])),
+      })
+      .nullable(),
+    dedupeKey: z.string().nullable(),
+    createdAt: time,
+    updatedAt: time,
+    endedAt: time.nullable(),
+  }),
+  gameStats: z.object({
+    userId: id,
+    kind: z.enum(['tictactoe', 'connect4', 'chess']),
+    wins: z.number().int().min(0),
+    losses: z.number().int().min(0),
+    draws: z.number().int().min(0),
+    rating: z.number().int(),
   }),
 } as const;
 

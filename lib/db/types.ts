@@ -112,6 +112,25 @@ export type SystemEvent =
       kind: CallKind;
       outcome: CallOutcome;
       durationMs: number;
+    }
+  /** A game card: `actorId` challenged `invitedId` (null: anyone may join) to game `gameId`. */
+  | {
+      type: 'game';
+      actorId: string;
+      gameId: string;
+      kind: 'tictactoe' | 'connect4' | 'chess';
+      invitedId: string | null;
+    }
+  /** A game ended: `actorId` won against `opponentId` (or they drew) after `moves` moves. */
+  | {
+      type: 'game.ended';
+      actorId: string;
+      gameId: string;
+      kind: 'tictactoe' | 'connect4' | 'chess';
+      opponentId: string;
+      draw: boolean;
+      reason: string;
+      moves: number;
     };
 
 export type Message = {

@@ -22,6 +22,12 @@ export const assistantReplyPayloadSchema = z.object({
 });
 export type AssistantReplyPayload = z.infer<typeof assistantReplyPayloadSchema>;
 
+/** A game at the version a job was queued for: it acts only if the game has not moved since. */
+export const gameVersionPayloadSchema = z.object({
+  gameId: id,
+  version: z.number().int().positive(),
+});
+
 /** The UTC day a backup run is for: only the dedupe id uses it (one queued run per day). */
 export const dailyBackupPayloadSchema = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
 
@@ -89,6 +95,13 @@ export const jobCatalog = {
    * is how long a crashed process's message jobs wait before another run takes them.
    */
   'daily-backup': { payload: dailyBackupPayloadSchema, maxAttempts: 3, timeoutMs: 5 * 60_000 },
+  /**
+   * A game's turn timer, delayed to the player to move's deadline and written with the move (the
+   * outbox). It ends the game on time only if the version has not moved (lib/games).
+   */
+  'game-timeout': { payload: gameVersionPayloadSchema, maxAttempts: 5, timeoutMs: 30_000 },
+  /** Parley AI's move in a game at this version (its engine thinks for under a second). */
+  'game-ai-move': { payload: gameVersionPayloadSchema, maxAttempts: 3, timeoutMs: 30_000 },
 } as const satisfies Record<string, JobSpec>;
 
 export type JobCatalog = typeof jobCatalog;

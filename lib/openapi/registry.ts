@@ -4,6 +4,7 @@ import * as security from '@/lib/auth/security-endpoints';
 import * as calls from '@/lib/calls/endpoints';
 import * as conversations from '@/lib/chat/conversation-endpoints';
 import * as messages from '@/lib/chat/message-endpoints';
+import * as games from '@/lib/games/endpoints';
 import * as jobs from '@/lib/jobs/endpoints';
 import * as notifications from '@/lib/notifications/endpoints';
 import * as push from '@/lib/push/endpoints';
@@ -35,6 +36,7 @@ export const documentedEndpoints: EndpointSpec[] = [
   conversations,
   messages,
   calls,
+  games,
   jobs,
   notifications,
   push,

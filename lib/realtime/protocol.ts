@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { callKindSchema, callOutcomeSchema, callStateSchema } from '../calls/wire';
 import { messageWireSchema, reactionWireSchema } from '../chat/wire';
+import { gameWireSchema } from '../games/wire';
 import { notificationWireSchema } from '../notifications/wire';
 
 /**
@@ -93,6 +94,8 @@ export const roomEventSchema = z.discriminatedUnion('type', [
     outcome: callOutcomeSchema,
     durationMs: z.number().int().nonnegative(),
   }),
+  /** A game changed (accepted, a move, its end): clients keep the highest `game.version`. */
+  z.object({ type: z.literal('game.updated'), conversationId, game: gameWireSchema }),
   /**
    * A reply being written (the assistant streaming): `body` is the whole text so far. The stored
    * message arrives as message.created with clientId = draftId, which replaces the draft.

@@ -2,6 +2,7 @@ import { accountSecurityContract } from './account-security';
 import { callsContract } from './calls';
 import { conversationsContract } from './conversations';
 import type { OpenStore } from './fixtures';
+import { gamesContract } from './games';
 import { jobsContract } from './jobs';
 import { messagesContract } from './messages';
 import { notificationSettingsContract } from './notification-settings';
@@ -24,6 +25,7 @@ export function storeContracts(adapter: string, open: OpenStore): void {
   messagesContract(adapter, open);
   uploadsContract(adapter, open);
   callsContract(adapter, open);
+  gamesContract(adapter, open);
   jobsContract(adapter, open);
   outboxContract(adapter, open);
   notificationsContract(adapter, open);

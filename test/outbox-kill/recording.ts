@@ -81,6 +81,8 @@ export function recordingRegistry({
     'email-digest': nothing,
     'assistant-reply': nothing,
     'daily-backup': nothing,
+    'game-timeout': nothing,
+    'game-ai-move': nothing,
   };
   return registryFrom(handlers);
 }

@@ -3,6 +3,7 @@ import { accountSecurityFunctions, createAccountSecurityModels } from './account
 import { callFunctions } from './calls';
 import { connect, disconnect } from './connection';
 import { conversationFunctions, membershipFunctions } from './conversations';
+import { createGameModels, gameFunctions } from './games';
 import { jobFunctions } from './jobs';
 import { messageFunctions } from './messages';
 import { createModels } from './models';
@@ -31,9 +32,14 @@ export async function createMongoStore({
   const conn = await connect({ uri, dbName });
   const models = createModels(conn);
   const securityModels = createAccountSecurityModels(conn);
+  const gameModels = createGameModels(conn);
   await Promise.all(
-    [...Object.values(models), ...Object.values(securityModels)].map((model) => model.init()),
+    [...Object.values(models), ...Object.values(securityModels), ...Object.values(gameModels)].map(
+      (model) => model.init(),
+    ),
   );
+  const { relayOutbox: relayGameOutbox, ...games } = gameFunctions(gameModels, models);
+  const relayOtherOutboxes = outboxFunctions(models).relayOutbox;
 
   return {
     kind: 'mongo',
@@ -52,7 +58,11 @@ export async function createMongoStore({
     ...uploadFunctions(models),
     ...callFunctions(models),
     ...jobFunctions(models),
-    relayOutbox: outboxFunctions(models).relayOutbox,
+    ...games,
+    // Messages' and calls' outboxes, then games' (lib/db/mongo/games.ts keeps its own).
+    async relayOutbox(input) {
+      return (await relayOtherOutboxes(input)) + (await relayGameOutbox(input));
+    },
     ...notificationFunctions(models),
     ...notificationSettingsFunctions(models),
     ...pushSubscriptionFunctions(models),

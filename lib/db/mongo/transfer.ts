@@ -2,6 +2,7 @@ import type { Connection, Model } from 'mongoose';
 
 import { type DataTransfer, type TransferCollection, type TransferRecord } from '../transfer';
 import { disconnect } from './connection';
+import { createGameModels, type GameModels } from './games';
 import type { Models } from './models';
 
 type Doc = Record<string, unknown>;
@@ -13,7 +14,7 @@ const dateOrNullOf = (v: string | null) => (v === null ? null : new Date(v));
 /** Both directions per collection: stored document ⇄ transfer record. */
 type Mapping = {
   [C in TransferCollection]: {
-    model: keyof Models;
+    model: keyof Models | keyof GameModels;
     toRecord: (doc: Doc) => TransferRecord<C>;
     toDoc: (record: TransferRecord<C>) => Doc;
   };
@@ -123,6 +124,51 @@ const mapping: Mapping = {
       createdAt: dateOf(createdAt),
     }),
   },
+  games: {
+    model: 'Game',
+    toRecord: (d) => ({
+      id: d._id as string,
+      conversationId: d.conversationId as string,
+      kind: d.kind as TransferRecord<'games'>['kind'],
+      status: d.status as TransferRecord<'games'>['status'],
+      createdBy: d.createdBy as string,
+      invitedId: (d.invitedId ?? null) as string | null,
+      players: [...((d.players ?? []) as string[])],
+      moves: [...((d.moves ?? []) as string[])],
+      version: d.version as number,
+      turnMs: (d.turnMs ?? null) as number | null,
+      clocks: d.clocks ? [...(d.clocks as number[])] : null,
+      turnStartedAt: isoOrNullOf(d.turnStartedAt),
+      drawOfferedBy: (d.drawOfferedBy ?? null) as string | null,
+      aiLevel: (d.aiLevel ?? null) as TransferRecord<'games'>['aiLevel'],
+      rematchOf: (d.rematchOf ?? null) as string | null,
+      result: (d.result ?? null) as TransferRecord<'games'>['result'],
+      dedupeKey: (d.dedupeKey ?? null) as string | null,
+      createdAt: isoOf(d.createdAt),
+      updatedAt: isoOf(d.updatedAt),
+      endedAt: isoOrNullOf(d.endedAt),
+    }),
+    toDoc: ({ id, turnStartedAt, createdAt, updatedAt, endedAt, ...g }) => ({
+      ...g,
+      _id: id,
+      turnStartedAt: dateOrNullOf(turnStartedAt),
+      createdAt: dateOf(createdAt),
+      updatedAt: dateOf(updatedAt),
+      endedAt: dateOrNullOf(endedAt),
+    }),
+  },
+  gameStats: {
+    model: 'GameStat',
+    toRecord: (d) => ({
+      userId: d.userId as string,
+      kind: d.kind as TransferRecord<'gameStats'>['kind'],
+      wins: d.wins as number,
+      losses: d.losses as number,
+      draws: d.draws as number,
+      rating: d.rating as number,
+    }),
+    toDoc: (s) => ({ ...s, _id: `${s.userId}:${s.kind}` }),
+  },
 };
 
 /**
@@ -134,8 +180,9 @@ export function createMongoTransfer(
   models: Models,
   target: { uri: string; dbName: string },
 ): DataTransfer {
+  const all = { ...models, ...createGameModels(conn) };
   const modelOf = (collection: TransferCollection) =>
-    models[mapping[collection].model] as unknown as Model<Doc>;
+    all[mapping[collection].model] as unknown as Model<Doc>;
   return {
     kind: 'mongo',
     async count(collection) {

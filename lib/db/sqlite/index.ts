@@ -3,6 +3,7 @@ import { accountSecurityFunctions } from './account-security';
 import { callFunctions } from './calls';
 import { openDatabase, type Db } from './connection';
 import { conversationFunctions } from './conversations';
+import { gameFunctions } from './games';
 import { jobFunctions } from './jobs';
 import { messageFunctions } from './messages';
 import { notificationSettingsFunctions } from './notification-settings';
@@ -29,6 +30,7 @@ export function createSqliteStore(file: string): Store & { db: Db } {
     ...messageFunctions(db),
     ...uploadFunctions(db),
     ...callFunctions(db),
+    ...gameFunctions(db),
     ...jobFunctions(db),
     ...notificationFunctions(db),
     ...notificationSettingsFunctions(db),

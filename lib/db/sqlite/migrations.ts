@@ -207,4 +207,40 @@ export const migrations: readonly string[] = [
    CREATE INDEX sessions_user ON sessions (user_id, last_seen_at DESC, id);`,
   // 7: the W3C traceparent of the request that queued a job, so its worker continues the trace.
   `ALTER TABLE jobs ADD COLUMN traceparent TEXT;`,
+  // 8: games (#14): one row per game, its moves and clocks as JSON, `version` for optimistic
+  // concurrency (every write is conditional on it); game_stats holds each person's counters and
+  // Elo per game. Self-contained: it only references users and conversations.
+  `CREATE TABLE games (
+     id TEXT PRIMARY KEY,
+     conversation_id TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+     kind TEXT NOT NULL CHECK (kind IN ('tictactoe', 'connect4', 'chess')),
+     status TEXT NOT NULL CHECK (status IN ('pending', 'active', 'ended', 'declined')),
+     created_by TEXT NOT NULL,
+     invited_id TEXT,
+     players TEXT NOT NULL,
+     moves TEXT NOT NULL,
+     version INTEGER NOT NULL,
+     turn_ms INTEGER,
+     clocks TEXT,
+     turn_started_at INTEGER,
+     draw_offered_by TEXT,
+     ai_level TEXT CHECK (ai_level IN ('easy', 'medium', 'hard')),
+     rematch_of TEXT,
+     result TEXT,
+     dedupe_key TEXT,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL,
+     ended_at INTEGER,
+     UNIQUE (created_by, dedupe_key)
+   );
+   CREATE INDEX games_conversation ON games (conversation_id, created_at DESC, id DESC);
+   CREATE TABLE game_stats (
+     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     kind TEXT NOT NULL CHECK (kind IN ('tictactoe', 'connect4', 'chess')),
+     wins INTEGER NOT NULL DEFAULT 0,
+     losses INTEGER NOT NULL DEFAULT 0,
+     draws INTEGER NOT NULL DEFAULT 0,
+     rating INTEGER NOT NULL,
+     PRIMARY KEY (user_id, kind)
+   );`,
 ];

@@ -14,6 +14,7 @@ import {
   type TransferRecord,
 } from '../transfer';
 import type { Db } from './connection';
+import { toGame as rowToGame } from './games';
 
 type Row = Record<string, unknown>;
 const str = (v: unknown) => v as string;
@@ -93,7 +94,31 @@ const toRecord: ToRecord = {
     thumbKey: str(r.thumb_key),
     createdAt: iso(num(r.created_at)),
   }),
+  games: (r) => {
+    const game = gameFunctionsRow(r);
+    return { ...game, dedupeKey: strOrNull(r.dedupe_key) };
+  },
+  gameStats: (r) => ({
+    userId: str(r.user_id),
+    kind: r.kind as 'tictactoe' | 'connect4' | 'chess',
+    wins: num(r.wins),
+    losses: num(r.losses),
+    draws: num(r.draws),
+    rating: num(r.rating),
+  }),
 };
+
+/** A games row as the transfer record (the adapter's own mapping, with ISO times). */
+function gameFunctionsRow(r: Row): Omit<TransferRecord<'games'>, 'dedupeKey'> {
+  const g = rowToGame(r as Parameters<typeof rowToGame>[0]);
+  return {
+    ...g,
+    turnStartedAt: g.turnStartedAt?.toISOString() ?? null,
+    createdAt: g.createdAt.toISOString(),
+    updatedAt: g.updatedAt.toISOString(),
+    endedAt: g.endedAt?.toISOString() ?? null,
+  };
+}
 
 type Insert = { [C in TransferCollection]: (db: Db, record: TransferRecord<C>) => void };
 const insert: Insert = {
@@ -185,9 +210,47 @@ const insert: Insert = {
         u.thumbKey,
         ms(u.createdAt),
       ),
+  games: (db, g) =>
+    db
+      .prepare(
+        `INSERT INTO games (id, conversation_id, kind, status, created_by, invited_id, players, moves,
+           version, turn_ms, clocks, turn_started_at, draw_offered_by, ai_level, rematch_of, result,
+           dedupe_key, created_at, updated_at, ended_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        g.id,
+        g.conversationId,
+        g.kind,
+        g.status,
+        g.createdBy,
+        g.invitedId,
+        JSON.stringify(g.players),
+        JSON.stringify(g.moves),
+        g.version,
+        g.turnMs,
+        g.clocks === null ? null : JSON.stringify(g.clocks),
+        msOrNull(g.turnStartedAt),
+        g.drawOfferedBy,
+        g.aiLevel,
+        g.rematchOf,
+        g.result === null ? null : JSON.stringify(g.result),
+        g.dedupeKey,
+        ms(g.createdAt),
+        ms(g.updatedAt),
+        msOrNull(g.endedAt),
+      ),
+  gameStats: (db, s) =>
+    db
+      .prepare(
+        `INSERT INTO game_stats (user_id, kind, wins, losses, draws, rating) VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(s.userId, s.kind, s.wins, s.losses, s.draws, s.rating),
 };
 
 const TABLE: Record<TransferCollection, string> = {
+  games: 'games',
+  gameStats: 'game_stats',
   users: 'users',
   conversations: 'conversations',
   memberships: 'memberships',

@@ -5,6 +5,7 @@ import { refreshConversation } from '@/lib/chat/client/use-conversations';
 import { useCallStore } from '@/lib/calls/client/call-store';
 import { useConversationsStore } from '@/lib/chat/client/conversations-store';
 import { useDraftsStore } from '@/lib/chat/client/drafts-store';
+import { useGamesStore } from '@/lib/games/client/games-store';
 import { useNotificationsStore } from '@/lib/notifications/client/notifications-store';
 import { usePeopleStore } from '@/lib/users/client/people-store';
 import { usePresenceStore } from '@/lib/chat/client/presence-store';
@@ -67,6 +68,9 @@ export function dispatchFrame(frame: ServerFrame, meId: string): void {
       if (event.type === 'call.ringing' && !conversations.byId[event.conversationId])
         void refreshConversation(event.conversationId);
       useCallStore.getState().applyEvent(event, meId);
+      return;
+    case 'game.updated':
+      useGamesStore.getState().upsert(event.game);
       return;
     case 'conversation.updated':
     case 'member.added':
