@@ -51,7 +51,9 @@ describe('parseQuery', () => {
   });
 
   it('reads the filters, with or without @ and #', () => {
-    const q = ok('from:@ana from:bo in:#team has:image has:LINK before:2026-12-01 after:2026-11-01 x');
+    const q = ok(
+      'from:@ana from:bo in:#team has:image has:LINK before:2026-12-01 after:2026-11-01 x',
+    );
     expect(q).toMatchObject({ from: ['ana', 'bo'], in: ['team'], has: ['image', 'link'] });
     expect(q.before).toBe(Date.UTC(2026, 11, 1));
     // after: is exclusive: from the next day on.

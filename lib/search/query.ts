@@ -30,7 +30,7 @@ export type ParsedQuery = {
   from: string[];
   in: string[];
   has: HasFilter[];
-  /** Epoch ms bounds: a message counts when after < createdAt < before. */
+  /** Epoch ms bounds: a message counts when after ≤ createdAt < before. */
   before: number | null;
   after: number | null;
 };
@@ -67,11 +67,13 @@ export function parseDay(value: string): number | null {
 }
 
 function termOf(raw: string, quoted: boolean, negated: boolean): SearchTerm | null {
-  const text = fold(raw.normalize('NFC')).trim();
+  const text = fold(raw).trim();
   if (text === '') return null;
   const words = wordsOf(text);
   if (words.length === 0 || isUnspaced(text)) {
-    return { raw, text, words, match: 'substring', negated };
+    // Kana keep their voicing marks (ガ is not カ): only case and width are folded here.
+    const exact = raw.normalize('NFKC').toLowerCase().trim();
+    return { raw, text: exact, words, match: 'substring', negated };
   }
   return { raw, text, words, match: quoted ? 'phrase' : 'prefix', negated };
 }
@@ -93,7 +95,8 @@ export function parseQuery(input: string): ParseResult {
     if (filter) {
       const key = filter[1]!.toLowerCase();
       const value = filter[2]!;
-      if (value === '') return { ok: false, error: `${key}: needs a value, such as ${example(key)}.` };
+      if (value === '')
+        return { ok: false, error: `${key}: needs a value, such as ${example(key)}.` };
       if (key === 'from') query.from.push(value.replace(/^@/u, ''));
       else if (key === 'in') query.in.push(value.replace(/^#/u, ''));
       else if (key === 'has') {

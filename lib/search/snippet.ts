@@ -30,7 +30,7 @@ function matchRanges(folded: string, terms: SearchTerm[]): [number, number][] {
   const ranges: [number, number][] = [];
   for (const term of terms) {
     if (term.negated) continue;
-    const needles = term.match === 'substring' ? [term.text] : term.words;
+    const needles = term.match === 'substring' ? [fold(term.text)] : term.words;
     for (const needle of needles) {
       if (needle === '') continue;
       for (let at = folded.indexOf(needle); at !== -1; at = folded.indexOf(needle, at + 1)) {

@@ -10,6 +10,7 @@ import { notificationSettingsFunctions } from './notification-settings';
 import { notificationFunctions } from './notifications';
 import { outboxFunctions } from './outbox';
 import { pushSubscriptionFunctions } from './push-subscriptions';
+import { backfillSearchFields, searchFunctions } from './search';
 import { tokenFunctions } from './tokens';
 import { uploadFunctions } from './uploads';
 import { userFunctions } from './users';
@@ -34,6 +35,7 @@ export async function createMongoStore({
   await Promise.all(
     [...Object.values(models), ...Object.values(securityModels)].map((model) => model.init()),
   );
+  await backfillSearchFields(models);
 
   return {
     kind: 'mongo',
@@ -49,6 +51,7 @@ export async function createMongoStore({
     ...conversationFunctions(models),
     ...membershipFunctions(models),
     ...messageFunctions(models),
+    ...searchFunctions(models),
     ...uploadFunctions(models),
     ...callFunctions(models),
     ...jobFunctions(models),
