@@ -8,6 +8,7 @@ import * as jobs from '@/lib/jobs/endpoints';
 import * as notifications from '@/lib/notifications/endpoints';
 import * as push from '@/lib/push/endpoints';
 import * as realtime from '@/lib/realtime/endpoints';
+import * as search from '@/lib/search/endpoints';
 import * as users from '@/lib/users/endpoints';
 
 import * as meta from './endpoints';
@@ -34,6 +35,7 @@ export const documentedEndpoints: EndpointSpec[] = [
   realtime,
   conversations,
   messages,
+  search,
   calls,
   jobs,
   notifications,
