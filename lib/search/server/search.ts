@@ -7,7 +7,7 @@ import type { Store } from '@/lib/db/store';
 import type { Conversation, User } from '@/lib/db/types';
 
 import { fold } from '../fold';
-import { parseDay, parseQuery, type HasFilter, type ParsedQuery } from '../query';
+import { parseDay, parseQuery, type ParsedQuery } from '../query';
 import type { SearchQueryInput } from '../schemas';
 import { snippetOf } from '../snippet';
 import type { SearchResultWire } from '../wire';
@@ -70,7 +70,7 @@ function combined(input: SearchQueryInput): ParsedQuery {
   const query: ParsedQuery = parsed.ok
     ? parsed.query
     : { terms: [], from: [], in: [], has: [], before: null, after: null };
-  if (input.has && !query.has.includes(input.has)) query.has.push(input.has as HasFilter);
+  if (input.has && !query.has.includes(input.has)) query.has.push(input.has);
   const before = input.before ? parseDay(input.before) : null;
   const after = input.after ? parseDay(input.after) : null;
   if (before !== null) query.before = Math.min(query.before ?? before, before);
