@@ -210,12 +210,14 @@ export const migrations: readonly string[] = [
   // triggers, so every insert, edit, tombstone and deletion updates them in its own transaction.
   // message_search: words (unicode61, case and diacritics folded) plus a `meta` column of
   // filter tokens (conv<id>, from<id>, hasimage, hasfile, haslink) so membership and filters are
-  // answered inside the index. message_search_cjk: trigrams for substring search, holding only
+  // answered inside the index; prefix indexes for 2-4 characters keep "hel" from merging the
+  // doclists of every word that starts with it. message_search_cjk: trigrams for substring search, holding only
   // messages with text written without spaces (Han, kana, Thai, Lao, Khmer, Myanmar): the words
   // index finds everything else by prefix, and skipping the rest keeps the index and each send
   // small. Deleted and system messages are never indexed. Backfills what exists.
   `CREATE VIRTUAL TABLE message_search USING fts5(
-     body, meta, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+     body, meta, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2',
+     prefix = '2 3 4'
    );
    CREATE VIRTUAL TABLE message_search_cjk USING fts5(
      body, content = '', contentless_delete = 1, tokenize = 'trigram remove_diacritics 1'

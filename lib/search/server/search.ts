@@ -51,10 +51,15 @@ async function resolveIn(store: Store, user: User, wanted: string[]): Promise<st
     .map(([id]) => id);
 }
 
-/** from:@name → people whose name starts with it; results stay within the caller's conversations. */
-async function resolveFrom(store: Store, names: string[]): Promise<string[]> {
-  const pages = await Promise.all(names.map((query) => store.searchUsers({ query, limit: 50 })));
-  return pages.flatMap((page) => page.items.map((u) => u.id));
+/**
+ * from:@name → the people the caller shares a conversation with (and the caller), whose name
+ * starts with it, folded: only their messages can be found anyway.
+ */
+async function resolveFrom(store: Store, user: User, names: string[]): Promise<string[]> {
+  const contacts = await store.listContacts({ userId: user.id, limit: 1000 });
+  const people = [user, ...(await store.getUsersByIds({ ids: contacts }))];
+  const prefixes = names.map(fold);
+  return people.filter((p) => prefixes.some((x) => fold(p.name).startsWith(x))).map((p) => p.id);
 }
 
 const intersect = (a: string[] | null, b: string[]): string[] =>
@@ -97,7 +102,8 @@ export async function searchMessages(
   if (query.in.length)
     conversationIds = intersect(conversationIds, await resolveIn(store, user, query.in));
   let authorIds: string[] | null = input.from ? [input.from] : null;
-  if (query.from.length) authorIds = intersect(authorIds, await resolveFrom(store, query.from));
+  if (query.from.length)
+    authorIds = intersect(authorIds, await resolveFrom(store, user, query.from));
 
   const page = await store.searchMessages({
     userId: user.id,
