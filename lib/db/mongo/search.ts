@@ -91,16 +91,18 @@ export function searchFunctions({ Message, Membership }: Models): SearchPort {
           .lean<MessageDoc[]>();
         if (docs.length > size) nextCursor = encodeCursor({ o: offset + size });
       } else {
-        const page =
+        // The page condition joins the filter at the top level ($text may not sit in a $and).
+        const query: FilterQuery<MessageDoc> =
           cursor && 'at' in cursor
             ? {
+                ...filter,
                 $or: [
                   { createdAt: { $lt: new Date(cursor.at) } },
                   { createdAt: new Date(cursor.at), _id: { $lt: cursor.id } },
                 ],
               }
-            : {};
-        docs = await Message.find({ $and: [filter, page] }, { outbox: 0 })
+            : filter;
+        docs = await Message.find(query, { outbox: 0 })
           .sort({ createdAt: -1, _id: -1 })
           .limit(size + 1)
           .lean<MessageDoc[]>();
