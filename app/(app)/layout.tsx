@@ -5,6 +5,7 @@ import { CallRoot } from '@/components/call/call-root';
 import { MeProvider } from '@/components/me-context';
 import { NotificationBell } from '@/components/notifications/notification-bell';
 import { RealtimeProvider } from '@/components/realtime-provider';
+import { SearchRoot } from '@/components/search/search-root';
 import { SignOutButton } from '@/components/sign-out-button';
 import { SiteHeader } from '@/components/site-header';
 import { UserBadge } from '@/components/user-badge';
@@ -24,6 +25,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       <RealtimeProvider host={env.PARTYKIT_HOST} userId={user.id}>
         <div className="flex h-dvh flex-col">
           <SiteHeader>
+            <SearchRoot />
             <nav aria-label="App" className="flex items-center gap-1 text-sm">
               <Link href="/chats" className="rounded px-2 py-1 hover:bg-surface-2">
                 Chats

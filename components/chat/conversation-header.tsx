@@ -4,6 +4,7 @@ import Link from 'next/link';
 
 import { CallButtons } from '@/components/call/call-buttons';
 import { GamesButton } from '@/components/games/games-button';
+import { SearchInConversationButton } from '@/components/search/search-in-conversation-button';
 import type { ConversationWire } from '@/lib/chat/wire';
 import { usePresenceStore } from '@/lib/chat/client/presence-store';
 
@@ -56,6 +57,7 @@ export function ConversationHeader({
           ) : null}
         </p>
       </div>
+      <SearchInConversationButton conversation={conversation} />
       <MuteButton conversation={conversation} />
       <GamesButton conversation={conversation} meId={meId} />
       <CallButtons conversationId={conversation.id} meId={meId} />

@@ -23,8 +23,13 @@ export function ConversationView({ initial }: { initial: ConversationWire }) {
   const conversation = useConversationsStore((s) => s.byId[initial.id]) ?? initial;
   // Captured at open: the "New messages" divider stays put while the person reads.
   const [readAtOpen] = useState(initial.lastReadSeq);
-  // A notification links to `?message=<id>`: the list scrolls to it and highlights it.
-  const targetMessageId = useSearchParams().get('message');
+  // A notification links to `?message=<id>`: the list scrolls to it and highlights it. Search
+  // adds `&seq=<seq>`: the list then opens around that message, however far back it is.
+  const params = useSearchParams();
+  const targetMessageId = params.get('message');
+  const seqParam = Number(params.get('seq'));
+  const aroundSeq =
+    targetMessageId && Number.isSafeInteger(seqParam) && seqParam > 0 ? seqParam : null;
 
   useEffect(() => {
     const store = useConversationsStore.getState();
@@ -33,7 +38,7 @@ export function ConversationView({ initial }: { initial: ConversationWire }) {
     return () => useConversationsStore.getState().setOpen(null);
   }, [initial]);
 
-  const { error, loadOlder } = useTimelineLoader(initial.id);
+  const { error, loadOlder, loadNewer, loadLatest } = useTimelineLoader(initial.id, aroundSeq);
   const room = useConversationRoom(host, initial.id);
   const onBottomChange = useMarkRead(conversation, me.id);
 
@@ -50,6 +55,8 @@ export function ConversationView({ initial }: { initial: ConversationWire }) {
         meId={me.id}
         readAtOpen={readAtOpen}
         loadOlder={loadOlder}
+        loadNewer={loadNewer}
+        loadLatest={loadLatest}
         onBottomChange={onBottomChange}
         targetMessageId={targetMessageId}
       />

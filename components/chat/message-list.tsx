@@ -32,6 +32,8 @@ export function MessageList({
   meId,
   readAtOpen,
   loadOlder,
+  loadNewer = async () => {},
+  loadLatest = async () => {},
   onBottomChange,
   targetMessageId = null,
 }: {
@@ -39,6 +41,10 @@ export function MessageList({
   meId: string;
   readAtOpen: number;
   loadOlder: () => Promise<void>;
+  /** Opened at a message in the past: the next newer page (scrolling down). */
+  loadNewer?: () => Promise<void>;
+  /** Leaves a window in the past for the latest page (Jump to latest). */
+  loadLatest?: () => Promise<void>;
   onBottomChange: (atBottom: boolean) => void;
   /** Scroll to and highlight this message (a notification's link), loading older pages for it. */
   targetMessageId?: string | null;
@@ -140,6 +146,7 @@ export function MessageList({
         }
         computeItemKey={(_, row) => row.key}
         startReached={() => void loadOlder()}
+        endReached={() => void loadNewer()}
         followOutput={(bottom) => (bottom ? 'auto' : false)}
         // Rows at the end can grow after they arrive ("Seen by", an image loading); within
         // atBottomThreshold Virtuoso does not follow that, so someone at the end is kept there.
@@ -149,7 +156,11 @@ export function MessageList({
           setAtBottom(bottom);
           onBottomChange(bottom);
         }}
-        components={{ Scroller, Header: () => <Header hasMore={timeline.hasMoreBefore} /> }}
+        components={{
+          Scroller,
+          Header: () => <Header hasMore={timeline.hasMoreBefore} />,
+          Footer: () => (timeline.hasMoreAfter ? <NewerFooter /> : null),
+        }}
         itemContent={(_, row) => (
           <Row
             row={row}
@@ -167,17 +178,29 @@ export function MessageList({
         // from the list, which Virtuoso does not follow, so each draft update pins the end.
         onUpdate={pinToEnd}
       />
-      {!atBottom ? (
+      {!atBottom || timeline.hasMoreAfter ? (
         <Button
           size="sm"
           className="absolute bottom-3 right-4 shadow-md"
-          onClick={() => virtuoso.current?.scrollToIndex({ index: 'LAST', behavior: 'smooth' })}
+          onClick={() => {
+            if (!timeline.hasMoreAfter) {
+              virtuoso.current?.scrollToIndex({ index: 'LAST', behavior: 'smooth' });
+              return;
+            }
+            void loadLatest().then(() =>
+              requestAnimationFrame(() => virtuoso.current?.scrollToIndex({ index: 'LAST' })),
+            );
+          }}
         >
           Jump to latest
         </Button>
       ) : null}
     </div>
   );
+}
+
+function NewerFooter() {
+  return <p className="py-3 text-center text-xs text-muted">Loading newer messages…</p>;
 }
 
 function Header({ hasMore }: { hasMore: boolean }) {

@@ -25,7 +25,8 @@ export const listMessagesEndpoint = defineEndpoint({
   method: 'GET',
   path: '/api/v1/conversations/{id}/messages',
   tag: 'Messages',
-  summary: 'A page of messages, ascending by seq: before=<seq> for older, after=<seq> to catch up',
+  summary:
+    'A page of messages, ascending by seq: before=<seq> for older, after=<seq> to catch up, around=<seq> centred on one',
   auth: 'session-or-token',
   params: conversationParamsSchema,
   query: messagesQuerySchema,

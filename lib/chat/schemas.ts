@@ -76,6 +76,8 @@ export const messagesQuerySchema = z
   .object({
     before: seqParam.optional(),
     after: seqParam.optional(),
+    /** A page centred on this seq (it included), to open the conversation at a message. */
+    around: seqParam.optional(),
     limit: z.coerce
       .number()
       .int()
@@ -83,8 +85,8 @@ export const messagesQuerySchema = z
       .max(100, 'limit is at most 100')
       .default(50),
   })
-  .refine((q) => q.before === undefined || q.after === undefined, {
-    message: 'Use before or after, not both',
+  .refine((q) => [q.before, q.after, q.around].filter((v) => v !== undefined).length <= 1, {
+    message: 'Use one of before, after or around',
     path: ['before'],
   });
 

@@ -91,7 +91,10 @@ export const conversationsResponseSchema = z.object({
 export const messageResponseSchema = z.object({ message: messageWireSchema });
 export const messagesResponseSchema = z.object({
   messages: z.array(messageWireSchema),
+  /** More beyond the page in the direction of travel (older for before/newest/around). */
   hasMore: z.boolean(),
+  /** Only for around=<seq>: whether newer messages follow the page. */
+  hasMoreAfter: z.boolean().optional(),
 });
 export const readResponseSchema = z.object({
   conversationId: z.string(),

@@ -6,6 +6,7 @@ import type { JobsPort } from './ports/jobs';
 import type { MessagesPort } from './ports/messages';
 import type { NotificationSettingsPort, NotificationsPort } from './ports/notifications';
 import type { PushSubscriptionsPort } from './ports/push-subscriptions';
+import type { SearchPort } from './ports/search';
 import type { TokensPort } from './ports/tokens';
 import type { UploadsPort } from './ports/uploads';
 import type { UsersPort } from './ports/users';
@@ -18,6 +19,7 @@ export type * from './ports/jobs';
 export type * from './ports/messages';
 export type * from './ports/notifications';
 export type * from './ports/push-subscriptions';
+export type * from './ports/search';
 export type * from './ports/tokens';
 export type * from './ports/uploads';
 export type * from './ports/users';
@@ -45,6 +47,7 @@ export interface Store
     ConversationsPort,
     MembershipsPort,
     MessagesPort,
+    SearchPort,
     UploadsPort,
     CallsPort,
     GamesPort,

@@ -9,6 +9,7 @@ import * as jobs from '@/lib/jobs/endpoints';
 import * as notifications from '@/lib/notifications/endpoints';
 import * as push from '@/lib/push/endpoints';
 import * as realtime from '@/lib/realtime/endpoints';
+import * as search from '@/lib/search/endpoints';
 import * as users from '@/lib/users/endpoints';
 
 import * as meta from './endpoints';
@@ -35,6 +36,7 @@ export const documentedEndpoints: EndpointSpec[] = [
   realtime,
   conversations,
   messages,
+  search,
   calls,
   games,
   jobs,

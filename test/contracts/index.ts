@@ -9,6 +9,7 @@ import { notificationSettingsContract } from './notification-settings';
 import { notificationsContract } from './notifications';
 import { outboxContract } from './outbox';
 import { pushSubscriptionsContract } from './push-subscriptions';
+import { searchContract } from './search';
 import { tokensContract } from './tokens';
 import { uploadsContract } from './uploads';
 import { usersContract } from './users';
@@ -23,6 +24,7 @@ export function storeContracts(adapter: string, open: OpenStore): void {
   tokensContract(adapter, open);
   conversationsContract(adapter, open);
   messagesContract(adapter, open);
+  searchContract(adapter, open);
   uploadsContract(adapter, open);
   callsContract(adapter, open);
   gamesContract(adapter, open);

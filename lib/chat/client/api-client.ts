@@ -47,10 +47,18 @@ export const chatApi = {
       })
     ).conversation,
 
-  listMessages: (id: string, page: { before?: number; after?: number; limit?: number }) =>
+  listMessages: (
+    id: string,
+    page: { before?: number; after?: number; around?: number; limit?: number },
+  ) =>
     callEndpoint(listMessagesEndpoint, {
       params: { id },
-      query: { before: page.before, after: page.after, limit: page.limit ?? 50 },
+      query: {
+        before: page.before,
+        after: page.after,
+        around: page.around,
+        limit: page.limit ?? 50,
+      },
     }),
 
   sendMessage: async (

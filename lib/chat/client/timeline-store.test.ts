@@ -56,6 +56,37 @@ describe('timeline store', () => {
     expect(timeline().hasMoreBefore).toBe(false);
   });
 
+  it('opens at a message in the past and fills newer pages on demand, never across a hole', () => {
+    // What was held (the latest page) is dropped: it does not join the window.
+    store().applyPage(C, { messages: range(91, 100), hasMore: true }, 'latest');
+    const check = store().applyPage(
+      C,
+      { messages: range(40, 49), hasMore: true, hasMoreAfter: true },
+      'around',
+    );
+    expect(check.gap).toBe(false);
+    expect(seqs()).toEqual(range(40, 49).map((m) => m.seq));
+    expect(timeline()).toMatchObject({ hasMoreBefore: true, hasMoreAfter: true, lastSeq: 49 });
+    // A live message far beyond the window waits for its page instead of showing after a hole.
+    expect(store().applyEvent(created(msg(101))).gap).toBe(false);
+    expect(seqs().at(-1)).toBe(49);
+    store().applyPage(C, { messages: range(50, 59), hasMore: true }, 'after');
+    expect(timeline()).toMatchObject({ hasMoreAfter: true, lastSeq: 59 });
+    store().applyPage(C, { messages: range(60, 101), hasMore: false }, 'after');
+    expect(timeline()).toMatchObject({ hasMoreAfter: false, lastSeq: 101 });
+    // Live again: the next message appends.
+    store().applyEvent(created(msg(102)));
+    expect(seqs().at(-1)).toBe(102);
+    expect(seqs()).toEqual(range(40, 102).map((m) => m.seq));
+  });
+
+  it('leaves a window in the past for the latest page (Jump to latest)', () => {
+    store().applyPage(C, { messages: range(40, 49), hasMore: true, hasMoreAfter: true }, 'around');
+    store().applyPage(C, { messages: range(91, 100), hasMore: true }, 'latest');
+    expect(seqs()).toEqual(range(91, 100).map((m) => m.seq));
+    expect(timeline()).toMatchObject({ hasMoreBefore: true, hasMoreAfter: false, lastSeq: 100 });
+  });
+
   it('appends the next message from an event, ignoring a duplicate', () => {
     store().applyPage(C, { messages: range(1, 3), hasMore: false }, 'latest');
     expect(store().applyEvent(created(msg(4)))).toEqual({ gap: false, afterSeq: 4 });

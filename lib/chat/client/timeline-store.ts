@@ -18,11 +18,17 @@ export type ConversationTimeline = Timeline & {
   loadedLatest: boolean;
   /** Every message up to this seq (from the oldest loaded one) is here: fetch `after=lastSeq`. */
   lastSeq: number;
+  /**
+   * Opened at a message (`around`): the window is in the past and newer messages exist on the
+   * server, fetched page by page as the person scrolls down (`after=lastSeq`). Meanwhile live
+   * messages beyond the window are left to those pages, not shown after a hole.
+   */
+  hasMoreAfter: boolean;
 };
 
 /** A `GET /messages` answer (`messagesResponseSchema`). */
-export type MessagesPage = { messages: MessageWire[]; hasMore: boolean };
-export type PageDirection = 'latest' | 'before' | 'after';
+export type MessagesPage = { messages: MessageWire[]; hasMore: boolean; hasMoreAfter?: boolean };
+export type PageDirection = 'latest' | 'before' | 'after' | 'around';
 /** `gap`: messages after `afterSeq` are missing; the caller fetches `after=afterSeq`. */
 export type GapCheck = { gap: boolean; afterSeq: number };
 
@@ -49,6 +55,7 @@ export const EMPTY_TIMELINE: ConversationTimeline = Object.freeze({
   hasMoreBefore: false,
   loadedLatest: false,
   lastSeq: 0,
+  hasMoreAfter: false,
 });
 
 const NO_GAP: GapCheck = { gap: false, afterSeq: 0 };
@@ -61,7 +68,10 @@ function withMessages(entry: ConversationTimeline, incoming: readonly MessageWir
 
 /** Advances `lastSeq` through consecutive seqs; anything beyond a hole is a gap to fetch. */
 function checkTail(entry: ConversationTimeline): [ConversationTimeline, GapCheck] {
-  if (!entry.loadedLatest) return [entry, { gap: false, afterSeq: entry.lastSeq }];
+  // A window in the past fills downwards as the person scrolls, never by itself.
+  if (!entry.loadedLatest || entry.hasMoreAfter) {
+    return [entry, { gap: false, afterSeq: entry.lastSeq }];
+  }
   const lastSeq = contiguousTail(entry.messages, entry.lastSeq);
   const maxSeq = entry.messages.at(-1)?.seq ?? 0;
   const next = lastSeq === entry.lastSeq ? entry : { ...entry, lastSeq };
@@ -79,12 +89,26 @@ function pageFor(entry: ConversationTimeline, page: MessagesPage, direction: Pag
     // With nothing more to fetch, the server vouched for everything up to now; a hole left
     // behind is a message still on its way (its event re-checks), so don't fetch in a loop.
     const known = page.hasMore ? pageMax : (next.messages.at(-1)?.seq ?? 0);
-    return { ...next, lastSeq: Math.max(next.lastSeq, known) };
+    return {
+      ...next,
+      lastSeq: Math.max(next.lastSeq, known),
+      hasMoreAfter: entry.hasMoreAfter && page.hasMore,
+    };
+  }
+  if (direction === 'around') {
+    // The window restarts at the page: what was held may not join it.
+    return {
+      ...withMessages({ ...entry, messages: [] }, page.messages),
+      hasMoreBefore: page.hasMore,
+      hasMoreAfter: page.hasMoreAfter ?? false,
+      loadedLatest: true,
+      lastSeq: pageMax,
+    };
   }
   // latest: keep what we held only if it joins the page without a hole; otherwise the window
   // restarts at the page (buffered events newer than the page stay).
   const pageMin = seqs.length ? Math.min(...seqs) : 1;
-  const joins = entry.loadedLatest && entry.lastSeq >= pageMin - 1;
+  const joins = entry.loadedLatest && !entry.hasMoreAfter && entry.lastSeq >= pageMin - 1;
   const kept = joins ? entry.messages : entry.messages.filter((m) => m.seq >= pageMin);
   const base = { ...entry, messages: kept };
   return {
@@ -92,6 +116,7 @@ function pageFor(entry: ConversationTimeline, page: MessagesPage, direction: Pag
     hasMoreBefore: joins ? entry.hasMoreBefore : page.hasMore,
     loadedLatest: true,
     lastSeq: Math.max(pageMax, joins ? entry.lastSeq : 0),
+    hasMoreAfter: false,
   };
 }
 
@@ -129,6 +154,8 @@ export const useTimelineStore = create<TimelineState>()((set, get) => {
         case 'message.deleted':
           return update(event.conversationId, (entry) => {
             const held = entry.messages.some((m) => m.id === event.message.id);
+            // Past the end of a window opened in the past: the next newer page brings it.
+            if (!held && entry.hasMoreAfter && event.seq > entry.lastSeq) return entry;
             // Inside the loaded range but not held: older than the window, its page brings it.
             if (
               !held &&

@@ -13,21 +13,26 @@ const PAGE = 50;
 /**
  * Loads a conversation's latest page when it opens and older pages on demand (scrolling up).
  * Events arriving before the first page lands are held by the store, never lost.
+ * Opened at a message (`aroundSeq`, from search), it loads the page around it instead, and
+ * newer pages as the person scrolls down (`loadNewer`) until the window meets the present.
  */
-export function useTimelineLoader(conversationId: string) {
+export function useTimelineLoader(conversationId: string, aroundSeq: number | null = null) {
   const [error, setError] = useState<string | null>(null);
   const loadingOlder = useRef(false);
+  const loadingNewer = useRef(false);
 
   useEffect(() => {
     let cancelled = false;
     useTimelineStore.getState().open(conversationId);
+    const around = aroundSeq !== null;
     chatApi
-      .listMessages(conversationId, { limit: PAGE })
+      .listMessages(conversationId, around ? { around: aroundSeq, limit: PAGE } : { limit: PAGE })
       .then((page) => {
         if (cancelled) return;
+        const direction = around ? 'around' : 'latest';
         followUp(
           conversationId,
-          useTimelineStore.getState().applyPage(conversationId, page, 'latest'),
+          useTimelineStore.getState().applyPage(conversationId, page, direction),
         );
         setError(null);
       })
@@ -35,6 +40,36 @@ export function useTimelineLoader(conversationId: string) {
     return () => {
       cancelled = true;
     };
+  }, [conversationId, aroundSeq]);
+
+  const loadNewer = useCallback(async () => {
+    const entry = useTimelineStore.getState().conversations[conversationId];
+    if (!entry?.hasMoreAfter || loadingNewer.current) return;
+    loadingNewer.current = true;
+    try {
+      const page = await chatApi.listMessages(conversationId, {
+        after: entry.lastSeq,
+        limit: PAGE,
+      });
+      useTimelineStore.getState().applyPage(conversationId, page, 'after');
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'Could not load newer messages.');
+    } finally {
+      loadingNewer.current = false;
+    }
+  }, [conversationId]);
+
+  /** Leaves a window in the past for the present: the latest page replaces it. */
+  const loadLatest = useCallback(async () => {
+    try {
+      const page = await chatApi.listMessages(conversationId, { limit: PAGE });
+      followUp(
+        conversationId,
+        useTimelineStore.getState().applyPage(conversationId, page, 'latest'),
+      );
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'Could not load the latest messages.');
+    }
   }, [conversationId]);
 
   const loadOlder = useCallback(async () => {
@@ -52,5 +87,5 @@ export function useTimelineLoader(conversationId: string) {
     }
   }, [conversationId]);
 
-  return { error, loadOlder };
+  return { error, loadOlder, loadNewer, loadLatest };
 }

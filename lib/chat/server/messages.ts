@@ -123,10 +123,36 @@ export async function postMessageAs(
 export async function listMessages(
   store: Store,
   user: User,
-  input: { conversationId: string; before?: number; after?: number; limit: number },
-): Promise<{ messages: MessageWire[]; hasMore: boolean }> {
+  input: {
+    conversationId: string;
+    before?: number;
+    after?: number;
+    around?: number;
+    limit: number;
+  },
+): Promise<{ messages: MessageWire[]; hasMore: boolean; hasMoreAfter?: boolean }> {
   await requireMember(store, input.conversationId, user.id);
-  const page = await store.listMessages(input);
+  const { around, ...rest } = input;
+  if (around !== undefined) {
+    // The message and the older half (before is exclusive), then the newer half.
+    const { conversationId, limit } = input;
+    const older = await store.listMessages({
+      conversationId,
+      before: around + 1,
+      limit: Math.ceil(limit / 2),
+    });
+    const newer = await store.listMessages({
+      conversationId,
+      after: around,
+      limit: limit >> 1 || 1,
+    });
+    return {
+      messages: await withReplies(store, [...older.messages, ...newer.messages]),
+      hasMore: older.hasMore,
+      hasMoreAfter: newer.hasMore,
+    };
+  }
+  const page = await store.listMessages(rest);
   return { messages: await withReplies(store, page.messages), hasMore: page.hasMore };
 }
 

@@ -11,6 +11,7 @@ import { notificationSettingsFunctions } from './notification-settings';
 import { notificationFunctions } from './notifications';
 import { outboxFunctions } from './outbox';
 import { pushSubscriptionFunctions } from './push-subscriptions';
+import { backfillSearchFields, searchFunctions } from './search';
 import { tokenFunctions } from './tokens';
 import { uploadFunctions } from './uploads';
 import { userFunctions } from './users';
@@ -40,6 +41,7 @@ export async function createMongoStore({
   );
   const { relayOutbox: relayGameOutbox, ...games } = gameFunctions(gameModels, models);
   const relayOtherOutboxes = outboxFunctions(models).relayOutbox;
+  await backfillSearchFields(models);
 
   return {
     kind: 'mongo',
@@ -55,6 +57,7 @@ export async function createMongoStore({
     ...conversationFunctions(models),
     ...membershipFunctions(models),
     ...messageFunctions(models),
+    ...searchFunctions(models),
     ...uploadFunctions(models),
     ...callFunctions(models),
     ...jobFunctions(models),

@@ -6,6 +6,7 @@ import { checkFields, pageSize, readsUpwards, seqPage, uniqueIds } from '../rule
 import type { Attachment, Message, Reaction } from '../types';
 import type { ConversationDoc, MessageDoc, Models, ReactionEntry, UploadDoc } from './models';
 import { outboxFieldsFor, outboxFunctions } from './outbox';
+import { searchFields } from './search-fields';
 import { toAttachment } from './uploads';
 import { duplicateKeyField } from './users';
 
@@ -185,6 +186,7 @@ export function messageFunctions(models: Models): MessagesPort {
         attachments,
         mentions,
         system,
+        ...searchFields(system ? 'system' : 'user', body),
       });
       // Checked before taking a seq, so a refused message leaves no gap behind.
       await doc.validate({ pathsToSkip: ['seq'] });
@@ -252,7 +254,7 @@ export function messageFunctions(models: Models): MessagesPort {
       // A tombstone stays a tombstone (and is returned as it is).
       const doc = await Message.findOneAndUpdate(
         { _id: id, deletedAt: null },
-        { $set: { body, mentions, editedAt: new Date() } },
+        { $set: { body, mentions, editedAt: new Date(), ...searchFields('user', body) } },
         { ...after, runValidators: true },
       ).lean<MessageDoc>();
       return doc ? toMessage(doc) : byId(id);
@@ -262,7 +264,16 @@ export function messageFunctions(models: Models): MessagesPort {
       // The first deletion's time stands; deleting a tombstone again changes nothing.
       const doc = await Message.findOneAndUpdate(
         { _id: id, deletedAt: null },
-        { $set: { body: '', attachments: [], mentions: [], reactions: [], deletedAt: new Date() } },
+        {
+          $set: {
+            body: '',
+            attachments: [],
+            mentions: [],
+            reactions: [],
+            deletedAt: new Date(),
+            ...searchFields('user', '', true),
+          },
+        },
         after,
       ).lean<MessageDoc>();
       return doc ? toMessage(doc) : byId(id);

@@ -162,6 +162,9 @@ export type MessageDoc = OutboxFields & {
   createdAt: Date;
   editedAt: Date | null;
   deletedAt: Date | null;
+  /** Derived from the body for search (lib/db/mongo/search.ts); absent before the backfill. */
+  searchWords?: string;
+  searchText?: string;
 };
 
 export type UploadDoc = Omit<Attachment, 'id'> & {
@@ -275,6 +278,8 @@ export const messageSchema = new Schema<MessageDoc>(
     createdAt: created(),
     editedAt: { type: Date, default: null },
     deletedAt: { type: Date, default: null },
+    searchWords: { type: String },
+    searchText: { type: String },
     ...outboxPaths,
   },
   { collection: 'messages', versionKey: false },
@@ -292,6 +297,14 @@ messageSchema.index(
 );
 // Messages whose follow-up jobs a crash left unrelayed (lib/db/mongo/outbox.ts).
 indexOutbox(messageSchema);
+// Search (lib/db/mongo/search.ts): the text index takes the folded words as they are
+// (language 'none': no stemming, no stop words, so "the" and "who" are found too), and newest
+// first within the caller's conversations walks this one.
+messageSchema.index(
+  { searchWords: 'text' },
+  { name: 'message_search', default_language: 'none', language_override: 'searchLanguage' },
+);
+messageSchema.index({ conversationId: 1, createdAt: -1, _id: -1 });
 // A system message records its event; a user message has none.
 messageSchema.pre('validate', function checkKind() {
   if ((this.kind === 'system') !== (this.system != null)) {

@@ -153,6 +153,13 @@ describe('mongo chat schemas', () => {
         { outboxAt: 1 },
         expect.objectContaining({ partialFilterExpression: { outboxAt: { $type: 'date' } } }),
       ],
+      // Search: the folded words' text index (no language rules), and newest first per
+      // conversation (lib/db/mongo/search.ts).
+      [
+        { searchWords: 'text' },
+        expect.objectContaining({ default_language: 'none', name: 'message_search' }),
+      ],
+      [{ conversationId: 1, createdAt: -1, _id: -1 }, expect.anything()],
     ]);
     expect(indexes(Upload)).toEqual([]);
   });

@@ -9,6 +9,7 @@ import { messageFunctions } from './messages';
 import { notificationSettingsFunctions } from './notification-settings';
 import { notificationFunctions } from './notifications';
 import { pushSubscriptionFunctions } from './push-subscriptions';
+import { searchFunctions } from './search';
 import { tokenFunctions } from './tokens';
 import { uploadFunctions } from './uploads';
 import { userFunctions } from './users';
@@ -28,6 +29,7 @@ export function createSqliteStore(file: string): Store & { db: Db } {
     ...tokenFunctions(db),
     ...conversationFunctions(db),
     ...messageFunctions(db),
+    ...searchFunctions(db),
     ...uploadFunctions(db),
     ...callFunctions(db),
     ...gameFunctions(db),

@@ -13,7 +13,7 @@ import { jobInserter } from './jobs';
 import { selectUploads, toAttachment } from './uploads';
 
 // The CHECK constraint in migration 3 guarantees `kind`.
-type MessageRow = {
+export type MessageRow = {
   id: string;
   conversation_id: string;
   seq: number;
@@ -54,6 +54,29 @@ function toMessage(row: MessageRow, reactions: Reaction[]): Message {
   };
 }
 
+/** Rows as messages, with the reactions of all of them read in one query. */
+export function messageReader(db: Db): (rows: MessageRow[]) => Message[] {
+  const reactionsOf = db.prepare<[string], ReactionRow>(
+    `SELECT message_id, emoji, user_id FROM reactions
+     WHERE message_id IN (SELECT value FROM json_each(?)) ORDER BY created_at, rowid`,
+  );
+  return (rows) => {
+    if (rows.length === 0) return [];
+    const grouped = new Map<string, Map<string, string[]>>();
+    for (const r of reactionsOf.all(JSON.stringify(rows.map((row) => row.id)))) {
+      const byEmoji = grouped.get(r.message_id) ?? new Map<string, string[]>();
+      grouped.set(r.message_id, byEmoji);
+      byEmoji.set(r.emoji, [...(byEmoji.get(r.emoji) ?? []), r.user_id]);
+    }
+    return rows.map((row) =>
+      toMessage(
+        row,
+        [...(grouped.get(row.id) ?? [])].map(([emoji, userIds]) => ({ emoji, userIds })),
+      ),
+    );
+  };
+}
+
 type CreateInput = Parameters<MessagesPort['createMessage']>[0];
 
 export function messageFunctions(db: Db): MessagesPort {
@@ -61,10 +84,6 @@ export function messageFunctions(db: Db): MessagesPort {
   // json_each keeps each of these one prepared statement whatever the number of ids.
   const byIds = db.prepare<[string], MessageRow>(
     'SELECT * FROM messages WHERE id IN (SELECT value FROM json_each(?))',
-  );
-  const reactionsOf = db.prepare<[string], ReactionRow>(
-    `SELECT message_id, emoji, user_id FROM reactions
-     WHERE message_id IN (SELECT value FROM json_each(?)) ORDER BY created_at, rowid`,
   );
   const byClientId = db.prepare<[string, string, string], MessageRow>(
     'SELECT * FROM messages WHERE conversation_id = ? AND author_id = ? AND client_id = ?',
@@ -96,22 +115,7 @@ export function messageFunctions(db: Db): MessagesPort {
   const uploadsByIds = selectUploads(db);
   const insertJobs = jobInserter(db);
 
-  /** Rows as messages, with the reactions of all of them read in one query. */
-  const withReactions = (rows: MessageRow[]): Message[] => {
-    if (rows.length === 0) return [];
-    const grouped = new Map<string, Map<string, string[]>>();
-    for (const r of reactionsOf.all(JSON.stringify(rows.map((row) => row.id)))) {
-      const byEmoji = grouped.get(r.message_id) ?? new Map<string, string[]>();
-      grouped.set(r.message_id, byEmoji);
-      byEmoji.set(r.emoji, [...(byEmoji.get(r.emoji) ?? []), r.user_id]);
-    }
-    return rows.map((row) =>
-      toMessage(
-        row,
-        [...(grouped.get(row.id) ?? [])].map(([emoji, userIds]) => ({ emoji, userIds })),
-      ),
-    );
-  };
+  const withReactions = messageReader(db);
   const one = (id: string) => {
     const row = byId.get(id);
     return row ? withReactions([row])[0]! : null;

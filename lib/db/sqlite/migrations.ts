@@ -243,4 +243,51 @@ export const migrations: readonly string[] = [
      rating INTEGER NOT NULL,
      PRIMARY KEY (user_id, kind)
    );`,
+  // 9: search (#15): two contentless FTS5 indexes keyed by the message's rowid, kept in step by
+  // triggers, so every insert, edit, tombstone and deletion updates them in its own transaction.
+  // message_search: words (unicode61, case and diacritics folded) plus a `meta` column of
+  // filter tokens (conv<id>, from<id>, hasimage, hasfile, haslink) so membership and filters are
+  // answered inside the index; prefix indexes for 2-4 characters keep "hel" from merging the
+  // doclists of every word that starts with it. message_search_cjk: trigrams for substring search, holding only
+  // messages with text written without spaces (Han, kana, Thai, Lao, Khmer, Myanmar): the words
+  // index finds everything else by prefix, and skipping the rest keeps the index and each send
+  // small. Deleted and system messages are never indexed. Backfills what exists.
+  `CREATE VIRTUAL TABLE message_search USING fts5(
+     body, meta, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2',
+     prefix = '2 3 4'
+   );
+   CREATE VIRTUAL TABLE message_search_cjk USING fts5(
+     body, content = '', contentless_delete = 1, tokenize = 'trigram remove_diacritics 1'
+   );
+   CREATE VIEW message_search_source AS
+     SELECT rowid AS id, body,
+       'conv' || replace(conversation_id, '_', '')
+       || coalesce(' from' || replace(author_id, '_', ''), '')
+       || CASE WHEN attachments <> '[]' THEN ' hasimage hasfile' ELSE '' END
+       || CASE WHEN instr(lower(body), 'http://') > 0 OR instr(lower(body), 'https://') > 0
+                 OR instr(lower(body), 'www.') > 0 THEN ' haslink' ELSE '' END AS meta,
+       body GLOB '*[぀-ヿ㐀-鿿豈-﫿฀-໿က-႟ក-៿𠀀-𯿿]*' AS unspaced
+     FROM messages WHERE kind = 'user' AND deleted_at IS NULL;
+   CREATE TRIGGER messages_search_insert AFTER INSERT ON messages BEGIN
+     INSERT INTO message_search (rowid, body, meta)
+       SELECT id, body, meta FROM message_search_source WHERE id = new.rowid;
+     INSERT INTO message_search_cjk (rowid, body)
+       SELECT id, body FROM message_search_source WHERE id = new.rowid AND unspaced;
+   END;
+   CREATE TRIGGER messages_search_update
+   AFTER UPDATE OF body, attachments, deleted_at, author_id, kind ON messages BEGIN
+     DELETE FROM message_search WHERE rowid = old.rowid;
+     DELETE FROM message_search_cjk WHERE rowid = old.rowid;
+     INSERT INTO message_search (rowid, body, meta)
+       SELECT id, body, meta FROM message_search_source WHERE id = new.rowid;
+     INSERT INTO message_search_cjk (rowid, body)
+       SELECT id, body FROM message_search_source WHERE id = new.rowid AND unspaced;
+   END;
+   CREATE TRIGGER messages_search_delete AFTER DELETE ON messages BEGIN
+     DELETE FROM message_search WHERE rowid = old.rowid;
+     DELETE FROM message_search_cjk WHERE rowid = old.rowid;
+   END;
+   INSERT INTO message_search (rowid, body, meta) SELECT id, body, meta FROM message_search_source;
+   INSERT INTO message_search_cjk (rowid, body)
+     SELECT id, body FROM message_search_source WHERE unspaced;`,
 ];

@@ -361,6 +361,22 @@ describe('GET /api/v1/conversations/:id/messages', () => {
     expect(none).toEqual({ messages: [], hasMore: false });
   });
 
+  it('loads a page around a seq, that message included, with hasMore both ways', async () => {
+    const { a, id } = await longConversation();
+    // Half the limit up to and including the message, half after it.
+    const page = await fetchMessages(a, id, 'around=60&limit=10');
+    expect(seqs(page)).toEqual(range(56, 65));
+    expect(page).toMatchObject({ hasMore: true, hasMoreAfter: true });
+    // Scrolling on from either end uses before/after as usual.
+    expect(seqs(await fetchMessages(a, id, 'after=65&limit=5'))).toEqual(range(66, 70));
+    const start = await fetchMessages(a, id, 'around=2&limit=10');
+    expect(seqs(start)).toEqual(range(1, 7));
+    expect(start).toMatchObject({ hasMore: false, hasMoreAfter: true });
+    const end = await fetchMessages(a, id, 'around=120&limit=10');
+    expect(seqs(end)).toEqual(range(116, 120));
+    expect(end).toMatchObject({ hasMore: true, hasMoreAfter: false });
+  });
+
   it('honours limit', async () => {
     const { a, id } = await longConversation();
     const page = await fetchMessages(a, id, 'limit=1');
@@ -381,6 +397,8 @@ describe('GET /api/v1/conversations/:id/messages', () => {
     ['before=-1', 'before'],
     ['after=1.5', 'after'],
     ['before=5&after=2', 'before'],
+    ['around=5&before=9', 'before'],
+    ['around=x', 'around'],
   ])('answers 400 for ?%s, naming the parameter', async (query, field) => {
     const { a, id } = await pair();
     const error = await expectError(
