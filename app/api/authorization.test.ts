@@ -4,18 +4,21 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
 import { GET as openApiRoute } from '@/app/api/v1/openapi.json/route';
+import { POST as createGame } from '@/app/api/v1/conversations/[id]/games/route';
 import { GET as listSessions } from '@/app/api/v1/me/sessions/route';
 import {
   apiUrl,
   BASE_URL,
   createApiToken,
   getRequest,
+  jsonRequest,
   sendText,
   signUpUsers,
   startDirect,
   startGroup,
   uploadImage,
   withCookie,
+  withParams,
   type TestAccount,
 } from '@/test/api';
 import { startCall } from '@/test/calls';
@@ -44,8 +47,11 @@ const documentSchema = z.object({
   ),
 });
 
-/** Readable to anyone signed in by design: a person's avatar (shown beside their name). */
-const PUBLIC = new Set(['GET /users/{id}/avatar']);
+/**
+ * Readable to anyone signed in by design: a person's avatar (shown beside their name) and their
+ * game record (shown in their profile card).
+ */
+const PUBLIC = new Set(['GET /users/{id}/avatar', 'GET /users/{id}/game-stats']);
 
 let ana: TestAccount;
 let ben: TestAccount;
@@ -62,6 +68,16 @@ beforeAll(async () => {
   const image = await uploadImage(ana);
   const message = await sendText(ana, group.id, 'for members only');
   const token = await createApiToken(ana.cookie);
+  const challenge = await createGame(
+    jsonRequest(
+      'POST',
+      `/conversations/${group.id}/games`,
+      { kind: 'tictactoe', opponentId: ben.user.id },
+      withCookie(ana.cookie),
+    ),
+    withParams({ id: group.id }),
+  );
+  const game = z.object({ game: z.object({ id: z.string() }) }).parse(await challenge.json()).game;
   const sessions = z
     .object({ sessions: z.array(z.object({ id: z.string() })) })
     .parse(await (await listSessions(getRequest('/me/sessions', withCookie(ana.cookie)))).json());
@@ -73,6 +89,7 @@ beforeAll(async () => {
     session: sessions.sessions[0]!.id,
     user: ben.user.id,
     call: call.id,
+    game: game.id,
   });
 });
 
@@ -85,6 +102,7 @@ function idFor(p: string): string {
   if (p.startsWith('/me/sessions/')) return ids.session!;
   if (p.startsWith('/users/')) return ids.user!;
   if (p.startsWith('/calls/')) return ids.call!;
+  if (p.startsWith('/games/')) return ids.game!;
   // An admin job: Cy is no admin, whichever job it names.
   return 'job_000000000000000000';
 }
@@ -101,6 +119,9 @@ function bodyFor(method: string, p: string): unknown {
     'POST /conversations/{id}/calls': { kind: 'audio' },
     'POST /calls/{id}': { action: 'hangup' },
     'PATCH /messages/{id}': { body: 'edited by Cy' },
+    'POST /conversations/{id}/games': { kind: 'tictactoe' },
+    'POST /games/{id}': { action: 'join' },
+    'POST /games/{id}/moves': { move: '4', expectedVersion: 1 },
   };
   return bodies[key] ?? {};
 }
