@@ -5,6 +5,7 @@ import * as calls from '@/lib/calls/endpoints';
 import * as conversations from '@/lib/chat/conversation-endpoints';
 import * as messages from '@/lib/chat/message-endpoints';
 import * as jobs from '@/lib/jobs/endpoints';
+import * as operations from '@/lib/operations/endpoints';
 import * as notifications from '@/lib/notifications/endpoints';
 import * as push from '@/lib/push/endpoints';
 import * as realtime from '@/lib/realtime/endpoints';
@@ -36,6 +37,7 @@ export const documentedEndpoints: EndpointSpec[] = [
   messages,
   calls,
   jobs,
+  operations,
   notifications,
   push,
   meta,
