@@ -80,6 +80,8 @@ export default defineConfig({
             METRICS_TOKEN: E2E_METRICS_TOKEN,
             // Server and room errors go to a local fake ingest (scripts/fake-sentry-ingest.mjs).
             SENTRY_DSN: `http://publickey@127.0.0.1:${E2E_SENTRY_PORT}/42`,
+            // Browser errors too, through the /api/monitoring tunnel (baked in at build time).
+            NEXT_PUBLIC_SENTRY_DSN: `http://publickey@127.0.0.1:${E2E_SENTRY_PORT}/42`,
             SENTRY_ENVIRONMENT: 'e2e',
             // The operations spec's admin (made verified by the spec, as an OAuth sign-in would).
             ADMIN_EMAILS: E2E_ADMIN_EMAIL,

@@ -22,7 +22,7 @@ const tagsOf = (event: Record<string, unknown>) => (event.tags ?? {}) as Record<
 
 test.afterEach(closePeople);
 
-test('an admin sees real figures, sends a test error that reaches Sentry, and the page is axe-clean', async ({
+test('an admin sees real figures, sends a test error whose server, room and browser events reach Sentry, and the page is axe-clean', async ({
   browser,
   page,
 }) => {
@@ -72,6 +72,17 @@ test('an admin sees real figures, sends a test error that reaches Sentry, and th
       async () =>
         (await sentryEvents()).some(
           (e) => tagsOf(e).runtime === 'partykit' && tagsOf(e).room === 'operations-test',
+        ),
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+
+  // The browser's error, thrown right after, arrives through the tunnel.
+  await expect
+    .poll(
+      async () =>
+        (await sentryEvents()).some((e) =>
+          JSON.stringify(e.exception ?? {}).includes('Parley test error from the browser'),
         ),
       { timeout: 15_000 },
     )
