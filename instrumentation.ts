@@ -2,8 +2,8 @@
  * Runs once when a Next.js server starts: validating the environment here turns a missing
  * production secret into a start-up error that names it, instead of a failure on first request.
  * It also readies the store (lib/app-store.ts: the assistant's person), starts the local job
- * dispatcher (lib/jobs/start.ts) when QStash is not configured, request metrics, and Sentry when
- * SENTRY_DSN is set.
+ * dispatcher (lib/jobs/start.ts) when QStash is not configured, request metrics (pushed over OTLP
+ * when OTEL_EXPORTER_OTLP_ENDPOINT is set), and Sentry when SENTRY_DSN is set.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
@@ -31,6 +31,11 @@ export async function register() {
       ]);
       startJobsInProcess(jobRegistry);
       const { env } = await import('./lib/env');
+      if (env.OTEL_EXPORTER_OTLP_ENDPOINT) {
+        // Where no Prometheus can scrape (Vercel): the same metrics pushed over OTLP.
+        const { startOtlpPush } = await import('./lib/metrics/otlp');
+        startOtlpPush({ store: getStore });
+      }
       if (env.BACKUP_DIR) {
         // One job per day (deduplicated); a day that has a backup already makes none.
         const { scheduleDailyBackup } = await import('./lib/backup/schedule');

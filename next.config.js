@@ -96,7 +96,7 @@ const nextConfig = {
 const sentryOn = !!(process.env.SENTRY_DSN || process.env.NEXT_PUBLIC_SENTRY_DSN);
 module.exports = sentryOn
   ? // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when Sentry is on
-    require('@sentry/nextjs').withSentryConfig(nextConfig, {
+    require('@sentry/nextjs/config').withSentryConfig(nextConfig, {
       org: process.env.SENTRY_ORG,
       project: process.env.SENTRY_PROJECT,
       authToken: process.env.SENTRY_AUTH_TOKEN,

@@ -1,6 +1,11 @@
 import { defineConfig, devices } from '@playwright/test';
 
-import { E2E_DATA_DIR, E2E_METRICS_TOKEN } from './e2e/fixtures/server';
+import {
+  E2E_ADMIN_EMAIL,
+  E2E_DATA_DIR,
+  E2E_METRICS_TOKEN,
+  E2E_SENTRY_PORT,
+} from './e2e/fixtures/server';
 
 /**
  * End-to-end tests drive a production build on embedded defaults, with a throw-away data
@@ -74,7 +79,21 @@ export default defineConfig({
             E2E_DATA_DIR,
             // /api/metrics for e2e/monitoring.spec.ts (a real Prometheus scrapes it).
             METRICS_TOKEN: E2E_METRICS_TOKEN,
+            // Server and room errors go to a local fake ingest (scripts/fake-sentry-ingest.mjs).
+            SENTRY_DSN: `http://publickey@127.0.0.1:${E2E_SENTRY_PORT}/42`,
+            // Browser errors too, through the /api/monitoring tunnel (baked in at build time).
+            NEXT_PUBLIC_SENTRY_DSN: `http://publickey@127.0.0.1:${E2E_SENTRY_PORT}/42`,
+            SENTRY_ENVIRONMENT: 'e2e',
+            // The operations spec's admin (made verified by the spec, as an OAuth sign-in would).
+            ADMIN_EMAILS: E2E_ADMIN_EMAIL,
           },
+        },
+        {
+          command: 'node scripts/fake-sentry-ingest.mjs',
+          url: `http://127.0.0.1:${E2E_SENTRY_PORT}/health`,
+          timeout: 20_000,
+          reuseExistingServer: false,
+          env: { E2E_SENTRY_PORT: String(E2E_SENTRY_PORT) },
         },
         {
           command: 'node scripts/fake-openai.mjs',

@@ -51,6 +51,15 @@ export const serverSchema = z.object({
    */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /**
+   * Where to push the same metrics over OTLP/HTTP (JSON), for hosts a Prometheus cannot scrape
+   * (Vercel): the base URL, `/v1/metrics` is appended (Grafana Cloud: its OTLP endpoint).
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  /** Headers for the OTLP push, `k=v,k2=v2` (Grafana Cloud: `Authorization=Basic <base64>`). */
+  OTEL_EXPORTER_OTLP_HEADERS: z.string().max(4000).optional(),
+  /** How often the OTLP push runs, in milliseconds (OpenTelemetry's variable; 60 s default). */
+  OTEL_METRIC_EXPORT_INTERVAL: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  /**
    * `off` turns every rate limit off (sign-up, sign-in, sends, ...). Only for load tests on a
    * throw-away server: `npm run bench:messages` sets it on the server it starts. Refused on
    * Vercel deployments (VERCEL_ENV set), so it cannot reach a real one by accident.

@@ -219,6 +219,9 @@ export type Job = {
   traceparent: string | null;
 };
 
+/** One UTC day of people's messages (`day` as YYYY-MM-DD): how many, and by how many people. */
+export type DailyActivity = { day: string; messages: number; people: number };
+
 /**
  * A job to write: what `enqueueJob` stores, and what a write with consequences (a message, a
  * missed call) stores in its own transaction (the outbox). Built and validated by lib/jobs

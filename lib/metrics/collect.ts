@@ -7,14 +7,22 @@ import { allBreakerStatuses, DEPENDENCIES } from '@/lib/resilience/breakers';
 import { breakerState, jobsQueued, oldestDueJobAge } from './metrics';
 import { metricsRegistry } from './registry';
 
+type StateDeps = { store: Pick<Store, 'countJobs' | 'oldestDueRunAt'>; now?: Date };
+
 /**
  * Renders the Prometheus text. Gauges that describe state (the job backlog in the store, the
  * circuit breakers) are read here, once per scrape, not kept up to date on every change.
  */
-export async function renderMetrics(deps: {
-  store: Pick<Store, 'countJobs' | 'oldestDueRunAt'>;
-  now?: Date;
-}): Promise<{ text: string; contentType: string }> {
+export async function renderMetrics(
+  deps: StateDeps,
+): Promise<{ text: string; contentType: string }> {
+  await refreshStateGauges(deps);
+  const registry = metricsRegistry();
+  return { text: await registry.metrics(), contentType: registry.contentType };
+}
+
+/** Reads the state gauges (job backlog, breakers) now: before a scrape or an OTLP push. */
+export async function refreshStateGauges(deps: StateDeps): Promise<void> {
   const now = deps.now ?? new Date();
   const states = ['pending', 'running', 'failed'] as const;
   const [oldest, ...counts] = await Promise.all([
@@ -28,6 +36,4 @@ export async function renderMetrics(deps: {
     const status = breakers[dependency];
     breakerState.set({ dependency }, status === 'closed' ? 0 : status === 'half-open' ? 1 : 2);
   }
-  const registry = metricsRegistry();
-  return { text: await registry.metrics(), contentType: registry.contentType };
 }

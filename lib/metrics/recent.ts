@@ -6,7 +6,7 @@
 const MINUTES = 60;
 const SAMPLES_PER_MINUTE = 500;
 
-export type Series = 'requests' | 'errors' | 'jobsFailed' | 'jobsSucceeded';
+export type Series = 'requests' | 'errors' | 'jobsFailed' | 'jobsSucceeded' | 'messages';
 export type Latency = 'request' | 'publish' | 'ai';
 
 type Bucket = {
@@ -20,12 +20,13 @@ export type MinutePoint = {
   at: number;
   counts: Record<Series, number>;
   p50: Record<Latency, number | null>;
+  p95: Record<Latency, number | null>;
   p99: Record<Latency, number | null>;
 };
 
 const emptyBucket = (minute: number): Bucket => ({
   minute,
-  counts: { requests: 0, errors: 0, jobsFailed: 0, jobsSucceeded: 0 },
+  counts: { requests: 0, errors: 0, jobsFailed: 0, jobsSucceeded: 0, messages: 0 },
   latencies: { request: [], publish: [], ai: [] },
 });
 
@@ -69,13 +70,15 @@ export class RecentActivity {
     for (let minute = current - MINUTES + 1; minute <= current; minute++) {
       const bucket = this.buckets.get(minute) ?? emptyBucket(minute);
       const p50 = {} as Record<Latency, number | null>;
+      const p95 = {} as Record<Latency, number | null>;
       const p99 = {} as Record<Latency, number | null>;
       for (const kind of ['request', 'publish', 'ai'] as const) {
         const sorted = [...bucket.latencies[kind]].sort((a, b) => a - b);
         p50[kind] = quantile(sorted, 0.5);
+        p95[kind] = quantile(sorted, 0.95);
         p99[kind] = quantile(sorted, 0.99);
       }
-      points.push({ at: minute * 60_000, counts: { ...bucket.counts }, p50, p99 });
+      points.push({ at: minute * 60_000, counts: { ...bucket.counts }, p50, p95, p99 });
     }
     return points;
   }

@@ -16,7 +16,10 @@ export type WorkContext = TraceParent & {
   userId?: string;
 };
 
-const slot = globalThis as unknown as { __parleyWorkContext?: AsyncLocalStorage<WorkContext> };
+const slot = globalThis as unknown as {
+  __parleyWorkContext?: AsyncLocalStorage<WorkContext>;
+  __parleyTracingOff?: boolean;
+};
 const storage = (slot.__parleyWorkContext ??= new AsyncLocalStorage<WorkContext>());
 
 export function currentContext(): WorkContext | undefined {
@@ -29,10 +32,19 @@ export function runTraced<T>(
   extra: Pick<WorkContext, 'requestId' | 'userId'>,
   fn: () => T,
 ): T {
+  if (slot.__parleyTracingOff) return fn();
   const parent = parseTraceparent(traceparent);
   const context: WorkContext = { ...childOf(parent), ...extra };
   if (parent) context.parentSpanId = parent.spanId;
   return storage.run(context, fn);
+}
+
+/**
+ * Turns the trace context off (true) or on again: only for measuring its cost
+ * (scripts/bench-observability.mjs). Off, work runs without ids and log lines carry none.
+ */
+export function setTracingDisabled(disabled: boolean): void {
+  slot.__parleyTracingOff = disabled;
 }
 
 /** Names the person the current request acts for (the auth wrapper calls it once it knows). */

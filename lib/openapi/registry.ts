@@ -6,6 +6,7 @@ import * as conversations from '@/lib/chat/conversation-endpoints';
 import * as messages from '@/lib/chat/message-endpoints';
 import * as games from '@/lib/games/endpoints';
 import * as jobs from '@/lib/jobs/endpoints';
+import * as operations from '@/lib/operations/endpoints';
 import * as notifications from '@/lib/notifications/endpoints';
 import * as push from '@/lib/push/endpoints';
 import * as realtime from '@/lib/realtime/endpoints';
@@ -40,6 +41,7 @@ export const documentedEndpoints: EndpointSpec[] = [
   calls,
   games,
   jobs,
+  operations,
   notifications,
   push,
   meta,

@@ -5,6 +5,7 @@ import type { Message, NewJob } from '@/lib/db/types';
 import { republishNowAndThen } from '@/lib/jobs/enqueue';
 import { dispatchQueued, newJob } from '@/lib/jobs/outbox';
 import { messagesCreated } from '@/lib/metrics/metrics';
+import { recentActivity } from '@/lib/metrics/recent';
 
 import { announce } from './events';
 import type { MessageWire } from '../wire';
@@ -40,7 +41,10 @@ export async function afterCommit(
   },
 ): Promise<void> {
   const { conversationId, seq } = message;
-  if (created) messagesCreated.inc();
+  if (created) {
+    messagesCreated.inc();
+    recentActivity().count('messages');
+  }
   republishNowAndThen(store);
   await Promise.all([
     dispatchQueued(queued, { store }),

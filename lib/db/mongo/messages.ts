@@ -3,7 +3,7 @@ import type { FilterQuery } from 'mongoose';
 import { attachmentsSchema, systemEventSchema } from '../json-columns';
 import type { MessagesPort } from '../ports/messages';
 import { checkFields, pageSize, readsUpwards, seqPage, uniqueIds } from '../rules';
-import type { Attachment, Message, Reaction } from '../types';
+import type { Attachment, DailyActivity, Message, Reaction } from '../types';
 import type { ConversationDoc, MessageDoc, Models, ReactionEntry, UploadDoc } from './models';
 import { outboxFieldsFor, outboxFunctions } from './outbox';
 import { searchFields } from './search-fields';
@@ -143,6 +143,22 @@ export function messageFunctions(models: Models): MessagesPort {
   }
 
   return {
+    async messageActivity({ since }) {
+      const rows = await models.Message.aggregate<DailyActivity & { _id: string }>([
+        { $match: { createdAt: { $gte: since }, kind: 'user' } },
+        {
+          $group: {
+            _id: { $dateToString: { format: '%Y-%m-%d', date: '$createdAt', timezone: 'UTC' } },
+            messages: { $sum: 1 },
+            authors: { $addToSet: '$authorId' },
+          },
+        },
+        { $project: { _id: 1, messages: 1, people: { $size: '$authors' } } },
+        { $sort: { _id: 1 } },
+      ]);
+      return rows.map((r) => ({ day: r._id, messages: r.messages, people: r.people }));
+    },
+
     async createMessage({
       conversationId,
       authorId,

@@ -1,4 +1,4 @@
-import type { Job, Message, NewJob, SystemEvent } from '../types';
+import type { DailyActivity, Job, Message, NewJob, SystemEvent } from '../types';
 
 /** Messages, their per-conversation seq, edits, tombstones and reactions. */
 export interface MessagesPort {
@@ -43,6 +43,11 @@ export interface MessagesPort {
   editMessage(input: { id: string; body: string; mentions: string[] }): Promise<Message | null>;
   /** Tombstones the message: body, attachments, mentions and reactions go; seq and author stay. */
   deleteMessage(input: { id: string }): Promise<Message | null>;
+  /**
+   * People's messages per UTC day since `since` (days without any are left out), and how many
+   * different people wrote them: the operations page's 30-day usage. System messages don't count.
+   */
+  messageActivity(input: { since: Date }): Promise<DailyActivity[]>;
   /** Adds (present: true) or removes a person's reaction; idempotent. Null for unknown messages. */
   setReaction(input: {
     messageId: string;

@@ -7,7 +7,7 @@ import {
 } from '../json-columns';
 import type { MessagesPort } from '../ports/messages';
 import { checkFields, pageSize, readsUpwards, seqPage, uniqueIds } from '../rules';
-import type { Attachment, Job, Message, Reaction, SystemEvent } from '../types';
+import type { Attachment, DailyActivity, Job, Message, Reaction, SystemEvent } from '../types';
 import type { Db } from './connection';
 import { jobInserter } from './jobs';
 import { selectUploads, toAttachment } from './uploads';
@@ -183,7 +183,19 @@ export function messageFunctions(db: Db): MessagesPort {
     return one(id);
   });
 
+  const activity = db.prepare<[number], DailyActivity>(
+    `SELECT strftime('%Y-%m-%d', created_at / 1000, 'unixepoch') AS day,
+            COUNT(*) AS messages, COUNT(DISTINCT author_id) AS people
+       FROM messages
+      WHERE created_at >= ? AND kind = 'user'
+      GROUP BY day ORDER BY day`,
+  );
+
   return {
+    async messageActivity({ since }) {
+      return activity.all(since.getTime());
+    },
+
     async createMessage(input) {
       // IMMEDIATE: the write lock up front, so the retry check and the seq bump see one state.
       return create.immediate(input);

@@ -130,3 +130,22 @@ export async function pingRealtime(timeoutMs = 2000): Promise<void> {
   const res = await fetch(`${partyBaseUrl()}/health`, { signal: AbortSignal.timeout(timeoutMs) });
   if (!res.ok) throw new Error(`PartyKit answered ${res.status}`);
 }
+
+/**
+ * Asks a room to fail on purpose (party/server.ts TEST_ERROR_PATH), for the operations page's
+ * "Send test error": the room reports to Sentry when PartyKit has SENTRY_DSN. True when the room
+ * failed as asked (it answers 500); false when it could not be reached.
+ */
+export async function askRoomToFail(): Promise<boolean> {
+  try {
+    const res = await fetch(`${roomUrl('main', 'operations-test')}/test-error`, {
+      method: 'POST',
+      headers: serverHeaders(),
+      signal: AbortSignal.timeout(5000),
+    });
+    await res.arrayBuffer();
+    return res.status === 500;
+  } catch {
+    return false;
+  }
+}

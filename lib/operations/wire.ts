@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/** What the operations page (/admin/operations) reads: the last hour, 30 days, breakers, Sentry. */
+
+const breakerStatus = z.enum(['closed', 'open', 'half-open']);
+
+export const minuteSchema = z.object({
+  /** Start of the minute, ms since the epoch. */
+  at: z.number(),
+  requests: z.number().int().nonnegative(),
+  errors: z.number().int().nonnegative(),
+  messages: z.number().int().nonnegative(),
+  jobsSucceeded: z.number().int().nonnegative(),
+  jobsFailed: z.number().int().nonnegative(),
+  /** Request latency p95 in seconds (null: no request that minute). */
+  latencyP95: z.number().nullable(),
+  publishP95: z.number().nullable(),
+});
+
+export const operationsSchema = z.object({
+  /** The last 60 minutes of this server process, oldest first. */
+  lastHour: z.array(minuteSchema),
+  /** People's messages per UTC day over the last 30 days, and how many people wrote them. */
+  usage: z.array(
+    z.object({
+      day: z.string(),
+      messages: z.number().int().nonnegative(),
+      people: z.number().int().nonnegative(),
+    }),
+  ),
+  jobs: z.object({
+    pending: z.number().int().nonnegative(),
+    running: z.number().int().nonnegative(),
+    failed: z.number().int().nonnegative(),
+    /** Seconds since the oldest due job became due (0: none waiting). */
+    oldestDueSeconds: z.number().nonnegative(),
+  }),
+  breakers: z.record(
+    z.string(),
+    z.object({ status: breakerStatus, retryAt: z.iso.datetime().nullable() }),
+  ),
+  sentry: z.object({ server: z.boolean(), browser: z.boolean() }),
+});
+export type Operations = z.infer<typeof operationsSchema>;
+
+export const testErrorSchema = z.object({
+  /** Whether a server event was sent (SENTRY_DSN set). */
+  sentToSentry: z.boolean(),
+  /** The request id the server event carries, to find it in Sentry and in the logs. */
+  requestId: z.string(),
+  /** Whether a room was asked to fail too (it reports when PartyKit has SENTRY_DSN). */
+  roomAsked: z.boolean(),
+});
+export type TestErrorResult = z.infer<typeof testErrorSchema>;
