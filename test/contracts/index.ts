@@ -7,7 +7,9 @@ import { messagesContract } from './messages';
 import { notificationSettingsContract } from './notification-settings';
 import { notificationsContract } from './notifications';
 import { outboxContract } from './outbox';
+import { pinsContract } from './pins';
 import { pushSubscriptionsContract } from './push-subscriptions';
+import { threadsContract } from './threads';
 import { tokensContract } from './tokens';
 import { uploadsContract } from './uploads';
 import { usersContract } from './users';
@@ -30,4 +32,6 @@ export function storeContracts(adapter: string, open: OpenStore): void {
   notificationSettingsContract(adapter, open);
   pushSubscriptionsContract(adapter, open);
   accountSecurityContract(adapter, open);
+  threadsContract(adapter, open);
+  pinsContract(adapter, open);
 }

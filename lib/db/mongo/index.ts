@@ -8,8 +8,10 @@ import { messageFunctions } from './messages';
 import { createModels } from './models';
 import { notificationSettingsFunctions } from './notification-settings';
 import { notificationFunctions } from './notifications';
+import { pinFunctions } from './pins';
 import { outboxFunctions } from './outbox';
 import { pushSubscriptionFunctions } from './push-subscriptions';
+import { threadFunctions } from './threads';
 import { tokenFunctions } from './tokens';
 import { uploadFunctions } from './uploads';
 import { userFunctions } from './users';
@@ -34,6 +36,7 @@ export async function createMongoStore({
   await Promise.all(
     [...Object.values(models), ...Object.values(securityModels)].map((model) => model.init()),
   );
+  const messages = messageFunctions(models);
 
   return {
     kind: 'mongo',
@@ -48,7 +51,7 @@ export async function createMongoStore({
     ...tokenFunctions(models),
     ...conversationFunctions(models),
     ...membershipFunctions(models),
-    ...messageFunctions(models),
+    ...messages,
     ...uploadFunctions(models),
     ...callFunctions(models),
     ...jobFunctions(models),
@@ -57,5 +60,7 @@ export async function createMongoStore({
     ...notificationSettingsFunctions(models),
     ...pushSubscriptionFunctions(models),
     ...accountSecurityFunctions(models, securityModels),
+    ...threadFunctions(models, (input) => messages.getMessages(input)),
+    ...pinFunctions(models),
   };
 }

@@ -7,13 +7,16 @@ import { jobFunctions } from './jobs';
 import { messageFunctions } from './messages';
 import { notificationSettingsFunctions } from './notification-settings';
 import { notificationFunctions } from './notifications';
+import { pinFunctions } from './pins';
 import { pushSubscriptionFunctions } from './push-subscriptions';
+import { threadFunctions } from './threads';
 import { tokenFunctions } from './tokens';
 import { uploadFunctions } from './uploads';
 import { userFunctions } from './users';
 
 export function createSqliteStore(file: string): Store & { db: Db } {
   const db = openDatabase(file);
+  const messages = messageFunctions(db);
   return {
     kind: 'sqlite',
     db,
@@ -26,7 +29,7 @@ export function createSqliteStore(file: string): Store & { db: Db } {
     ...userFunctions(db),
     ...tokenFunctions(db),
     ...conversationFunctions(db),
-    ...messageFunctions(db),
+    ...messages,
     ...uploadFunctions(db),
     ...callFunctions(db),
     ...jobFunctions(db),
@@ -34,5 +37,7 @@ export function createSqliteStore(file: string): Store & { db: Db } {
     ...notificationSettingsFunctions(db),
     ...pushSubscriptionFunctions(db),
     ...accountSecurityFunctions(db),
+    ...threadFunctions(db, (input) => messages.getMessages(input)),
+    ...pinFunctions(db),
   };
 }
