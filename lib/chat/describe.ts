@@ -28,6 +28,8 @@ export function describeSystem(message: MessageWire, nameOf: NameOf): string {
         : `${actor} removed ${list(event.userIds.map(nameOf))}`;
     case 'call':
       return describeCall(event, actor);
+    case 'message.pinned':
+      return `${actor} pinned a message`;
   }
 }
 

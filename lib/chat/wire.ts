@@ -38,6 +38,15 @@ export const replyPreviewSchema = z.object({
   deleted: z.boolean(),
 });
 
+/** What a thread's root carries: "3 replies", the last reply's time, who replied recently. */
+export const threadSummaryWireSchema = z.object({
+  replyCount: z.number().int().nonnegative(),
+  lastReplySeq: z.number().int().positive(),
+  lastReplyAt: isoDate,
+  participantIds: z.array(z.string()),
+});
+export type ThreadSummaryWire = z.infer<typeof threadSummaryWireSchema>;
+
 export const messageWireSchema = z.object({
   id: z.string(),
   conversationId: z.string(),
@@ -52,6 +61,12 @@ export const messageWireSchema = z.object({
   mentions: z.array(z.string()),
   reactions: z.array(reactionWireSchema),
   system: systemEventWireSchema.nullable(),
+  /** A thread reply's root; null in the main timeline. */
+  threadRootId: z.string().nullable(),
+  /** A thread reply that also shows in the main timeline. */
+  alsoInConversation: z.boolean(),
+  /** On a root that has replies. */
+  thread: threadSummaryWireSchema.nullable(),
   createdAt: isoDate,
   editedAt: isoDate.nullable(),
   deletedAt: isoDate.nullable(),

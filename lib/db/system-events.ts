@@ -23,4 +23,6 @@ export const systemEventSchema = z.discriminatedUnion('type', [
     outcome: z.enum(['completed', 'missed', 'declined']),
     durationMs: z.number().int().nonnegative(),
   }),
+  /** `actorId` pinned the message `messageId` ("Ana pinned a message"). */
+  z.object({ type: z.literal('message.pinned'), actorId: z.string(), messageId: z.string() }),
 ]);

@@ -112,7 +112,8 @@ export type SystemEvent =
       kind: CallKind;
       outcome: CallOutcome;
       durationMs: number;
-    };
+    }
+  | { type: 'message.pinned'; actorId: string; messageId: string };
 
 export type Message = {
   id: string;

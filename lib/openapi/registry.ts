@@ -6,8 +6,10 @@ import * as conversations from '@/lib/chat/conversation-endpoints';
 import * as messages from '@/lib/chat/message-endpoints';
 import * as jobs from '@/lib/jobs/endpoints';
 import * as notifications from '@/lib/notifications/endpoints';
+import * as pins from '@/lib/pins/endpoints';
 import * as push from '@/lib/push/endpoints';
 import * as realtime from '@/lib/realtime/endpoints';
+import * as threads from '@/lib/threads/endpoints';
 import * as users from '@/lib/users/endpoints';
 
 import * as meta from './endpoints';
@@ -34,6 +36,8 @@ export const documentedEndpoints: EndpointSpec[] = [
   realtime,
   conversations,
   messages,
+  threads,
+  pins,
   calls,
   jobs,
   notifications,
