@@ -3,6 +3,7 @@
 import Link from 'next/link';
 
 import { CallButtons } from '@/components/call/call-buttons';
+import { PinnedList } from '@/components/pins/pinned-list';
 import type { ConversationWire } from '@/lib/chat/wire';
 import { usePresenceStore } from '@/lib/chat/client/presence-store';
 
@@ -55,6 +56,7 @@ export function ConversationHeader({
           ) : null}
         </p>
       </div>
+      <PinnedList conversation={conversation} />
       <MuteButton conversation={conversation} />
       <CallButtons conversationId={conversation.id} meId={meId} />
     </header>

@@ -29,6 +29,7 @@ export const attachmentWireSchema = z.object({
 export type AttachmentWire = z.infer<typeof attachmentWireSchema>;
 
 export const reactionWireSchema = z.object({ emoji: z.string(), userIds: z.array(z.string()) });
+export type ReactionWire = z.infer<typeof reactionWireSchema>;
 
 /** A short quote of the message replied to, so a reply renders without loading its target. */
 export const replyPreviewSchema = z.object({
