@@ -1,26 +1,12 @@
 import { z } from 'zod';
 
+import { messagesQuerySchema } from '@/lib/chat/schemas';
 import { messageWireSchema } from '@/lib/chat/wire';
 
 /** Requests and answers of the thread routes (lib/threads/endpoints.ts). */
 
-const seqParam = z.coerce.number().int('must be a whole number').nonnegative();
-
-export const threadQuerySchema = z
-  .object({
-    before: seqParam.optional(),
-    after: seqParam.optional(),
-    limit: z.coerce
-      .number()
-      .int()
-      .min(1, 'limit is at least 1')
-      .max(100, 'limit is at most 100')
-      .default(50),
-  })
-  .refine((q) => q.before === undefined || q.after === undefined, {
-    message: 'Use before or after, not both',
-    path: ['before'],
-  });
+/** A thread pages like a conversation: before=/after= a seq, limit 1–100 (50). */
+export const threadQuerySchema = messagesQuerySchema;
 
 export const followedThreadsQuerySchema = z.object({
   limit: z.coerce
