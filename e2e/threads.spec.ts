@@ -59,6 +59,8 @@ test('a thread reply shows "1 reply" and an unread thread live on the other side
   await benReply.press('Enter');
   await expect(threadLog(ben.page).getByText('Yes, see you there')).toBeVisible();
   await expect(threadLog(ana.page).getByText('Yes, see you there')).toBeVisible();
+  // Ana has the thread open: Ben sees she read his reply (receipts per thread).
+  await expect(panel.getByText(`Seen by ${ana.person.name}`)).toBeVisible();
   // Nothing in the thread's screen is wider than the phone (the page's own header is outside
   // this panel, which covers it).
   for (const part of [panel, threadLog(ben.page)]) {

@@ -43,6 +43,14 @@ export function ThreadPanel({
   }, [rootId]);
 
   const lastSeq = thread.replies.at(-1)?.seq ?? 0;
+  // Who has read the thread to its newest reply (besides me and its author): receipts per thread.
+  const last = thread.replies.at(-1);
+  const seenBy = last
+    ? conversation.members.filter(
+        (m) => m.id !== meId && m.id !== last.authorId && (thread.readers[m.id] ?? 0) >= last.seq,
+      )
+    : [];
+
   useEffect(() => {
     if (thread.loaded && lastSeq > 0) void markThreadRead(rootId, lastSeq);
     end.current?.scrollIntoView({ block: 'end' });
@@ -105,6 +113,11 @@ export function ThreadPanel({
             meId={meId}
           />
         ))}
+        {seenBy.length > 0 ? (
+          <p className="px-4 pt-1 text-right text-xs text-muted">
+            Seen by {seenBy.map((m) => m.name).join(', ')}
+          </p>
+        ) : null}
         {thread.pending.map((p) => (
           <p key={p.clientId} className="px-4 py-1 text-sm">
             <span className="whitespace-pre-wrap">{p.body}</span>{' '}

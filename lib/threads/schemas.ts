@@ -33,6 +33,8 @@ export const threadResponseSchema = z.object({
   /** More replies beyond the page in the direction of travel (older unless `after`). */
   hasMore: z.boolean(),
   membership: threadMembershipWireSchema.nullable(),
+  /** Where each person who opened or wrote in the thread has read to (receipts). */
+  readers: z.array(z.object({ userId: z.string(), lastReadSeq: z.number().int().nonnegative() })),
 });
 export type ThreadResponse = z.infer<typeof threadResponseSchema>;
 

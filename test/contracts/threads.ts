@@ -171,6 +171,13 @@ export function threadsContract(adapter: string, open: OpenStore) {
       const r2 = await reply(g.id, root.id, bo!);
       const input = { rootId: root.id, conversationId: g.id, userId: ana! };
       expect((await store.markThreadRead({ ...input, seq: r1.seq })).lastReadSeq).toBe(r1.seq);
+      const all = await store.listThreadMemberships({ rootId: root.id });
+      expect(all.map((m) => [m.userId, m.lastReadSeq])).toEqual(
+        [
+          [ana, r1.seq],
+          [bo, r2.seq],
+        ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+      );
       expect((await store.markThreadRead({ ...input, seq: 1 })).lastReadSeq).toBe(r1.seq);
       expect((await store.markThreadRead({ ...input, seq: 999 })).lastReadSeq).toBe(r2.seq);
     });

@@ -227,6 +227,13 @@ export function threadFunctions(
       return rows.sort(compareFollowedThreads).slice(0, pageSize(limit));
     },
 
+    async listThreadMemberships({ rootId }) {
+      const docs = await ThreadMembership.find({ rootId })
+        .sort({ userId: 1 })
+        .lean<ThreadMembershipDoc[]>();
+      return docs.map(toMembership);
+    },
+
     async listThreadFollowers({ rootId }) {
       const docs = await ThreadMembership.find({ rootId, following: true }, { userId: 1 })
         .sort({ userId: 1 })

@@ -46,6 +46,8 @@ export interface ThreadsPort {
     conversationIds: string[];
     limit: number;
   }): Promise<FollowedThread[]>;
+  /** Every membership of a thread (read receipts), by user id. */
+  listThreadMemberships(input: { rootId: string }): Promise<ThreadMembership[]>;
   /** Everyone following a thread (for notifications). */
   listThreadFollowers(input: { rootId: string }): Promise<string[]>;
 }

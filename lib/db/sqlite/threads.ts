@@ -207,6 +207,15 @@ export function threadFunctions(db: Db, getMessages: MessagesPort['getMessages']
         .slice(0, pageSize(limit));
     },
 
+    async listThreadMemberships({ rootId }) {
+      return db
+        .prepare<[string], MembershipRow>(
+          'SELECT * FROM thread_memberships WHERE root_id = ? ORDER BY user_id',
+        )
+        .all(rootId)
+        .map(toMembership);
+    },
+
     async listThreadFollowers({ rootId }) {
       return followers.all(rootId).map((r) => r.user_id);
     },

@@ -39,6 +39,7 @@ export function dispatchThreadsAndPins(event: RoomEvent, meId: string): void {
       void refreshFollowed();
       return;
     case 'thread.read':
+      threads.readerMoved(event.rootId, event.userId, event.lastReadSeq);
       if (event.userId !== meId) return;
       threads.membership(event.rootId, {
         following: event.following,

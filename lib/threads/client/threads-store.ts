@@ -23,6 +23,8 @@ export type OpenThread = {
   hasMore: boolean;
   loaded: boolean;
   membership: ThreadMembershipWire | null;
+  /** Where each person has read the thread to, by user id (receipts). */
+  readers: Record<string, number>;
 };
 
 const EMPTY: OpenThread = Object.freeze({
@@ -32,6 +34,7 @@ const EMPTY: OpenThread = Object.freeze({
   hasMore: false,
   loaded: false,
   membership: null,
+  readers: {},
 });
 
 function mergeReplies(held: MessageWire[], incoming: MessageWire[]): MessageWire[] {
@@ -52,9 +55,16 @@ type ThreadsState = {
   open: (conversationId: string, rootId: string | undefined) => void;
   loaded: (
     rootId: string,
-    page: { root: MessageWire; replies: MessageWire[]; hasMore: boolean },
+    page: {
+      root: MessageWire;
+      replies: MessageWire[];
+      hasMore: boolean;
+      readers: { userId: string; lastReadSeq: number }[];
+    },
     membership: ThreadMembershipWire | null,
   ) => void;
+  /** Someone's read position in a thread moved (a `thread.read` frame). */
+  readerMoved: (rootId: string, userId: string, lastReadSeq: number) => void;
   /** A reply (created, edited, deleted) arrived: kept if its thread is held. */
   reply: (message: MessageWire) => void;
   root: (root: MessageWire) => void;
@@ -99,6 +109,10 @@ export const useThreadsStore = create<ThreadsState>()((set) => {
               hasMore: page.hasMore,
               loaded: true,
               membership,
+              readers: {
+                ...held.readers,
+                ...Object.fromEntries(page.readers.map((r) => [r.userId, r.lastReadSeq])),
+              },
             },
           },
         };
@@ -126,6 +140,12 @@ export const useThreadsStore = create<ThreadsState>()((set) => {
         return { threads };
       }),
     membership: (rootId, membership) => patch(rootId, (t) => ({ ...t, membership })),
+    readerMoved: (rootId, userId, lastReadSeq) =>
+      patch(rootId, (t) =>
+        (t.readers[userId] ?? 0) >= lastReadSeq
+          ? t
+          : { ...t, readers: { ...t.readers, [userId]: lastReadSeq } },
+      ),
     addPending: (rootId, reply) =>
       patch(rootId, (t) => ({
         ...t,

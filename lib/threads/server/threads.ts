@@ -35,16 +35,18 @@ export async function getThread(
   query: { before?: number; after?: number; limit: number },
 ): Promise<ThreadResponse> {
   const root = await requireRoot(store, rootId, user.id);
-  const [page, membership] = await Promise.all([
+  const [page, memberships] = await Promise.all([
     store.listThreadReplies({ rootId, ...query }),
-    store.getThreadMembership({ rootId, userId: user.id }),
+    store.listThreadMemberships({ rootId }),
   ]);
+  const membership = memberships.find((m) => m.userId === user.id) ?? null;
   const [rootWire, ...replies] = await withReplies(store, [root, ...page.messages]);
   return {
     root: rootWire!,
     replies,
     hasMore: page.hasMore,
     membership: membership && membershipWire(membership),
+    readers: memberships.map((m) => ({ userId: m.userId, lastReadSeq: m.lastReadSeq })),
   };
 }
 

@@ -273,6 +273,10 @@ describe('POST /api/v1/messages/:id/thread/read', () => {
     );
     expect(back.membership.lastReadSeq).toBe(r1.seq);
     expect(publish).not.toHaveBeenCalled();
+    // Receipts: the thread says where each person has read to.
+    const page = threadResponseSchema.parse(await (await getThread(ben, root.id)).json());
+    expect(page.readers).toContainEqual({ userId: ana.user.id, lastReadSeq: r1.seq });
+    expect(page.readers).toContainEqual({ userId: ben.user.id, lastReadSeq: r2.seq });
     const far = threadMembershipResponseSchema.parse(
       await (await readThread(ana, root.id, { seq: 1000 })).json(),
     );
