@@ -50,7 +50,7 @@ export function deleteRequest(path: string, headers: HeaderMap = {}): Request {
 
 /** A request with `body` serialised as JSON and Content-Type: application/json. */
 export function jsonRequest(
-  method: 'POST' | 'PATCH',
+  method: 'POST' | 'PATCH' | 'PUT',
   path: string,
   body: unknown,
   headers: HeaderMap = {},
@@ -63,7 +63,7 @@ export function jsonRequest(
 
 /** A request with a body sent exactly as given (malformed JSON, wrong types, streams, forms). */
 export function rawRequest(
-  method: 'POST' | 'PATCH' | 'DELETE',
+  method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   path: string,
   body: BodyInit | null,
   headers: HeaderMap = {},
@@ -230,7 +230,7 @@ export function fileForm(
  * `headers` returns what the caller needs to get past authentication (a cookie, or an address).
  */
 export function describeJsonBodyErrors(opts: {
-  method: 'POST' | 'PATCH';
+  method: 'POST' | 'PATCH' | 'PUT';
   path: string;
   handler: (req: Request) => Promise<Response>;
   headers: () => Promise<HeaderMap> | HeaderMap;
@@ -326,7 +326,14 @@ export function startGroup(
 export function postMessage(
   account: TestAccount,
   conversationId: string,
-  input: { body?: string; clientId?: string; replyToId?: string; attachmentIds?: string[] } = {},
+  input: {
+    body?: string;
+    clientId?: string;
+    replyToId?: string;
+    attachmentIds?: string[];
+    threadRootId?: string;
+    alsoSendToConversation?: boolean;
+  } = {},
   headers: HeaderMap = withCookie(account.cookie),
 ): Promise<Response> {
   return sendMessageRoute(
@@ -345,7 +352,13 @@ export async function sendText(
   account: TestAccount,
   conversationId: string,
   body: string,
-  input: { clientId?: string; replyToId?: string; attachmentIds?: string[] } = {},
+  input: {
+    clientId?: string;
+    replyToId?: string;
+    attachmentIds?: string[];
+    threadRootId?: string;
+    alsoSendToConversation?: boolean;
+  } = {},
 ): Promise<MessageWire> {
   const res = await postMessage(account, conversationId, { body, ...input });
   expect(res.status, 'the message is sent').toBe(201);

@@ -11,6 +11,8 @@ import { createTypingThrottle, type TypingState, type TypingThrottle } from '@/l
 import type { ConversationWire } from '@/lib/chat/wire';
 import { useComposerStore } from '@/lib/chat/client/composer-store';
 import { useTimelineStore } from '@/lib/chat/client/timeline-store';
+import { sendReply } from '@/lib/threads/client/sync';
+import { useThreadsStore } from '@/lib/threads/client/threads-store';
 import { toast } from '@/lib/ui/client/toast-store';
 
 import { AttachmentTray } from './attachment-tray';
@@ -25,13 +27,24 @@ export function Composer({
   conversation,
   meId,
   sendTyping,
+  threadRootId,
 }: {
   conversation: ConversationWire;
   meId: string;
   sendTyping: (state: TypingState) => void;
+  /** A thread's composer: replies go to this root, and its draft is kept while closed. */
+  threadRootId?: string;
 }) {
-  const id = conversation.id;
-  const [text, setText] = useState('');
+  // Replying and editing are kept per composer: the conversation's, or a thread's.
+  const id = threadRootId ?? conversation.id;
+  const [text, setTextState] = useState(() =>
+    threadRootId ? (useThreadsStore.getState().drafts[threadRootId] ?? '') : '',
+  );
+  const setText = (next: string) => {
+    setTextState(next);
+    if (threadRootId) useThreadsStore.getState().setDraft(threadRootId, next);
+  };
+  const [alsoSend, setAlsoSend] = useState(false);
   const [caret, setCaret] = useState(0);
   const [mentionIndex, setMentionIndex] = useState(0);
   const area = useRef<HTMLTextAreaElement>(null);
@@ -105,6 +118,17 @@ export function Composer({
     setText('');
     attachments.clear();
     useComposerStore.getState().setReplyTo(id, undefined);
+    if (threadRootId) {
+      await sendReply({
+        conversationId: conversation.id,
+        rootId: threadRootId,
+        meId,
+        body,
+        alsoSendToConversation: alsoSend,
+        attachments: ready,
+      });
+      return;
+    }
     await sendNew({
       conversationId: id,
       meId,
@@ -209,14 +233,14 @@ export function Composer({
           />
         </label>
         <label htmlFor={`composer-${id}`} className="sr-only">
-          Message
+          {threadRootId ? 'Thread reply' : 'Message'}
         </label>
         <textarea
           id={`composer-${id}`}
           ref={area}
           rows={1}
           value={text}
-          placeholder={`Message ${conversation.name}`}
+          placeholder={threadRootId ? 'Reply…' : `Message ${conversation.name}`}
           onChange={(e) => {
             setText(e.target.value);
             setCaret(e.target.selectionStart);
@@ -233,6 +257,16 @@ export function Composer({
           {editing ? 'Save' : 'Send'}
         </Button>
       </div>
+      {threadRootId ? (
+        <label className="mt-2 flex items-center gap-2 text-xs text-muted">
+          <input
+            type="checkbox"
+            checked={alsoSend}
+            onChange={(e) => setAlsoSend(e.target.checked)}
+          />
+          Also send to the conversation
+        </label>
+      ) : null}
     </div>
   );
 }

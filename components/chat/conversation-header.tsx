@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { CallButtons } from '@/components/call/call-buttons';
 import { GamesButton } from '@/components/games/games-button';
 import { SearchInConversationButton } from '@/components/search/search-in-conversation-button';
+import { PinnedList } from '@/components/pins/pinned-list';
 import type { ConversationWire } from '@/lib/chat/wire';
 import { usePresenceStore } from '@/lib/chat/client/presence-store';
 
@@ -58,6 +59,7 @@ export function ConversationHeader({
         </p>
       </div>
       <SearchInConversationButton conversation={conversation} />
+      <PinnedList conversation={conversation} />
       <MuteButton conversation={conversation} />
       <GamesButton conversation={conversation} meId={meId} />
       <CallButtons conversationId={conversation.id} meId={meId} />

@@ -10,6 +10,8 @@ import { useMarkRead } from '@/lib/chat/client/use-mark-read';
 import { useTimelineLoader } from '@/lib/chat/client/use-timeline-loader';
 import type { ConversationWire } from '@/lib/chat/wire';
 import { useConversationsStore } from '@/lib/chat/client/conversations-store';
+import { ThreadPanel } from '@/components/threads/thread-panel';
+import { useThreadsStore } from '@/lib/threads/client/threads-store';
 
 import { Composer } from './composer';
 import { ConversationHeader } from './conversation-header';
@@ -30,6 +32,12 @@ export function ConversationView({ initial }: { initial: ConversationWire }) {
   const seqParam = Number(params.get('seq'));
   const aroundSeq =
     targetMessageId && Number.isSafeInteger(seqParam) && seqParam > 0 ? seqParam : null;
+  // The Threads view links to `?thread=<root id>`: the thread opens beside the conversation.
+  const threadParam = params.get('thread');
+  useEffect(() => {
+    if (threadParam) useThreadsStore.getState().open(initial.id, threadParam);
+  }, [initial.id, threadParam]);
+  const openRoot = useThreadsStore((s) => s.openRoot[initial.id]);
 
   useEffect(() => {
     const store = useConversationsStore.getState();
@@ -43,25 +51,39 @@ export function ConversationView({ initial }: { initial: ConversationWire }) {
   const onBottomChange = useMarkRead(conversation, me.id);
 
   return (
-    <section aria-label={conversation.name} className="flex h-full min-h-0 flex-col">
-      <ConversationHeader conversation={conversation} meId={me.id} />
-      {error ? (
-        <p role="alert" className="bg-danger/10 px-4 py-2 text-sm text-danger">
-          {error}
-        </p>
+    <div className="flex h-full min-h-0">
+      <section
+        aria-label={conversation.name}
+        className="flex h-full min-h-0 min-w-0 flex-1 flex-col"
+      >
+        <ConversationHeader conversation={conversation} meId={me.id} />
+        {error ? (
+          <p role="alert" className="bg-danger/10 px-4 py-2 text-sm text-danger">
+            {error}
+          </p>
+        ) : null}
+        <MessageList
+          conversation={conversation}
+          meId={me.id}
+          readAtOpen={readAtOpen}
+          loadOlder={loadOlder}
+          loadNewer={loadNewer}
+          loadLatest={loadLatest}
+          onBottomChange={onBottomChange}
+          targetMessageId={targetMessageId}
+        />
+        <TypingIndicator conversation={conversation} meId={me.id} />
+        <Composer conversation={conversation} meId={me.id} sendTyping={room.sendTyping} />
+      </section>
+      {openRoot ? (
+        <ThreadPanel
+          key={openRoot}
+          conversation={conversation}
+          rootId={openRoot}
+          meId={me.id}
+          sendTyping={room.sendTyping}
+        />
       ) : null}
-      <MessageList
-        conversation={conversation}
-        meId={me.id}
-        readAtOpen={readAtOpen}
-        loadOlder={loadOlder}
-        loadNewer={loadNewer}
-        loadLatest={loadLatest}
-        onBottomChange={onBottomChange}
-        targetMessageId={targetMessageId}
-      />
-      <TypingIndicator conversation={conversation} meId={me.id} />
-      <Composer conversation={conversation} meId={me.id} sendTyping={room.sendTyping} />
-    </section>
+    </div>
   );
 }

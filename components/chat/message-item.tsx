@@ -16,6 +16,10 @@ import { useComposerStore } from '@/lib/chat/client/composer-store';
 import { useTimelineStore } from '@/lib/chat/client/timeline-store';
 import { toast } from '@/lib/ui/client/toast-store';
 
+import { PinAction, PinnedMark } from '@/components/pins/pin-action';
+import { ThreadActions } from '@/components/threads/thread-actions';
+import { ThreadSummary } from '@/components/threads/thread-summary';
+
 import { AiBadge } from './ai-badge';
 import { EmojiPicker } from './emoji-picker';
 import { ImageAttachment } from './image-viewer';
@@ -118,6 +122,8 @@ export const MessageItem = memo(function MessageItem({
         {sent && !deleted && sent.reactions.length ? (
           <Reactions message={sent} meId={meId} nameOf={nameOf} />
         ) : null}
+        {sent ? <PinnedMark message={sent} /> : null}
+        {sent?.thread ? <ThreadSummary message={sent} conversation={conversation} /> : null}
       </div>
       {sent && !deleted ? (
         <Actions message={sent} mine={mine} conversationId={conversation.id} />
@@ -197,6 +203,8 @@ function Actions({
 }) {
   const [confirming, setConfirming] = useState(false);
   const composer = useComposerStore.getState();
+  // A thread reply is replied to and edited in its thread's composer.
+  const composerId = message.threadRootId ?? conversationId;
   const btn =
     'rounded px-1.5 py-0.5 text-sm hover:bg-surface-2 focus-visible:outline focus-visible:outline-2 focus-visible:outline-ring';
   return (
@@ -217,17 +225,19 @@ function Actions({
         type="button"
         aria-label="Reply"
         className={btn}
-        onClick={() => composer.setReplyTo(conversationId, message)}
+        onClick={() => composer.setReplyTo(composerId, message)}
       >
         ↩
       </button>
+      <ThreadActions message={message} conversationId={conversationId} />
+      <PinAction message={message} conversationId={conversationId} mine={mine} />
       {mine ? (
         <>
           <button
             type="button"
             aria-label="Edit message"
             className={btn}
-            onClick={() => composer.setEditing(conversationId, message)}
+            onClick={() => composer.setEditing(composerId, message)}
           >
             ✎
           </button>

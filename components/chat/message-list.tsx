@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { groupForDisplay, type DisplayRow } from '@/lib/chat/timeline';
 import type { ConversationWire } from '@/lib/chat/wire';
 import { useTimeline } from '@/lib/chat/client/timeline-store';
+import { mainTimeline } from '@/lib/threads/timeline';
 
 import { DraftMessages } from './draft-messages';
 import { MessageBoundary } from './message-boundary';
@@ -49,7 +50,9 @@ export function MessageList({
   /** Scroll to and highlight this message (a notification's link), loading older pages for it. */
   targetMessageId?: string | null;
 }) {
-  const timeline = useTimeline(conversation.id);
+  const held = useTimeline(conversation.id);
+  // Replies kept in their threads are held (for seq) but shown in the thread panel only.
+  const timeline = useMemo(() => mainTimeline(held), [held]);
   const rows = useMemo(
     () => groupForDisplay(timeline, { meId, lastReadSeq: readAtOpen }),
     [timeline, meId, readAtOpen],

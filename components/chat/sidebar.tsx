@@ -5,6 +5,7 @@ import { useParams } from 'next/navigation';
 import { useMemo, useState } from 'react';
 
 import { useMe } from '@/components/me-context';
+import { ThreadsLink } from '@/components/threads/threads-link';
 import { cn } from '@/components/ui/cn';
 import { previewOf, shortTime } from '@/lib/chat/describe';
 import type { ConversationWire } from '@/lib/chat/wire';
@@ -48,6 +49,7 @@ export function Sidebar() {
           onChange={(e) => setFilter(e.target.value)}
         />
       </div>
+      <ThreadsLink />
       <nav aria-label="Conversations" className="min-h-0 flex-1 overflow-y-auto">
         {loaded && conversations.length === 0 ? (
           <p className="p-4 text-sm text-muted">

@@ -137,6 +137,17 @@ async function fill(store: Store) {
     rematchOf: game.id,
     dedupeKey: null,
   });
+  // A thread (reply also sent to the conversation, a read position) and pins.
+  await store.createMessage({
+    conversationId: dm.id,
+    authorId: ben.id,
+    body: 'in a thread',
+    threadRootId: first.id,
+    alsoInConversation: true,
+  });
+  await store.markThreadRead({ rootId: first.id, conversationId: dm.id, userId: ana.id, seq: 3 });
+  await store.pinMessage({ conversationId: dm.id, messageId: first.id, userId: ben.id });
+  await store.setPinPolicy({ conversationId: group.id, policy: 'everyone' });
 }
 
 const TABLES = [
@@ -148,6 +159,10 @@ const TABLES = [
   'uploads',
   'games',
   'game_stats',
+  'threads',
+  'thread_memberships',
+  'pins',
+  'pin_settings',
 ];
 function dump(file: string): Record<string, unknown[]> {
   const db = new Database(file, { readonly: true });
@@ -170,10 +185,14 @@ describe('NDJSON export and import', () => {
       users: 3,
       conversations: 2,
       memberships: 5,
-      messages: 4,
+      messages: 5,
       uploads: 2,
       games: 2,
       gameStats: 2,
+      threads: 1,
+      threadMemberships: 2,
+      pins: 1,
+      pinSettings: 1,
     });
 
     const targetFile = path.join(dir, 'target.db');

@@ -33,6 +33,8 @@ export function describeSystem(message: MessageWire, nameOf: NameOf): string {
       return describeChallenge(event, nameOf);
     case 'game.ended':
       return describeGameEnd(event, nameOf);
+    case 'message.pinned':
+      return `${actor} pinned a message`;
   }
 }
 

@@ -38,7 +38,8 @@ export const sendMessageEndpoint = defineEndpoint({
   method: 'POST',
   path: '/api/v1/conversations/{id}/messages',
   tag: 'Messages',
-  summary: 'Send a message; the same clientId again answers 200 with the stored message',
+  summary:
+    'Send a message (threadRootId: a reply in that thread); the same clientId again answers 200 with the stored one',
   auth: 'session-or-token',
   params: conversationParamsSchema,
   body: sendMessageSchema,
@@ -47,6 +48,7 @@ export const sendMessageEndpoint = defineEndpoint({
     200: { description: 'Already sent with this clientId', schema: messageResponseSchema },
   },
   rateLimit: { name: 'messages:send', rule: { limit: 20, windowMs: 10_000 }, what: 'messages' },
+  errors: { conflict: 'A thread reply to a deleted message' },
 });
 
 export const markReadEndpoint = defineEndpoint({

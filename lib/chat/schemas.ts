@@ -57,10 +57,18 @@ export const sendMessageSchema = z
       .array(id)
       .max(MAX_ATTACHMENTS, `At most ${MAX_ATTACHMENTS} images per message`)
       .optional(),
+    /** Reply in this message's thread (lib/threads). */
+    threadRootId: id.optional(),
+    /** A thread reply that also shows in the conversation. */
+    alsoSendToConversation: z.boolean().optional(),
   })
   .refine((m) => m.body.length > 0 || (m.attachmentIds?.length ?? 0) > 0, {
     message: 'Write a message (or attach an image)',
     path: ['body'],
+  })
+  .refine((m) => !m.alsoSendToConversation || m.threadRootId !== undefined, {
+    message: 'Only a thread reply can also be sent to the conversation',
+    path: ['alsoSendToConversation'],
   });
 export type SendMessageInput = z.infer<typeof sendMessageSchema>;
 

@@ -29,6 +29,7 @@ export const attachmentWireSchema = z.object({
 export type AttachmentWire = z.infer<typeof attachmentWireSchema>;
 
 export const reactionWireSchema = z.object({ emoji: z.string(), userIds: z.array(z.string()) });
+export type ReactionWire = z.infer<typeof reactionWireSchema>;
 
 /** A short quote of the message replied to, so a reply renders without loading its target. */
 export const replyPreviewSchema = z.object({
@@ -37,6 +38,15 @@ export const replyPreviewSchema = z.object({
   body: z.string(),
   deleted: z.boolean(),
 });
+
+/** What a thread's root carries: "3 replies", the last reply's time, who replied recently. */
+export const threadSummaryWireSchema = z.object({
+  replyCount: z.number().int().nonnegative(),
+  lastReplySeq: z.number().int().positive(),
+  lastReplyAt: isoDate,
+  participantIds: z.array(z.string()),
+});
+export type ThreadSummaryWire = z.infer<typeof threadSummaryWireSchema>;
 
 export const messageWireSchema = z.object({
   id: z.string(),
@@ -52,6 +62,12 @@ export const messageWireSchema = z.object({
   mentions: z.array(z.string()),
   reactions: z.array(reactionWireSchema),
   system: systemEventWireSchema.nullable(),
+  /** A thread reply's root; null in the main timeline. */
+  threadRootId: z.string().nullable(),
+  /** A thread reply that also shows in the main timeline. */
+  alsoInConversation: z.boolean(),
+  /** On a root that has replies. */
+  thread: threadSummaryWireSchema.nullable(),
   createdAt: isoDate,
   editedAt: isoDate.nullable(),
   deletedAt: isoDate.nullable(),

@@ -5,8 +5,10 @@ import type { GamesPort } from './ports/games';
 import type { JobsPort } from './ports/jobs';
 import type { MessagesPort } from './ports/messages';
 import type { NotificationSettingsPort, NotificationsPort } from './ports/notifications';
+import type { PinsPort } from './ports/pins';
 import type { PushSubscriptionsPort } from './ports/push-subscriptions';
 import type { SearchPort } from './ports/search';
+import type { ThreadsPort } from './ports/threads';
 import type { TokensPort } from './ports/tokens';
 import type { UploadsPort } from './ports/uploads';
 import type { UsersPort } from './ports/users';
@@ -18,8 +20,10 @@ export type * from './ports/games';
 export type * from './ports/jobs';
 export type * from './ports/messages';
 export type * from './ports/notifications';
+export type * from './ports/pins';
 export type * from './ports/push-subscriptions';
 export type * from './ports/search';
+export type * from './ports/threads';
 export type * from './ports/tokens';
 export type * from './ports/uploads';
 export type * from './ports/users';
@@ -55,4 +59,6 @@ export interface Store
     NotificationsPort,
     NotificationSettingsPort,
     PushSubscriptionsPort,
-    AccountSecurityPort {}
+    AccountSecurityPort,
+    ThreadsPort,
+    PinsPort {}

@@ -42,4 +42,6 @@ export const systemEventSchema = z.discriminatedUnion('type', [
     reason: z.string().max(64),
     moves: z.number().int().nonnegative(),
   }),
+  /** `actorId` pinned the message `messageId` ("Ana pinned a message"). */
+  z.object({ type: z.literal('message.pinned'), actorId: z.string(), messageId: z.string() }),
 ]);

@@ -59,6 +59,9 @@ export const transferSchemas = {
     attachments: z.array(attachmentSchema),
     mentions: z.array(z.string()),
     system: systemEventSchema.nullable(),
+    /** Defaults: files written before threads existed still import. */
+    threadRootId: id.nullable().default(null),
+    alsoInConversation: z.boolean().default(false),
     /** MongoDB keeps no reaction time: null there, the message's time when imported into SQLite. */
     reactions: z.array(
       z.object({ emoji: z.string().min(1), userId: id, createdAt: time.nullable() }),
@@ -128,6 +131,28 @@ export const transferSchemas = {
     losses: z.number().int().min(0),
     draws: z.number().int().min(0),
     rating: z.number().int(),
+  }),
+  /** A thread's root summary (threads came after messages: replies point at their roots). */
+  threads: z.object({
+    rootId: id,
+    conversationId: id,
+    replyCount: z.number().int().min(0),
+    lastReplySeq: z.number().int().min(1),
+    lastReplyAt: time,
+    participantIds: z.array(id),
+  }),
+  threadMemberships: z.object({
+    rootId: id,
+    userId: id,
+    conversationId: id,
+    following: z.boolean(),
+    lastReadSeq: z.number().int().min(0),
+    updatedAt: time,
+  }),
+  pins: z.object({ conversationId: id, messageId: id, pinnedBy: id, pinnedAt: time }),
+  pinSettings: z.object({
+    conversationId: id,
+    policy: z.enum(['admins_and_author', 'everyone']),
   }),
 } as const;
 

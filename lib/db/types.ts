@@ -131,7 +131,8 @@ export type SystemEvent =
       draw: boolean;
       reason: string;
       moves: number;
-    };
+    }
+  | { type: 'message.pinned'; actorId: string; messageId: string };
 
 export type Message = {
   id: string;
@@ -151,10 +152,59 @@ export type Message = {
   /** Ordered by first reaction; userIds in reaction order. */
   reactions: Reaction[];
   system: SystemEvent | null;
+  /** The root of the thread this message replies in; null in the main timeline. */
+  threadRootId: string | null;
+  /** A thread reply that was also sent to the conversation ("Also send to the conversation"). */
+  alsoInConversation: boolean;
+  /** On a thread's root: its replies so far; null on a message nobody replied to in a thread. */
+  thread: ThreadSummary | null;
   createdAt: Date;
   editedAt: Date | null;
   deletedAt: Date | null;
 };
+
+/** What a thread's root carries: how many replies, the newest one, and who wrote recently. */
+export type ThreadSummary = {
+  /** Replies not deleted. */
+  replyCount: number;
+  /** The seq of the newest reply (deleted or not): a follower's unread mark compares with it. */
+  lastReplySeq: number;
+  lastReplyAt: Date;
+  /** Who replied most recently first, at most MAX_THREAD_PARTICIPANTS of them. */
+  participantIds: string[];
+};
+
+/** Per person and thread (the Slack / Mattermost shape): following and a read position. */
+export type ThreadMembership = {
+  rootId: string;
+  conversationId: string;
+  userId: string;
+  following: boolean;
+  /** Replies up to and including this seq have been read in the thread. Only moves forward. */
+  lastReadSeq: number;
+  updatedAt: Date;
+};
+
+/** A thread one person follows, with what they have not read of it. */
+export type FollowedThread = {
+  rootId: string;
+  conversationId: string;
+  thread: ThreadSummary;
+  membership: ThreadMembership;
+  /** Replies by others after the person's read position, not deleted. */
+  unreadCount: number;
+};
+
+/** A pinned message of a conversation. */
+export type Pin = {
+  conversationId: string;
+  messageId: string;
+  pinnedBy: string;
+  pinnedAt: Date;
+};
+
+/** Who may pin in a group: admins (and owners) and a message's author, or every member. */
+export type PinPolicy = 'admins_and_author' | 'everyone';
 
 /** A conversation as one member sees it, for the sidebar. */
 export type ConversationForMember = { conversation: Conversation; membership: Membership };

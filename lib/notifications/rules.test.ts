@@ -16,6 +16,7 @@ const message = (over: Partial<MessageFacts> = {}): MessageFacts => ({
   deleted: false,
   mentions: [],
   replyToAuthorId: null,
+  thread: null,
   ...over,
 });
 const none = new Set<string>();
@@ -129,5 +130,55 @@ describe('missedCallRecipients', () => {
       ],
     });
     expect(out).toEqual([{ userId: 'dan', kind: 'missed_call' }]);
+  });
+});
+
+describe('messageRecipients for thread replies', () => {
+  const thread = (followerIds: string[], alsoInConversation = false) => ({
+    followerIds,
+    alsoInConversation,
+  });
+
+  it('notifies the thread’s followers as a reply and the mentioned as a mention', () => {
+    const out = messageRecipients({
+      message: message({ mentions: ['cai'], thread: thread(['ana', 'ben']) }),
+      conversationKind: 'group',
+      members: [member('ana', 'mentions'), member('ben', 'mentions'), member('cai', 'mentions')],
+      viewers: none,
+    });
+    expect(out).toEqual([
+      { userId: 'ben', kind: 'reply' },
+      { userId: 'cai', kind: 'mention' },
+    ]);
+  });
+
+  it('keeps a reply in its thread from people who hear of every message, unless also sent', () => {
+    const members = [member('ana'), member('dan', 'all')];
+    expect(
+      messageRecipients({
+        message: message({ thread: thread(['ana']) }),
+        conversationKind: 'group',
+        members,
+        viewers: none,
+      }),
+    ).toEqual([]);
+    expect(
+      messageRecipients({
+        message: message({ thread: thread(['ana'], true) }),
+        conversationKind: 'group',
+        members,
+        viewers: none,
+      }),
+    ).toEqual([{ userId: 'dan', kind: 'message' }]);
+  });
+
+  it('still respects mute and the nothing level for followers', () => {
+    const out = messageRecipients({
+      message: message({ thread: thread(['ben', 'cai']) }),
+      conversationKind: 'group',
+      members: [member('ben', 'mentions', true), member('cai', 'nothing')],
+      viewers: none,
+    });
+    expect(out).toEqual([]);
   });
 });

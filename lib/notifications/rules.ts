@@ -18,6 +18,11 @@ export type MessageFacts = {
   mentions: string[];
   /** Author of the message this one replies to, if any. */
   replyToAuthorId: string | null;
+  /**
+   * A thread reply: who follows the thread (they hear of it as a reply), and whether it was also
+   * sent to the conversation (otherwise it is no plain message to the others).
+   */
+  thread: { followerIds: readonly string[]; alsoInConversation: boolean } | null;
 };
 
 export type MemberFacts = { userId: string; muted: boolean; level: NotificationLevel };
@@ -32,6 +37,7 @@ export function kindFor(
   if (conversationKind === 'direct') return 'dm';
   if (message.mentions.includes(userId)) return 'mention';
   if (message.replyToAuthorId === userId) return 'reply';
+  if (message.thread?.followerIds.includes(userId)) return 'reply';
   return 'message';
 }
 
@@ -58,6 +64,8 @@ export function messageRecipients(input: {
     if (member.userId === message.authorId || isAssistant(member.userId)) return [];
     if (viewers.has(member.userId)) return [];
     const kind = kindFor(message, conversationKind, member.userId);
+    // A reply kept in its thread is for its followers and the mentioned, not the whole group.
+    if (kind === 'message' && message.thread && !message.thread.alsoInConversation) return [];
     return wants(member, kind) ? [{ userId: member.userId, kind }] : [];
   });
 }

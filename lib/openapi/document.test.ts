@@ -78,7 +78,7 @@ describe('OpenAPI document from the endpoint descriptors', () => {
   it('derives error answers from the shape and adds the declared ones', () => {
     const send = op('/api/v1/conversations/{id}/messages', 'post');
     expect(Object.keys(send.responses).sort()).toEqual(
-      ['200', '201', '400', '401', '403', '404', '413', '415', '422', '429', '500'].sort(),
+      ['200', '201', '400', '401', '403', '404', '409', '413', '415', '422', '429', '500'].sort(),
     );
     // A signed-in write: a cookie from another origin is refused.
     expect(send.responses['403']?.description).toMatch(/another origin/);

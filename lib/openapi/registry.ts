@@ -8,9 +8,11 @@ import * as games from '@/lib/games/endpoints';
 import * as jobs from '@/lib/jobs/endpoints';
 import * as operations from '@/lib/operations/endpoints';
 import * as notifications from '@/lib/notifications/endpoints';
+import * as pins from '@/lib/pins/endpoints';
 import * as push from '@/lib/push/endpoints';
 import * as realtime from '@/lib/realtime/endpoints';
 import * as search from '@/lib/search/endpoints';
+import * as threads from '@/lib/threads/endpoints';
 import * as users from '@/lib/users/endpoints';
 
 import * as meta from './endpoints';
@@ -38,6 +40,8 @@ export const documentedEndpoints: EndpointSpec[] = [
   conversations,
   messages,
   search,
+  threads,
+  pins,
   calls,
   games,
   jobs,

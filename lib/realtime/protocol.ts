@@ -63,6 +63,30 @@ export const roomEventSchema = z.discriminatedUnion('type', [
     userId: z.string(),
     lastReadSeq: z.number().int().nonnegative(),
   }),
+  /** A thread's root changed summary (a reply was sent or deleted): the root as it is now. */
+  z.object({
+    type: z.literal('thread.updated'),
+    conversationId,
+    rootId: z.string(),
+    root: messageWireSchema,
+  }),
+  /** Someone's read position (and following) in a thread moved: receipts, unread threads. */
+  z.object({
+    type: z.literal('thread.read'),
+    conversationId,
+    rootId: z.string(),
+    userId: z.string(),
+    lastReadSeq: z.number().int().nonnegative(),
+    following: z.boolean(),
+  }),
+  /** A message was pinned or unpinned: clients refetch the conversation's pins. */
+  z.object({
+    type: z.literal('pin.changed'),
+    conversationId,
+    messageId: z.string(),
+    pinned: z.boolean(),
+    userId: z.string(),
+  }),
   /** Name or settings changed: clients refetch the conversation. */
   z.object({ type: z.literal('conversation.updated'), conversationId }),
   z.object({ type: z.literal('member.added'), conversationId, userIds: z.array(z.string()) }),

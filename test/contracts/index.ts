@@ -8,8 +8,10 @@ import { messagesContract } from './messages';
 import { notificationSettingsContract } from './notification-settings';
 import { notificationsContract } from './notifications';
 import { outboxContract } from './outbox';
+import { pinsContract } from './pins';
 import { pushSubscriptionsContract } from './push-subscriptions';
 import { searchContract } from './search';
+import { threadsContract } from './threads';
 import { tokensContract } from './tokens';
 import { uploadsContract } from './uploads';
 import { usersContract } from './users';
@@ -34,4 +36,6 @@ export function storeContracts(adapter: string, open: OpenStore): void {
   notificationSettingsContract(adapter, open);
   pushSubscriptionsContract(adapter, open);
   accountSecurityContract(adapter, open);
+  threadsContract(adapter, open);
+  pinsContract(adapter, open);
 }

@@ -12,6 +12,7 @@ import { publishToConversation } from '@/lib/realtime/server/publish';
 import { requireAuthor, requireMember, requireMessageAccess } from './access';
 import { afterCommit, messageCreatedJob } from './after-commit';
 import { announce } from './events';
+import { announceThread, requireThreadRoot } from './thread-replies';
 import { extractMentions } from '../mentions';
 import { toMessageWire } from '../present';
 import type { SendMessageInput } from '../schemas';
@@ -181,6 +182,8 @@ export async function sendMessage(
       );
     }
   }
+  const threadRootId = input.threadRootId ?? null;
+  if (threadRootId) await requireThreadRoot(store, conversationId, threadRootId);
   const attachmentIds = [...new Set(input.attachmentIds ?? [])];
   await requireUsableUploads(store, user, attachmentIds, input.clientId);
   await assertAssistantCanAnswer({ store, conversation, body: input.body });
@@ -192,10 +195,13 @@ export async function sendMessage(
     replyToId: input.replyToId ?? null,
     attachmentIds,
     mentions: await mentionsIn(store, conversationId, input.body),
+    threadRootId,
+    alsoInConversation: input.alsoSendToConversation ?? false,
     jobs: messageCreatedJob,
   });
   const wire = toMessageWire(stored.message, replyTo);
   await afterCommit(store, { ...stored, wire });
+  if (stored.created && threadRootId) await announceThread(store, threadRootId);
   return { message: wire, created: stored.created };
 }
 
@@ -237,6 +243,11 @@ export async function deleteMessage(store: Store, user: User, messageId: string)
         blobs.delete(key).catch((err: unknown) => log.warn({ err, key }, 'blob delete failed')),
       ),
   );
+  // A deleted message leaves the conversation's pins too.
+  const unpinned = await store.unpinMessage({
+    conversationId: deleted.conversationId,
+    messageId: deleted.id,
+  });
   await announce(store, deleted.conversationId, [
     {
       type: 'message.deleted',
@@ -244,7 +255,20 @@ export async function deleteMessage(store: Store, user: User, messageId: string)
       seq: deleted.seq,
       message: toMessageWire(deleted),
     },
+    ...(unpinned
+      ? [
+          {
+            type: 'pin.changed' as const,
+            conversationId: deleted.conversationId,
+            messageId: deleted.id,
+            pinned: false,
+            userId: user.id,
+          },
+        ]
+      : []),
   ]);
+  // A deleted reply no longer counts in its root's "N replies".
+  if (deleted.threadRootId) await announceThread(store, deleted.threadRootId);
 }
 
 export async function setReaction(

@@ -9,9 +9,11 @@ import { messageFunctions } from './messages';
 import { createModels } from './models';
 import { notificationSettingsFunctions } from './notification-settings';
 import { notificationFunctions } from './notifications';
+import { pinFunctions } from './pins';
 import { outboxFunctions } from './outbox';
 import { pushSubscriptionFunctions } from './push-subscriptions';
 import { backfillSearchFields, searchFunctions } from './search';
+import { threadFunctions } from './threads';
 import { tokenFunctions } from './tokens';
 import { uploadFunctions } from './uploads';
 import { userFunctions } from './users';
@@ -42,6 +44,7 @@ export async function createMongoStore({
   const { relayOutbox: relayGameOutbox, ...games } = gameFunctions(gameModels, models);
   const relayOtherOutboxes = outboxFunctions(models).relayOutbox;
   await backfillSearchFields(models);
+  const messages = messageFunctions(models);
 
   return {
     kind: 'mongo',
@@ -56,7 +59,7 @@ export async function createMongoStore({
     ...tokenFunctions(models),
     ...conversationFunctions(models),
     ...membershipFunctions(models),
-    ...messageFunctions(models),
+    ...messages,
     ...searchFunctions(models),
     ...uploadFunctions(models),
     ...callFunctions(models),
@@ -70,5 +73,7 @@ export async function createMongoStore({
     ...notificationSettingsFunctions(models),
     ...pushSubscriptionFunctions(models),
     ...accountSecurityFunctions(models, securityModels),
+    ...threadFunctions(models, (input) => messages.getMessages(input)),
+    ...pinFunctions(models),
   };
 }

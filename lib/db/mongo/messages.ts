@@ -7,6 +7,7 @@ import type { Attachment, DailyActivity, Message, Reaction } from '../types';
 import type { ConversationDoc, MessageDoc, Models, ReactionEntry, UploadDoc } from './models';
 import { outboxFieldsFor, outboxFunctions } from './outbox';
 import { searchFields } from './search-fields';
+import { threadSummaries, threadWriter } from './threads';
 import { toAttachment } from './uploads';
 import { duplicateKeyField } from './users';
 
@@ -40,6 +41,10 @@ export function toMessage(doc: MessageDoc): Message {
     mentions: [...(doc.mentions ?? [])],
     reactions: groupReactions(doc.reactions ?? []),
     system: doc.system == null ? null : systemEventSchema.parse(doc.system),
+    threadRootId: doc.threadRootId ?? null,
+    alsoInConversation: doc.alsoInConversation ?? false,
+    // Read from the threads collection by the functions below (threadSummaries).
+    thread: null,
     createdAt: doc.createdAt,
     editedAt: doc.editedAt ?? null,
     deletedAt: doc.deletedAt ?? null,
@@ -104,10 +109,11 @@ export function reservedSeq(
 export function messageFunctions(models: Models): MessagesPort {
   const { Conversation, Membership, Message, Upload } = models;
   const outbox = outboxFunctions(models);
-  const byId = async (id: string) => {
-    const doc = await Message.findById(id).lean<MessageDoc>();
-    return doc ? toMessage(doc) : null;
-  };
+  const withThreads = threadSummaries(models);
+  const threads = threadWriter(models);
+  const one = async (doc: MessageDoc | null) =>
+    doc ? (await withThreads([toMessage(doc)]))[0]! : null;
+  const byId = async (id: string) => one(await Message.findById(id).lean<MessageDoc>());
   const after = { returnDocument: 'after' } as const;
 
   /** The uploads as attachments, in the order given; null when one is unknown or claimed. */
@@ -168,6 +174,8 @@ export function messageFunctions(models: Models): MessagesPort {
       attachmentIds = [],
       mentions = [],
       system = null,
+      threadRootId = null,
+      alsoInConversation = false,
       jobs,
     }) {
       checkFields({ messageBody: body });
@@ -203,6 +211,8 @@ export function messageFunctions(models: Models): MessagesPort {
         mentions,
         system,
         ...searchFields(system ? 'system' : 'user', body),
+        threadRootId,
+        alsoInConversation: threadRootId !== null && alsoInConversation,
       });
       // Checked before taking a seq, so a refused message leaves no gap behind.
       await doc.validate({ pathsToSkip: ['seq'] });
@@ -222,6 +232,15 @@ export function messageFunctions(models: Models): MessagesPort {
         return asRetry(winner);
       }
       const { seq } = doc;
+      if (threadRootId !== null)
+        await threads.addReply({
+          rootId: threadRootId,
+          conversationId,
+          authorId,
+          seq,
+          at: now,
+          mentions,
+        });
       await Promise.all([
         authorId !== null &&
           Membership.updateOne(
@@ -243,7 +262,7 @@ export function messageFunctions(models: Models): MessagesPort {
     async getMessages({ ids }) {
       if (ids.length === 0) return [];
       const docs = await Message.find({ _id: { $in: ids } }).lean<MessageDoc[]>();
-      return docs.map(toMessage);
+      return withThreads(docs.map(toMessage));
     },
 
     async listMessages({ conversationId, before, after: afterSeq, limit }) {
@@ -262,7 +281,7 @@ export function messageFunctions(models: Models): MessagesPort {
         .limit(size + 1)
         .lean<MessageDoc[]>();
       const { page, hasMore } = seqPage(rows, size, up);
-      return { messages: page.map(toMessage), hasMore };
+      return { messages: await withThreads(page.map(toMessage)), hasMore };
     },
 
     async editMessage({ id, body, mentions }) {
@@ -273,7 +292,7 @@ export function messageFunctions(models: Models): MessagesPort {
         { $set: { body, mentions, editedAt: new Date(), ...searchFields('user', body) } },
         { ...after, runValidators: true },
       ).lean<MessageDoc>();
-      return doc ? toMessage(doc) : byId(id);
+      return doc ? one(doc) : byId(id);
     },
 
     async deleteMessage({ id }) {
@@ -292,7 +311,9 @@ export function messageFunctions(models: Models): MessagesPort {
         },
         after,
       ).lean<MessageDoc>();
-      return doc ? toMessage(doc) : byId(id);
+      // Only the deletion that made the tombstone uncounts the reply.
+      if (doc?.threadRootId) await threads.removeReply(doc.threadRootId);
+      return doc ? one(doc) : byId(id);
     },
 
     async setReaction({ messageId, userId, emoji, present }) {
@@ -310,7 +331,7 @@ export function messageFunctions(models: Models): MessagesPort {
             { $pull: { reactions: entry } },
             after,
           ).lean<MessageDoc>();
-      return doc ? toMessage(doc) : byId(messageId);
+      return doc ? one(doc) : byId(messageId);
     },
   };
 }

@@ -4,6 +4,7 @@ import { newId } from '../ids';
 import { systemEventSchema } from '../json-columns';
 import { FIELD_LIMITS } from '../rules';
 import { indexOutbox, outboxPaths, type OutboxFields } from './outbox-schema';
+import { createThreadModels, type ThreadModels } from './thread-models';
 import type {
   Attachment,
   CallKind,
@@ -158,6 +159,9 @@ export type MessageDoc = OutboxFields & {
   attachments: Attachment[];
   mentions: string[];
   reactions: ReactionEntry[];
+  /** A thread reply's root (absent on older documents: read as null). */
+  threadRootId?: string | null;
+  alsoInConversation?: boolean;
   system: SystemEvent | null;
   createdAt: Date;
   editedAt: Date | null;
@@ -267,6 +271,8 @@ export const messageSchema = new Schema<MessageDoc>(
     attachments: { type: [attachmentSchema], default: [] },
     mentions: { type: [String], default: [] },
     reactions: { type: [reactionSchema], default: [] },
+    threadRootId: { type: String, default: null },
+    alsoInConversation: { type: Boolean, default: false },
     system: {
       type: Schema.Types.Mixed,
       default: null,
@@ -294,6 +300,11 @@ messageSchema.index(
     unique: true,
     partialFilterExpression: { authorId: { $type: 'string' }, clientId: { $type: 'string' } },
   },
+);
+// A thread's replies in seq order; only replies are indexed.
+messageSchema.index(
+  { threadRootId: 1, seq: 1 },
+  { partialFilterExpression: { threadRootId: { $type: 'string' } } },
 );
 // Messages whose follow-up jobs a crash left unrelayed (lib/db/mongo/outbox.ts).
 indexOutbox(messageSchema);
@@ -556,7 +567,8 @@ export const pushSubscriptionSchema = new Schema<PushSubscriptionDoc>(
 pushSubscriptionSchema.index({ endpoint: 1 }, { unique: true });
 pushSubscriptionSchema.index({ userId: 1, createdAt: 1 });
 
-export type Models = {
+/** Every model; threads and pins (thread-models.ts) are among them. */
+export type Models = ThreadModels & {
   User: Model<UserDoc>;
   Account: Model<AccountDoc>;
   ApiToken: Model<ApiTokenDoc>;
@@ -588,5 +600,6 @@ export function createModels(conn: Connection): Models {
     Notification: model('Notification', notificationSchema),
     NotificationSettings: model('NotificationSettings', notificationSettingsSchema),
     PushSubscription: model('PushSubscription', pushSubscriptionSchema),
+    ...createThreadModels(conn),
   };
 }

@@ -148,6 +148,13 @@ describe('mongo chat schemas', () => {
           },
         }),
       ],
+      // A thread's replies in seq order; messages outside threads stay out of the index.
+      [
+        { threadRootId: 1, seq: 1 },
+        expect.objectContaining({
+          partialFilterExpression: { threadRootId: { $type: 'string' } },
+        }),
+      ],
       // The outbox sweeper finds only messages with follow-up jobs still to relay.
       [
         { outboxAt: 1 },
@@ -364,6 +371,9 @@ describe('mongo chat mappers', () => {
       mentions: [],
       reactions: [],
       system: { type: 'conversation.renamed', actorId: 'u_1', name: 'N' },
+      threadRootId: null,
+      alsoInConversation: false,
+      thread: null,
       createdAt: at,
       editedAt: null,
       deletedAt: null,

@@ -83,6 +83,8 @@ const mapping: Mapping = {
       attachments: (d.attachments ?? []) as TransferRecord<'messages'>['attachments'],
       mentions: (d.mentions ?? []) as string[],
       system: (d.system ?? null) as TransferRecord<'messages'>['system'],
+      threadRootId: (d.threadRootId ?? null) as string | null,
+      alsoInConversation: Boolean(d.alsoInConversation),
       reactions: ((d.reactions ?? []) as { emoji: string; userId: string }[]).map((r) => ({
         emoji: r.emoji,
         userId: r.userId,
@@ -168,6 +170,53 @@ const mapping: Mapping = {
       rating: d.rating as number,
     }),
     toDoc: (s) => ({ ...s, _id: `${s.userId}:${s.kind}` }),
+  },
+  threads: {
+    model: 'Thread',
+    toRecord: (d) => ({
+      rootId: d._id as string,
+      conversationId: d.conversationId as string,
+      replyCount: d.replyCount as number,
+      lastReplySeq: d.lastReplySeq as number,
+      lastReplyAt: isoOf(d.lastReplyAt),
+      participantIds: (d.participants ?? []) as string[],
+    }),
+    toDoc: ({ rootId, participantIds, lastReplyAt, ...t }) => ({
+      ...t,
+      _id: rootId,
+      participants: participantIds,
+      lastReplyAt: dateOf(lastReplyAt),
+    }),
+  },
+  threadMemberships: {
+    model: 'ThreadMembership',
+    toRecord: (d) => ({
+      rootId: d.rootId as string,
+      userId: d.userId as string,
+      conversationId: d.conversationId as string,
+      following: Boolean(d.following),
+      lastReadSeq: d.lastReadSeq as number,
+      updatedAt: isoOf(d.updatedAt),
+    }),
+    toDoc: ({ updatedAt, ...m }) => ({ ...m, updatedAt: dateOf(updatedAt) }),
+  },
+  pins: {
+    model: 'Pin',
+    toRecord: (d) => ({
+      conversationId: d.conversationId as string,
+      messageId: d.messageId as string,
+      pinnedBy: d.pinnedBy as string,
+      pinnedAt: isoOf(d.pinnedAt),
+    }),
+    toDoc: ({ pinnedAt, ...p }) => ({ ...p, pinnedAt: dateOf(pinnedAt) }),
+  },
+  pinSettings: {
+    model: 'PinSetting',
+    toRecord: (d) => ({
+      conversationId: d._id as string,
+      policy: d.policy as 'admins_and_author' | 'everyone',
+    }),
+    toDoc: ({ conversationId, policy }) => ({ _id: conversationId, policy }),
   },
 };
 

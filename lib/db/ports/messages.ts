@@ -24,6 +24,10 @@ export interface MessagesPort {
     attachmentIds?: string[];
     mentions?: string[];
     system?: SystemEvent | null;
+    /** A thread reply: the root (a message of this conversation, not itself a reply). */
+    threadRootId?: string | null;
+    /** A thread reply also shown in the main timeline. */
+    alsoInConversation?: boolean;
     jobs?: (message: Message) => NewJob[];
   }): Promise<{ message: Message; created: boolean; queued: Job[] }>;
   getMessage(input: { id: string }): Promise<Message | null>;
@@ -41,7 +45,10 @@ export interface MessagesPort {
     limit: number;
   }): Promise<{ messages: Message[]; hasMore: boolean }>;
   editMessage(input: { id: string; body: string; mentions: string[] }): Promise<Message | null>;
-  /** Tombstones the message: body, attachments, mentions and reactions go; seq and author stay. */
+  /**
+   * Tombstones the message: body, attachments, mentions and reactions go; seq and author stay.
+   * A root keeps its thread; a deleted reply no longer counts in its root's replyCount.
+   */
   deleteMessage(input: { id: string }): Promise<Message | null>;
   /**
    * People's messages per UTC day since `since` (days without any are left out), and how many

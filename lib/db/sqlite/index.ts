@@ -8,14 +8,17 @@ import { jobFunctions } from './jobs';
 import { messageFunctions } from './messages';
 import { notificationSettingsFunctions } from './notification-settings';
 import { notificationFunctions } from './notifications';
+import { pinFunctions } from './pins';
 import { pushSubscriptionFunctions } from './push-subscriptions';
 import { searchFunctions } from './search';
+import { threadFunctions } from './threads';
 import { tokenFunctions } from './tokens';
 import { uploadFunctions } from './uploads';
 import { userFunctions } from './users';
 
 export function createSqliteStore(file: string): Store & { db: Db } {
   const db = openDatabase(file);
+  const messages = messageFunctions(db);
   return {
     kind: 'sqlite',
     db,
@@ -28,7 +31,7 @@ export function createSqliteStore(file: string): Store & { db: Db } {
     ...userFunctions(db),
     ...tokenFunctions(db),
     ...conversationFunctions(db),
-    ...messageFunctions(db),
+    ...messages,
     ...searchFunctions(db),
     ...uploadFunctions(db),
     ...callFunctions(db),
@@ -38,5 +41,7 @@ export function createSqliteStore(file: string): Store & { db: Db } {
     ...notificationSettingsFunctions(db),
     ...pushSubscriptionFunctions(db),
     ...accountSecurityFunctions(db),
+    ...threadFunctions(db, (input) => messages.getMessages(input)),
+    ...pinFunctions(db),
   };
 }

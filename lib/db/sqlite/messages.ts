@@ -7,9 +7,18 @@ import {
 } from '../json-columns';
 import type { MessagesPort } from '../ports/messages';
 import { checkFields, pageSize, readsUpwards, seqPage, uniqueIds } from '../rules';
-import type { Attachment, DailyActivity, Job, Message, Reaction, SystemEvent } from '../types';
+import type {
+  Attachment,
+  DailyActivity,
+  Job,
+  Message,
+  Reaction,
+  SystemEvent,
+  ThreadSummary,
+} from '../types';
 import type { Db } from './connection';
 import { jobInserter } from './jobs';
+import { threadWriter, threadsOf } from './threads';
 import { selectUploads, toAttachment } from './uploads';
 
 // The CHECK constraint in migration 3 guarantees `kind`.
@@ -25,6 +34,8 @@ export type MessageRow = {
   attachments: string;
   mentions: string;
   system: string | null;
+  thread_root_id: string | null;
+  also_in_conversation: number;
   created_at: number;
   edited_at: number | null;
   deleted_at: number | null;
@@ -34,7 +45,11 @@ type ReactionRow = { message_id: string; emoji: string; user_id: string };
 
 const date = (ms: number | null) => (ms === null ? null : new Date(ms));
 
-function toMessage(row: MessageRow, reactions: Reaction[]): Message {
+function toMessage(
+  row: MessageRow,
+  reactions: Reaction[],
+  thread: ThreadSummary | null = null,
+): Message {
   return {
     id: row.id,
     conversationId: row.conversation_id,
@@ -48,6 +63,9 @@ function toMessage(row: MessageRow, reactions: Reaction[]): Message {
     mentions: parseJsonColumn(stringListSchema, row.mentions) ?? [],
     reactions,
     system: parseJsonColumn(systemEventSchema, row.system),
+    threadRootId: row.thread_root_id,
+    alsoInConversation: row.also_in_conversation === 1,
+    thread,
     createdAt: new Date(row.created_at),
     editedAt: date(row.edited_at),
     deletedAt: date(row.deleted_at),
@@ -60,6 +78,7 @@ export function messageReader(db: Db): (rows: MessageRow[]) => Message[] {
     `SELECT message_id, emoji, user_id FROM reactions
      WHERE message_id IN (SELECT value FROM json_each(?)) ORDER BY created_at, rowid`,
   );
+  const summaries = threadsOf(db);
   return (rows) => {
     if (rows.length === 0) return [];
     const grouped = new Map<string, Map<string, string[]>>();
@@ -68,10 +87,13 @@ export function messageReader(db: Db): (rows: MessageRow[]) => Message[] {
       grouped.set(r.message_id, byEmoji);
       byEmoji.set(r.emoji, [...(byEmoji.get(r.emoji) ?? []), r.user_id]);
     }
+    // A thread's root carries its summary (reply count, last reply, who replied).
+    const roots = summaries(rows.map((row) => row.id));
     return rows.map((row) =>
       toMessage(
         row,
         [...(grouped.get(row.id) ?? [])].map(([emoji, userIds]) => ({ emoji, userIds })),
+        roots.get(row.id) ?? null,
       ),
     );
   };
@@ -94,8 +116,8 @@ export function messageFunctions(db: Db): MessagesPort {
   );
   const insert = db.prepare(
     `INSERT INTO messages (id, conversation_id, seq, author_id, kind, body, client_id, reply_to_id,
-       attachments, mentions, system, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       attachments, mentions, system, thread_root_id, also_in_conversation, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const claimUpload = db.prepare(
     'UPDATE uploads SET conversation_id = ?, message_id = ? WHERE id = ? AND message_id IS NULL',
@@ -114,6 +136,7 @@ export function messageFunctions(db: Db): MessagesPort {
   );
   const uploadsByIds = selectUploads(db);
   const insertJobs = jobInserter(db);
+  const threads = threadWriter(db);
 
   const withReactions = messageReader(db);
   const one = (id: string) => {
@@ -152,6 +175,7 @@ export function messageFunctions(db: Db): MessagesPort {
     const uploadIds = uniqueIds(input.attachmentIds ?? []);
     const attachments = attachmentsFor(uploadIds);
     const system: SystemEvent | null = input.system ?? null;
+    const threadRootId = input.threadRootId ?? null;
     const id = newId('m');
     insert.run(
       id,
@@ -165,8 +189,19 @@ export function messageFunctions(db: Db): MessagesPort {
       JSON.stringify(attachments),
       JSON.stringify(input.mentions ?? []),
       system ? JSON.stringify(system) : null,
+      threadRootId,
+      threadRootId !== null && input.alsoInConversation ? 1 : 0,
       now,
     );
+    if (threadRootId !== null)
+      threads.addReply({
+        rootId: threadRootId,
+        conversationId,
+        authorId,
+        seq,
+        at: now,
+        mentions: input.mentions ?? [],
+      });
     for (const uploadId of uploadIds) claimUpload.run(conversationId, id, uploadId);
     if (authorId !== null) readUpTo.run(seq, conversationId, authorId, seq);
     const message = toMessage(byId.get(id)!, []);
@@ -175,6 +210,9 @@ export function messageFunctions(db: Db): MessagesPort {
   });
 
   const remove = db.transaction((id: string) => {
+    const before = byId.get(id);
+    if (before && before.deleted_at === null && before.thread_root_id !== null)
+      threads.removeReply(before.thread_root_id);
     db.prepare(
       `UPDATE messages SET body = '', attachments = '[]', mentions = '[]', deleted_at = ?
        WHERE id = ? AND deleted_at IS NULL`,

@@ -290,4 +290,42 @@ export const migrations: readonly string[] = [
    INSERT INTO message_search (rowid, body, meta) SELECT id, body, meta FROM message_search_source;
    INSERT INTO message_search_cjk (rowid, body)
      SELECT id, body FROM message_search_source WHERE unspaced;`,
+  // Threads and pins (issue 15). A reply is a message with thread_root_id set; it keeps the
+  // conversation's seq. threads holds each root's summary (participants: JSON, newest first),
+  // written in the reply's transaction; thread_memberships is per person and root (following,
+  // read position). pins are per conversation (at most 50, checked in the pinning transaction);
+  // pin_settings holds a group's pin policy when it differs from the default. No foreign key on
+  // root_id/message_id: messages are only tombstoned, never deleted on their own.
+  `ALTER TABLE messages ADD COLUMN thread_root_id TEXT;
+   ALTER TABLE messages ADD COLUMN also_in_conversation INTEGER NOT NULL DEFAULT 0;
+   CREATE INDEX messages_thread ON messages (thread_root_id, seq) WHERE thread_root_id IS NOT NULL;
+   CREATE TABLE threads (
+     root_id TEXT PRIMARY KEY,
+     conversation_id TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+     reply_count INTEGER NOT NULL,
+     last_reply_seq INTEGER NOT NULL,
+     last_reply_at INTEGER NOT NULL,
+     participants TEXT NOT NULL
+   );
+   CREATE TABLE thread_memberships (
+     root_id TEXT NOT NULL,
+     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     conversation_id TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+     following INTEGER NOT NULL,
+     last_read_seq INTEGER NOT NULL DEFAULT 0,
+     updated_at INTEGER NOT NULL,
+     PRIMARY KEY (root_id, user_id)
+   );
+   CREATE INDEX thread_memberships_followed ON thread_memberships (user_id, following);
+   CREATE TABLE pins (
+     conversation_id TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+     message_id TEXT NOT NULL,
+     pinned_by TEXT NOT NULL,
+     pinned_at INTEGER NOT NULL,
+     PRIMARY KEY (conversation_id, message_id)
+   );
+   CREATE TABLE pin_settings (
+     conversation_id TEXT PRIMARY KEY REFERENCES conversations (id) ON DELETE CASCADE,
+     policy TEXT NOT NULL CHECK (policy IN ('admins_and_author', 'everyone'))
+   );`,
 ];

@@ -65,6 +65,8 @@ const toRecord: ToRecord = {
     attachments: parseJsonColumn(attachmentsSchema, str(r.attachments)) ?? [],
     mentions: parseJsonColumn(stringListSchema, str(r.mentions)) ?? [],
     system: parseJsonColumn(systemEventSchema, strOrNull(r.system)),
+    threadRootId: strOrNull(r.thread_root_id),
+    alsoInConversation: r.also_in_conversation === 1,
     reactions: (
       db
         .prepare(
@@ -105,6 +107,32 @@ const toRecord: ToRecord = {
     losses: num(r.losses),
     draws: num(r.draws),
     rating: num(r.rating),
+  }),
+  threads: (r) => ({
+    rootId: str(r.root_id),
+    conversationId: str(r.conversation_id),
+    replyCount: num(r.reply_count),
+    lastReplySeq: num(r.last_reply_seq),
+    lastReplyAt: iso(num(r.last_reply_at)),
+    participantIds: parseJsonColumn(stringListSchema, str(r.participants)) ?? [],
+  }),
+  threadMemberships: (r) => ({
+    rootId: str(r.root_id),
+    userId: str(r.user_id),
+    conversationId: str(r.conversation_id),
+    following: r.following === 1,
+    lastReadSeq: num(r.last_read_seq),
+    updatedAt: iso(num(r.updated_at)),
+  }),
+  pins: (r) => ({
+    conversationId: str(r.conversation_id),
+    messageId: str(r.message_id),
+    pinnedBy: str(r.pinned_by),
+    pinnedAt: iso(num(r.pinned_at)),
+  }),
+  pinSettings: (r) => ({
+    conversationId: str(r.conversation_id),
+    policy: r.policy === 'everyone' ? 'everyone' : 'admins_and_author',
   }),
 };
 
@@ -166,8 +194,9 @@ const insert: Insert = {
   messages: (db, m) => {
     db.prepare(
       `INSERT INTO messages (id, conversation_id, seq, author_id, kind, body, client_id, reply_to_id,
-         attachments, mentions, system, created_at, edited_at, deleted_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         attachments, mentions, system, thread_root_id, also_in_conversation, created_at, edited_at,
+         deleted_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       m.id,
       m.conversationId,
@@ -180,6 +209,8 @@ const insert: Insert = {
       JSON.stringify(m.attachments),
       JSON.stringify(m.mentions),
       m.system === null ? null : JSON.stringify(m.system),
+      m.threadRootId,
+      m.alsoInConversation ? 1 : 0,
       ms(m.createdAt),
       msOrNull(m.editedAt),
       msOrNull(m.deletedAt),
@@ -246,6 +277,44 @@ const insert: Insert = {
         `INSERT INTO game_stats (user_id, kind, wins, losses, draws, rating) VALUES (?, ?, ?, ?, ?, ?)`,
       )
       .run(s.userId, s.kind, s.wins, s.losses, s.draws, s.rating),
+  threads: (db, t) =>
+    db
+      .prepare(
+        `INSERT INTO threads (root_id, conversation_id, reply_count, last_reply_seq, last_reply_at,
+           participants) VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        t.rootId,
+        t.conversationId,
+        t.replyCount,
+        t.lastReplySeq,
+        ms(t.lastReplyAt),
+        JSON.stringify(t.participantIds),
+      ),
+  threadMemberships: (db, m) =>
+    db
+      .prepare(
+        `INSERT INTO thread_memberships (root_id, user_id, conversation_id, following,
+           last_read_seq, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        m.rootId,
+        m.userId,
+        m.conversationId,
+        m.following ? 1 : 0,
+        m.lastReadSeq,
+        ms(m.updatedAt),
+      ),
+  pins: (db, p) =>
+    db
+      .prepare(
+        'INSERT INTO pins (conversation_id, message_id, pinned_by, pinned_at) VALUES (?, ?, ?, ?)',
+      )
+      .run(p.conversationId, p.messageId, p.pinnedBy, ms(p.pinnedAt)),
+  pinSettings: (db, p) =>
+    db
+      .prepare('INSERT INTO pin_settings (conversation_id, policy) VALUES (?, ?)')
+      .run(p.conversationId, p.policy),
 };
 
 const TABLE: Record<TransferCollection, string> = {
@@ -256,6 +325,10 @@ const TABLE: Record<TransferCollection, string> = {
   memberships: 'memberships',
   messages: 'messages',
   uploads: 'uploads',
+  threads: 'threads',
+  threadMemberships: 'thread_memberships',
+  pins: 'pins',
+  pinSettings: 'pin_settings',
 };
 
 /** The SQLite side of the transfer port, over an open (migrated) database. */

@@ -52,6 +52,10 @@ export async function notifyAboutMessage(
   { message, conversation, memberships }: NewMessageContext,
 ): Promise<void> {
   const replyTo = message.replyToId ? await store.getMessage({ id: message.replyToId }) : null;
+  // Following is written in the reply's own transaction, so the followers are already known.
+  const followerIds = message.threadRootId
+    ? await store.listThreadFollowers({ rootId: message.threadRootId })
+    : null;
   const decide = (viewers: ReadonlySet<string>, members: MemberFacts[]) =>
     messageRecipients({
       message: {
@@ -60,6 +64,10 @@ export async function notifyAboutMessage(
         deleted: false,
         mentions: message.mentions,
         replyToAuthorId: replyTo?.authorId ?? null,
+        thread: followerIds && {
+          followerIds,
+          alsoInConversation: message.alsoInConversation,
+        },
       },
       conversationKind: conversation.kind,
       members,

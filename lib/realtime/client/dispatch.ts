@@ -7,6 +7,7 @@ import { useConversationsStore } from '@/lib/chat/client/conversations-store';
 import { useDraftsStore } from '@/lib/chat/client/drafts-store';
 import { useGamesStore } from '@/lib/games/client/games-store';
 import { useNotificationsStore } from '@/lib/notifications/client/notifications-store';
+import { dispatchThreadsAndPins } from '@/lib/threads/client/dispatch';
 import { usePeopleStore } from '@/lib/users/client/people-store';
 import { usePresenceStore } from '@/lib/chat/client/presence-store';
 import { useTimelineStore } from '@/lib/chat/client/timeline-store';
@@ -26,6 +27,7 @@ export function dispatchFrame(frame: ServerFrame, meId: string): void {
       return;
   }
   const { event } = frame;
+  dispatchThreadsAndPins(event, meId);
   const conversations = useConversationsStore.getState();
   switch (event.type) {
     case 'user.updated':
