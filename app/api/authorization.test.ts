@@ -122,6 +122,8 @@ function bodyFor(method: string, p: string): unknown {
     'POST /conversations/{id}/games': { kind: 'tictactoe' },
     'POST /games/{id}': { action: 'join' },
     'POST /games/{id}/moves': { move: '4', expectedVersion: 1 },
+    'POST /messages/{id}/thread/read': { seq: 1 },
+    'PUT /conversations/{id}/pin-policy': { policy: 'everyone' },
   };
   return bodies[key] ?? {};
 }
