@@ -1,6 +1,20 @@
 import { ApiError } from '@/lib/api/errors';
 import { json } from '@/lib/api/route';
-import type { Store } from '@/lib/db/store';
+import type {
+  Store,
+  AccountSecurityPort,
+  CallsPort,
+  ConversationsPort,
+  MembershipsPort,
+  JobsPort,
+  MessagesPort,
+  NotificationsPort,
+  NotificationSettingsPort,
+  PushSubscriptionsPort,
+  TokensPort,
+  UploadsPort,
+  UsersPort,
+} from '@/lib/db/store';
 
 import type { JobRegistry } from './registry';
 import { attemptJob, LEASE_MARGIN_MS, runJob, timeoutOf, type RunResult } from './runner';
@@ -36,7 +50,19 @@ export async function deliverJob({
   now = () => new Date(),
   backoffBaseMs,
 }: {
-  store: Store;
+  store: AccountSecurityPort &
+    CallsPort &
+    ConversationsPort &
+    MembershipsPort &
+    JobsPort &
+    MessagesPort &
+    NotificationsPort &
+    NotificationSettingsPort &
+    PushSubscriptionsPort &
+    TokensPort &
+    UploadsPort &
+    UsersPort &
+    Pick<Store, 'close' | 'kind' | 'ping'>;
   registry: JobRegistry;
   name: string;
   jobId: string | undefined;

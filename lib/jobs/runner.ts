@@ -1,6 +1,20 @@
 import type { z } from 'zod';
 
-import type { Store } from '@/lib/db/store';
+import type {
+  Store,
+  AccountSecurityPort,
+  CallsPort,
+  ConversationsPort,
+  MembershipsPort,
+  JobsPort,
+  MessagesPort,
+  NotificationsPort,
+  NotificationSettingsPort,
+  PushSubscriptionsPort,
+  TokensPort,
+  UploadsPort,
+  UsersPort,
+} from '@/lib/db/store';
 import type { Job } from '@/lib/db/types';
 import { jobDuration, jobsFinished } from '@/lib/metrics/metrics';
 import { recentActivity } from '@/lib/metrics/recent';
@@ -75,7 +89,19 @@ export async function attemptJob({
   definition: JobDefinition | undefined;
   name: string;
   payload: unknown;
-  store: Store;
+  store: AccountSecurityPort &
+    CallsPort &
+    ConversationsPort &
+    MembershipsPort &
+    JobsPort &
+    MessagesPort &
+    NotificationsPort &
+    NotificationSettingsPort &
+    PushSubscriptionsPort &
+    TokensPort &
+    UploadsPort &
+    UsersPort &
+    Pick<Store, 'close' | 'kind' | 'ping'>;
   jobId: string;
   attempt: number;
 }): Promise<AttemptOutcome> {
@@ -132,7 +158,19 @@ export async function runJob({
   random,
   lastAttempt = job.attempts >= job.maxAttempts,
 }: {
-  store: Store;
+  store: AccountSecurityPort &
+    CallsPort &
+    ConversationsPort &
+    MembershipsPort &
+    JobsPort &
+    MessagesPort &
+    NotificationsPort &
+    NotificationSettingsPort &
+    PushSubscriptionsPort &
+    TokensPort &
+    UploadsPort &
+    UsersPort &
+    Pick<Store, 'close' | 'kind' | 'ping'>;
   registry: JobRegistry;
   job: Job;
   now?: () => Date;

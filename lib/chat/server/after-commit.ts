@@ -9,6 +9,7 @@ import { messagesCreated } from '@/lib/metrics/metrics';
 
 import { announce } from './events';
 import type { MessageWire } from '../wire';
+import type { MembershipsPort } from '@/lib/db/store';
 
 /**
  * The follow-up of a person's message (notifications, the assistant when addressed; the
@@ -33,7 +34,7 @@ export const messageCreatedJob = (message: Message): NewJob[] => [
  * every enqueue does).
  */
 export async function afterCommit(
-  store: Store,
+  store: MembershipsPort & Pick<Store, 'listJobs' | 'relayOutbox'>,
   {
     message,
     wire,

@@ -15,12 +15,21 @@ import { extractMentions } from '../mentions';
 import { toMessageWire } from '../present';
 import type { SendMessageInput } from '../schemas';
 import type { MessageWire } from '../wire';
+import type {
+  MembershipsPort,
+  ConversationsPort,
+  MessagesPort,
+  NotificationsPort,
+} from '@/lib/db/store';
 
 /** Distinct emoji one message can carry, so a message cannot be turned into a wall of them. */
 export const MAX_REACTION_KINDS = 20;
 
 /** Adds reply previews: one batched read for the targets not in the page itself. */
-export async function withReplies(store: Store, messages: Message[]): Promise<MessageWire[]> {
+export async function withReplies(
+  store: Pick<Store, 'getMessages'>,
+  messages: Message[],
+): Promise<MessageWire[]> {
   const inPage = new Map(messages.map((m) => [m.id, m]));
   const missing = [
     ...new Set(
@@ -34,7 +43,11 @@ export async function withReplies(store: Store, messages: Message[]): Promise<Me
   );
 }
 
-async function mentionsIn(store: Store, conversationId: string, body: string): Promise<string[]> {
+async function mentionsIn(
+  store: Pick<Store, 'getUsersByIds' | 'listMemberships'>,
+  conversationId: string,
+  body: string,
+): Promise<string[]> {
   if (!body.includes('@')) return [];
   const memberships = await store.listMemberships({ conversationId });
   const users = await store.getUsersByIds({ ids: memberships.map((m) => m.userId) });
@@ -46,7 +59,7 @@ async function mentionsIn(store: Store, conversationId: string, body: string): P
  * (a retry with the same clientId, which the store answers with the stored message).
  */
 async function requireUsableUploads(
-  store: Store,
+  store: Pick<Store, 'getMessages' | 'getUploads'>,
   user: User,
   ids: string[],
   clientId: string,
@@ -73,7 +86,7 @@ async function requireUsableUploads(
 
 /** Records a membership change (and later, calls) in the conversation, live for everyone. */
 export async function postSystemMessage(
-  store: Store,
+  store: MembershipsPort & Pick<Store, 'createMessage'>,
   conversationId: string,
   system: SystemEvent,
 ): Promise<void> {
@@ -94,7 +107,7 @@ export async function postSystemMessage(
  * speak here. The same clientId again returns the stored message and publishes nothing.
  */
 export async function postMessageAs(
-  store: Store,
+  store: MembershipsPort & Pick<Store, 'createMessage' | 'listJobs' | 'relayOutbox'>,
   input: {
     conversationId: string;
     authorId: string;
@@ -120,7 +133,7 @@ export async function postMessageAs(
 }
 
 export async function listMessages(
-  store: Store,
+  store: ConversationsPort & MembershipsPort & Pick<Store, 'getMessages' | 'listMessages'>,
   user: User,
   input: { conversationId: string; before?: number; after?: number; limit: number },
 ): Promise<{ messages: MessageWire[]; hasMore: boolean }> {
@@ -135,7 +148,18 @@ export async function listMessages(
  * is written again).
  */
 export async function sendMessage(
-  store: Store,
+  store: ConversationsPort &
+    MembershipsPort &
+    Pick<
+      Store,
+      | 'createMessage'
+      | 'getMessage'
+      | 'getMessages'
+      | 'getUploads'
+      | 'getUsersByIds'
+      | 'listJobs'
+      | 'relayOutbox'
+    >,
   user: User,
   conversationId: string,
   input: SendMessageInput,
@@ -173,7 +197,7 @@ export async function sendMessage(
 }
 
 export async function editMessage(
-  store: Store,
+  store: ConversationsPort & MembershipsPort & MessagesPort & Pick<Store, 'getUsersByIds'>,
   user: User,
   messageId: string,
   body: string,
@@ -196,7 +220,11 @@ export async function editMessage(
   return wire!;
 }
 
-export async function deleteMessage(store: Store, user: User, messageId: string): Promise<void> {
+export async function deleteMessage(
+  store: ConversationsPort & MembershipsPort & MessagesPort,
+  user: User,
+  messageId: string,
+): Promise<void> {
   const { message } = await requireMessageAccess(store, messageId, user.id);
   requireAuthor(message, user.id);
   const deleted = await store.deleteMessage({ id: messageId });
@@ -221,7 +249,7 @@ export async function deleteMessage(store: Store, user: User, messageId: string)
 }
 
 export async function setReaction(
-  store: Store,
+  store: ConversationsPort & MembershipsPort & MessagesPort,
   user: User,
   input: { messageId: string; emoji: string; present: boolean },
 ): Promise<MessageWire> {
@@ -255,7 +283,7 @@ export async function setReaction(
 
 /** Moves the read position forward (never back) and tells members, for receipts and badges. */
 export async function markRead(
-  store: Store,
+  store: ConversationsPort & MembershipsPort & NotificationsPort,
   user: User,
   conversationId: string,
   seq: number,

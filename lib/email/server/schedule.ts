@@ -18,7 +18,7 @@ export function digestDelayMs(): number {
 export async function scheduleDigest(input: {
   userId: string;
   now: Date;
-  store?: Store;
+  store?: Pick<Store, 'enqueueJob' | 'listJobs' | 'relayOutbox'>;
 }): Promise<void> {
   const delay = digestDelayMs();
   const bucket = Math.floor(input.now.getTime() / delay);
@@ -37,7 +37,7 @@ export async function scheduleDigest(input: {
 export async function rescheduleDigest(input: {
   userId: string;
   dueAt: Date;
-  store?: Store;
+  store?: Pick<Store, 'enqueueJob' | 'listJobs' | 'relayOutbox'>;
 }): Promise<void> {
   await enqueueDigest({
     userId: input.userId,
@@ -51,7 +51,7 @@ async function enqueueDigest(input: {
   userId: string;
   dedupeId: string;
   dueAt: number;
-  store?: Store;
+  store?: Pick<Store, 'enqueueJob' | 'listJobs' | 'relayOutbox'>;
 }): Promise<void> {
   await enqueueJob(
     'email-digest',
