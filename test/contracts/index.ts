@@ -2,6 +2,7 @@ import { accountSecurityContract } from './account-security';
 import { callsContract } from './calls';
 import { conversationsContract } from './conversations';
 import type { OpenStore } from './fixtures';
+import { jobOutcomesContract } from './job-outcomes';
 import { jobsContract } from './jobs';
 import { messagesContract } from './messages';
 import { notificationSettingsContract } from './notification-settings';
@@ -25,6 +26,7 @@ export function storeContracts(adapter: string, open: OpenStore): void {
   uploadsContract(adapter, open);
   callsContract(adapter, open);
   jobsContract(adapter, open);
+  jobOutcomesContract(adapter, open);
   outboxContract(adapter, open);
   notificationsContract(adapter, open);
   notificationSettingsContract(adapter, open);
