@@ -6,6 +6,7 @@ import { jobOutcomesContract } from './job-outcomes';
 import { jobsContract } from './jobs';
 import { messagesContract } from './messages';
 import { notificationSettingsContract } from './notification-settings';
+import { notificationDeliveriesContract } from './notification-deliveries';
 import { notificationsContract } from './notifications';
 import { outboxContract } from './outbox';
 import { pushSubscriptionsContract } from './push-subscriptions';
@@ -29,6 +30,7 @@ export function storeContracts(adapter: string, open: OpenStore): void {
   jobOutcomesContract(adapter, open);
   outboxContract(adapter, open);
   notificationsContract(adapter, open);
+  notificationDeliveriesContract(adapter, open);
   notificationSettingsContract(adapter, open);
   pushSubscriptionsContract(adapter, open);
   accountSecurityContract(adapter, open);
