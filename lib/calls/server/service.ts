@@ -44,6 +44,20 @@ export function callDeps(overrides: Partial<CallDeps> = {}): CallDeps {
   };
 }
 
+/** What changing a call writes and announces (apply, settle). */
+type ChangeStore = MembershipsPort &
+  Pick<
+    Store,
+    | 'addCallDecline'
+    | 'addCallParticipant'
+    | 'createMessage'
+    | 'endCall'
+    | 'getConversation'
+    | 'markCallAnswered'
+  >;
+/** What the REST actions on one call use. */
+type CallStore = CallsPort & ConversationsPort & MembershipsPort & Pick<Store, 'createMessage'>;
+
 async function contextFor(
   store: Pick<Store, 'getConversation' | 'listMemberships'>,
   call: Call,
@@ -92,16 +106,7 @@ async function announceEnd(
  * decided again on the fresh call, once.
  */
 async function apply(
-  store: MembershipsPort &
-    Pick<
-      Store,
-      | 'addCallDecline'
-      | 'addCallParticipant'
-      | 'createMessage'
-      | 'endCall'
-      | 'getConversation'
-      | 'markCallAnswered'
-    >,
+  store: ChangeStore,
   call: Call,
   action: CallAction,
   deps: CallDeps,
@@ -154,20 +159,7 @@ async function apply(
 }
 
 /** Ends a call that ran out: unanswered past its deadline, or active with nobody left in it. */
-async function settle(
-  store: MembershipsPort &
-    Pick<
-      Store,
-      | 'addCallDecline'
-      | 'addCallParticipant'
-      | 'createMessage'
-      | 'endCall'
-      | 'getConversation'
-      | 'markCallAnswered'
-    >,
-  call: Call,
-  deps: CallDeps,
-): Promise<Call> {
+async function settle(store: ChangeStore, call: Call, deps: CallDeps): Promise<Call> {
   const at = deps.now();
   if (call.state === 'ringing' && at >= ringUntilOf(call, deps.ringTimeoutMs).getTime())
     return apply(store, call, { type: 'timeout', at }, deps);
@@ -188,18 +180,7 @@ function requireNotEnded(call: Call): void {
  * (glare) the store keeps the first, and the second start answers it. created: false then.
  */
 export async function startCall(
-  store: ConversationsPort &
-    MembershipsPort &
-    Pick<
-      Store,
-      | 'addCallDecline'
-      | 'addCallParticipant'
-      | 'createCall'
-      | 'createMessage'
-      | 'endCall'
-      | 'getActiveCall'
-      | 'markCallAnswered'
-    >,
+  store: ChangeStore & ConversationsPort & Pick<Store, 'createCall' | 'getActiveCall'>,
   user: User,
   conversationId: string,
   input: { kind: CallKind },
@@ -234,29 +215,14 @@ export async function startCall(
 }
 
 /** The call, settled (a ringing call past its deadline comes back missed). Members only. */
-export async function getCallFor(
-  store: CallsPort & ConversationsPort & MembershipsPort & Pick<Store, 'createMessage'>,
-  user: User,
-  callId: string,
-  deps = callDeps(),
-) {
+export async function getCallFor(store: CallStore, user: User, callId: string, deps = callDeps()) {
   const { call } = await requireCallAccess(store, callId, user.id);
   return settle(store, call, deps);
 }
 
 /** The conversation's ringing or active call, settled, or null. Members only. */
 export async function getLiveCall(
-  store: ConversationsPort &
-    MembershipsPort &
-    Pick<
-      Store,
-      | 'addCallDecline'
-      | 'addCallParticipant'
-      | 'createMessage'
-      | 'endCall'
-      | 'getActiveCall'
-      | 'markCallAnswered'
-    >,
+  store: ChangeStore & ConversationsPort & Pick<Store, 'getActiveCall'>,
   user: User,
   conversationId: string,
   deps = callDeps(),
@@ -269,24 +235,14 @@ export async function getLiveCall(
 }
 
 /** Answers a ringing call, or joins an active (group) call. 409 once it has ended. */
-export async function acceptCall(
-  store: CallsPort & ConversationsPort & MembershipsPort & Pick<Store, 'createMessage'>,
-  user: User,
-  callId: string,
-  deps = callDeps(),
-) {
+export async function acceptCall(store: CallStore, user: User, callId: string, deps = callDeps()) {
   const call = await getCallFor(store, user, callId, deps);
   requireNotEnded(call);
   return apply(store, call, { type: 'accept', userId: user.id, at: deps.now() }, deps);
 }
 
 /** Declines a ringing call (1:1: it ends as declined). Idempotent; an ended call is returned. */
-export async function declineCall(
-  store: CallsPort & ConversationsPort & MembershipsPort & Pick<Store, 'createMessage'>,
-  user: User,
-  callId: string,
-  deps = callDeps(),
-) {
+export async function declineCall(store: CallStore, user: User, callId: string, deps = callDeps()) {
   const call = await getCallFor(store, user, callId, deps);
   return apply(store, call, { type: 'decline', userId: user.id, at: deps.now() }, deps);
 }
@@ -295,12 +251,7 @@ export async function declineCall(
  * Hangs up: a ringing call the caller gives up on is missed; a 1:1 call ends; a group call ends
  * when nobody else is left in its room. Idempotent; an ended call is returned as it is.
  */
-export async function hangUpCall(
-  store: CallsPort & ConversationsPort & MembershipsPort & Pick<Store, 'createMessage'>,
-  user: User,
-  callId: string,
-  deps = callDeps(),
-) {
+export async function hangUpCall(store: CallStore, user: User, callId: string, deps = callDeps()) {
   const call = await getCallFor(store, user, callId, deps);
   let othersPresent: number | null = 0;
   if (call.state === 'active') {
@@ -313,17 +264,7 @@ export async function hangUpCall(
 
 /** Ends a ringing call as missed once its deadline passed (any caller; no access check). */
 export async function missCall(
-  store: MembershipsPort &
-    Pick<
-      Store,
-      | 'addCallDecline'
-      | 'addCallParticipant'
-      | 'createMessage'
-      | 'endCall'
-      | 'getCall'
-      | 'getConversation'
-      | 'markCallAnswered'
-    >,
+  store: ChangeStore & Pick<Store, 'getCall'>,
   callId: string,
   deps = callDeps(),
 ) {

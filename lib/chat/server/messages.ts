@@ -142,24 +142,19 @@ export async function listMessages(
   return { messages: await withReplies(store, page.messages), hasMore: page.hasMore };
 }
 
+/** What a send reads and writes: the message, its checks, and its jobs' relay (afterCommit). */
+type SendStore = ConversationsPort &
+  MembershipsPort &
+  MessagesPort &
+  Pick<Store, 'getUploads' | 'getUsersByIds' | 'listJobs' | 'relayOutbox'>;
+
 /**
  * Sends a message. A retried send (same clientId) returns the stored message with created:
  * false and publishes nothing new: the first attempt already did (its job, if it went missing,
  * is written again).
  */
 export async function sendMessage(
-  store: ConversationsPort &
-    MembershipsPort &
-    Pick<
-      Store,
-      | 'createMessage'
-      | 'getMessage'
-      | 'getMessages'
-      | 'getUploads'
-      | 'getUsersByIds'
-      | 'listJobs'
-      | 'relayOutbox'
-    >,
+  store: SendStore,
   user: User,
   conversationId: string,
   input: SendMessageInput,
