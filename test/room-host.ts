@@ -42,6 +42,8 @@ type FakeRoom = {
   host: RoomHost;
   connections: FakeConnection[];
   storage: Map<string, unknown>;
+  /** How many times the program read its storage (a publish on the hot path should not). */
+  storageReads: number;
   alarm: number | null;
 };
 
@@ -76,7 +78,10 @@ export function createRoomWorld() {
       },
       storage: {
         // structuredClone: what a real storage returns is a copy, never the object put.
-        get: async (k) => structuredClone(storage.get(k)),
+        get: async (k) => {
+          created.storageReads++;
+          return structuredClone(storage.get(k));
+        },
         put: async (k, v) => void storage.set(k, structuredClone(v)),
         delete: async (k) => void storage.delete(k),
       },
@@ -109,6 +114,7 @@ export function createRoomWorld() {
     const created: FakeRoom = {
       connections,
       storage,
+      storageReads: 0,
       alarm: null,
       host,
       program: programs[party](host),
@@ -201,6 +207,7 @@ export function createRoomWorld() {
       now += ms;
     },
     storage: (party: PartyName, roomId: string) => room(party, roomId).storage,
+    storageReads: (party: PartyName, roomId: string) => room(party, roomId).storageReads,
     /**
      * Hibernation: the program is thrown away and made again; only connection states and
      * storage remain, as on PartyKit. Whatever a program kept in its closure is gone.

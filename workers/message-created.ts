@@ -8,8 +8,17 @@ import {
   type NewMessageContext,
   type NotifyDeps,
 } from '@/lib/notifications/server/notify-message';
+import type { ConversationsPort, MembershipsPort, MessagesPort, UsersPort } from '@/lib/db/store';
 
-export type MessageCreatedDeps = NotifyDeps & {
+/** What the assistant's side of a new message reads and writes (askAssistant). */
+type AssistantStore = ConversationsPort &
+  MembershipsPort &
+  MessagesPort &
+  UsersPort &
+  Pick<Store, 'enqueueJob' | 'getJobByDedupeId' | 'listJobs' | 'relayOutbox'>;
+
+export type MessageCreatedDeps = Omit<NotifyDeps, 'store'> & {
+  store: NotifyDeps['store'] & AssistantStore;
   /** Queues the assistant's reply (lib/assistant/server/trigger.ts); idempotent per message. */
   requestAssistantReply?: typeof requestAssistantReply;
 };
@@ -19,7 +28,7 @@ export type MessageCreatedDeps = NotifyDeps & {
  * the assistant, `@ai` or a mention of it in a group (never the assistant's own messages).
  */
 async function askAssistant(
-  store: Store,
+  store: AssistantStore,
   { message, conversation, memberships }: NewMessageContext,
   request: typeof requestAssistantReply,
 ): Promise<void> {

@@ -17,7 +17,7 @@ export function nextBackupRun(now: Date): { day: string; at: Date } {
 export async function scheduleDailyBackup(run: {
   day: string;
   at?: Date;
-  store?: Store;
+  store?: Pick<Store, 'enqueueJob' | 'listJobs' | 'relayOutbox'>;
 }): Promise<void> {
   await enqueueJob(
     'daily-backup',

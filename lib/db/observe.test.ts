@@ -30,4 +30,29 @@ describe('instrumentStore', () => {
     const store = instrumentStore(fakeStore);
     await expect(store.getUser({ id: 'u2' })).resolves.toEqual({ id: 'u2' });
   });
+
+  it('counts the work a method does before it returns its promise (SQLite works synchronously)', async () => {
+    const seen: number[] = [];
+    setStoreObserver((_operation, seconds) => seen.push(seconds));
+    const store = instrumentStore({
+      busy() {
+        const until = performance.now() + 20;
+        while (performance.now() < until) {
+          // the synchronous part of a query
+        }
+        return Promise.resolve('done');
+      },
+    });
+    await expect(store.busy()).resolves.toBe('done');
+    expect(seen[0]).toBeGreaterThanOrEqual(0.02);
+  });
+
+  it('hands out one wrapper per method, and a new one when the method is replaced', () => {
+    const target = { ping: async () => {} };
+    const store = instrumentStore(target);
+    expect(store.ping).toBe(store.ping);
+    const before = store.ping;
+    target.ping = async () => {};
+    expect(store.ping).not.toBe(before);
+  });
 });

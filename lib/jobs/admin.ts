@@ -20,7 +20,7 @@ export async function isAdmin({
   user,
   adminEmails,
 }: {
-  store: Store;
+  store: Pick<Store, 'getFirstUser'>;
   user: User;
   adminEmails: readonly string[] | undefined;
 }): Promise<boolean> {
@@ -43,7 +43,7 @@ export async function listJobsForAdmin({
   state,
   limit,
 }: {
-  store: Store;
+  store: Pick<Store, 'countJobs' | 'listJobs'>;
   state: JobState | undefined;
   limit: number;
 }): Promise<JobsResponse> {
@@ -67,7 +67,7 @@ export async function retryFailedJob({
   now = new Date(),
   publish = (job: Job) => publishJob({ job, now }),
 }: {
-  store: Store;
+  store: Pick<Store, 'getJob' | 'listJobs' | 'relayOutbox' | 'retryJob'>;
   id: string;
   now?: Date;
   publish?: (job: Job) => Promise<unknown>;
@@ -95,7 +95,13 @@ export async function retryFailedJob({
 }
 
 /** 403 unless `user` is an admin (ADMIN_EMAILS, or the first person who signed up). */
-export async function requireAdmin({ store, user }: { store: Store; user: User }): Promise<void> {
+export async function requireAdmin({
+  store,
+  user,
+}: {
+  store: Pick<Store, 'getFirstUser'>;
+  user: User;
+}): Promise<void> {
   if (!(await isAdmin({ store, user, adminEmails: env.ADMIN_EMAILS })))
     throw forbiddenForNonAdmins();
 }

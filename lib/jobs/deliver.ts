@@ -36,6 +36,7 @@ export async function deliverJob({
   now = () => new Date(),
   backoffBaseMs,
 }: {
+  /** The whole store: the job's handler may use any port (JobContext.store). */
   store: Store;
   registry: JobRegistry;
   name: string;

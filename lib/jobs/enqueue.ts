@@ -11,7 +11,7 @@ import { noteQStashFailure, qstashQuota } from './qstash-quota';
 
 export type EnqueueOptions = Omit<NewJobOptions, 'now' | 'dispatcher'> & {
   /** The store to use; the app's (getStore) by default. */
-  store?: Store;
+  store?: Pick<Store, 'enqueueJob' | 'listJobs' | 'relayOutbox'>;
 };
 
 /**
@@ -23,9 +23,12 @@ export async function submitJob({
   store,
   job,
   ...deps
-}: { store: Store; job: NewJob } & DispatchDeps): Promise<{ job: Job; created: boolean }> {
+}: { store: Pick<Store, 'enqueueJob'>; job: NewJob } & DispatchDeps): Promise<{
+  job: Job;
+  created: boolean;
+}> {
   const result = await store.enqueueJob(job);
-  if (result.created) await dispatchQueued([result.job], { store, ...deps });
+  if (result.created) await dispatchQueued([result.job], deps);
   return result;
 }
 
@@ -38,7 +41,10 @@ let lastRepublish = 0;
  * crash left unrelayed) now and then, in the background of normal traffic: no job waits for
  * someone to press Retry.
  */
-export function republishNowAndThen(store: Store, now = Date.now()): void {
+export function republishNowAndThen(
+  store: Pick<Store, 'listJobs' | 'relayOutbox'>,
+  now = Date.now(),
+): void {
   if (!env.QSTASH_TOKEN || now - lastRepublish < REPUBLISH_EVERY_MS) return;
   lastRepublish = now;
   republishPendingQStashJobs({ store }).catch((err: unknown) =>
@@ -76,7 +82,7 @@ export async function republishPendingQStashJobs({
   limit = 500,
   publish = (job) => publishJob({ job, now }),
 }: {
-  store: Store;
+  store: Pick<Store, 'listJobs' | 'relayOutbox'>;
   now?: Date;
   graceMs?: number;
   limit?: number;

@@ -57,7 +57,7 @@ describe('jobs that run inline with QStash (lib/jobs/inline.ts)', () => {
     const { store, registry, ran, publish, queue } = await setup(async () => {});
     runJobsInline(registry);
     const job = await queue('message-created');
-    await dispatchQueued([job], { store, publish });
+    await dispatchQueued([job], { inlineStore: store, publish });
     await settled(store, job.id, 'succeeded');
     expect(ran).toEqual(['m_1']);
     expect(publish).not.toHaveBeenCalled();
@@ -72,7 +72,7 @@ describe('jobs that run inline with QStash (lib/jobs/inline.ts)', () => {
     const digest = await queue('email-digest', 600_000);
     expect(runsInline(digest)).toBe(false);
     expect(runsInline({ name: 'email-digest', runAt: new Date() })).toBe(false); // not inline
-    await dispatchQueued([digest], { store, publish });
+    await dispatchQueued([digest], { inlineStore: store, publish });
     expect(publish).toHaveBeenCalledWith(digest);
   });
 
@@ -82,7 +82,7 @@ describe('jobs that run inline with QStash (lib/jobs/inline.ts)', () => {
     });
     runJobsInline(registry);
     const job = await queue('message-created');
-    await dispatchQueued([job], { store, publish });
+    await dispatchQueued([job], { inlineStore: store, publish });
     await vi.waitFor(() => expect(publish).toHaveBeenCalledTimes(1));
     const handed = publish.mock.calls[0]![0];
     expect(handed.id).toBe(job.id);

@@ -80,7 +80,7 @@ export function createLocalDispatcher(opts: LocalDispatcherOptions): LocalDispat
     timer.unref?.();
   }
 
-  async function prune(store: Store) {
+  async function prune(store: Pick<Store, 'pruneJobs'>) {
     const at = now().getTime();
     if (at - lastPrune < pruneEveryMs) return;
     lastPrune = at;
@@ -88,7 +88,7 @@ export function createLocalDispatcher(opts: LocalDispatcherOptions): LocalDispat
     if (removed > 0) log.info({ removed }, 'pruned succeeded jobs');
   }
 
-  async function relay(store: Store) {
+  async function relay(store: Pick<Store, 'relayOutbox'>) {
     const at = now().getTime();
     if (at - lastRelay < relayEveryMs) return;
     lastRelay = at;

@@ -58,7 +58,7 @@ export type DispatchDeps = {
   /** Runs a QStash job here after the response instead (lib/jobs/inline.ts), when it can. */
   inline?: (job: Job) => boolean;
   /** The store inline jobs run against (the app's by default). */
-  store?: Store;
+  inlineStore?: Store;
   /** Wakes this process's dispatcher (a no-op where none runs). */
   nudge?: () => void;
 };
@@ -77,14 +77,14 @@ export async function dispatchQueued(
     publish = (job) => publishJob({ job }),
     nudge = nudgeLocalDispatcher,
     inline = (job) => runsInline(job),
-    store,
+    inlineStore,
   }: DispatchDeps = {},
 ): Promise<void> {
   for (const job of jobs) jobsEnqueued.inc({ job: job.name });
   if (jobs.some((job) => job.dispatcher === 'local')) nudge();
   for (const job of jobs) {
     if (job.dispatcher !== 'qstash') continue;
-    const runHere = () => afterResponse(() => runInline(job, { store, publish }));
+    const runHere = () => afterResponse(() => runInline(job, { store: inlineStore, publish }));
     // Inline by design, or QStash's daily quota is used up and the job is due now.
     if (inline(job) || (qstashQuota().exhausted && canRunHere(job))) {
       runHere();

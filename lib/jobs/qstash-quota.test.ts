@@ -101,7 +101,7 @@ describe('when QStash refuses for its daily quota', () => {
   it('runs a job that is due here instead, and loses none of those queued later', async () => {
     setup();
     const due = await queue('u_now');
-    await dispatchQueued([due], { store, publish: (job) => publish(job) });
+    await dispatchQueued([due], { inlineStore: store, publish: (job) => publish(job) });
     await vi.waitFor(async () =>
       expect((await store.getJob({ id: due.id }))?.state).toBe('succeeded'),
     );
@@ -112,7 +112,7 @@ describe('when QStash refuses for its daily quota', () => {
     const asked = fake.requests.length;
     const next = await queue('u_next');
     const later = await queue('u_later', 60_000);
-    await dispatchQueued([next, later], { store, publish: (job) => publish(job) });
+    await dispatchQueued([next, later], { inlineStore: store, publish: (job) => publish(job) });
     await vi.waitFor(async () =>
       expect((await store.getJob({ id: next.id }))?.state).toBe('succeeded'),
     );

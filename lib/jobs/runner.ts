@@ -76,6 +76,7 @@ export async function attemptJob({
   definition: JobDefinition | undefined;
   name: string;
   payload: unknown;
+  /** The whole store: a job handler may use any port (JobContext.store). */
   store: Store;
   jobId: string;
   attempt: number;
@@ -139,6 +140,7 @@ async function runTracedJob({
   random,
   lastAttempt = job.attempts >= job.maxAttempts,
 }: {
+  /** The whole store: a job handler may use any port (JobContext.store). */
   store: Store;
   registry: JobRegistry;
   job: Job;

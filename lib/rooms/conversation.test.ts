@@ -186,6 +186,20 @@ describe('conversation room: removed members (#17 finding 10)', () => {
     expect(world.storage('conversation', 'c_1').get('removed')).toBeUndefined();
   });
 
+  it('reads its storage once, not on every publish, and again after hibernation', async () => {
+    const world = createRoomWorld();
+    for (let seq = 1; seq <= 5; seq++) await publish(world, [message(seq)], ['u_ana']);
+    expect(world.storageReads('conversation', 'c_1')).toBe(1);
+    await publish(world, [removed('u_cy')], ['u_cy']);
+    world.hibernate('conversation', 'c_1');
+    const toCy = () => world.requests.filter((r) => r.roomId === 'u_cy').length;
+    const before = toCy();
+    await publish(world, [message(6)], ['u_cy']);
+    expect(world.storageReads('conversation', 'c_1')).toBe(2);
+    // The removal came back from storage: nothing more goes to the removed person.
+    expect(toCy()).toBe(before);
+  });
+
   it('remembers a removal through hibernation, and forgets it once its tokens expired', async () => {
     const world = createRoomWorld();
     const before = Math.floor(world.now() / 1000);

@@ -68,12 +68,22 @@ const userIdsOf = (events: RoomEvent[], type: 'member.added' | 'member.removed')
  * reached); GET '' → `{viewers}` (distinct user ids connected).
  */
 export function conversationRoom(host: RoomHost): RoomProgram {
+  /**
+   * The removals, read from storage once per program: the program is made again after
+   * hibernation or a restart, so this copy never outlives the storage it mirrors, and every
+   * change goes to both. A publish (one per message) then reads no storage at all.
+   */
+  let removedCopy: Removed | undefined;
   const readRemoved = async (): Promise<Removed> => {
+    if (removedCopy) return removedCopy;
     const parsed = removedSchema.safeParse(await host.storage.get(REMOVED_KEY));
-    return parsed.success ? parsed.data : {};
+    // Two first reads racing share whichever finished first.
+    removedCopy ??= parsed.success ? parsed.data : {};
+    return removedCopy;
   };
 
   const writeRemoved = async (removed: Removed) => {
+    removedCopy = removed;
     if (Object.keys(removed).length === 0) {
       await host.storage.delete(REMOVED_KEY);
       await host.alarms.cancel();

@@ -5,7 +5,8 @@ import type { PartyName, ServerFrame } from '../realtime/protocol';
  * call) are written against this and nothing else: party/ adapts PartyKit's rooms to it, and
  * test/room-host.ts is an in-memory host for unit tests. A self-hosted server would be one more
  * adapter. Hosts that hibernate keep connection state and storage across it, so a program keeps
- * everything it must remember there, never in its own fields. Imports stay relative: PartyKit
+ * everything it must remember there; its own fields hold at most a copy of storage, read again
+ * when the program is made again (after hibernation). Imports stay relative: PartyKit
  * bundles this folder too.
  */
 

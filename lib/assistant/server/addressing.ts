@@ -44,7 +44,7 @@ export function isAssistantAddressed(input: {
  * the group and the group is full: it could not join to answer, and silence is not an answer.
  */
 export async function assertAssistantCanAnswer(input: {
-  store: Store;
+  store: Pick<Store, 'listMemberships'>;
   conversation: Pick<Conversation, 'id' | 'kind'>;
   body: string;
 }): Promise<void> {

@@ -66,7 +66,7 @@ function clip(text: string, max = MESSAGE_MAX_LENGTH): string {
  * Rethrows only an abort of `signal` (the job itself was stopped), so the queue retries.
  */
 async function streamAnswer(
-  store: MessagesPort & MembershipsPort & UsersPort,
+  store: MembershipsPort & MessagesPort & UsersPort,
   trigger: Message,
   settings: ReplySettings & { provider: ProviderOptions },
   signal: AbortSignal | undefined,
@@ -162,7 +162,7 @@ function observeAi(
  * (limit reached, no provider, provider error or timeout) is a short assistant message too.
  */
 export async function replyToMessage(input: {
-  store: Store;
+  store: MembershipsPort & MessagesPort & UsersPort & Pick<Store, 'listJobs' | 'relayOutbox'>;
   conversationId: string;
   messageId: string;
   limited?: { retryAfterSeconds: number };

@@ -9,6 +9,7 @@ import type { AssistantReplyPayload } from '@/lib/jobs/catalog';
 import { enqueueJob } from '@/lib/jobs/enqueue';
 
 import { ASSISTANT_ID } from '../identity';
+import type { ConversationsPort, MembershipsPort, MessagesPort, UsersPort } from '@/lib/db/store';
 
 /** Requests one person may make per hour (AI_REQUESTS_PER_HOUR), shared by every conversation. */
 export const assistantRateRule = () => ({ limit: env.AI_REQUESTS_PER_HOUR, windowMs: 3_600_000 });
@@ -22,7 +23,11 @@ export const assistantRateRule = () => ({ limit: env.AI_REQUESTS_PER_HOUR, windo
  * queued and stops before counting the request against the limit again.
  */
 export async function requestAssistantReply(input: {
-  store: Store;
+  store: ConversationsPort &
+    MembershipsPort &
+    MessagesPort &
+    UsersPort &
+    Pick<Store, 'enqueueJob' | 'getJobByDedupeId' | 'listJobs' | 'relayOutbox'>;
   user: User;
   conversationId: string;
   messageId: string;

@@ -24,7 +24,10 @@ export type OAuthOutcome =
  * account by registering its address with a provider.
  */
 export async function resolveOAuthUser(
-  store: Store,
+  store: Pick<
+    Store,
+    'createUser' | 'getUserByAccount' | 'getUserByEmail' | 'linkAccount' | 'updateUser'
+  >,
   identity: OAuthIdentity,
 ): Promise<OAuthOutcome> {
   const linked = await store.getUserByAccount({

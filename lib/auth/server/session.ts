@@ -45,17 +45,40 @@ export function readCookie(header: string | null, name: string): string | null {
   return null;
 }
 
+/**
+ * Decoded cookies, by their exact value, until the token's own expiry. Decoding derives the key
+ * (HKDF) and decrypts on every call, the costliest step of most requests; the result depends only
+ * on the value and the secret, so a value decoded once decodes the same until it expires.
+ * Revocation never rested on decoding (sessionIsLive and `sv` are checked on every request).
+ */
+const MAX_DECODED = 10_000;
+type Decoded = { claims: SessionClaims; expiresAt: number };
+const holder = globalThis as unknown as { __parleyDecodedSessions?: Map<string, Decoded> };
+const decoded = () => (holder.__parleyDecodedSessions ??= new Map<string, Decoded>());
+
 /** Decodes a session cookie value; null when missing, expired, tampered with or malformed. */
-export async function decodeSession(value: string | null): Promise<SessionClaims | null> {
+export async function decodeSession(
+  value: string | null,
+  now = Date.now(),
+): Promise<SessionClaims | null> {
   if (!value) return null;
+  const entries = decoded();
+  const hit = entries.get(value);
+  if (hit && now < hit.expiresAt) return hit.claims;
+  if (hit) entries.delete(value);
   try {
     const token = await decode({ token: value, secret: requireSecret('NEXTAUTH_SECRET') });
     if (!token || typeof token.sub !== 'string') return null;
-    return {
+    const claims: SessionClaims = Object.freeze({
       sub: token.sub,
       sv: typeof token.sv === 'number' ? token.sv : 0,
       sid: typeof token.sid === 'string' ? token.sid : null,
-    };
+    });
+    if (typeof token.exp === 'number') {
+      if (entries.size >= MAX_DECODED) entries.clear();
+      entries.set(value, { claims, expiresAt: token.exp * 1000 });
+    }
+    return claims;
   } catch {
     return null;
   }

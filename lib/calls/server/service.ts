@@ -4,7 +4,7 @@ import { ApiError } from '@/lib/api/errors';
 import { requireMember } from '@/lib/chat/server/access';
 import { announce } from '@/lib/chat/server/events';
 import { postSystemMessage } from '@/lib/chat/server/messages';
-import type { ConversationsPort, MembershipsPort, Store } from '@/lib/db/store';
+import type { ConversationsPort, MembershipsPort, Store, CallsPort } from '@/lib/db/store';
 import type { Call, CallKind, User } from '@/lib/db/types';
 import { dispatchQueued, newJob } from '@/lib/jobs/outbox';
 
@@ -44,8 +44,22 @@ export function callDeps(overrides: Partial<CallDeps> = {}): CallDeps {
   };
 }
 
+/** What changing a call writes and announces (apply, settle). */
+type ChangeStore = MembershipsPort &
+  Pick<
+    Store,
+    | 'addCallDecline'
+    | 'addCallParticipant'
+    | 'createMessage'
+    | 'endCall'
+    | 'getConversation'
+    | 'markCallAnswered'
+  >;
+/** What the REST actions on one call use. */
+type CallStore = CallsPort & ConversationsPort & MembershipsPort & Pick<Store, 'createMessage'>;
+
 async function contextFor(
-  store: ConversationsPort & MembershipsPort,
+  store: Pick<Store, 'getConversation' | 'listMemberships'>,
   call: Call,
   deps: CallDeps,
 ): Promise<CallContext> {
@@ -67,7 +81,10 @@ const refusals = {
 };
 
 /** Tells the members a call ended, and records it in the conversation. */
-async function announceEnd(store: Store, call: Call): Promise<void> {
+async function announceEnd(
+  store: MembershipsPort & Pick<Store, 'createMessage'>,
+  call: Call,
+): Promise<void> {
   const durationMs = durationOf(call);
   const { conversationId, id: callId } = call;
   await announce(store, conversationId, [
@@ -89,7 +106,7 @@ async function announceEnd(store: Store, call: Call): Promise<void> {
  * decided again on the fresh call, once.
  */
 async function apply(
-  store: Store,
+  store: ChangeStore,
   call: Call,
   action: CallAction,
   deps: CallDeps,
@@ -142,7 +159,7 @@ async function apply(
 }
 
 /** Ends a call that ran out: unanswered past its deadline, or active with nobody left in it. */
-async function settle(store: Store, call: Call, deps: CallDeps): Promise<Call> {
+async function settle(store: ChangeStore, call: Call, deps: CallDeps): Promise<Call> {
   const at = deps.now();
   if (call.state === 'ringing' && at >= ringUntilOf(call, deps.ringTimeoutMs).getTime())
     return apply(store, call, { type: 'timeout', at }, deps);
@@ -163,7 +180,7 @@ function requireNotEnded(call: Call): void {
  * (glare) the store keeps the first, and the second start answers it. created: false then.
  */
 export async function startCall(
-  store: Store,
+  store: ChangeStore & ConversationsPort & Pick<Store, 'createCall' | 'getActiveCall'>,
   user: User,
   conversationId: string,
   input: { kind: CallKind },
@@ -198,14 +215,14 @@ export async function startCall(
 }
 
 /** The call, settled (a ringing call past its deadline comes back missed). Members only. */
-export async function getCallFor(store: Store, user: User, callId: string, deps = callDeps()) {
+export async function getCallFor(store: CallStore, user: User, callId: string, deps = callDeps()) {
   const { call } = await requireCallAccess(store, callId, user.id);
   return settle(store, call, deps);
 }
 
 /** The conversation's ringing or active call, settled, or null. Members only. */
 export async function getLiveCall(
-  store: Store,
+  store: ChangeStore & ConversationsPort & Pick<Store, 'getActiveCall'>,
   user: User,
   conversationId: string,
   deps = callDeps(),
@@ -218,14 +235,14 @@ export async function getLiveCall(
 }
 
 /** Answers a ringing call, or joins an active (group) call. 409 once it has ended. */
-export async function acceptCall(store: Store, user: User, callId: string, deps = callDeps()) {
+export async function acceptCall(store: CallStore, user: User, callId: string, deps = callDeps()) {
   const call = await getCallFor(store, user, callId, deps);
   requireNotEnded(call);
   return apply(store, call, { type: 'accept', userId: user.id, at: deps.now() }, deps);
 }
 
 /** Declines a ringing call (1:1: it ends as declined). Idempotent; an ended call is returned. */
-export async function declineCall(store: Store, user: User, callId: string, deps = callDeps()) {
+export async function declineCall(store: CallStore, user: User, callId: string, deps = callDeps()) {
   const call = await getCallFor(store, user, callId, deps);
   return apply(store, call, { type: 'decline', userId: user.id, at: deps.now() }, deps);
 }
@@ -234,7 +251,7 @@ export async function declineCall(store: Store, user: User, callId: string, deps
  * Hangs up: a ringing call the caller gives up on is missed; a 1:1 call ends; a group call ends
  * when nobody else is left in its room. Idempotent; an ended call is returned as it is.
  */
-export async function hangUpCall(store: Store, user: User, callId: string, deps = callDeps()) {
+export async function hangUpCall(store: CallStore, user: User, callId: string, deps = callDeps()) {
   const call = await getCallFor(store, user, callId, deps);
   let othersPresent: number | null = 0;
   if (call.state === 'active') {
@@ -246,7 +263,11 @@ export async function hangUpCall(store: Store, user: User, callId: string, deps 
 }
 
 /** Ends a ringing call as missed once its deadline passed (any caller; no access check). */
-export async function missCall(store: Store, callId: string, deps = callDeps()) {
+export async function missCall(
+  store: ChangeStore & Pick<Store, 'getCall'>,
+  callId: string,
+  deps = callDeps(),
+) {
   const call = await store.getCall({ id: callId });
   return call ? settle(store, call, deps) : null;
 }

@@ -84,7 +84,7 @@ async function requirePeople(
  * so "New message" to someone you already talk to lands in the same place.
  */
 export async function createConversation(
-  store: Store,
+  store: ConversationsPort & MembershipsPort & MessagesPort & UsersPort,
   user: User,
   input: CreateConversationInput,
 ): Promise<{ conversation: ConversationWire; created: boolean }> {
@@ -128,7 +128,7 @@ export async function createConversation(
 }
 
 export async function renameConversation(
-  store: Store,
+  store: ConversationsPort & MembershipsPort & MessagesPort & UsersPort,
   user: User,
   conversationId: string,
   name: string,
@@ -148,7 +148,7 @@ export async function renameConversation(
 }
 
 export async function addMembers(
-  store: Store,
+  store: ConversationsPort & MembershipsPort & MessagesPort & UsersPort,
   user: User,
   conversationId: string,
   userIds: string[],
@@ -186,7 +186,7 @@ export async function addMembers(
 
 /** Admins remove others; anyone may remove themselves (leave). */
 export async function removeMember(
-  store: Store,
+  store: ConversationsPort & MembershipsPort & Pick<Store, 'createMessage'>,
   user: User,
   conversationId: string,
   userId: string,

@@ -17,12 +17,21 @@ import { extractMentions } from '../mentions';
 import { toMessageWire } from '../present';
 import type { SendMessageInput } from '../schemas';
 import type { MessageWire } from '../wire';
+import type {
+  MembershipsPort,
+  ConversationsPort,
+  MessagesPort,
+  NotificationsPort,
+} from '@/lib/db/store';
 
 /** Distinct emoji one message can carry, so a message cannot be turned into a wall of them. */
 export const MAX_REACTION_KINDS = 20;
 
 /** Adds reply previews: one batched read for the targets not in the page itself. */
-export async function withReplies(store: Store, messages: Message[]): Promise<MessageWire[]> {
+export async function withReplies(
+  store: Pick<Store, 'getMessages'>,
+  messages: Message[],
+): Promise<MessageWire[]> {
   const inPage = new Map(messages.map((m) => [m.id, m]));
   const missing = [
     ...new Set(
@@ -36,7 +45,11 @@ export async function withReplies(store: Store, messages: Message[]): Promise<Me
   );
 }
 
-async function mentionsIn(store: Store, conversationId: string, body: string): Promise<string[]> {
+async function mentionsIn(
+  store: Pick<Store, 'getUsersByIds' | 'listMemberships'>,
+  conversationId: string,
+  body: string,
+): Promise<string[]> {
   if (!body.includes('@')) return [];
   const memberships = await store.listMemberships({ conversationId });
   const users = await store.getUsersByIds({ ids: memberships.map((m) => m.userId) });
@@ -48,7 +61,7 @@ async function mentionsIn(store: Store, conversationId: string, body: string): P
  * (a retry with the same clientId, which the store answers with the stored message).
  */
 async function requireUsableUploads(
-  store: Store,
+  store: Pick<Store, 'getMessages' | 'getUploads'>,
   user: User,
   ids: string[],
   clientId: string,
@@ -75,7 +88,7 @@ async function requireUsableUploads(
 
 /** Records a membership change (and later, calls) in the conversation, live for everyone. */
 export async function postSystemMessage(
-  store: Store,
+  store: MembershipsPort & Pick<Store, 'createMessage'>,
   conversationId: string,
   system: SystemEvent,
 ): Promise<void> {
@@ -96,7 +109,7 @@ export async function postSystemMessage(
  * speak here. The same clientId again returns the stored message and publishes nothing.
  */
 export async function postMessageAs(
-  store: Store,
+  store: MembershipsPort & Pick<Store, 'createMessage' | 'listJobs' | 'relayOutbox'>,
   input: {
     conversationId: string;
     authorId: string;
@@ -122,7 +135,7 @@ export async function postMessageAs(
 }
 
 export async function listMessages(
-  store: Store,
+  store: ConversationsPort & MembershipsPort & Pick<Store, 'getMessages' | 'listMessages'>,
   user: User,
   input: {
     conversationId: string;
@@ -157,13 +170,19 @@ export async function listMessages(
   return { messages: await withReplies(store, page.messages), hasMore: page.hasMore };
 }
 
+/** What a send reads and writes: the message, its checks, and its jobs' relay (afterCommit). */
+type SendStore = ConversationsPort &
+  MembershipsPort &
+  MessagesPort &
+  Pick<Store, 'getUploads' | 'getUsersByIds' | 'listJobs' | 'relayOutbox'>;
+
 /**
  * Sends a message. A retried send (same clientId) returns the stored message with created:
  * false and publishes nothing new: the first attempt already did (its job, if it went missing,
  * is written again).
  */
 export async function sendMessage(
-  store: Store,
+  store: SendStore,
   user: User,
   conversationId: string,
   input: SendMessageInput,
@@ -206,7 +225,7 @@ export async function sendMessage(
 }
 
 export async function editMessage(
-  store: Store,
+  store: ConversationsPort & MembershipsPort & MessagesPort & Pick<Store, 'getUsersByIds'>,
   user: User,
   messageId: string,
   body: string,
@@ -229,7 +248,11 @@ export async function editMessage(
   return wire!;
 }
 
-export async function deleteMessage(store: Store, user: User, messageId: string): Promise<void> {
+export async function deleteMessage(
+  store: ConversationsPort & MembershipsPort & MessagesPort & Pick<Store, 'unpinMessage'>,
+  user: User,
+  messageId: string,
+): Promise<void> {
   const { message } = await requireMessageAccess(store, messageId, user.id);
   requireAuthor(message, user.id);
   const deleted = await store.deleteMessage({ id: messageId });
@@ -272,7 +295,7 @@ export async function deleteMessage(store: Store, user: User, messageId: string)
 }
 
 export async function setReaction(
-  store: Store,
+  store: ConversationsPort & MembershipsPort & MessagesPort,
   user: User,
   input: { messageId: string; emoji: string; present: boolean },
 ): Promise<MessageWire> {
@@ -314,7 +337,7 @@ const RECEIPT_SCAN_LIMIT = 100;
  * what is the most frequent write of a chat (issue #19: PartyKit's free requests per day).
  */
 async function readAudience(
-  store: Store,
+  store: MembershipsPort & Pick<MessagesPort, 'listMessages'>,
   conversationId: string,
   readerId: string,
   from: number,
@@ -332,7 +355,10 @@ async function readAudience(
  * reader's tabs and the authors whose receipts change.
  */
 export async function markRead(
-  store: Store,
+  store: ConversationsPort &
+    MembershipsPort &
+    NotificationsPort &
+    Pick<MessagesPort, 'listMessages'>,
   user: User,
   conversationId: string,
   seq: number,

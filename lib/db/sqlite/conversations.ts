@@ -69,6 +69,10 @@ export function conversationFunctions(db: Db): ConversationsPort & MembershipsPo
   const membership = db.prepare<[string, string], MembershipRow>(
     `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships WHERE conversation_id = ? AND user_id = ?`,
   );
+  // Prepared once: every send reads the members (to announce it, and in its follow-up job).
+  const members = db.prepare<[string], MembershipRow>(
+    `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships WHERE conversation_id = ? ORDER BY joined_at, user_id`,
+  );
   const getMembership = (conversationId: string, userId: string) => {
     const row = membership.get(conversationId, userId);
     return row ? toMembership(row) : null;
@@ -191,12 +195,7 @@ export function conversationFunctions(db: Db): ConversationsPort & MembershipsPo
     },
 
     async listMemberships({ conversationId }) {
-      return db
-        .prepare<[string], MembershipRow>(
-          `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships WHERE conversation_id = ? ORDER BY joined_at, user_id`,
-        )
-        .all(conversationId)
-        .map(toMembership);
+      return members.all(conversationId).map(toMembership);
     },
 
     async addMembers({ conversationId, userIds, role = 'member' }) {

@@ -1,13 +1,6 @@
 import 'server-only';
 
-import type {
-  ConversationsPort,
-  MembershipsPort,
-  MessagesPort,
-  NotificationsPort,
-  Store,
-  UsersPort,
-} from '@/lib/db/store';
+import type { Store } from '@/lib/db/store';
 import type { Notification } from '@/lib/db/types';
 import { notificationPath, placeName } from '@/lib/notifications/present';
 import { DIGEST_KINDS } from '@/lib/notifications/rules';
@@ -43,7 +36,23 @@ export type DigestOutcome =
  * and the job retries; a crash between claim and send loses that digest rather than doubling it.
  */
 export async function sendDigest(input: {
-  store: Store;
+  store: Pick<
+    Store,
+    | 'clearNotificationsEmailed'
+    | 'enqueueJob'
+    | 'getConversation'
+    | 'getMembership'
+    | 'getMessages'
+    | 'getNotificationSettings'
+    | 'getUserById'
+    | 'getUsersByIds'
+    | 'listJobs'
+    | 'listUnemailedNotifications'
+    | 'markNotificationsEmailed'
+    | 'markNotificationsRead'
+    | 'relayOutbox'
+    | 'updateNotificationSettings'
+  >;
   userId: string;
   now?: Date;
   send?: (message: EmailMessage) => Promise<SentEmail>;
@@ -123,7 +132,7 @@ export async function sendDigest(input: {
  * the person still belongs to, and past their read position there. The others are marked read.
  */
 async function dropStale(input: {
-  store: MessagesPort & MembershipsPort & NotificationsPort;
+  store: Pick<Store, 'getMembership' | 'getMessages' | 'markNotificationsRead'>;
   userId: string;
   notifications: Notification[];
 }): Promise<Notification[]> {
@@ -155,7 +164,7 @@ async function dropStale(input: {
 }
 
 async function describe(
-  store: ConversationsPort & UsersPort,
+  store: Pick<Store, 'getConversation' | 'getUsersByIds'>,
   notifications: Notification[],
 ): Promise<DigestEntry[]> {
   const conversationIds = [...new Set(notifications.map((n) => n.conversationId))];

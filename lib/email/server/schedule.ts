@@ -26,7 +26,7 @@ export function digestWindowMs(): number {
 export async function scheduleDigest(input: {
   userId: string;
   now: Date;
-  store?: Store;
+  store?: Pick<Store, 'enqueueJob' | 'listJobs' | 'relayOutbox'>;
 }): Promise<void> {
   const window = digestWindowMs();
   const at = input.now.getTime();
@@ -46,7 +46,7 @@ export async function scheduleDigest(input: {
 export async function rescheduleDigest(input: {
   userId: string;
   dueAt: Date;
-  store?: Store;
+  store?: Pick<Store, 'enqueueJob' | 'listJobs' | 'relayOutbox'>;
 }): Promise<void> {
   await enqueueDigest({
     userId: input.userId,
@@ -60,7 +60,7 @@ async function enqueueDigest(input: {
   userId: string;
   dedupeId: string;
   dueAt: number;
-  store?: Store;
+  store?: Pick<Store, 'enqueueJob' | 'listJobs' | 'relayOutbox'>;
 }): Promise<void> {
   await enqueueJob(
     'email-digest',

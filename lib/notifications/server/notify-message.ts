@@ -2,6 +2,11 @@ import 'server-only';
 
 import { plainPreview } from '@/lib/chat/plain-text';
 import type { Store } from '@/lib/db';
+import type {
+  NotificationSettingsPort,
+  NotificationsPort,
+  PushSubscriptionsPort,
+} from '@/lib/db/store';
 import type { Conversation, Membership, Message } from '@/lib/db/types';
 import { getConversationViewers } from '@/lib/realtime/server/publish';
 
@@ -21,7 +26,7 @@ export type NewMessageContext = {
  * to it, gone, or never a person's message (system messages notify nobody).
  */
 export async function loadNewMessage(
-  store: Store,
+  store: Pick<Store, 'getConversation' | 'getMessage' | 'listMemberships'>,
   messageId: string,
 ): Promise<NewMessageContext | null> {
   const message = await store.getMessage({ id: messageId });
@@ -35,11 +40,14 @@ export async function loadNewMessage(
 }
 
 export type NotifyDeps = {
-  store: Store;
+  store: NotificationsPort &
+    PushSubscriptionsPort &
+    NotificationSettingsPort &
+    Pick<Store, 'getMessage' | 'getUserById' | 'listThreadFollowers'>;
   /** Who has the conversation open right now (the conversation room's viewers). */
   viewersOf?: (conversationId: string) => Promise<string[]>;
   /** In-app, push and digest delivery of one notification (lib/notifications/server/deliver.ts). */
-  deliver?: (store: Store, delivery: Delivery) => Promise<void>;
+  deliver?: (store: NotificationsPort & PushSubscriptionsPort, delivery: Delivery) => Promise<void>;
 };
 
 /**
