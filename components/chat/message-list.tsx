@@ -55,6 +55,19 @@ export function MessageList({
   const virtuoso = useRef<VirtuosoHandle>(null);
   const scroller = useRef<HTMLElement | null>(null);
   const [atBottom, setAtBottom] = useState(true);
+  // Older pages load only once the list has settled where it opened (at the end) or the person
+  // scrolls. Virtuoso reports the start as reached while it is still measuring the first page;
+  // loading then prepended page after page (a 600-message conversation loaded all of it before
+  // showing the latest, blank for most of a second).
+  const settled = useRef(false);
+  const loadOlderOnceSettled = () => {
+    if (settled.current) void loadOlder();
+  };
+  const onIntent = () => {
+    if (settled.current) return;
+    settled.current = true;
+    if (scroller.current && scroller.current.scrollTop < 50) void loadOlder();
+  };
 
   // When older rows are prepended, the first index moves down by how many were added. Count them
   // from the oldest message row, not rows[0]: that is the date separator, whose key stays the
@@ -122,7 +135,12 @@ export function MessageList({
     if (atBottom && scroller.current) scroller.current.scrollTop = scroller.current.scrollHeight;
   }
   return (
-    <div className="relative flex min-h-0 flex-1 flex-col">
+    <div
+      className="relative flex min-h-0 flex-1 flex-col"
+      onWheel={onIntent}
+      onTouchMove={onIntent}
+      onKeyDown={onIntent}
+    >
       <Virtuoso
         ref={virtuoso}
         scrollerRef={(el) => {
@@ -139,13 +157,14 @@ export function MessageList({
               : rows.length - 1
         }
         computeItemKey={(_, row) => row.key}
-        startReached={() => void loadOlder()}
+        startReached={loadOlderOnceSettled}
         followOutput={(bottom) => (bottom ? 'auto' : false)}
         // Rows at the end can grow after they arrive ("Seen by", an image loading); within
         // atBottomThreshold Virtuoso does not follow that, so someone at the end is kept there.
         totalListHeightChanged={pinToEnd}
         atBottomThreshold={80}
         atBottomStateChange={(bottom) => {
+          if (bottom) settled.current = true;
           setAtBottom(bottom);
           onBottomChange(bottom);
         }}

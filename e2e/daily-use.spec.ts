@@ -1,0 +1,133 @@
+import { expect, test, type Browser } from '@playwright/test';
+
+import { startAltServer, type AltServer } from './fixtures/alt-server';
+import {
+  closePeople,
+  conversationId,
+  log,
+  messageRow,
+  openConversation,
+  personInBrowser,
+  send,
+  startDirect,
+} from './fixtures/chat';
+import { newPerson, signUp, type Person } from './fixtures/people';
+
+test.afterEach(closePeople);
+
+/** A person signed up on `baseURL` in a browser context of their own. */
+async function personAt(browser: Browser, baseURL: string, name: string) {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  const person: Person = newPerson(name);
+  await signUp(page, person);
+  return { page, person, close: () => context.close() };
+}
+
+test.describe('one production build, other ports', () => {
+  let alt: AltServer;
+  test.beforeAll(async () => {
+    test.setTimeout(150_000);
+    alt = await startAltServer();
+  });
+  test.afterAll(async () => {
+    await alt?.stop();
+  });
+
+  test('PORT and PARTYKIT_PORT chosen at start: the CSP names that realtime port and messages arrive live', async ({
+    browser,
+  }) => {
+    const ana = await personAt(browser, alt.baseURL, 'Ana Ports');
+    const ben = await personAt(browser, alt.baseURL, 'Ben Ports');
+    try {
+      const res = await ana.page.request.get('/chats');
+      expect(res.headers()['content-security-policy']).toContain(`ws://127.0.0.1:${alt.partyPort}`);
+      await expect(ana.page.locator('[data-realtime="open"]')).toBeAttached();
+      await startDirect(ana.page, ben.person.name);
+      await send(ana.page, 'Hello over port ' + alt.partyPort);
+      await openConversation(ben.page, ana.person.name);
+      await expect(messageRow(ben.page, 'Hello over port')).toBeVisible();
+      // Live, with no reload: Ben is watching when Ana's next message comes in.
+      await send(ana.page, 'A live one');
+      await expect(messageRow(ben.page, 'A live one')).toBeVisible({ timeout: 5_000 });
+      await expect(ben.page.getByRole('alert').filter({ hasText: "Can't connect" })).toHaveCount(0);
+    } finally {
+      await ana.close();
+      await ben.close();
+    }
+  });
+
+  test('a conversation of 600 messages shows its latest messages right after they arrive', async ({
+    browser,
+  }) => {
+    test.setTimeout(120_000);
+    const ana = await personAt(browser, alt.baseURL, 'Ana Long');
+    const ben = await personAt(browser, alt.baseURL, 'Ben Long');
+    try {
+      await startDirect(ana.page, ben.person.name);
+      const id = await conversationId(ana.page, ben.person.name);
+      // Rate limits are off on this server: 599 in parallel batches, then the last one.
+      const post = (i: number) =>
+        ana.page.request
+          .post(`/api/v1/conversations/${id}/messages`, {
+            data: { body: `Long history ${i}`, clientId: `long-${i}` },
+          })
+          .then((r) => expect(r.ok()).toBe(true));
+      for (let i = 1; i < 600; i += 25)
+        await Promise.all(Array.from({ length: Math.min(25, 600 - i) }, (_, k) => post(i + k)));
+      await post(600);
+      await ben.page.reload();
+      const arrived = ben.page.waitForResponse(
+        (r) => r.url().includes(`/conversations/${id}/messages`) && r.request().method() === 'GET',
+      );
+      await ben.page
+        .getByRole('navigation', { name: 'Conversations' })
+        .getByRole('link', { name: new RegExp(ana.person.name) })
+        .click();
+      await arrived;
+      const t0 = await ben.page.evaluate(() => performance.now());
+      await ben.page.waitForFunction(
+        () =>
+          [...document.querySelectorAll('[role="log"] [role="article"]')].some((el) => {
+            if (!el.textContent?.includes('Long history 600')) return false;
+            const box = el.getBoundingClientRect();
+            const logBox = el.closest('[role="log"]')!.getBoundingClientRect();
+            return box.bottom > logBox.top && box.top < logBox.bottom;
+          }),
+        undefined,
+        { polling: 'raf' },
+      );
+      const shownAfter = (await ben.page.evaluate(() => performance.now())) - t0;
+      console.log(
+        `600 messages: the latest shown ${Math.round(shownAfter)} ms after the data arrived`,
+      );
+      await expect(log(ben.page).getByText('Long history 600')).toBeInViewport();
+      await expect(ben.page.getByRole('button', { name: 'Jump to latest' })).toHaveCount(0);
+      // Bounded loosely (a busy 2-core machine); the figure above is the measurement.
+      expect(shownAfter).toBeLessThan(1_500);
+    } finally {
+      await ana.close();
+      await ben.close();
+    }
+  });
+});
+
+test('when the realtime server cannot be reached, a banner says so until it can', async ({
+  browser,
+}) => {
+  const { page } = await personInBrowser(browser, 'Cleo Banner');
+  // The realtime server refuses this browser: no room token, so no socket can open.
+  await page.route('**/api/v1/realtime/token', (route) =>
+    route.fulfill({ status: 503, json: { error: { code: 'unavailable', message: 'down' } } }),
+  );
+  await page.reload();
+  const banner = page
+    .getByRole('alert')
+    .filter({ hasText: "Can't connect to live updates — retrying" });
+  await expect(banner).toBeVisible();
+  await expect(page.locator('[data-realtime="unreachable"]')).toBeAttached();
+  // Back: the retry connects and the banner goes.
+  await page.unroute('**/api/v1/realtime/token');
+  await expect(page.locator('[data-realtime="open"]')).toBeAttached({ timeout: 30_000 });
+  await expect(banner).toHaveCount(0);
+});
