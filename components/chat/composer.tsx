@@ -9,6 +9,7 @@ import { MESSAGE_MAX_LENGTH } from '@/lib/chat/schemas';
 import { sendNew } from '@/lib/chat/client/send';
 import { createTypingThrottle, type TypingState, type TypingThrottle } from '@/lib/chat/typing';
 import type { ConversationWire } from '@/lib/chat/wire';
+import { useComposerDrafts } from '@/lib/chat/client/composer-drafts';
 import { useComposerStore } from '@/lib/chat/client/composer-store';
 import { useTimelineStore } from '@/lib/chat/client/timeline-store';
 import { toast } from '@/lib/ui/client/toast-store';
@@ -31,12 +32,21 @@ export function Composer({
   sendTyping: (state: TypingState) => void;
 }) {
   const id = conversation.id;
-  const [text, setText] = useState('');
+  // What is typed is this conversation's draft (localStorage, per person, in the drafts store):
+  // it survives switching conversations and reloading. An edit in progress is not a draft.
+  const draftText = useComposerDrafts((s) => (s.userId === meId ? (s.texts[id] ?? '') : ''));
+  const [editText, setEditText] = useState('');
+  useEffect(() => useComposerDrafts.getState().load(meId), [meId]);
   const [caret, setCaret] = useState(0);
   const [mentionIndex, setMentionIndex] = useState(0);
   const area = useRef<HTMLTextAreaElement>(null);
   const replyTo = useComposerStore((s) => s.replyTo[id]);
   const editing = useComposerStore((s) => s.editing[id]);
+  const text = editing ? editText : draftText;
+  const setText = (next: string) => {
+    if (editing) setEditText(next);
+    else useComposerDrafts.getState().set(id, next);
+  };
   const attachments = useAttachments();
   const throttle = useRef<TypingThrottle | null>(null);
   useEffect(() => {
@@ -50,7 +60,7 @@ export function Composer({
   const [editingId, setEditingId] = useState<string | undefined>(undefined);
   if (editing?.id !== editingId) {
     setEditingId(editing?.id);
-    if (editing) setText(editing.body);
+    if (editing) setEditText(editing.body);
   }
   useEffect(() => {
     if (editing || replyTo) area.current?.focus();
@@ -72,7 +82,7 @@ export function Composer({
 
   function cancel() {
     const store = useComposerStore.getState();
-    if (editing) setText('');
+    // Back from an edit, the draft that was there before shows again (it was never replaced).
     store.setEditing(id, undefined);
     store.setReplyTo(id, undefined);
   }
@@ -87,7 +97,6 @@ export function Composer({
       if (!body) return;
       const target = editing;
       cancel();
-      setText('');
       try {
         await chatApi.editMessage(target.id, body);
       } catch (e) {

@@ -54,7 +54,12 @@ export function ConversationView({ initial }: { initial: ConversationWire }) {
         targetMessageId={targetMessageId}
       />
       <TypingIndicator conversation={conversation} meId={me.id} />
-      <Composer conversation={conversation} meId={me.id} sendTyping={room.sendTyping} />
+      <Composer
+        key={conversation.id}
+        conversation={conversation}
+        meId={me.id}
+        sendTyping={room.sendTyping}
+      />
     </section>
   );
 }

@@ -11,6 +11,7 @@ import type { ConversationWire } from '@/lib/chat/wire';
 import { sortConversations, useConversationsStore } from '@/lib/chat/client/conversations-store';
 
 import { ConversationAvatar } from './conversation-avatar';
+import { DraftPreview, useDraftText } from './draft-preview';
 import { NewGroupDialog } from './new-group-dialog';
 import { NewMessageDialog } from './new-message-dialog';
 
@@ -78,6 +79,7 @@ function ConversationLink({
   active: boolean;
 }) {
   const unread = active ? 0 : c.unreadCount;
+  const draft = useDraftText(c.id, meId);
   return (
     <Link
       href={`/chats/${c.id}`}
@@ -97,7 +99,11 @@ function ConversationLink({
           </span>
         </span>
         <span className="flex items-center justify-between gap-2">
-          <span className="truncate text-sm text-muted">{previewOf(c, meId)}</span>
+          {draft && !active ? (
+            <DraftPreview text={draft} />
+          ) : (
+            <span className="truncate text-sm text-muted">{previewOf(c, meId)}</span>
+          )}
           {unread > 0 ? (
             <span
               aria-label={`${unread} unread`}
