@@ -177,3 +177,47 @@ test('a draft survives switching conversations and a reload, and the sidebar mar
   await openConversation(ana.page, 'Draft club');
   await expect(directLink.getByTestId('draft-mark')).toHaveCount(0);
 });
+
+test('group management: rename, add people, make admin, remove, leave', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const ana = await personInBrowser(browser, 'Ana Group');
+  const ben = await personInBrowser(browser, 'Ben Group');
+  const cleo = await personInBrowser(browser, 'Cleo Group');
+  await startGroup(ana.page, 'Team room', [ben.person.name]);
+  await openConversation(ben.page, 'Team room');
+
+  const details = ana.page.getByRole('dialog', { name: /details/ });
+  await ana.page.getByRole('button', { name: 'Conversation details' }).click();
+  const members = details.getByRole('list', { name: 'Members' });
+  await expect(members.getByRole('listitem')).toHaveCount(2);
+  await expect(members.getByRole('listitem').filter({ hasText: ana.person.name })).toContainText(
+    'Owner',
+  );
+  // Rename: Ben sees the new name live.
+  await details.getByLabel('Group name').fill('Launch room');
+  await details.getByRole('button', { name: 'Rename' }).click();
+  await expect(ben.page.getByRole('heading', { name: 'Launch room', level: 1 })).toBeVisible();
+  // Add Cleo.
+  await details.getByLabel('Find people to add').fill(cleo.person.name);
+  await details.getByRole('button', { name: `Add ${cleo.person.name}` }).click();
+  await expect(members.getByRole('listitem')).toHaveCount(3);
+  await expect(conversationLink(cleo.page, 'Launch room')).toBeVisible();
+  // Make Ben an admin: his panel now offers to remove people.
+  await details.getByRole('button', { name: `Make ${ben.person.name} an admin` }).click();
+  await expect(members.getByRole('listitem').filter({ hasText: ben.person.name })).toContainText(
+    'Admin',
+  );
+  await ben.page.getByRole('button', { name: 'Conversation details' }).click();
+  const benDetails = ben.page.getByRole('dialog', { name: /details/ });
+  await benDetails.getByRole('button', { name: `Remove ${cleo.person.name}` }).click();
+  await expect(benDetails.getByRole('list', { name: 'Members' }).getByRole('listitem')).toHaveCount(
+    2,
+  );
+  await expect(conversationLink(cleo.page, 'Launch room')).toHaveCount(0);
+  // Ben leaves.
+  await benDetails.getByRole('button', { name: 'Leave group' }).click();
+  await expect(ben.page).toHaveURL(/\/chats$/);
+  await expect(conversationLink(ben.page, 'Launch room')).toHaveCount(0);
+  await expect(members.getByRole('listitem')).toHaveCount(1);
+  await expect(details.getByRole('heading', { name: 'Shared images' })).toBeVisible();
+});

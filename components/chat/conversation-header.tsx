@@ -7,6 +7,7 @@ import type { ConversationWire } from '@/lib/chat/wire';
 import { usePresenceStore } from '@/lib/chat/client/presence-store';
 
 import { ConversationAvatar } from './conversation-avatar';
+import { ConversationDetails } from './conversation-details';
 import { MuteButton } from './mute-button';
 
 const STATUS = { online: 'Online', away: 'Away', offline: 'Offline' } as const;
@@ -56,6 +57,7 @@ export function ConversationHeader({
         </p>
       </div>
       <MuteButton conversation={conversation} />
+      <ConversationDetails conversation={conversation} meId={meId} />
       <CallButtons conversationId={conversation.id} meId={meId} />
     </header>
   );
