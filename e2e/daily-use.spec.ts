@@ -7,6 +7,7 @@ import {
   conversationId,
   conversationLink,
   log,
+  messageActions,
   messageRow,
   openConversation,
   personInBrowser,
@@ -220,4 +221,66 @@ test('group management: rename, add people, make admin, remove, leave', async ({
   await expect(conversationLink(ben.page, 'Launch room')).toHaveCount(0);
   await expect(members.getByRole('listitem')).toHaveCount(1);
   await expect(details.getByRole('heading', { name: 'Shared images' })).toBeVisible();
+});
+
+test('message menu: react from the full emoji set (recent first), copy a link to a message, mark unread', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const ana = await personInBrowser(browser, 'Ana Menu');
+  const ben = await personInBrowser(browser, 'Ben Menu');
+  await ana.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await startDirect(ben.page, ana.person.name);
+  for (const text of ['First words', 'Second words', 'Third words']) await send(ben.page, text);
+  await startGroup(ana.page, 'Elsewhere', [ben.person.name]);
+  await openConversation(ana.page, ben.person.name);
+  await expect(messageRow(ana.page, 'Third words')).toBeVisible();
+
+  // React with an emoji found by search in the full set.
+  const toolbar = await messageActions(ana.page, 'First words');
+  await toolbar.getByRole('button', { name: 'Add reaction' }).click();
+  const picker = ana.page.getByRole('dialog', { name: 'Pick a reaction' });
+  await picker.getByRole('searchbox', { name: 'Search emoji' }).fill('avocado');
+  await picker.getByRole('button', { name: 'avocado', exact: true }).click();
+  await expect(
+    messageRow(ben.page, 'First words').getByRole('button', { name: /^🥑 1/ }),
+  ).toBeVisible();
+  // Recently used comes first next time.
+  await (
+    await messageActions(ana.page, 'Second words')
+  )
+    .getByRole('button', { name: 'Add reaction' })
+    .click();
+  await expect(
+    picker.getByRole('list', { name: 'Recently used' }).getByRole('button'),
+  ).toHaveAccessibleName('React with 🥑 again');
+  await ana.page.keyboard.press('Escape');
+
+  // Copy link: it opens the conversation at that message, highlighted.
+  await (
+    await messageActions(ana.page, 'First words')
+  )
+    .getByRole('button', { name: 'More actions' })
+    .click();
+  await ana.page.getByRole('menuitem', { name: 'Copy link' }).click();
+  const link = await ana.page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/\/chats\/c_[^?]+\?message=/);
+  await ben.page.goto(link);
+  await expect(log(ben.page).locator('[data-targeted]')).toContainText('First words');
+
+  // Mark unread from the second message: the badge says 2 until Ana reads it again.
+  await (
+    await messageActions(ana.page, 'Second words')
+  )
+    .getByRole('button', { name: 'More actions' })
+    .click();
+  await ana.page.getByRole('menuitem', { name: 'Mark unread' }).click();
+  const badge = conversationLink(ana.page, ben.person.name).getByTestId('unread-badge');
+  await expect(badge).toHaveText('2');
+  await openConversation(ana.page, 'Elsewhere');
+  await expect(badge).toHaveText('2');
+  await openConversation(ana.page, ben.person.name);
+  await expect(badge).toHaveCount(0);
+  await openConversation(ana.page, 'Elsewhere');
+  await expect(badge).toHaveCount(0);
 });

@@ -19,6 +19,7 @@ import { AiBadge } from './ai-badge';
 import { EmojiPicker } from './emoji-picker';
 import { ImageAttachment } from './image-viewer';
 import { Markdown } from './markdown';
+import { MessageMoreMenu } from './message-more-menu';
 
 type Props = {
   item: TimelineItem;
@@ -217,6 +218,7 @@ function Actions({
       >
         ↩
       </button>
+      <MessageMoreMenu message={message} className={btn} />
       {mine ? (
         <>
           <button

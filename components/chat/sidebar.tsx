@@ -9,6 +9,7 @@ import { cn } from '@/components/ui/cn';
 import { previewOf, shortTime } from '@/lib/chat/describe';
 import type { ConversationWire } from '@/lib/chat/wire';
 import { sortConversations, useConversationsStore } from '@/lib/chat/client/conversations-store';
+import { useUnreadHold } from '@/lib/chat/client/unread-hold';
 
 import { ConversationAvatar } from './conversation-avatar';
 import { DraftPreview, useDraftText } from './draft-preview';
@@ -78,7 +79,8 @@ function ConversationLink({
   meId: string;
   active: boolean;
 }) {
-  const unread = active ? 0 : c.unreadCount;
+  const held = useUnreadHold((s) => s.held[c.id] === true);
+  const unread = active && !held ? 0 : c.unreadCount;
   const draft = useDraftText(c.id, meId);
   return (
     <Link
