@@ -284,3 +284,22 @@ test('message menu: react from the full emoji set (recent first), copy a link to
   await openConversation(ana.page, 'Elsewhere');
   await expect(badge).toHaveCount(0);
 });
+
+test('typing "AI" in New message finds Parley AI; its conversation has no presence dot and no call buttons', async ({
+  browser,
+}) => {
+  const { page } = await personInBrowser(browser, 'Ana Assistant');
+  await page.getByRole('button', { name: 'New message' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New message' });
+  await dialog.getByLabel('Find a person').fill('AI');
+  await dialog
+    .getByRole('button', { name: /Parley AI/ })
+    .first()
+    .click();
+  const header = page.getByRole('banner').filter({ has: page.getByRole('heading', { level: 1 }) });
+  await expect(page.getByRole('heading', { name: 'Parley AI', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('conversation-status')).toHaveText('AI assistant');
+  await expect(page.getByRole('button', { name: /Start (voice|video) call/ })).toHaveCount(0);
+  await expect(header.locator('[data-presence]')).toHaveCount(0);
+  await expect(conversationLink(page, 'Parley AI').locator('[data-presence]')).toHaveCount(0);
+});

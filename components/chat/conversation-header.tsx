@@ -3,6 +3,7 @@
 import Link from 'next/link';
 
 import { CallButtons } from '@/components/call/call-buttons';
+import { isAssistant } from '@/lib/assistant/identity';
 import type { ConversationWire } from '@/lib/chat/wire';
 import { usePresenceStore } from '@/lib/chat/client/presence-store';
 
@@ -22,8 +23,11 @@ export function ConversationHeader({
 }) {
   const presence = usePresenceStore((s) => s.byUser);
   const others = conversation.members.filter((m) => m.id !== meId);
+  // Parley AI answers in writing: no presence, no calls.
+  const withAssistant = conversation.kind === 'direct' && isAssistant(others[0]?.id);
   let subtitle: string;
-  if (conversation.kind === 'direct') {
+  if (withAssistant) subtitle = 'AI assistant';
+  else if (conversation.kind === 'direct') {
     const p = others[0] ? presence[others[0].id] : undefined;
     subtitle = STATUS[p?.status ?? 'offline'];
     if (p?.status === 'offline' && p.lastSeenAt)
@@ -58,7 +62,7 @@ export function ConversationHeader({
       </div>
       <MuteButton conversation={conversation} />
       <ConversationDetails conversation={conversation} meId={meId} />
-      <CallButtons conversationId={conversation.id} meId={meId} />
+      {withAssistant ? null : <CallButtons conversationId={conversation.id} meId={meId} />}
     </header>
   );
 }
