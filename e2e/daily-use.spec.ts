@@ -296,10 +296,10 @@ test('typing "AI" in New message finds Parley AI; its conversation has no presen
     .getByRole('button', { name: /Parley AI/ })
     .first()
     .click();
-  const header = page.getByRole('banner').filter({ has: page.getByRole('heading', { level: 1 }) });
+  const view = page.getByRole('region', { name: 'Parley AI' });
   await expect(page.getByRole('heading', { name: 'Parley AI', level: 1 })).toBeVisible();
   await expect(page.getByTestId('conversation-status')).toHaveText('AI assistant');
   await expect(page.getByRole('button', { name: /Start (voice|video) call/ })).toHaveCount(0);
-  await expect(header.locator('[data-presence]')).toHaveCount(0);
+  await expect(view.locator('[data-presence]')).toHaveCount(0);
   await expect(conversationLink(page, 'Parley AI').locator('[data-presence]')).toHaveCount(0);
 });
