@@ -11,6 +11,7 @@ import {
   messageRow,
   openConversation,
   personInBrowser,
+  seedMessages,
   send,
   startDirect,
   startGroup,
@@ -302,4 +303,30 @@ test('typing "AI" in New message finds Parley AI; its conversation has no presen
   await expect(page.getByRole('button', { name: /Start (voice|video) call/ })).toHaveCount(0);
   await expect(view.locator('[data-presence]')).toHaveCount(0);
   await expect(conversationLink(page, 'Parley AI').locator('[data-presence]')).toHaveCount(0);
+});
+
+test('a reply quote shows plain text and clicking it scrolls to the original and highlights it', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const ana = await personInBrowser(browser, 'Ana Quote');
+  const ben = await personInBrowser(browser, 'Ben Quote');
+  await startDirect(ana.page, ben.person.name);
+  const id = await conversationId(ana.page, ben.person.name);
+  await send(ana.page, 'The **bold** plan with `code`');
+  await seedMessages([ana.page, ben.page], id, 40, (i) => `Filler ${i}`);
+  const res = await ben.page.request.get(`/api/v1/conversations/${id}/messages?limit=100`);
+  const { messages } = (await res.json()) as { messages: { id: string; body: string }[] };
+  const original = messages.find((m) => m.body.startsWith('The **bold**'))!;
+  await ben.page.request.post(`/api/v1/conversations/${id}/messages`, {
+    data: { body: 'Agreed', clientId: crypto.randomUUID(), replyToId: original.id },
+  });
+  await openConversation(ben.page, ana.person.name);
+  const quote = messageRow(ben.page, 'Agreed').getByRole('button', { name: /^Replying to/ });
+  await expect(quote).toHaveText(`Replying to ${ana.person.name}: The bold plan with code`);
+  await expect(messageRow(ben.page, 'The bold plan')).not.toBeInViewport();
+  await quote.click();
+  const target = log(ben.page).locator('[data-targeted]');
+  await expect(target).toContainText('The bold plan with code');
+  await expect(target).toBeInViewport();
 });

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } 
 import { Button } from '@/components/ui/button';
 import { chatApi } from '@/lib/chat/client/api-client';
 import { applyMention, mentionQuery } from '@/lib/chat/mentions';
+import { plainPreview } from '@/lib/chat/plain-text';
 import { MESSAGE_MAX_LENGTH } from '@/lib/chat/schemas';
 import { sendNew } from '@/lib/chat/client/send';
 import { createTypingThrottle, type TypingState, type TypingThrottle } from '@/lib/chat/typing';
@@ -181,7 +182,7 @@ export function Composer({
           <span className="truncate">
             {editing
               ? 'Editing message'
-              : `Replying to ${nameOf(replyTo?.authorId ?? null)}: ${replyTo?.body ?? ''}`}
+              : `Replying to ${nameOf(replyTo?.authorId ?? null)}: ${replyTo ? plainPreview(replyTo) : ''}`}
           </span>
           <button type="button" onClick={cancel} className="shrink-0 underline">
             Cancel (Esc)
