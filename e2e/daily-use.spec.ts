@@ -324,9 +324,30 @@ test('a reply quote shows plain text and clicking it scrolls to the original and
   await openConversation(ben.page, ana.person.name);
   const quote = messageRow(ben.page, 'Agreed').getByRole('button', { name: /^Replying to/ });
   await expect(quote).toHaveText(`Replying to ${ana.person.name}: The bold plan with code`);
-  await expect(messageRow(ben.page, 'The bold plan')).not.toBeInViewport();
+  const originalRow = messageRow(ben.page, 'The bold plan').filter({ hasNotText: 'Agreed' });
+  await expect(originalRow).not.toBeInViewport();
   await quote.click();
   const target = log(ben.page).locator('[data-targeted]');
   await expect(target).toContainText('The bold plan with code');
   await expect(target).toBeInViewport();
+});
+
+test('"New messages" marks only what arrived before the conversation was opened', async ({
+  browser,
+}) => {
+  const ana = await personInBrowser(browser, 'Ana Divider');
+  const ben = await personInBrowser(browser, 'Ben Divider');
+  await startDirect(ben.page, ana.person.name);
+  await send(ben.page, 'Sent before Ana looks');
+  await startGroup(ana.page, 'Somewhere else', [ben.person.name]);
+  await openConversation(ana.page, ben.person.name);
+  const divider = log(ana.page).getByRole('separator', { name: 'New messages' });
+  await expect(divider).toBeVisible();
+  await openConversation(ana.page, 'Somewhere else');
+  await openConversation(ana.page, ben.person.name);
+  // Everything was read: no divider, and none for what arrives while Ana watches.
+  await expect(messageRow(ana.page, 'Sent before Ana looks')).toBeVisible();
+  await send(ben.page, 'Sent while Ana watches');
+  await expect(messageRow(ana.page, 'Sent while Ana watches')).toBeVisible();
+  await expect(divider).toHaveCount(0);
 });

@@ -23,6 +23,7 @@ export function ConversationView({ initial }: { initial: ConversationWire }) {
   const conversation = useConversationsStore((s) => s.byId[initial.id]) ?? initial;
   // Captured at open: the "New messages" divider stays put while the person reads.
   const [readAtOpen] = useState(initial.lastReadSeq);
+  const [lastSeqAtOpen] = useState(initial.lastSeq);
   // A notification links to `?message=<id>`: the list scrolls to it and highlights it.
   const targetMessageId = useSearchParams().get('message');
 
@@ -49,6 +50,7 @@ export function ConversationView({ initial }: { initial: ConversationWire }) {
         conversation={conversation}
         meId={me.id}
         readAtOpen={readAtOpen}
+        lastSeqAtOpen={lastSeqAtOpen}
         loadOlder={loadOlder}
         onBottomChange={onBottomChange}
         targetMessageId={targetMessageId}

@@ -31,6 +31,7 @@ export function MessageList({
   conversation,
   meId,
   readAtOpen,
+  lastSeqAtOpen,
   loadOlder,
   onBottomChange,
   targetMessageId = null,
@@ -38,6 +39,8 @@ export function MessageList({
   conversation: ConversationWire;
   meId: string;
   readAtOpen: number;
+  /** The conversation's last seq when it opened: later messages are not "new" (the divider). */
+  lastSeqAtOpen?: number;
   loadOlder: () => Promise<void>;
   onBottomChange: (atBottom: boolean) => void;
   /** Scroll to and highlight this message (a notification's link), loading older pages for it. */
@@ -45,8 +48,9 @@ export function MessageList({
 }) {
   const timeline = useTimeline(conversation.id);
   const rows = useMemo(
-    () => groupForDisplay(timeline, { meId, lastReadSeq: readAtOpen }),
-    [timeline, meId, readAtOpen],
+    () =>
+      groupForDisplay(timeline, { meId, lastReadSeq: readAtOpen, unreadUpToSeq: lastSeqAtOpen }),
+    [timeline, meId, readAtOpen, lastSeqAtOpen],
   );
   const receipt = useMemo(
     () => receiptFor(timeline.messages, conversation.members, meId, conversation.kind),
@@ -60,6 +64,11 @@ export function MessageList({
   // loading then prepended page after page (a 600-message conversation loaded all of it before
   // showing the latest, blank for most of a second).
   const settled = useRef(false);
+  // "Jump to first unread": offered while the "New messages" divider is above what is on screen
+  // and the person has not seen it yet (the list opens at it; a link to a later message, or
+  // images loading at the end, can leave it above).
+  const dividerSeen = useRef(false);
+  const [dividerAbove, setDividerAbove] = useState(false);
   const loadOlderOnceSettled = () => {
     if (settled.current) void loadOlder();
   };
@@ -163,6 +172,14 @@ export function MessageList({
         // atBottomThreshold Virtuoso does not follow that, so someone at the end is kept there.
         totalListHeightChanged={pinToEnd}
         atBottomThreshold={80}
+        rangeChanged={(range) => {
+          if (unreadIndex < 0 || dividerSeen.current) return;
+          const at = first.index + unreadIndex;
+          if (at >= range.startIndex && at <= range.endIndex) {
+            dividerSeen.current = true;
+            setDividerAbove(false);
+          } else setDividerAbove(at < range.startIndex);
+        }}
         atBottomStateChange={(bottom) => {
           if (bottom) settled.current = true;
           setAtBottom(bottom);
@@ -186,6 +203,19 @@ export function MessageList({
         // from the list, which Virtuoso does not follow, so each draft update pins the end.
         onUpdate={pinToEnd}
       />
+      {dividerAbove && unreadIndex >= 0 ? (
+        <Button
+          size="sm"
+          className="absolute left-1/2 top-2 -translate-x-1/2 shadow-md"
+          onClick={() => {
+            dividerSeen.current = true;
+            setDividerAbove(false);
+            virtuoso.current?.scrollToIndex({ index: unreadIndex, align: 'start' });
+          }}
+        >
+          Jump to first unread
+        </Button>
+      ) : null}
       {!atBottom ? (
         <Button
           size="sm"
