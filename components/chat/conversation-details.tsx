@@ -172,7 +172,11 @@ function MemberRow({
           {member.name}
           {isMe ? <span className="text-muted"> (you)</span> : null}
         </span>
-        {role ? <span className="block text-xs text-muted">{role}</span> : null}
+        {role || member.statusText ? (
+          <span className="block truncate text-xs text-muted">
+            {[role, member.statusText].filter(Boolean).join(' · ')}
+          </span>
+        ) : null}
       </span>
       {canManage ? (
         <>

@@ -32,6 +32,7 @@ export function ConversationHeader({
     subtitle = STATUS[p?.status ?? 'offline'];
     if (p?.status === 'offline' && p.lastSeenAt)
       subtitle = `Last seen ${new Date(p.lastSeenAt).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}`;
+    if (others[0]?.statusText) subtitle = `${subtitle} · ${others[0].statusText}`;
   } else {
     const online = others.filter((m) => presence[m.id]?.status === 'online').length;
     subtitle = `${conversation.members.length} members${online ? `, ${online} online` : ''}`;

@@ -5,25 +5,31 @@ import { digestSwitchView, NotificationSettingsForm } from './notification-setti
 
 describe('the email digest switch', () => {
   it('follows the saved choice while notifications are on', () => {
-    expect(digestSwitchView({ level: 'all', emailDigest: true })).toMatchObject({
+    expect(
+      digestSwitchView({ level: 'all', emailDigest: true, doNotDisturb: false }),
+    ).toMatchObject({
       checked: true,
       disabled: false,
     });
-    expect(digestSwitchView({ level: 'mentions', emailDigest: false })).toMatchObject({
+    expect(
+      digestSwitchView({ level: 'mentions', emailDigest: false, doNotDisturb: false }),
+    ).toMatchObject({
       checked: false,
       disabled: false,
     });
   });
 
   it('shows off and locked, and says why, when the level is "Nothing"', () => {
-    const view = digestSwitchView({ level: 'nothing', emailDigest: true });
+    const view = digestSwitchView({ level: 'nothing', emailDigest: true, doNotDisturb: false });
     expect(view).toMatchObject({ checked: false, disabled: true });
     expect(view.hint).toContain('Nothing');
   });
 
   it('renders the locked switch for "Nothing"', () => {
     const html = renderToStaticMarkup(
-      <NotificationSettingsForm initial={{ level: 'nothing', emailDigest: true }} />,
+      <NotificationSettingsForm
+        initial={{ level: 'nothing', emailDigest: true, doNotDisturb: false }}
+      />,
     );
     expect(html).toMatch(/<input[^>]*role="switch"[^>]*aria-checked="false"[^>]*disabled=""/);
     expect(html).toContain('Off while');

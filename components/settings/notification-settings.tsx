@@ -101,6 +101,22 @@ export function NotificationSettingsForm({
         <input
           type="checkbox"
           role="switch"
+          checked={settings.doNotDisturb}
+          aria-checked={settings.doNotDisturb}
+          onChange={(e) => void save({ doNotDisturb: e.target.checked })}
+          className="mt-1"
+        />
+        <span>
+          <span className="block text-sm">Do not disturb</span>
+          <span className="block text-xs text-muted">
+            No pushes and no sounds. Notifications still collect in the bell and the unread counts.
+          </span>
+        </span>
+      </label>
+      <label className="flex cursor-pointer items-start gap-2">
+        <input
+          type="checkbox"
+          role="switch"
           checked={digest.checked}
           aria-checked={digest.checked}
           disabled={digest.disabled}

@@ -500,6 +500,7 @@ export type NotificationSettingsDoc = {
   level: NotificationLevel;
   emailDigest: boolean;
   lastDigestAt: Date | null;
+  doNotDisturb?: boolean;
 };
 
 export const notificationSettingsSchema = new Schema<NotificationSettingsDoc>(
@@ -513,6 +514,7 @@ export const notificationSettingsSchema = new Schema<NotificationSettingsDoc>(
     },
     emailDigest: { type: Boolean, required: true, default: true },
     lastDigestAt: { type: Date, default: null },
+    doNotDisturb: { type: Boolean, default: false },
   },
   { collection: 'notification_settings', versionKey: false },
 );

@@ -205,4 +205,6 @@ export const migrations: readonly string[] = [
      last_seen_at INTEGER NOT NULL
    );
    CREATE INDEX sessions_user ON sessions (user_id, last_seen_at DESC, id);`,
+  // 7: Do not disturb (no web push; notifications still stored and counted).
+  `ALTER TABLE notification_settings ADD COLUMN do_not_disturb INTEGER NOT NULL DEFAULT 0;`,
 ];
