@@ -5,8 +5,8 @@
 #
 #   docker build --build-arg PARTYKIT_HOST=localhost:1999 -t parley .
 #
-# PARTYKIT_HOST is a build argument because the Content-Security-Policy (next.config.js) is
-# computed at build time: it must be the realtime host browsers connect to.
+# PARTYKIT_HOST is read when the server starts (the Content-Security-Policy is set per request in
+# proxy.ts); the build argument only gives the build a value and can be left at its default.
 
 ARG NODE_IMAGE=node:24.11-bookworm-slim
 

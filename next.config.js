@@ -1,32 +1,12 @@
 // @ts-check
 /**
- * Security headers live here so every response carries them. The Content-Security-Policy allows
- * the app itself and its PartyKit host (ws/wss for sockets, http/https for nothing else), and
- * nothing it does not need. Inline scripts are allowed because Next.js streams its hydration data
- * in inline <script> tags; nonces would make every page dynamic.
+ * Security headers live here so every response carries them. The Content-Security-Policy is not
+ * among them: it names the PartyKit host, which is read when the server starts, so proxy.ts sets it
+ * per request (lib/api/csp.ts). Built here it would freeze the build machine's host into the build.
  */
 const dev = process.env.NODE_ENV !== 'production';
-const partyHost = process.env.PARTYKIT_HOST || '127.0.0.1:1999';
-const localParty = /^(localhost|127\.|0\.0\.0\.0|\[::1\])/.test(partyHost);
-
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "media-src 'self' blob:",
-  `connect-src 'self' ${localParty ? `ws://${partyHost} http://${partyHost}` : `wss://${partyHost} https://${partyHost}`}${dev ? ' ws://localhost:* ws://127.0.0.1:*' : ''}`,
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const securityHeaders = [
-  { key: 'Content-Security-Policy', value: csp },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   {

@@ -1,7 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
 
+import { contentSecurityPolicy } from '@/lib/api/csp';
 import { badPathResponse, pathDecodes } from '@/lib/api/path-encoding';
 import { decodeSession, readCookie, sessionCookieName } from '@/lib/auth/server/session';
+import { env } from '@/lib/env';
 import { methodNotAllowedResponse } from '@/lib/openapi/allowed-methods';
 
 /** App pages a signed-out person is sent to sign-in from. */
@@ -18,6 +20,20 @@ const SIGNED_IN_PAGES = /^\/(settings|chats|admin)(\/|$)/;
  *   fast path: pages and API routes check the session themselves (a revoked session passes here).
  */
 export async function proxy(req: NextRequest) {
+  const res = await route(req);
+  res.headers.set('Content-Security-Policy', csp());
+  return res;
+}
+
+/** The PartyKit host as this server was started with (not as the build saw it). */
+function csp(): string {
+  return contentSecurityPolicy({
+    partyHost: env.PARTYKIT_HOST,
+    dev: env.NODE_ENV !== 'production',
+  });
+}
+
+async function route(req: NextRequest): Promise<Response> {
   if (!pathDecodes(rawPathname(req))) return badPathResponse();
   const callbackUrl = req.nextUrl.searchParams.get('callbackUrl');
   if (callbackUrl !== null && !isPlainUrl(callbackUrl)) {

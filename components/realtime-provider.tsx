@@ -32,6 +32,10 @@ export function RealtimeProvider({
           <p role="status" className="bg-amber-500/15 px-4 py-1 text-center text-sm">
             Reconnecting… Changes made meanwhile will appear when the connection is back.
           </p>
+        ) : status === 'unreachable' ? (
+          <p role="alert" className="bg-red-500/15 px-4 py-1 text-center text-sm">
+            Can&apos;t connect to live updates — retrying. New messages appear when you reload.
+          </p>
         ) : null}
         {children}
       </div>

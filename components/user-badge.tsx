@@ -9,7 +9,14 @@ export function UserBadge({ me }: { me: PersonView }) {
   return (
     <span className="flex items-center gap-2 text-sm" aria-label="Signed-in person">
       <Avatar name={person.name} src={person.image} size={28} />
-      <span>{person.name}</span>
+      <span className="flex flex-col leading-tight">
+        <span>{person.name}</span>
+        {person.statusText ? (
+          <span className="max-w-40 truncate text-xs text-muted" data-testid="my-status">
+            {person.statusText}
+          </span>
+        ) : null}
+      </span>
     </span>
   );
 }

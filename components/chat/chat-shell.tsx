@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { cn } from '@/components/ui/cn';
 import { useConversationsLoader } from '@/lib/chat/client/use-conversations';
 
+import { MessageSound } from './message-sound';
 import { Sidebar } from './sidebar';
 
 /**
@@ -17,6 +18,7 @@ export function ChatShell({ children }: { children: ReactNode }) {
   const open = useSelectedLayoutSegment() !== null;
   return (
     <div className="flex h-full min-h-0">
+      <MessageSound />
       <div
         className={cn(
           'h-full w-full shrink-0 border-r border-border md:flex md:w-80',

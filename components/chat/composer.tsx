@@ -5,14 +5,15 @@ import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } 
 import { Button } from '@/components/ui/button';
 import { chatApi } from '@/lib/chat/client/api-client';
 import { applyMention, mentionQuery } from '@/lib/chat/mentions';
+import { plainPreview } from '@/lib/chat/plain-text';
 import { MESSAGE_MAX_LENGTH } from '@/lib/chat/schemas';
 import { sendNew } from '@/lib/chat/client/send';
 import { createTypingThrottle, type TypingState, type TypingThrottle } from '@/lib/chat/typing';
 import type { ConversationWire } from '@/lib/chat/wire';
+import { useComposerDrafts } from '@/lib/chat/client/composer-drafts';
 import { useComposerStore } from '@/lib/chat/client/composer-store';
 import { useTimelineStore } from '@/lib/chat/client/timeline-store';
 import { sendReply } from '@/lib/threads/client/sync';
-import { useThreadsStore } from '@/lib/threads/client/threads-store';
 import { toast } from '@/lib/ui/client/toast-store';
 
 import { AttachmentTray } from './attachment-tray';
@@ -35,21 +36,24 @@ export function Composer({
   /** A thread's composer: replies go to this root, and its draft is kept while closed. */
   threadRootId?: string;
 }) {
-  // Replying and editing are kept per composer: the conversation's, or a thread's.
+  // Replying, editing and the draft are kept per composer: the conversation's, or a thread's.
   const id = threadRootId ?? conversation.id;
-  const [text, setTextState] = useState(() =>
-    threadRootId ? (useThreadsStore.getState().drafts[threadRootId] ?? '') : '',
-  );
-  const setText = (next: string) => {
-    setTextState(next);
-    if (threadRootId) useThreadsStore.getState().setDraft(threadRootId, next);
-  };
+  // What is typed is this composer's draft (localStorage, per person, in the drafts store): it
+  // survives switching conversations, closing a thread and reloading. An edit is not a draft.
+  const draftText = useComposerDrafts((s) => (s.userId === meId ? (s.texts[id] ?? '') : ''));
+  const [editText, setEditText] = useState('');
+  useEffect(() => useComposerDrafts.getState().load(meId), [meId]);
   const [alsoSend, setAlsoSend] = useState(false);
   const [caret, setCaret] = useState(0);
   const [mentionIndex, setMentionIndex] = useState(0);
   const area = useRef<HTMLTextAreaElement>(null);
   const replyTo = useComposerStore((s) => s.replyTo[id]);
   const editing = useComposerStore((s) => s.editing[id]);
+  const text = editing ? editText : draftText;
+  const setText = (next: string) => {
+    if (editing) setEditText(next);
+    else useComposerDrafts.getState().set(id, next);
+  };
   const attachments = useAttachments();
   const throttle = useRef<TypingThrottle | null>(null);
   useEffect(() => {
@@ -63,7 +67,7 @@ export function Composer({
   const [editingId, setEditingId] = useState<string | undefined>(undefined);
   if (editing?.id !== editingId) {
     setEditingId(editing?.id);
-    if (editing) setText(editing.body);
+    if (editing) setEditText(editing.body);
   }
   useEffect(() => {
     if (editing || replyTo) area.current?.focus();
@@ -85,7 +89,7 @@ export function Composer({
 
   function cancel() {
     const store = useComposerStore.getState();
-    if (editing) setText('');
+    // Back from an edit, the draft that was there before shows again (it was never replaced).
     store.setEditing(id, undefined);
     store.setReplyTo(id, undefined);
   }
@@ -100,7 +104,6 @@ export function Composer({
       if (!body) return;
       const target = editing;
       cancel();
-      setText('');
       try {
         await chatApi.editMessage(target.id, body);
       } catch (e) {
@@ -196,7 +199,7 @@ export function Composer({
           <span className="truncate">
             {editing
               ? 'Editing message'
-              : `Replying to ${nameOf(replyTo?.authorId ?? null)}: ${replyTo?.body ?? ''}`}
+              : `Replying to ${nameOf(replyTo?.authorId ?? null)}: ${replyTo ? plainPreview(replyTo) : ''}`}
           </span>
           <button type="button" onClick={cancel} className="shrink-0 underline">
             Cancel (Esc)

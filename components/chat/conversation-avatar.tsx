@@ -1,6 +1,7 @@
 'use client';
 
 import { Avatar } from '@/components/ui/avatar';
+import { isAssistant } from '@/lib/assistant/identity';
 import type { ConversationWire } from '@/lib/chat/wire';
 
 import { PresenceDot } from './presence-dot';
@@ -20,7 +21,10 @@ export function ConversationAvatar({
   return (
     <span className="relative inline-flex">
       <Avatar name={conversation.name} src={other?.image ?? null} size={size} />
-      {other ? <PresenceDot userId={other.id} className="absolute -bottom-0.5 -right-0.5" /> : null}
+      {/* Parley AI is neither online nor offline: no dot. */}
+      {other && !isAssistant(other.id) ? (
+        <PresenceDot userId={other.id} className="absolute -bottom-0.5 -right-0.5" />
+      ) : null}
     </span>
   );
 }

@@ -6,10 +6,12 @@ import { CallButtons } from '@/components/call/call-buttons';
 import { GamesButton } from '@/components/games/games-button';
 import { SearchInConversationButton } from '@/components/search/search-in-conversation-button';
 import { PinnedList } from '@/components/pins/pinned-list';
+import { isAssistant } from '@/lib/assistant/identity';
 import type { ConversationWire } from '@/lib/chat/wire';
 import { usePresenceStore } from '@/lib/chat/client/presence-store';
 
 import { ConversationAvatar } from './conversation-avatar';
+import { ConversationDetails } from './conversation-details';
 import { MuteButton } from './mute-button';
 
 const STATUS = { online: 'Online', away: 'Away', offline: 'Offline' } as const;
@@ -24,12 +26,16 @@ export function ConversationHeader({
 }) {
   const presence = usePresenceStore((s) => s.byUser);
   const others = conversation.members.filter((m) => m.id !== meId);
+  // Parley AI answers in writing: no presence, no calls.
+  const withAssistant = conversation.kind === 'direct' && isAssistant(others[0]?.id);
   let subtitle: string;
-  if (conversation.kind === 'direct') {
+  if (withAssistant) subtitle = 'AI assistant';
+  else if (conversation.kind === 'direct') {
     const p = others[0] ? presence[others[0].id] : undefined;
     subtitle = STATUS[p?.status ?? 'offline'];
     if (p?.status === 'offline' && p.lastSeenAt)
       subtitle = `Last seen ${new Date(p.lastSeenAt).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}`;
+    if (others[0]?.statusText) subtitle = `${subtitle} · ${others[0].statusText}`;
   } else {
     const online = others.filter((m) => presence[m.id]?.status === 'online').length;
     subtitle = `${conversation.members.length} members${online ? `, ${online} online` : ''}`;
@@ -62,7 +68,8 @@ export function ConversationHeader({
       <PinnedList conversation={conversation} />
       <MuteButton conversation={conversation} />
       <GamesButton conversation={conversation} meId={meId} />
-      <CallButtons conversationId={conversation.id} meId={meId} />
+      <ConversationDetails conversation={conversation} meId={meId} />
+      {withAssistant ? null : <CallButtons conversationId={conversation.id} meId={meId} />}
     </header>
   );
 }

@@ -25,6 +25,7 @@ export function ConversationView({ initial }: { initial: ConversationWire }) {
   const conversation = useConversationsStore((s) => s.byId[initial.id]) ?? initial;
   // Captured at open: the "New messages" divider stays put while the person reads.
   const [readAtOpen] = useState(initial.lastReadSeq);
+  const [lastSeqAtOpen] = useState(initial.lastSeq);
   // A notification links to `?message=<id>`: the list scrolls to it and highlights it. Search
   // adds `&seq=<seq>`: the list then opens around that message, however far back it is.
   const params = useSearchParams();
@@ -66,6 +67,7 @@ export function ConversationView({ initial }: { initial: ConversationWire }) {
           conversation={conversation}
           meId={me.id}
           readAtOpen={readAtOpen}
+          lastSeqAtOpen={lastSeqAtOpen}
           loadOlder={loadOlder}
           loadNewer={loadNewer}
           loadLatest={loadLatest}
@@ -73,7 +75,12 @@ export function ConversationView({ initial }: { initial: ConversationWire }) {
           targetMessageId={targetMessageId}
         />
         <TypingIndicator conversation={conversation} meId={me.id} />
-        <Composer conversation={conversation} meId={me.id} sendTyping={room.sendTyping} />
+        <Composer
+          key={conversation.id}
+          conversation={conversation}
+          meId={me.id}
+          sendTyping={room.sendTyping}
+        />
       </section>
       {openRoot ? (
         <ThreadPanel

@@ -24,6 +24,8 @@ import { AiBadge } from './ai-badge';
 import { EmojiPicker } from './emoji-picker';
 import { ImageAttachment } from './image-viewer';
 import { Markdown } from './markdown';
+import { MessageMoreMenu } from './message-more-menu';
+import { ReplyQuote } from './reply-quote';
 
 type Props = {
   item: TimelineItem;
@@ -95,12 +97,7 @@ export const MessageItem = memo(function MessageItem({
             </time>
           </p>
         ) : null}
-        {replyTo ? (
-          <p className="mb-1 border-l-2 border-border pl-2 text-xs text-muted">
-            Replying to {nameOf(replyTo.authorId)}:{' '}
-            {replyTo.deleted ? 'deleted message' : replyTo.body}
-          </p>
-        ) : null}
+        {replyTo ? <ReplyQuote replyTo={replyTo} authorName={nameOf(replyTo.authorId)} /> : null}
         {deleted ? (
           <p className="text-sm italic text-muted">This message was deleted</p>
         ) : (
@@ -231,6 +228,7 @@ function Actions({
       </button>
       <ThreadActions message={message} conversationId={conversationId} />
       <PinAction message={message} conversationId={conversationId} mine={mine} />
+      <MessageMoreMenu message={message} className={btn} />
       {mine ? (
         <>
           <button

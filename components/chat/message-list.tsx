@@ -32,6 +32,7 @@ export function MessageList({
   conversation,
   meId,
   readAtOpen,
+  lastSeqAtOpen,
   loadOlder,
   loadNewer = async () => {},
   loadLatest = async () => {},
@@ -41,6 +42,8 @@ export function MessageList({
   conversation: ConversationWire;
   meId: string;
   readAtOpen: number;
+  /** The conversation's last seq when it opened: later messages are not "new" (the divider). */
+  lastSeqAtOpen?: number;
   loadOlder: () => Promise<void>;
   /** Opened at a message in the past: the next newer page (scrolling down). */
   loadNewer?: () => Promise<void>;
@@ -54,8 +57,9 @@ export function MessageList({
   // Replies kept in their threads are held (for seq) but shown in the thread panel only.
   const timeline = useMemo(() => mainTimeline(held), [held]);
   const rows = useMemo(
-    () => groupForDisplay(timeline, { meId, lastReadSeq: readAtOpen }),
-    [timeline, meId, readAtOpen],
+    () =>
+      groupForDisplay(timeline, { meId, lastReadSeq: readAtOpen, unreadUpToSeq: lastSeqAtOpen }),
+    [timeline, meId, readAtOpen, lastSeqAtOpen],
   );
   const receipt = useMemo(
     () => receiptFor(timeline.messages, conversation.members, meId, conversation.kind),
@@ -64,6 +68,24 @@ export function MessageList({
   const virtuoso = useRef<VirtuosoHandle>(null);
   const scroller = useRef<HTMLElement | null>(null);
   const [atBottom, setAtBottom] = useState(true);
+  // Older pages load only once the list has settled where it opened (at the end) or the person
+  // scrolls. Virtuoso reports the start as reached while it is still measuring the first page;
+  // loading then prepended page after page (a 600-message conversation loaded all of it before
+  // showing the latest, blank for most of a second).
+  const settled = useRef(false);
+  // "Jump to first unread": offered while the "New messages" divider is above what is on screen
+  // and the person has not seen it yet (the list opens at it; a link to a later message, or
+  // images loading at the end, can leave it above).
+  const dividerSeen = useRef(false);
+  const [dividerAbove, setDividerAbove] = useState(false);
+  const loadOlderOnceSettled = () => {
+    if (settled.current) void loadOlder();
+  };
+  const onIntent = () => {
+    if (settled.current) return;
+    settled.current = true;
+    if (scroller.current && scroller.current.scrollTop < 50) void loadOlder();
+  };
 
   // When older rows are prepended, the first index moves down by how many were added. Count them
   // from the oldest message row, not rows[0]: that is the date separator, whose key stays the
@@ -131,7 +153,12 @@ export function MessageList({
     if (atBottom && scroller.current) scroller.current.scrollTop = scroller.current.scrollHeight;
   }
   return (
-    <div className="relative flex min-h-0 flex-1 flex-col">
+    <div
+      className="relative flex min-h-0 flex-1 flex-col"
+      onWheel={onIntent}
+      onTouchMove={onIntent}
+      onKeyDown={onIntent}
+    >
       <Virtuoso
         ref={virtuoso}
         scrollerRef={(el) => {
@@ -148,14 +175,23 @@ export function MessageList({
               : rows.length - 1
         }
         computeItemKey={(_, row) => row.key}
-        startReached={() => void loadOlder()}
+        startReached={loadOlderOnceSettled}
         endReached={() => void loadNewer()}
         followOutput={(bottom) => (bottom ? 'auto' : false)}
         // Rows at the end can grow after they arrive ("Seen by", an image loading); within
         // atBottomThreshold Virtuoso does not follow that, so someone at the end is kept there.
         totalListHeightChanged={pinToEnd}
         atBottomThreshold={80}
+        rangeChanged={(range) => {
+          if (unreadIndex < 0 || dividerSeen.current) return;
+          const at = first.index + unreadIndex;
+          if (at >= range.startIndex && at <= range.endIndex) {
+            dividerSeen.current = true;
+            setDividerAbove(false);
+          } else setDividerAbove(at < range.startIndex);
+        }}
         atBottomStateChange={(bottom) => {
+          if (bottom) settled.current = true;
           setAtBottom(bottom);
           onBottomChange(bottom);
         }}
@@ -181,6 +217,19 @@ export function MessageList({
         // from the list, which Virtuoso does not follow, so each draft update pins the end.
         onUpdate={pinToEnd}
       />
+      {dividerAbove && unreadIndex >= 0 ? (
+        <Button
+          size="sm"
+          className="absolute left-1/2 top-2 -translate-x-1/2 shadow-md"
+          onClick={() => {
+            dividerSeen.current = true;
+            setDividerAbove(false);
+            virtuoso.current?.scrollToIndex({ index: unreadIndex, align: 'start' });
+          }}
+        >
+          Jump to first unread
+        </Button>
+      ) : null}
       {!atBottom || timeline.hasMoreAfter ? (
         <Button
           size="sm"

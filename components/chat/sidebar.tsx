@@ -10,8 +10,10 @@ import { cn } from '@/components/ui/cn';
 import { previewOf, shortTime } from '@/lib/chat/describe';
 import type { ConversationWire } from '@/lib/chat/wire';
 import { sortConversations, useConversationsStore } from '@/lib/chat/client/conversations-store';
+import { useUnreadHold } from '@/lib/chat/client/unread-hold';
 
 import { ConversationAvatar } from './conversation-avatar';
+import { DraftPreview, useDraftText } from './draft-preview';
 import { NewGroupDialog } from './new-group-dialog';
 import { NewMessageDialog } from './new-message-dialog';
 
@@ -79,7 +81,9 @@ function ConversationLink({
   meId: string;
   active: boolean;
 }) {
-  const unread = active ? 0 : c.unreadCount;
+  const held = useUnreadHold((s) => s.held[c.id] === true);
+  const unread = active && !held ? 0 : c.unreadCount;
+  const draft = useDraftText(c.id, meId);
   return (
     <Link
       href={`/chats/${c.id}`}
@@ -99,7 +103,11 @@ function ConversationLink({
           </span>
         </span>
         <span className="flex items-center justify-between gap-2">
-          <span className="truncate text-sm text-muted">{previewOf(c, meId)}</span>
+          {draft && !active ? (
+            <DraftPreview text={draft} />
+          ) : (
+            <span className="truncate text-sm text-muted">{previewOf(c, meId)}</span>
+          )}
           {unread > 0 ? (
             <span
               aria-label={`${unread} unread`}

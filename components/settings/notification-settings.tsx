@@ -18,6 +18,29 @@ const LEVELS: { value: NotificationSettingsWire['level']; label: string; hint: s
 ];
 
 /**
+ * The email digest switch as the person should read it. The server sends no digest while the
+ * level is "Nothing" (lib/email/server/digest.ts) whatever the switch says, so the switch then
+ * shows off and cannot be turned on: a checked switch there would promise emails that never come.
+ */
+export function digestSwitchView(settings: NotificationSettingsWire): {
+  checked: boolean;
+  disabled: boolean;
+  hint: string;
+} {
+  if (settings.level === 'nothing')
+    return {
+      checked: false,
+      disabled: true,
+      hint: 'Off while "Notify me about" is Nothing. Choose another level to get digests again.',
+    };
+  return {
+    checked: settings.emailDigest,
+    disabled: false,
+    hint: "One email with the mentions and direct messages you haven't read after a few minutes away.",
+  };
+}
+
+/**
  * What the person is notified about: the level (applies in the app, to pushes and to email) and
  * email digests. Saved on change; a failed save puts the previous choice back and says why.
  */
@@ -47,6 +70,7 @@ export function NotificationSettingsForm({
     }
   }
 
+  const digest = digestSwitchView(settings);
   return (
     <div className="flex flex-col gap-5">
       {error ? (
@@ -77,17 +101,31 @@ export function NotificationSettingsForm({
         <input
           type="checkbox"
           role="switch"
-          checked={settings.emailDigest}
-          aria-checked={settings.emailDigest}
+          checked={settings.doNotDisturb}
+          aria-checked={settings.doNotDisturb}
+          onChange={(e) => void save({ doNotDisturb: e.target.checked })}
+          className="mt-1"
+        />
+        <span>
+          <span className="block text-sm">Do not disturb</span>
+          <span className="block text-xs text-muted">
+            No pushes and no sounds. Notifications still collect in the bell and the unread counts.
+          </span>
+        </span>
+      </label>
+      <label className="flex cursor-pointer items-start gap-2">
+        <input
+          type="checkbox"
+          role="switch"
+          checked={digest.checked}
+          aria-checked={digest.checked}
+          disabled={digest.disabled}
           onChange={(e) => void save({ emailDigest: e.target.checked })}
           className="mt-1"
         />
         <span>
           <span className="block text-sm">Email digests</span>
-          <span className="block text-xs text-muted">
-            One email with the mentions and direct messages you haven&apos;t read after a few
-            minutes away.
-          </span>
+          <span className="block text-xs text-muted">{digest.hint}</span>
         </span>
       </label>
       {push}

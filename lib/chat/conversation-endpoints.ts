@@ -5,7 +5,9 @@ import {
   conversationParamsSchema,
   createConversationSchema,
   memberParamsSchema,
+  memberRoleSchema,
   renameConversationSchema,
+  unreadSchema,
 } from './schemas';
 import { conversationResponseSchema, conversationsResponseSchema } from './wire';
 
@@ -91,4 +93,34 @@ export const removeMemberEndpoint = defineEndpoint({
   params: memberParamsSchema,
   responses: { 200: { description: 'Removed', schema: okResponseSchema } },
   errors: { forbidden: 'Not an owner or admin, the owner, or a direct conversation' },
+});
+
+export const setMemberRoleEndpoint = defineEndpoint({
+  operationId: 'setMemberRole',
+  method: 'PATCH',
+  path: '/api/v1/conversations/{id}/members/{userId}',
+  tag: 'Conversations',
+  summary: 'Make a member an admin, or an admin a member (owners and admins)',
+  auth: 'session-or-token',
+  params: memberParamsSchema,
+  body: memberRoleSchema,
+  responses: { 200: { description: 'Role changed', schema: conversationResponseSchema } },
+  errors: { forbidden: 'Not an owner or admin, the owner, or a direct conversation' },
+});
+
+export const markUnreadEndpoint = defineEndpoint({
+  operationId: 'markConversationUnread',
+  method: 'POST',
+  path: '/api/v1/conversations/{id}/unread',
+  tag: 'Conversations',
+  summary: 'Mark unread from a message: your read position moves back to just before it',
+  auth: 'session-or-token',
+  params: conversationParamsSchema,
+  body: unreadSchema,
+  responses: { 200: { description: 'Read position', schema: conversationResponseSchema } },
+  rateLimit: {
+    name: 'conversations:unread',
+    rule: { limit: 60, windowMs: 60_000 },
+    what: 'unread marks',
+  },
 });

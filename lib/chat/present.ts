@@ -65,6 +65,7 @@ export function toMemberWire(membership: Membership, user: User | undefined): Me
     image: user ? avatarUrl(user) : null,
     role: membership.role,
     lastReadSeq: membership.lastReadSeq,
+    statusText: user?.statusText ?? null,
   };
 }
 

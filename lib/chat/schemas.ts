@@ -77,6 +77,10 @@ export const editMessageSchema = z.object({
 });
 
 export const readSchema = z.object({ seq: z.number().int().nonnegative() });
+/** "Mark unread" from the message with this seq: it and everything after it count as unread. */
+export const unreadSchema = z.object({ seq: z.number().int().min(1) });
+/** Make a group member an admin, or an admin a plain member (the owner stays the owner). */
+export const memberRoleSchema = z.object({ role: z.enum(['admin', 'member']) });
 
 const seqParam = z.coerce.number().int('must be a whole number').nonnegative();
 

@@ -216,6 +216,29 @@ describe('groupForDisplay', () => {
     expect(shape(rows)).toEqual(['date', 'm:m1*', 'date', 'unread', 'm:m2*']);
   });
 
+  it('counts only what had arrived when the conversation opened, and not my own system entries', () => {
+    const t: Timeline = {
+      messages: [
+        msg(1),
+        msg(2, {
+          kind: 'system',
+          authorId: null,
+          system: { type: 'call', actorId: ME, media: 'voice', durationMs: 0 } as never,
+        }),
+        msg(3),
+        msg(4),
+      ],
+      pending: [],
+    };
+    // Opened at seq 2 (read to 1): my call entry is not new, and 3 and 4 arrived while watching.
+    expect(shape(groupForDisplay(t, { ...opts, lastReadSeq: 1, unreadUpToSeq: 2 }))).not.toContain(
+      'unread',
+    );
+    // Opened at seq 3: message 3 was there and is new.
+    const rows = shape(groupForDisplay(t, { ...opts, lastReadSeq: 1, unreadUpToSeq: 3 }));
+    expect(rows.indexOf('unread')).toBe(rows.indexOf('m:m3*') - 1);
+  });
+
   it('shows no divider when everything is read or the rest is mine', () => {
     const t: Timeline = { messages: [msg(1), msg(2, { authorId: ME })], pending: [] };
     expect(shape(groupForDisplay(t, { ...opts, lastReadSeq: 2 }))).not.toContain('unread');

@@ -118,6 +118,11 @@ export type GroupOptions = {
    * person reads (marking read moves the live value).
    */
   lastReadSeq: number;
+  /**
+   * The conversation's last seq when it was opened: only messages that had arrived by then count
+   * as new (not the ones that arrive while the person watches). Unset: no upper bound.
+   */
+  unreadUpToSeq?: number;
   now?: Date;
   locale?: string;
   timeZone?: string;
@@ -126,6 +131,7 @@ export type GroupOptions = {
 /** Rows for the message list: date separators, the unread divider and grouped messages. */
 export function groupForDisplay(timeline: Timeline, options: GroupOptions): DisplayRow[] {
   const { meId, lastReadSeq, locale, timeZone } = options;
+  const upTo = options.unreadUpToSeq ?? Infinity;
   const days = dayFormatter(timeZone);
   const today = days(options.now ?? new Date());
   const labels = { today, yesterday: previousDay(today), locale, timeZone };
@@ -145,7 +151,15 @@ export function groupForDisplay(timeline: Timeline, options: GroupOptions): Disp
       breaks = true;
     }
     const sent = item.status === 'sent' ? item.message : null;
-    if (!dividerPlaced && sent && sent.seq > lastReadSeq && sent.authorId !== meId) {
+    // My own doings are never new to me: my messages, and system entries I caused (a call I
+    // started, a member I added).
+    const newToMe =
+      sent !== null &&
+      sent.seq > lastReadSeq &&
+      sent.seq <= upTo &&
+      sent.authorId !== meId &&
+      sent.system?.actorId !== meId;
+    if (!dividerPlaced && newToMe) {
       rows.push({ type: 'unread', key: 'unread' });
       dividerPlaced = true;
       breaks = true;

@@ -80,6 +80,8 @@ export const memberWireSchema = z.object({
   image: z.string().nullable(),
   role: z.enum(['owner', 'admin', 'member']),
   lastReadSeq: z.number().int().nonnegative(),
+  /** The custom status from their settings ("On holiday until Monday"). */
+  statusText: z.string().nullish(),
 });
 export type MemberWire = z.infer<typeof memberWireSchema>;
 

@@ -322,6 +322,8 @@ export type NotificationSettings = {
   /** Email digests of unread mentions and DMs; the signed unsubscribe link turns it off. */
   emailDigest: boolean;
   lastDigestAt: Date | null;
+  /** Do not disturb: no web push (notifications are still stored and counted). */
+  doNotDisturb: boolean;
 };
 
 /** What a person who never chose gets: mentions, DMs, replies and missed calls, and email digests. */
@@ -330,6 +332,7 @@ export const defaultNotificationSettings = (userId: string): NotificationSetting
   level: 'mentions',
   emailDigest: true,
   lastDigestAt: null,
+  doNotDisturb: false,
 });
 
 /** A browser's Web Push subscription (RFC 8030 endpoint + RFC 8291 keys). */

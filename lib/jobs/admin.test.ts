@@ -5,7 +5,7 @@ import { ApiError } from '@/lib/api/errors';
 import { createSqliteStore } from '@/lib/db/sqlite';
 import type { Store } from '@/lib/db/store';
 
-import { isAdmin, listJobsForAdmin, retryFailedJob } from './admin';
+import { DEMO_EMAIL_DOMAIN, isAdmin, listJobsForAdmin, retryFailedJob } from './admin';
 
 let store: Store;
 beforeEach(async () => {
@@ -31,6 +31,13 @@ describe('isAdmin', () => {
     expect(await isAdmin({ store, user: first, adminEmails: undefined })).toBe(true);
     expect(await isAdmin({ store, user: second, adminEmails: undefined })).toBe(false);
     expect(await isAdmin({ store, user: assistant, adminEmails: [ASSISTANT_EMAIL] })).toBe(false);
+  });
+
+  it('skips the demo accounts `npm run seed` made: the first person who signed up by hand is admin', async () => {
+    const demo = await person(`ana@${DEMO_EMAIL_DOMAIN}`);
+    const byHand = await person('me@example.com');
+    expect(await isAdmin({ store, user: demo, adminEmails: undefined })).toBe(false);
+    expect(await isAdmin({ store, user: byHand, adminEmails: undefined })).toBe(true);
   });
 
   it('includes everyone listed in ADMIN_EMAILS (already lower-cased by lib/env) once verified', async () => {

@@ -11,9 +11,15 @@ import { publishJob } from './qstash';
 import { jobStates, presentJob, type JobCounts, type JobsResponse } from './wire';
 
 /**
+ * The domain of the demo accounts `npm run seed` creates (scripts/seed.mjs). They never count as
+ * the first person: seeding a fresh install first must not make a demo person its admin.
+ */
+export const DEMO_EMAIL_DOMAIN = 'demo.parley.dev';
+
+/**
  * Who may see and retry jobs: the people listed in ADMIN_EMAILS whose address is verified (they
- * sign in with GitHub or Google), and the first person who signed up (so a fresh install has an
- * admin without configuration). The assistant never counts.
+ * sign in with GitHub or Google), and the first person who signed up by hand (so a fresh install
+ * has an admin without configuration). The assistant and the demo accounts never count.
  */
 export async function isAdmin({
   store,
@@ -27,7 +33,10 @@ export async function isAdmin({
   if (user.id === ASSISTANT_ID) return false;
   // Only a verified address counts: anyone could sign up with a listed address and a password.
   if (user.emailVerified && adminEmails?.includes(user.email.toLowerCase())) return true;
-  const first = await store.getFirstUser({ excludeIds: [ASSISTANT_ID] });
+  const first = await store.getFirstUser({
+    excludeIds: [ASSISTANT_ID],
+    excludeEmailDomains: [DEMO_EMAIL_DOMAIN],
+  });
   return first?.id === user.id;
 }
 

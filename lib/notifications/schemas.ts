@@ -16,11 +16,12 @@ export const readNotificationsSchema = z.union([
 
 /** PATCH /me/notification-settings */
 export const updateNotificationSettingsSchema = z
-  .object({ level: notificationLevelSchema, emailDigest: z.boolean() })
+  .object({ level: notificationLevelSchema, emailDigest: z.boolean(), doNotDisturb: z.boolean() })
   .partial()
-  .refine((v) => v.level !== undefined || v.emailDigest !== undefined, {
-    message: 'Send level and/or emailDigest',
-  });
+  .refine(
+    (v) => v.level !== undefined || v.emailDigest !== undefined || v.doNotDisturb !== undefined,
+    { message: 'Send level, emailDigest and/or doNotDisturb' },
+  );
 
 /** PATCH /conversations/:id/membership: the caller's own settings for one conversation. */
 export const updateMembershipSchema = z.object({ muted: z.boolean() }).strict();

@@ -32,6 +32,8 @@ export const notificationsResponseSchema = z.object({
 export const notificationSettingsWireSchema = z.object({
   level: notificationLevelSchema,
   emailDigest: z.boolean(),
+  /** No web push (and no sounds in the app); notifications are still stored and counted. */
+  doNotDisturb: z.boolean(),
 });
 export type NotificationSettingsWire = z.infer<typeof notificationSettingsWireSchema>;
 

@@ -216,6 +216,21 @@ export function conversationsContract(adapter: string, open: OpenStore) {
         const outsider = { conversationId: g.id, userId: await person(), seq: 1 };
         expect(await store.markRead(outsider)).toBeNull();
       });
+
+      it('marks unread from a message: the read position moves back only', async () => {
+        const [owner, a] = await people(2);
+        const g = await group(owner!, [a!]);
+        for (let i = 0; i < 4; i++) await post(g.id, owner!);
+        const key = { conversationId: g.id, userId: a! };
+        await store.markRead({ ...key, seq: 4 });
+        expect((await store.markUnread({ ...key, seq: 3 }))?.lastReadSeq).toBe(2);
+        // Unread from a later message than the position: nothing to move.
+        expect((await store.markUnread({ ...key, seq: 4 }))?.lastReadSeq).toBe(2);
+        expect((await store.markUnread({ ...key, seq: 1 }))?.lastReadSeq).toBe(0);
+        expect((await store.markUnread({ ...key, seq: 0 }))?.lastReadSeq).toBe(0);
+        const outsider = { conversationId: g.id, userId: await person(), seq: 1 };
+        expect(await store.markUnread(outsider)).toBeNull();
+      });
     });
 
     describe('field limits', () => {

@@ -24,7 +24,28 @@ export function notificationSettingsContract(adapter: string, open: OpenStore) {
           level: 'mentions',
           emailDigest: true,
           lastDigestAt: null,
+          doNotDisturb: false,
         });
+      });
+
+      it('keeps Do not disturb apart from the other settings', async () => {
+        const [a] = (await people(1)) as [string];
+        await store.updateNotificationSettings({ userId: a, level: 'all' });
+        expect(
+          await store.updateNotificationSettings({ userId: a, doNotDisturb: true }),
+        ).toMatchObject({ level: 'all', emailDigest: true, doNotDisturb: true });
+        expect(
+          await store.updateNotificationSettings({ userId: a, level: 'nothing' }),
+        ).toMatchObject({
+          level: 'nothing',
+          doNotDisturb: true,
+        });
+        const [b] = (await people(1)) as [string];
+        expect(
+          await store.updateNotificationSettings({ userId: b, doNotDisturb: true }),
+        ).toMatchObject({ level: 'mentions', emailDigest: true, doNotDisturb: true });
+        const all = await store.getNotificationSettingsFor({ userIds: [a, b] });
+        expect(all.every((s) => s.doNotDisturb)).toBe(true);
       });
 
       it('updates only the settings given, keeping the rest', async () => {
@@ -34,6 +55,7 @@ export function notificationSettingsContract(adapter: string, open: OpenStore) {
           level: 'all',
           emailDigest: true,
           lastDigestAt: null,
+          doNotDisturb: false,
         });
         const at = new Date(Math.floor(Date.now() / 1000) * 1000);
         await store.updateNotificationSettings({ userId: a, emailDigest: false });
@@ -43,6 +65,7 @@ export function notificationSettingsContract(adapter: string, open: OpenStore) {
           level: 'all',
           emailDigest: false,
           lastDigestAt: at,
+          doNotDisturb: false,
         });
         expect(await store.getNotificationSettings({ userId: a })).toStrictEqual(updated);
         expect(await store.updateNotificationSettings({ userId: a })).toStrictEqual(updated);

@@ -263,5 +263,20 @@ export function usersContract(adapter: string, open: OpenStore) {
       expect(await s.getFirstUser({ excludeIds: [system.id] })).toStrictEqual(first);
       expect(await s.getFirstUser({ excludeIds: [system.id, 'u_other'] })).toStrictEqual(first);
     });
+
+    it('skips people at the excluded email domains (demo accounts)', async () => {
+      const tick = () => new Promise((resolve) => setTimeout(resolve, 3));
+      await s.createUser({ email: 'ana@demo.parley.dev', name: 'Ana', passwordHash: null });
+      await tick();
+      // A look-alike domain is not excluded: only the exact domain after "@".
+      const lookalike = await s.createUser({
+        email: 'zoe@notdemo.parley.dev',
+        name: 'Zoe',
+        passwordHash: null,
+      });
+      const only = { excludeIds: [], excludeEmailDomains: ['demo.parley.dev'] };
+      expect(await s.getFirstUser(only)).toStrictEqual(lookalike);
+      expect((await s.getFirstUser({ excludeIds: [] }))?.email).toBe('ana@demo.parley.dev');
+    });
   });
 }

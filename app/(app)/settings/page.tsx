@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 
 import { AvatarForm } from '@/components/settings/avatar-form';
 import { NotificationSettingsForm } from '@/components/settings/notification-settings';
+import { SoundSwitch } from '@/components/settings/sound-switch';
 import { PushSwitch } from '@/components/settings/push-switch';
 import { ProfileForm } from '@/components/settings/profile-form';
 import { PrivacySection } from '@/components/settings/privacy-section';
@@ -63,7 +64,15 @@ export default async function SettingsPage() {
         />
       </Section>
       <Section title="Notifications">
-        <NotificationSettingsForm initial={notificationSettings} push={<PushSwitch />} />
+        <NotificationSettingsForm
+          initial={notificationSettings}
+          push={
+            <>
+              <PushSwitch />
+              <SoundSwitch />
+            </>
+          }
+        />
       </Section>
       <Section title="API tokens">
         <TokensSection tokens={tokens.map(presentToken)} />

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 
 import { useConversationsStore } from '@/lib/chat/client/conversations-store';
 import { useTimelineStore } from '@/lib/chat/client/timeline-store';
+import { useUnreadHold } from '@/lib/chat/client/unread-hold';
 
 import { chatApi } from './api-client';
 import type { ConversationWire } from '../wire';
@@ -23,6 +24,9 @@ export function useMarkRead(
     (s) => s.conversations[conversation.id]?.messages.at(-1)?.seq ?? 0,
   );
   const sent = useRef(0);
+  // Marked unread in this tab: not read again until the person leaves and comes back.
+  const held = useUnreadHold((s) => s.held[conversation.id] === true);
+  useEffect(() => () => useUnreadHold.getState().release(conversation.id), [conversation.id]);
 
   useEffect(() => {
     const update = () => setVisible(document.visibilityState === 'visible');
@@ -32,7 +36,7 @@ export function useMarkRead(
   }, []);
 
   useEffect(() => {
-    if (!visible || !atBottom) return;
+    if (!visible || !atBottom || held) return;
     if (newest <= conversation.lastReadSeq || newest <= sent.current) return;
     const timer = setTimeout(() => {
       sent.current = newest;
@@ -51,7 +55,7 @@ export function useMarkRead(
         });
     }, 300);
     return () => clearTimeout(timer);
-  }, [visible, atBottom, newest, conversation.id, conversation.lastReadSeq, meId]);
+  }, [visible, atBottom, held, newest, conversation.id, conversation.lastReadSeq, meId]);
 
   return setAtBottom;
 }

@@ -247,5 +247,15 @@ export function membershipFunctions(models: Models): MembershipsPort {
       ).lean<MembershipDoc>();
       return doc ? toMembership(doc) : null;
     },
+
+    async markUnread({ conversationId, userId, seq }) {
+      // Only backwards ($min leaves an earlier position alone).
+      const doc = await Membership.findOneAndUpdate(
+        { conversationId, userId },
+        { $min: { lastReadSeq: Math.max(seq - 1, 0) } },
+        { returnDocument: 'after' },
+      ).lean<MembershipDoc>();
+      return doc ? toMembership(doc) : null;
+    },
   };
 }

@@ -73,6 +73,7 @@ export type NotificationSettingsDoc = {
   level: NotificationLevel;
   emailDigest: boolean;
   lastDigestAt: Date | null;
+  doNotDisturb?: boolean;
 };
 
 export const notificationSettingsSchema = new Schema<NotificationSettingsDoc>(
@@ -86,6 +87,7 @@ export const notificationSettingsSchema = new Schema<NotificationSettingsDoc>(
     },
     emailDigest: { type: Boolean, required: true, default: true },
     lastDigestAt: { type: Date, default: null },
+    doNotDisturb: { type: Boolean, default: false },
   },
   { collection: 'notification_settings', versionKey: false },
 );

@@ -10,6 +10,7 @@ export function toNotificationSettings(doc: NotificationSettingsDoc): Notificati
     level: doc.level ?? 'mentions',
     emailDigest: doc.emailDigest ?? true,
     lastDigestAt: doc.lastDigestAt ?? null,
+    doNotDisturb: doc.doNotDisturb ?? false,
   };
 }
 
@@ -32,11 +33,12 @@ export function notificationSettingsFunctions({
       return unique.map((id) => stored.get(id) ?? defaultNotificationSettings(id));
     },
 
-    async updateNotificationSettings({ userId, level, emailDigest, lastDigestAt }) {
+    async updateNotificationSettings({ userId, level, emailDigest, lastDigestAt, doNotDisturb }) {
       const set: Partial<NotificationSettingsDoc> = {};
       if (level !== undefined) set.level = level;
       if (emailDigest !== undefined) set.emailDigest = emailDigest;
       if (lastDigestAt !== undefined) set.lastDigestAt = lastDigestAt;
+      if (doNotDisturb !== undefined) set.doNotDisturb = doNotDisturb;
       // The upsert fills the fields not given with the schema's defaults.
       const upsert = () =>
         NotificationSettings.findOneAndUpdate(

@@ -188,8 +188,15 @@ export function userFunctions(models: Models): UsersPort {
       }
     },
 
-    async getFirstUser({ excludeIds }) {
-      const doc = await User.findOne({ _id: { $nin: excludeIds } }, USER_PROJECTION)
+    async getFirstUser({ excludeIds, excludeEmailDomains = [] }) {
+      const domains = excludeEmailDomains.map(
+        (d) => new RegExp(`@${d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+      );
+      const filter = {
+        _id: { $nin: excludeIds },
+        ...(domains.length ? { email: { $nin: domains } } : {}),
+      };
+      const doc = await User.findOne(filter, USER_PROJECTION)
         .sort({ createdAt: 1, _id: 1 })
         .lean<UserFields>();
       return doc ? toUser(doc) : null;

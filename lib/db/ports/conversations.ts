@@ -48,4 +48,13 @@ export interface MembershipsPort {
     userId: string;
     seq: number;
   }): Promise<Membership | null>;
+  /**
+   * "Mark unread" from message `seq` on: moves the read position back to `seq - 1` (never
+   * forwards: a position already before it stays). Returns the membership, or null for non-members.
+   */
+  markUnread(input: {
+    conversationId: string;
+    userId: string;
+    seq: number;
+  }): Promise<Membership | null>;
 }

@@ -68,5 +68,6 @@ export interface NotificationSettingsPort {
     level?: NotificationLevel;
     emailDigest?: boolean;
     lastDigestAt?: Date;
+    doNotDisturb?: boolean;
   }): Promise<NotificationSettings>;
 }

@@ -53,6 +53,12 @@ export interface UsersPort {
    * unchanged. No password and no linked account: nobody can sign in as it. Idempotent.
    */
   ensureSystemUser(input: { id: string; email: string; name: string }): Promise<User>;
-  /** The person who signed up first (the default admin), skipping `excludeIds`. */
-  getFirstUser(input: { excludeIds: string[] }): Promise<User | null>;
+  /**
+   * The person who signed up first (the default admin), skipping `excludeIds` and anyone whose
+   * email is at one of `excludeEmailDomains` (exact domain after the "@", lower case).
+   */
+  getFirstUser(input: {
+    excludeIds: string[];
+    excludeEmailDomains?: string[];
+  }): Promise<User | null>;
 }

@@ -229,5 +229,13 @@ export function conversationFunctions(db: Db): ConversationsPort & MembershipsPo
       ).run(seq, conversationId, conversationId, userId);
       return getMembership(conversationId, userId);
     },
+
+    async markUnread({ conversationId, userId, seq }) {
+      db.prepare(
+        `UPDATE memberships SET last_read_seq = ?
+         WHERE conversation_id = ? AND user_id = ? AND last_read_seq > ?`,
+      ).run(Math.max(seq - 1, 0), conversationId, userId, Math.max(seq - 1, 0));
+      return getMembership(conversationId, userId);
+    },
   };
 }

@@ -290,7 +290,7 @@ export const migrations: readonly string[] = [
    INSERT INTO message_search (rowid, body, meta) SELECT id, body, meta FROM message_search_source;
    INSERT INTO message_search_cjk (rowid, body)
      SELECT id, body FROM message_search_source WHERE unspaced;`,
-  // Threads and pins (issue 15). A reply is a message with thread_root_id set; it keeps the
+  // 10: threads and pins (issue 15). A reply is a message with thread_root_id set; it keeps the
   // conversation's seq. threads holds each root's summary (participants: JSON, newest first),
   // written in the reply's transaction; thread_memberships is per person and root (following,
   // read position). pins are per conversation (at most 50, checked in the pinning transaction);
@@ -328,4 +328,6 @@ export const migrations: readonly string[] = [
      conversation_id TEXT PRIMARY KEY REFERENCES conversations (id) ON DELETE CASCADE,
      policy TEXT NOT NULL CHECK (policy IN ('admins_and_author', 'everyone'))
    );`,
+  // 11: Do not disturb (no web push; notifications still stored and counted).
+  `ALTER TABLE notification_settings ADD COLUMN do_not_disturb INTEGER NOT NULL DEFAULT 0;`,
 ];

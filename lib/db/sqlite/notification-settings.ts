@@ -13,6 +13,7 @@ type SettingsRow = {
   level: NotificationLevel;
   email_digest: number;
   last_digest_at: number | null;
+  do_not_disturb: number;
 };
 
 function toSettings(row: SettingsRow): NotificationSettings {
@@ -21,6 +22,7 @@ function toSettings(row: SettingsRow): NotificationSettings {
     level: row.level,
     emailDigest: row.email_digest === 1,
     lastDigestAt: row.last_digest_at === null ? null : new Date(row.last_digest_at),
+    doNotDisturb: row.do_not_disturb === 1,
   };
 }
 
@@ -40,16 +42,19 @@ export function notificationSettingsFunctions(db: Db): NotificationSettingsPort 
         level: NotificationLevel | null;
         digest: number | null;
         lastDigestAt: number | null;
+        dnd: number | null;
       },
     ],
     SettingsRow
   >(
-    `INSERT INTO notification_settings (user_id, level, email_digest, last_digest_at)
-     VALUES (@userId, coalesce(@level, 'mentions'), coalesce(@digest, 1), @lastDigestAt)
+    `INSERT INTO notification_settings (user_id, level, email_digest, last_digest_at, do_not_disturb)
+     VALUES (@userId, coalesce(@level, 'mentions'), coalesce(@digest, 1), @lastDigestAt,
+             coalesce(@dnd, 0))
      ON CONFLICT (user_id) DO UPDATE SET
        level = coalesce(@level, level),
        email_digest = coalesce(@digest, email_digest),
-       last_digest_at = coalesce(@lastDigestAt, last_digest_at)
+       last_digest_at = coalesce(@lastDigestAt, last_digest_at),
+       do_not_disturb = coalesce(@dnd, do_not_disturb)
      RETURNING *`,
   );
 
@@ -72,12 +77,13 @@ export function notificationSettingsFunctions(db: Db): NotificationSettingsPort 
       return unique.map((id) => stored.get(id) ?? defaultNotificationSettings(id));
     },
 
-    async updateNotificationSettings({ userId, level, emailDigest, lastDigestAt }) {
+    async updateNotificationSettings({ userId, level, emailDigest, lastDigestAt, doNotDisturb }) {
       const row = upsert.get({
         userId,
         level: level ?? null,
         digest: emailDigest === undefined ? null : emailDigest ? 1 : 0,
         lastDigestAt: lastDigestAt?.getTime() ?? null,
+        dnd: doNotDisturb === undefined ? null : doNotDisturb ? 1 : 0,
       });
       return toSettings(row!);
     },

@@ -54,8 +54,10 @@ export function userFunctions(db: Db): UsersPort {
   const insertSystem = db.prepare<[string, string, string, string, number]>(
     'INSERT INTO users (id, email, name, name_lower, created_at) VALUES (?, ?, ?, ?, ?)',
   );
-  const first = db.prepare<[string], UserRow>(
+  const first = db.prepare<[string, string], UserRow>(
     `SELECT ${USER_COLUMNS} FROM users WHERE id NOT IN (SELECT value FROM json_each(?))
+       AND NOT EXISTS (SELECT 1 FROM json_each(?) d
+                       WHERE substr(users.email, -length(d.value) - 1) = '@' || d.value)
      ORDER BY created_at, id LIMIT 1`,
   );
 
@@ -179,8 +181,8 @@ export function userFunctions(db: Db): UsersPort {
       return toUser(row);
     },
 
-    async getFirstUser({ excludeIds }) {
-      const row = first.get(JSON.stringify(excludeIds));
+    async getFirstUser({ excludeIds, excludeEmailDomains = [] }) {
+      const row = first.get(JSON.stringify(excludeIds), JSON.stringify(excludeEmailDomains));
       return row ? toUser(row) : null;
     },
   };

@@ -3,6 +3,7 @@ import 'client-only';
 import { callEndpoint } from '@/lib/api/client';
 
 import {
+  getNotificationSettingsEndpoint,
   listNotificationsEndpoint,
   readNotificationsEndpoint,
   updateNotificationSettingsEndpoint,
@@ -24,4 +25,8 @@ export async function saveNotificationSettings(
   input: Partial<NotificationSettingsWire>,
 ): Promise<NotificationSettingsWire> {
   return (await callEndpoint(updateNotificationSettingsEndpoint, { body: input })).settings;
+}
+
+export async function loadNotificationSettings(): Promise<NotificationSettingsWire> {
+  return (await callEndpoint(getNotificationSettingsEndpoint)).settings;
 }

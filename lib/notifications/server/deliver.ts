@@ -1,6 +1,10 @@
 import 'server-only';
 
-import type { NotificationsPort, PushSubscriptionsPort } from '@/lib/db/store';
+import type {
+  NotificationSettingsPort,
+  NotificationsPort,
+  PushSubscriptionsPort,
+} from '@/lib/db/store';
 import type { Conversation, NotificationKind, User } from '@/lib/db/types';
 import { scheduleDigest } from '@/lib/email/server/schedule';
 import { log } from '@/lib/log';
@@ -28,7 +32,7 @@ export type Delivery = {
  * `pushedAt` is unset, and digests are scheduled under a deduplication id.
  */
 export async function deliverNotification(
-  store: NotificationsPort & PushSubscriptionsPort,
+  store: NotificationsPort & PushSubscriptionsPort & NotificationSettingsPort,
   d: Delivery,
 ): Promise<void> {
   const { notification, created } = await store.createNotification({
@@ -51,7 +55,11 @@ export async function deliverNotification(
       events: [{ type: 'notification.created', notification: wire, unreadCount }],
     });
   }
-  if (!notification.pushedAt) {
+  // Do not disturb: stored and counted (the bell, the badge), but no push to the person's devices.
+  const quiet =
+    !notification.pushedAt &&
+    (await store.getNotificationSettings({ userId: d.userId })).doNotDisturb;
+  if (!notification.pushedAt && !quiet) {
     const result = await pushNotification({
       store,
       userId: d.userId,

@@ -47,7 +47,10 @@ export type NotifyDeps = {
   /** Who has the conversation open right now (the conversation room's viewers). */
   viewersOf?: (conversationId: string) => Promise<string[]>;
   /** In-app, push and digest delivery of one notification (lib/notifications/server/deliver.ts). */
-  deliver?: (store: NotificationsPort & PushSubscriptionsPort, delivery: Delivery) => Promise<void>;
+  deliver?: (
+    store: NotificationsPort & PushSubscriptionsPort & NotificationSettingsPort,
+    delivery: Delivery,
+  ) => Promise<void>;
 };
 
 /**

@@ -94,8 +94,10 @@ export async function getNotificationSettings(
   store: NotificationSettingsPort,
   user: User,
 ): Promise<NotificationSettingsWire> {
-  const { level, emailDigest } = await store.getNotificationSettings({ userId: user.id });
-  return { level, emailDigest };
+  const { level, emailDigest, doNotDisturb } = await store.getNotificationSettings({
+    userId: user.id,
+  });
+  return { level, emailDigest, doNotDisturb };
 }
 
 export async function updateNotificationSettings(
@@ -103,9 +105,9 @@ export async function updateNotificationSettings(
   user: User,
   input: Partial<NotificationSettingsWire>,
 ): Promise<NotificationSettingsWire> {
-  const { level, emailDigest } = await store.updateNotificationSettings({
+  const { level, emailDigest, doNotDisturb } = await store.updateNotificationSettings({
     userId: user.id,
     ...input,
   });
-  return { level, emailDigest };
+  return { level, emailDigest, doNotDisturb };
 }

@@ -14,6 +14,8 @@ import { fetchRoomToken } from './room-token';
 
 /** A tab hidden this long counts as away. */
 export const AWAY_AFTER_MS = 5 * 60_000;
+/** A reconnect still not through after this long is reported as "can't connect". */
+export const UNREACHABLE_AFTER_MS = 10_000;
 
 /**
  * Holds this tab's connection to the person's inbox room. partysocket reconnects with backoff and
@@ -54,21 +56,45 @@ export function useInboxConnection({ host, userId }: { host: string; userId: str
       // A reconnect (not the first open) may have missed events: catch up by seq.
       if (opened) catchUpAll();
       opened = true;
+      clearTimeout(unreachableTimer);
       setStatus('open');
       sendPresence();
     };
-    const onClose = () => setStatus(opened ? 'reconnecting' : 'connecting');
+    let unreachableTimer: ReturnType<typeof setTimeout> | undefined;
+    const markUnreachableLater = () => {
+      clearTimeout(unreachableTimer);
+      unreachableTimer = setTimeout(() => {
+        if (useConnectionStore.getState().status !== 'open') setStatus('unreachable');
+      }, UNREACHABLE_AFTER_MS);
+    };
+    // An attempt that fails before the first open (a refused or blocked socket, a token the
+    // server will not give) means live updates are not arriving at all: say so at once. After a
+    // drop, "Reconnecting…" first, and "can't connect" once retries have gone on for a while.
+    const onFailure = () => {
+      const status = useConnectionStore.getState().status;
+      if (!opened) setStatus('unreachable');
+      else if (status === 'open') {
+        setStatus('reconnecting');
+        markUnreachableLater();
+      }
+    };
+    // A first attempt that hangs (no answer, no error) counts too.
+    markUnreachableLater();
     // The browser knows about a lost network before the socket does (a socket can look open
     // while nothing gets through): drop it and say so; once back online, connect at once rather
     // than after the backoff, and catch up on what was missed (onOpen).
     const onOffline = () => {
-      setStatus(opened ? 'reconnecting' : 'connecting');
+      if (opened) {
+        setStatus('reconnecting');
+        markUnreachableLater();
+      } else setStatus('unreachable');
       socket.close();
     };
     const onOnline = () => socket.reconnect();
     socket.addEventListener('message', onMessage);
     socket.addEventListener('open', onOpen);
-    socket.addEventListener('close', onClose);
+    socket.addEventListener('close', onFailure);
+    socket.addEventListener('error', onFailure);
     document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('offline', onOffline);
     window.addEventListener('online', onOnline);
@@ -80,12 +106,14 @@ export function useInboxConnection({ host, userId }: { host: string; userId: str
     return () => {
       unsubscribe();
       clearTimeout(awayTimer);
+      clearTimeout(unreachableTimer);
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('offline', onOffline);
       window.removeEventListener('online', onOnline);
       socket.removeEventListener('message', onMessage);
       socket.removeEventListener('open', onOpen);
-      socket.removeEventListener('close', onClose);
+      socket.removeEventListener('close', onFailure);
+      socket.removeEventListener('error', onFailure);
       socket.close();
     };
   }, [host, userId]);

@@ -1,5 +1,6 @@
 import 'server-only';
 
+import { ASSISTANT_ID, ASSISTANT_NAME } from '@/lib/assistant/identity';
 import { emailSchema } from '@/lib/auth/schemas';
 import { getStore } from '@/lib/app-store';
 import type { Page, User } from '@/lib/db/types';
@@ -27,12 +28,25 @@ export async function searchPeople(input: {
         (await store.shareConversation({ userIds: [input.callerId, person.id] })));
     return { items: visible ? [person] : [], nextCursor: null };
   }
-  return store.searchUsers({
+  const page = await store.searchUsers({
     query: input.query,
     cursor: input.cursor,
     limit: input.limit,
     excludeId: input.callerId,
   });
+  // "AI" (or "assistant") finds Parley AI, whose name starts with "Parley": first, on page one.
+  if (input.cursor || !findsAssistant(input.query) || page.items.some((u) => u.id === ASSISTANT_ID))
+    return page;
+  const assistant = await store.getUserById({ id: ASSISTANT_ID });
+  return assistant ? { ...page, items: [assistant, ...page.items].slice(0, input.limit) } : page;
+}
+
+/** A query naming the assistant by a word of its name other than the first, or by its role. */
+export function findsAssistant(query: string): boolean {
+  const q = query.trim().toLowerCase();
+  if (!q) return false;
+  const words = [...ASSISTANT_NAME.toLowerCase().split(/\s+/).slice(1), 'assistant'];
+  return words.some((w) => w.startsWith(q));
 }
 
 export async function getPrivacy(userId: string): Promise<{ findableByEmail: boolean }> {

@@ -60,6 +60,7 @@ describe('POST /api/v1/conversations', () => {
       image: null,
       role: 'owner',
       lastReadSeq: 0,
+      statusText: null,
     });
   });
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
+import { ASSISTANT_ID, ASSISTANT_NAME } from '@/lib/assistant/identity';
 import { publicUserSchema } from '@/lib/openapi/responses';
 
 import {
@@ -45,6 +46,18 @@ beforeAll(async () => {
 });
 
 describe('GET /api/v1/users', () => {
+  it('finds Parley AI by "AI" and "assistant", first', async () => {
+    for (const query of ['AI', 'ai', 'assist']) {
+      const { users } = await pageOf(await search(caller.cookie, { query }));
+      expect(users[0]).toMatchObject({ id: ASSISTANT_ID, name: ASSISTANT_NAME });
+      expect(users.filter((u) => u.id === ASSISTANT_ID)).toHaveLength(1);
+    }
+    const byName = await pageOf(await search(caller.cookie, { query: 'Parley' }));
+    expect(byName.users.filter((u) => u.id === ASSISTANT_ID)).toHaveLength(1);
+    const other = await pageOf(await search(caller.cookie, { query: 'zz-nobody' }));
+    expect(other.users.some((u) => u.id === ASSISTANT_ID)).toBe(false);
+  });
+
   it('finds people by the start of their name, case-insensitively, and leaves out the caller', async () => {
     const res = await search(caller.cookie, { query: tag.toUpperCase() });
     expect(res.status).toBe(200);

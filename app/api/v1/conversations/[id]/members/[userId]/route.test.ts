@@ -5,6 +5,7 @@ import { GET as listMessages } from '@/app/api/v1/conversations/[id]/messages/ro
 import { getStore } from '@/lib/db';
 import * as realtime from '@/lib/realtime/server/publish';
 import {
+  jsonRequest,
   bearer,
   createApiToken,
   deleteRequest,
@@ -22,7 +23,9 @@ import {
   type TestAccount,
 } from '@/test/api';
 
-import { DELETE } from './route';
+import { conversationResponseSchema } from '@/lib/chat/wire';
+
+import { DELETE, PATCH } from './route';
 
 const remove = (headers: Record<string, string>, id: string, userId: string) =>
   DELETE(
@@ -185,5 +188,59 @@ describe('DELETE /api/v1/conversations/:id/members/:userId', () => {
   it('answers 401 when signed out', async () => {
     const { member, group } = await groupOfFour();
     await expectError(await remove({}, group.id, member.user.id), 401, 'unauthorized');
+  });
+});
+
+describe('PATCH /api/v1/conversations/:id/members/:userId (role)', () => {
+  const setRole = (account: TestAccount, id: string, userId: string, role: unknown) =>
+    PATCH(
+      jsonRequest(
+        'PATCH',
+        `/conversations/${id}/members/${userId}`,
+        { role },
+        withCookie(account.cookie),
+      ),
+      withParams({ id, userId }),
+    );
+
+  it('lets the owner make a member an admin and back, for everyone to see', async () => {
+    const { owner, member, other, group } = await groupOfFour();
+    const publish = vi.spyOn(realtime, 'publishToConversation');
+    const res = await setRole(owner, group.id, member.user.id, 'admin');
+    expect(res.status).toBe(200);
+    const { conversation } = conversationResponseSchema.parse(await res.json());
+    expect(conversation.members.find((m) => m.id === member.user.id)?.role).toBe('admin');
+    expect((await fetchConversation(other, group.id)).members).toContainEqual(
+      expect.objectContaining({ id: member.user.id, role: 'admin' }),
+    );
+    expect(
+      publish.mock.calls.some(([c]) => c.events.some((e) => e.type === 'conversation.updated')),
+    ).toBe(true);
+    // The new admin can now remove people.
+    expect((await removeAs(member, group.id, other.user.id)).status).toBe(200);
+    expect((await setRole(owner, group.id, member.user.id, 'member')).status).toBe(200);
+    expect((await fetchConversation(owner, group.id)).members).toContainEqual(
+      expect.objectContaining({ id: member.user.id, role: 'member' }),
+    );
+  });
+
+  it('refuses plain members, the owner as a target, and direct conversations', async () => {
+    const { owner, admin, member, other, group } = await groupOfFour();
+    await expectError(await setRole(member, group.id, other.user.id, 'admin'), 403, 'forbidden');
+    await expectError(await setRole(admin, group.id, owner.user.id, 'member'), 403, 'forbidden');
+    const direct = await startDirect(owner, member);
+    await expectError(await setRole(owner, direct.id, member.user.id, 'admin'), 403, 'forbidden');
+  });
+
+  it('is a 404 for strangers and for someone not in the group, and 422 for an unknown role', async () => {
+    const { owner, group } = await groupOfFour();
+    const stranger = await signUpUser();
+    await expectError(await setRole(stranger, group.id, owner.user.id, 'admin'), 404, 'not_found');
+    await expectError(await setRole(owner, group.id, stranger.user.id, 'admin'), 404, 'not_found');
+    await expectError(
+      await setRole(owner, group.id, stranger.user.id, 'owner'),
+      422,
+      'validation_failed',
+    );
   });
 });

@@ -1,0 +1,49 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+
+import { useMe } from '@/components/me-context';
+import { useConversationsStore } from '@/lib/chat/client/conversations-store';
+import { messageSoundOn, playMessageSound, shouldSound } from '@/lib/chat/client/message-sound';
+import { loadNotificationSettings } from '@/lib/notifications/client/api-client';
+
+/** Plays the new-message chime (lib/chat/client/message-sound.ts) as inbox messages arrive. */
+export function MessageSound() {
+  const me = useMe();
+  // Do not disturb (Settings) silences it too; read on open and whenever the tab comes back.
+  const quiet = useRef(false);
+  useEffect(() => {
+    const refresh = () =>
+      void loadNotificationSettings()
+        .then((s) => {
+          quiet.current = s.doNotDisturb;
+        })
+        .catch(() => {});
+    refresh();
+    window.addEventListener('focus', refresh);
+    return () => window.removeEventListener('focus', refresh);
+  }, []);
+  useEffect(
+    () =>
+      useConversationsStore.subscribe((s, prev) => {
+        if (!prev.loaded || quiet.current || !messageSoundOn()) return;
+        for (const c of Object.values(s.byId)) {
+          const before = prev.byId[c.id];
+          const message = c.lastMessage;
+          if (!before || !message || message.seq <= before.lastSeq) continue;
+          const sound = shouldSound({
+            authorId: message.authorId,
+            meId: me.id,
+            muted: c.muted,
+            conversationId: c.id,
+            openId: s.openId,
+            tabVisible: document.visibilityState === 'visible',
+            system: message.kind === 'system',
+          });
+          if (sound) return playMessageSound();
+        }
+      }),
+    [me.id],
+  );
+  return null;
+}
