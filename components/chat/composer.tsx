@@ -1,8 +1,10 @@
 'use client';
 
+import { Paperclip, SendHorizontal } from 'lucide-react';
 import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 
 import { Button } from '@/components/ui/button';
+import { FilePicker } from '@/components/ui/file-picker';
 import { chatApi } from '@/lib/chat/client/api-client';
 import { applyMention, mentionQuery } from '@/lib/chat/mentions';
 import { MESSAGE_MAX_LENGTH } from '@/lib/chat/schemas';
@@ -191,23 +193,16 @@ export function Composer({
             }}
           />
         ) : null}
-        <label
-          className="flex cursor-pointer items-center rounded-md px-2 py-2 hover:bg-surface-2"
-          title="Attach image"
+        <FilePicker
+          label="Attach image"
+          showLabel={false}
+          accept="image/png,image/jpeg,image/webp,image/gif"
+          multiple
+          onFiles={attachments.add}
+          className="h-10 w-10 shrink-0 justify-center text-muted hover:text-fg"
         >
-          <span aria-hidden>📎</span>
-          <span className="sr-only">Attach image</span>
-          <input
-            type="file"
-            accept="image/png,image/jpeg,image/webp,image/gif"
-            multiple
-            className="sr-only"
-            onChange={(e) => {
-              attachments.add([...(e.target.files ?? [])]);
-              e.target.value = '';
-            }}
-          />
-        </label>
+          <Paperclip aria-hidden size={18} />
+        </FilePicker>
         <label htmlFor={`composer-${id}`} className="sr-only">
           Message
         </label>
@@ -229,8 +224,12 @@ export function Composer({
           onPaste={onPaste}
           className="max-h-48 min-h-10 flex-1 resize-none rounded-md border border-border bg-bg px-3 py-2 text-sm [field-sizing:content] focus-visible:outline focus-visible:outline-2 focus-visible:outline-ring"
         />
-        <Button onClick={() => void submit()} aria-label={editing ? 'Save edit' : 'Send'}>
-          {editing ? 'Save' : 'Send'}
+        <Button
+          onClick={() => void submit()}
+          aria-label={editing ? 'Save edit' : 'Send'}
+          className="shrink-0 px-3"
+        >
+          {editing ? 'Save' : <SendHorizontal aria-hidden size={18} />}
         </Button>
       </div>
     </div>
