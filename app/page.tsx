@@ -1,12 +1,4 @@
-import {
-  Bell,
-  Code,
-  Lock,
-  MessagesSquare,
-  Sparkles,
-  Video,
-  type LucideIcon,
-} from 'lucide-react';
+import { Bell, Code, Lock, MessagesSquare, Sparkles, Video, type LucideIcon } from 'lucide-react';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 
@@ -103,11 +95,11 @@ export default async function LandingPage() {
             Runs free on your own accounts
           </h2>
           <p className="mt-2 max-w-3xl text-muted">
-            On a laptop, <code className="font-mono text-sm">npm install &amp;&amp; npm run dev</code>{' '}
-            starts everything with nothing else to install: an embedded database, queue and
-            realtime server. Online, it deploys to the free tiers of Vercel, PartyKit, MongoDB
-            Atlas and Upstash under your own accounts — no per-seat price, and the data stays
-            yours.
+            On a laptop,{' '}
+            <code className="font-mono text-sm">npm install &amp;&amp; npm run dev</code> starts
+            everything with nothing else to install: an embedded database, queue and realtime
+            server. Online, it deploys to the free tiers of Vercel, PartyKit, MongoDB Atlas and
+            Upstash under your own accounts — no per-seat price, and the data stays yours.
           </p>
         </section>
       </main>

@@ -5,7 +5,13 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 
 import { signOutHere } from '@/components/sign-out-button';
-import { THEME_LABELS, ThemeIcon, applyTheme, currentTheme, nextTheme } from '@/components/theme-toggle';
+import {
+  THEME_LABELS,
+  ThemeIcon,
+  applyTheme,
+  currentTheme,
+  nextTheme,
+} from '@/components/theme-toggle';
 import { Avatar } from '@/components/ui/avatar';
 import { Menu, MenuItem, MenuLabel, MenuSeparator } from '@/components/ui/menu';
 import { usePerson, type PersonView } from '@/lib/users/client/people-store';

@@ -18,9 +18,15 @@ test('README screenshots: a conversation at desktop (light, dark) and phone widt
   await startDirect(ana.page, ben.person.name);
   await send(ana.page, 'Morning! Did the deploy go out?');
   await send(ana.page, 'The preview looked good to me 🎉');
-  await ben.page.getByRole('link', { name: new RegExp(ana.person.name) }).first().click();
+  await ben.page
+    .getByRole('link', { name: new RegExp(ana.person.name) })
+    .first()
+    .click();
   await send(ben.page, 'Yes — shipped at 9:05. Here is the fix:');
-  await send(ben.page, '```ts\nexport function retry(n: number) {\n  return n > 0 ? retry(n - 1) : "done";\n}\n```');
+  await send(
+    ben.page,
+    '```ts\nexport function retry(n: number) {\n  return n > 0 ? retry(n - 1) : "done";\n}\n```',
+  );
   await send(ben.page, '👍');
   await expect(log(ana.page).getByText('👍')).toBeVisible();
 

@@ -9,7 +9,6 @@ import { acceptCall, startCall } from '@/lib/calls/client/controller';
 import { useLiveCall } from '@/lib/calls/client/use-live-call';
 import { useCallStore } from '@/lib/calls/client/call-store';
 
-
 /**
  * The conversation header's call buttons: "Start voice call" and "Start video call", or
  * "Join call" while the conversation has a live call this tab is not in.

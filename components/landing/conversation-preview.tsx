@@ -7,7 +7,11 @@ type Sample = { author: string; time: string; body: string; reactions?: string[]
 
 // Sample content, shown as a preview: nobody real wrote it and it is not stored anywhere.
 const SAMPLE: Sample[] = [
-  { author: 'Maya Chen', time: '9:41', body: 'Release notes are up — can someone give them a read?' },
+  {
+    author: 'Maya Chen',
+    time: '9:41',
+    body: 'Release notes are up — can someone give them a read?',
+  },
   { author: 'Maya Chen', time: '9:41', body: 'The **mobile** fixes are the big one this week.' },
   {
     author: 'Leo Park',
@@ -15,7 +19,12 @@ const SAMPLE: Sample[] = [
     body: 'On it. Found one typo in the retry example:\n\n```ts\nawait retry(send, { attempts: 3 })\n```',
     reactions: ['👀 2'],
   },
-  { author: 'Parley AI', time: '9:44', body: 'Summary: 3 fixes, 1 new setting, no breaking changes.', reactions: ['🙏 3'] },
+  {
+    author: 'Parley AI',
+    time: '9:44',
+    body: 'Summary: 3 fixes, 1 new setting, no breaking changes.',
+    reactions: ['🙏 3'],
+  },
 ];
 
 /**
