@@ -57,6 +57,11 @@ export function Composer({
   useEffect(() => {
     if (editing || replyTo) area.current?.focus();
   }, [editing, replyTo]);
+  // Opening a conversation puts the cursor in its composer, where a keyboard user starts. Not
+  // on touch screens: focusing would raise the on-screen keyboard over the messages.
+  useEffect(() => {
+    if (window.matchMedia('(hover: hover)').matches) area.current?.focus({ preventScroll: true });
+  }, [id]);
 
   const query = mentionQuery(text, caret);
   const suggestions = query
@@ -208,6 +213,7 @@ export function Composer({
         </label>
         <textarea
           id={`composer-${id}`}
+          data-composer
           ref={area}
           rows={1}
           value={text}

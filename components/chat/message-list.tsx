@@ -4,6 +4,7 @@ import { forwardRef, useEffect, useMemo, useRef, useState, type HTMLAttributes }
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 
 import { Button } from '@/components/ui/button';
+import { cn } from '@/components/ui/cn';
 import { groupForDisplay, type DisplayRow } from '@/lib/chat/timeline';
 import type { ConversationWire } from '@/lib/chat/wire';
 import { useTimeline } from '@/lib/chat/client/timeline-store';
@@ -12,6 +13,7 @@ import { DraftMessages } from './draft-messages';
 import { MessageBoundary } from './message-boundary';
 import { MessageItem } from './message-item';
 import { ReadReceipt, receiptFor } from './read-receipt';
+import { useRovingMessages } from './use-roving-messages';
 
 // Virtuoso needs indexes that only grow downwards when older rows are prepended.
 const START_INDEX = 1_000_000;
@@ -19,7 +21,20 @@ const START_INDEX = 1_000_000;
 /** The scroll container is the log: screen readers hear new messages as they arrive. */
 const Scroller = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivElement>>(
   function Scroller(props, ref) {
-    return <div {...props} ref={ref} role="log" aria-label="Messages" tabIndex={0} />;
+    return (
+      <div
+        {...props}
+        ref={ref}
+        role="log"
+        aria-label="Messages"
+        aria-keyshortcuts="ArrowUp ArrowDown"
+        tabIndex={0}
+        className={cn(
+          props.className,
+          'outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-ring',
+        )}
+      />
+    );
   },
 );
 
@@ -55,6 +70,7 @@ export function MessageList({
   const virtuoso = useRef<VirtuosoHandle>(null);
   const scroller = useRef<HTMLElement | null>(null);
   const [atBottom, setAtBottom] = useState(true);
+  const onKeyDown = useRovingMessages(scroller, virtuoso);
 
   // When older rows are prepended, the first index moves down by how many were added. Count them
   // from the oldest message row, not rows[0]: that is the date separator, whose key stays the
@@ -122,7 +138,8 @@ export function MessageList({
     if (atBottom && scroller.current) scroller.current.scrollTop = scroller.current.scrollHeight;
   }
   return (
-    <div className="relative flex min-h-0 flex-1 flex-col">
+    // Keys from the log and its messages bubble here (roving focus, use-roving-messages.ts).
+    <div className="relative flex min-h-0 flex-1 flex-col" onKeyDown={onKeyDown}>
       <Virtuoso
         ref={virtuoso}
         scrollerRef={(el) => {

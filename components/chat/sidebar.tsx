@@ -1,18 +1,33 @@
 'use client';
 
+import { Keyboard, Search } from 'lucide-react';
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { useMemo, useState } from 'react';
 
 import { useMe } from '@/components/me-context';
 import { cn } from '@/components/ui/cn';
+import { Tooltip } from '@/components/ui/tooltip';
 import { previewOf, shortTime } from '@/lib/chat/describe';
 import type { ConversationWire } from '@/lib/chat/wire';
 import { sortConversations, useConversationsStore } from '@/lib/chat/client/conversations-store';
+import { useDialogsStore } from '@/lib/ui/client/dialogs-store';
 
 import { ConversationAvatar } from './conversation-avatar';
 import { NewGroupDialog } from './new-group-dialog';
 import { NewMessageDialog } from './new-message-dialog';
+
+/**
+ * What a screen reader says for a conversation in the list: its name, then the unread count, then
+ * the last message ("Ana Lima, 2 unread, last message: See you at 5"). Tests match the name
+ * before the first comma.
+ */
+export function conversationLinkName(name: string, unread: number, preview: string): string {
+  const parts = [name];
+  if (unread > 0) parts.push(`${unread} unread`);
+  if (preview) parts.push(`last message: ${preview}`);
+  return parts.join(', ');
+}
 
 export function Sidebar() {
   const byId = useConversationsStore((s) => s.byId);
@@ -37,6 +52,30 @@ export function Sidebar() {
       <div className="flex items-center gap-2 p-3">
         <NewMessageDialog />
         <NewGroupDialog />
+        <span className="ml-auto flex items-center">
+          <Tooltip content="Quick switcher (Ctrl+K)">
+            <button
+              type="button"
+              aria-label="Quick switcher"
+              aria-keyshortcuts="Control+K Meta+K"
+              onClick={() => useDialogsStore.getState().setSwitcher(true)}
+              className="inline-flex h-8 w-8 items-center justify-center rounded-md text-muted hover:bg-surface-2 hover:text-fg"
+            >
+              <Search aria-hidden size={18} />
+            </button>
+          </Tooltip>
+          <Tooltip content="Keyboard shortcuts (?)">
+            <button
+              type="button"
+              aria-label="Keyboard shortcuts"
+              aria-keyshortcuts="Shift+? Control+/"
+              onClick={() => useDialogsStore.getState().setShortcuts(true)}
+              className="hidden h-8 w-8 items-center justify-center rounded-md text-muted hover:bg-surface-2 hover:text-fg md:inline-flex"
+            >
+              <Keyboard aria-hidden size={18} />
+            </button>
+          </Tooltip>
+        </span>
       </div>
       <div className="px-3 pb-2">
         <input
@@ -78,10 +117,11 @@ function ConversationLink({
   active: boolean;
 }) {
   const unread = active ? 0 : c.unreadCount;
+  const preview = previewOf(c, meId);
   return (
     <Link
       href={`/chats/${c.id}`}
-      aria-label={c.name}
+      aria-label={conversationLinkName(c.name, unread, c.lastMessage ? preview : '')}
       aria-current={active ? 'page' : undefined}
       className={cn(
         'flex items-center gap-3 px-3 py-2 hover:bg-surface-2 focus-visible:bg-surface-2',
@@ -97,7 +137,7 @@ function ConversationLink({
           </span>
         </span>
         <span className="flex items-center justify-between gap-2">
-          <span className="truncate text-sm text-muted">{previewOf(c, meId)}</span>
+          <span className="truncate text-sm text-muted">{preview}</span>
           {unread > 0 ? (
             <span
               aria-label={`${unread} unread`}
