@@ -31,6 +31,9 @@ test('README screenshots: a conversation at desktop (light, dark) and phone widt
   await expect(log(ana.page).getByText('👍')).toBeVisible();
 
   const page = ana.page;
+  // No hover toolbar or focus ring in the pictures.
+  await page.mouse.move(1, 1);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.emulateMedia({ colorScheme: 'light' });
   await page.screenshot({ path: shot('desktop-light') });

@@ -52,7 +52,24 @@ export function MessageMenu({
   trigger: React.ReactNode;
 }) {
   return (
-    <Menu label="Message actions" open={open} onOpenChange={onOpenChange} trigger={trigger}>
+    <Menu
+      label="Message actions"
+      open={open}
+      onOpenChange={onOpenChange}
+      trigger={trigger}
+      onCloseAutoFocus={(event) => {
+        // Back to the message itself, so Up/Down carry on from it (unless an action, such as
+        // Reply or Edit, moved focus to the composer already).
+        const row = document.querySelector<HTMLElement>(
+          `[role="article"][data-message-id="${CSS.escape(message.id)}"]`,
+        );
+        const active = document.activeElement;
+        if (row && (!active || active === document.body || row.contains(active))) {
+          event.preventDefault();
+          row.focus();
+        }
+      }}
+    >
       <RadixMenu.Group aria-label="Quick reactions" className="flex gap-0.5 px-1 pb-1">
         {QUICK_REACTIONS.map((r) => (
           <RadixMenu.Item

@@ -21,6 +21,7 @@ export function Menu({
   onOpenChange,
   align = 'end',
   modal,
+  onCloseAutoFocus,
 }: {
   trigger: ReactNode;
   label: string;
@@ -29,6 +30,8 @@ export function Menu({
   onOpenChange?: (open: boolean) => void;
   align?: 'start' | 'center' | 'end';
   modal?: boolean;
+  /** Where focus goes when the menu closes (default: back to the trigger). */
+  onCloseAutoFocus?: (event: Event) => void;
 }) {
   return (
     <RadixMenu.Root open={open} onOpenChange={onOpenChange} modal={modal}>
@@ -39,6 +42,7 @@ export function Menu({
           align={align}
           sideOffset={6}
           collisionPadding={8}
+          onCloseAutoFocus={onCloseAutoFocus}
           className={cn(floatingSurface, 'min-w-48 max-w-[calc(100vw-1rem)] p-1')}
         >
           {children}

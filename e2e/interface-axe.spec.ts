@@ -1,0 +1,87 @@
+import AxeBuilder from '@axe-core/playwright';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+
+import { expect, test, type Page } from '@playwright/test';
+
+import { callView, closePeople, log, personInBrowser, send, startDirect } from './fixtures/chat';
+import { signIn, type Person } from './fixtures/people';
+
+mkdirSync('test-results', { recursive: true });
+
+const ADMIN_FILE = 'test-results/axe-admin.json';
+
+// Runs in both projects: desktop (chromium) and phone (390 × 844, touch).
+test.afterEach(closePeople);
+
+/** axe-core on the page as it is now, in light and in dark: no critical or serious violation. */
+async function expectAccessible(page: Page, where: string) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    // Let theme transitions settle before colours are measured.
+    await page.waitForTimeout(150);
+    const result = await new AxeBuilder({ page }).analyze();
+    const bad = result.violations
+      .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`),
+      }));
+    expect(bad, `${where} (${colorScheme})`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+test('axe finds no critical or serious problem on any screen, light and dark', async ({
+  browser,
+  page,
+}) => {
+  test.setTimeout(180_000);
+  for (const [path, heading] of [
+    ['/', /Conversations that keep up with you/],
+    ['/sign-in', /Sign in/],
+    ['/sign-up', /Create/],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+    await expectAccessible(page, path);
+  }
+
+  // The first person to sign up on this server is its admin (the Jobs page).
+  const ana = await personInBrowser(browser, 'Ana Axe');
+  const ben = await personInBrowser(browser, 'Ben Axe');
+  const p = ana.page;
+  await expectAccessible(p, 'chats list');
+
+  await startDirect(p, ben.person.name);
+  await send(p, 'Hello **Ben**, here is the plan:');
+  await send(p, '```ts\nconst plan = ["ship", "rest"];\n```');
+  await send(p, '🎉');
+  await expect(log(p).getByRole('button', { name: 'Copy' })).toBeVisible();
+  await expectAccessible(p, 'open conversation');
+
+  await p.getByRole('button', { name: 'Start voice call' }).click();
+  await expect(callView(p)).toBeVisible();
+  await expectAccessible(p, 'call');
+  await callView(p).getByRole('button', { name: 'Hang up' }).click();
+  await expect(callView(p)).toBeHidden();
+
+  await p.goto('/settings');
+  await expect(p.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await expectAccessible(p, 'settings');
+
+  // The admin is the first person who signed up on this server: Ana when this spec runs first,
+  // else the one an earlier project's run of it recorded (test-results/ is emptied per run).
+  const recorded = existsSync(ADMIN_FILE)
+    ? (JSON.parse(readFileSync(ADMIN_FILE, 'utf8')) as Person)
+    : (writeFileSync(ADMIN_FILE, JSON.stringify(ana.person)), ana.person);
+  if (recorded.email !== ana.person.email) {
+    await p.context().clearCookies();
+    await signIn(p, recorded);
+    await expect(p.getByRole('navigation', { name: 'Conversations' })).toBeVisible();
+  }
+  await p.goto('/admin/jobs');
+  await expect(p.getByRole('heading', { name: 'Jobs', level: 1 })).toBeVisible();
+  await expectAccessible(p, 'admin jobs');
+});
