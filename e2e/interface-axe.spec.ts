@@ -28,7 +28,8 @@ async function expectAccessible(page: Page, where: string) {
         help: v.help,
         nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary ?? ''}`),
       }));
-    expect(bad, `${where} (${colorScheme})`).toEqual([]);
+    // Soft: one run reports every screen's problems, not just the first screen's.
+    expect.soft(bad, `${where} (${colorScheme})`).toEqual([]);
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
@@ -49,8 +50,10 @@ test('axe finds no critical or serious problem on any screen, light and dark', a
   }
 
   // The first person to sign up on this server is its admin (the Jobs page).
-  const ana = await personInBrowser(browser, 'Ana Axe');
-  const ben = await personInBrowser(browser, 'Ben Axe');
+  // Names differ per project: both projects sign people up on the same server.
+  const tag = test.info().project.name;
+  const ana = await personInBrowser(browser, `Ana Axe ${tag}`);
+  const ben = await personInBrowser(browser, `Ben Axe ${tag}`);
   const p = ana.page;
   await expectAccessible(p, 'chats list');
 

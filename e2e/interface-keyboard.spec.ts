@@ -142,4 +142,12 @@ test('a sidebar link tells a screen reader the name, the unread count and the la
       exact: true,
     }),
   ).toBeVisible();
+  // Ben opens it: read, so the count leaves the name.
+  await conversationLink(ben.page, ana.person.name).click();
+  await expect(
+    ben.page.getByRole('link', {
+      name: `${ana.person.name}, last message: See you at five`,
+      exact: true,
+    }),
+  ).toBeVisible();
 });

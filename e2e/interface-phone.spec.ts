@@ -95,7 +95,7 @@ test('a long press, or the always-visible ⋯, opens the message sheet: react, r
   await more.tap();
   const anaSheet = ana.page.getByRole('dialog', { name: 'Message actions' });
   await anaSheet.getByRole('button', { name: 'Copy text' }).click();
-  await expect(ana.page.getByText('Text copied')).toBeVisible();
+  await expect(ana.page.getByText('Text copied', { exact: true })).toBeVisible();
   expect(await ana.page.evaluate(() => navigator.clipboard.readText())).toBe('Press and hold me');
   await more.tap();
   await anaSheet.getByRole('button', { name: 'Copy link' }).click();

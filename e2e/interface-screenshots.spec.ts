@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 import { closePeople, log, personInBrowser, send, startDirect } from './fixtures/chat';
 
@@ -6,8 +6,14 @@ import { closePeople, log, personInBrowser, send, startDirect } from './fixtures
 // SCREENSHOT_TAG=before made the "before" set on the tree before the interface work (issue #12).
 const tag = process.env.SCREENSHOT_TAG ?? 'after';
 const shot = (name: string) => `docs/screenshots/${name}-${tag}.png`;
+// Like the other screenshots in docs/, written only when asked (UPDATE_SCREENSHOTS=1).
+const update = !!(process.env.UPDATE_SCREENSHOTS || process.env.SCREENSHOT_TAG);
 
 test.afterEach(closePeople);
+
+async function snap(page: Page, path: string) {
+  if (update) await page.screenshot({ path });
+}
 
 test('README screenshots: a conversation at desktop (light, dark) and phone width', async ({
   browser,
@@ -36,10 +42,10 @@ test('README screenshots: a conversation at desktop (light, dark) and phone widt
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.emulateMedia({ colorScheme: 'light' });
-  await page.screenshot({ path: shot('desktop-light') });
+  await snap(page, shot('desktop-light'));
   await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: shot('desktop-dark') });
+  await snap(page, shot('desktop-dark'));
   await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: shot('phone') });
+  await snap(page, shot('phone'));
 });

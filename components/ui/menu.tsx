@@ -39,6 +39,8 @@ export function Menu({
       <RadixMenu.Portal>
         <RadixMenu.Content
           aria-label={label}
+          // Radix names the menu after its trigger; `label` says what the menu is instead.
+          aria-labelledby={undefined}
           align={align}
           sideOffset={6}
           collisionPadding={8}
