@@ -1,6 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
+import { useEffect } from 'react';
 
 import { useMe } from '@/components/me-context';
 import { useRealtimeHost } from '@/components/realtime-provider';
@@ -24,6 +25,15 @@ export function CallRoot() {
   const host = useRealtimeHost();
   const current = useCallStore((s) => s.current);
   const ringing = useCallStore((s) => Object.keys(s.incoming).length > 0);
+  // Fetched once the page has settled, so a ring a minute later shows at once (a ring lasts
+  // seconds; the chunk must not be loading then) while the first load stays small.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      void import('./incoming-call-dialog');
+      void import('./call-view');
+    }, 4000);
+    return () => clearTimeout(timer);
+  }, []);
   return (
     <>
       {current && !current.ended ? <CallView call={current} meId={me.id} /> : null}

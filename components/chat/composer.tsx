@@ -167,7 +167,9 @@ export function Composer({
     conversation.members.find((m) => m.id === uid)?.name ?? 'someone';
   return (
     <div
-      className="border-t border-border p-3"
+      // Above the home indicator on phones; the on-screen keyboard resizes the layout
+      // (viewport interactive-widget=resizes-content, h-dvh), so it never covers the composer.
+      className="border-t border-border p-3 pb-[max(0.75rem,env(safe-area-inset-bottom))]"
       onDragOver={(e) => e.preventDefault()}
       onDrop={(e) => {
         e.preventDefault();

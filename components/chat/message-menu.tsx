@@ -57,6 +57,7 @@ export function MessageMenu({
       open={open}
       onOpenChange={onOpenChange}
       trigger={trigger}
+      focusFirstItem
       onCloseAutoFocus={(event) => {
         // Back to the message itself, so Up/Down carry on from it (unless an action, such as
         // Reply or Edit, moved focus to the composer already).

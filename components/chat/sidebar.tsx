@@ -128,7 +128,10 @@ function ConversationLink({
         active && 'bg-surface-2',
       )}
     >
-      <ConversationAvatar conversation={c} meId={meId} />
+      {/* The initials are not in the link's name (axe: label-content-name-mismatch). */}
+      <span aria-hidden className="inline-flex">
+        <ConversationAvatar conversation={c} meId={meId} />
+      </span>
       <span className="min-w-0 flex-1">
         <span className="flex items-baseline justify-between gap-2">
           <span className={cn('truncate', unread > 0 && 'font-semibold')}>{c.name}</span>

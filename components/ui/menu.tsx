@@ -1,7 +1,7 @@
 'use client';
 
 import * as RadixMenu from '@radix-ui/react-dropdown-menu';
-import type { ComponentProps, ReactNode } from 'react';
+import { useEffect, useRef, type ComponentProps, type ReactNode } from 'react';
 
 import { cn } from './cn';
 
@@ -22,6 +22,7 @@ export function Menu({
   align = 'end',
   modal,
   onCloseAutoFocus,
+  focusFirstItem,
 }: {
   trigger: ReactNode;
   label: string;
@@ -32,7 +33,19 @@ export function Menu({
   modal?: boolean;
   /** Where focus goes when the menu closes (default: back to the trigger). */
   onCloseAutoFocus?: (event: Event) => void;
+  /** Focus the first item on open (a menu opened by a shortcut rather than by its trigger). */
+  focusFirstItem?: boolean;
 }) {
+  const content = useRef<HTMLDivElement>(null);
+  // Radix focuses the menu itself when it is opened other than from its trigger; a shortcut
+  // (Enter on a message) wants the first item, as a trigger's keyboard open gives.
+  useEffect(() => {
+    if (!open || !focusFirstItem) return;
+    const frame = requestAnimationFrame(() =>
+      content.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus(),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [open, focusFirstItem]);
   return (
     <RadixMenu.Root open={open} onOpenChange={onOpenChange} modal={modal}>
       <RadixMenu.Trigger asChild>{trigger}</RadixMenu.Trigger>
@@ -45,6 +58,7 @@ export function Menu({
           sideOffset={6}
           collisionPadding={8}
           onCloseAutoFocus={onCloseAutoFocus}
+          ref={content}
           className={cn(floatingSurface, 'min-w-48 max-w-[calc(100vw-1rem)] p-1')}
         >
           {children}
