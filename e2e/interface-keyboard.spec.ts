@@ -137,7 +137,7 @@ test('a sidebar link tells a screen reader the name, the unread count and the la
   await ana.page.getByRole('textbox', { name: 'Message' }).press('Enter');
   await expect(
     ben.page.getByRole('link', {
-      name: `${ana.person.name}, 1 unread, last message: See you at five`,
+      name: `${ana.person.name}, See you at five, 1 unread`,
       exact: true,
     }),
   ).toBeVisible();
@@ -145,7 +145,7 @@ test('a sidebar link tells a screen reader the name, the unread count and the la
   await conversationLink(ben.page, ana.person.name).click();
   await expect(
     ben.page.getByRole('link', {
-      name: `${ana.person.name}, last message: See you at five`,
+      name: `${ana.person.name}, See you at five`,
       exact: true,
     }),
   ).toBeVisible();

@@ -65,10 +65,8 @@ export function MessageMenu({
           `[role="article"][data-message-id="${CSS.escape(message.id)}"]`,
         );
         const active = document.activeElement;
-        if (row && (!active || active === document.body || row.contains(active))) {
-          event.preventDefault();
-          row.focus();
-        }
+        event.preventDefault();
+        if (row && (!active || active === document.body || row.contains(active))) row.focus();
       }}
     >
       <RadixMenu.Group aria-label="Quick reactions" className="flex gap-0.5 px-1 pb-1">

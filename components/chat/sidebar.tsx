@@ -18,14 +18,15 @@ import { NewGroupDialog } from './new-group-dialog';
 import { NewMessageDialog } from './new-message-dialog';
 
 /**
- * What a screen reader says for a conversation in the list: its name, then the unread count, then
- * the last message ("Ana Lima, 2 unread, last message: See you at 5"). Tests match the name
- * before the first comma.
+ * What a screen reader says for a conversation in the list: its name, the last message, then the
+ * unread count ("Ana Lima, See you at 5, 2 unread"). In the order they are shown, so the visible
+ * text reads inside the name (axe: label-content-name-mismatch). Tests match the name before the
+ * first comma.
  */
 export function conversationLinkName(name: string, unread: number, preview: string): string {
   const parts = [name];
+  if (preview) parts.push(preview);
   if (unread > 0) parts.push(`${unread} unread`);
-  if (preview) parts.push(`last message: ${preview}`);
   return parts.join(', ');
 }
 
