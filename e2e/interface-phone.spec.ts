@@ -113,16 +113,16 @@ test('a long press, or the always-visible ⋯, opens the message sheet: react, r
 test('in a call on a phone the controls and tiles stay on screen, the own video a small overlay', async ({
   browser,
 }) => {
-  const ana = await personInBrowser(browser, 'Ana Call');
-  const ben = await personInBrowser(browser, 'Ben Call');
+  const ana = await personInBrowser(browser, 'Ana Phonecall');
+  const ben = await personInBrowser(browser, 'Ben Phonecall');
   await startDirect(ana.page, ben.person.name);
   await ana.page.getByRole('button', { name: 'Start video call' }).click();
   await incomingCall(ben.page).getByRole('button', { name: 'Accept' }).click();
   const call = callView(ana.page);
-  await expect(call.getByRole('group', { name: 'Ben Call' })).toBeVisible();
+  await expect(call.getByRole('group', { name: 'Ben Phonecall' })).toBeVisible();
   for (const name of ['Mute', 'Camera off', 'Hang up'])
     await expectInViewport(ana.page, call.getByRole('button', { name }), name);
-  await expectInViewport(ana.page, call.getByRole('group', { name: 'Ben Call' }), 'peer tile');
+  await expectInViewport(ana.page, call.getByRole('group', { name: 'Ben Phonecall' }), 'peer tile');
   const own = call.getByRole('group', { name: 'You' });
   await expectInViewport(ana.page, own, 'own tile');
   const box = await own.boundingBox();
