@@ -48,6 +48,17 @@ export function messageLink(conversationId: string, messageId: string): string {
   return `${window.location.origin}/chats/${conversationId}?message=${encodeURIComponent(messageId)}`;
 }
 
+/**
+ * Reply and Edit continue in the composer. Picked from a menu, focus is handed back once the menu
+ * has finished closing (Radix restores focus on a timer after it unmounts).
+ */
+function focusComposerAfterMenu() {
+  setTimeout(
+    () => document.querySelector<HTMLTextAreaElement>('textarea[data-composer]')?.focus(),
+    50,
+  );
+}
+
 function copy(text: string, what: string) {
   navigator.clipboard.writeText(text).then(
     () => toast({ title: `${what} copied`, variant: 'success' }),
@@ -71,7 +82,10 @@ export function messageActions(
       id: 'reply',
       label: 'Reply',
       icon: Reply,
-      run: () => composer.setReplyTo(conversationId, message),
+      run: () => {
+        composer.setReplyTo(conversationId, message);
+        focusComposerAfterMenu();
+      },
     },
   ];
   if (mine)
@@ -79,7 +93,10 @@ export function messageActions(
       id: 'edit',
       label: 'Edit message',
       icon: Pencil,
-      run: () => composer.setEditing(conversationId, message),
+      run: () => {
+        composer.setEditing(conversationId, message);
+        focusComposerAfterMenu();
+      },
     });
   if (message.body)
     actions.push({
