@@ -18,6 +18,18 @@ const baseURL = process.env.E2E_BASE_URL || `http://localhost:${port}`;
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** A fake OpenAI-compatible provider (scripts/fake-openai.mjs) that the assistant streams from. */
 const aiPort = Number(process.env.E2E_AI_PORT || 3198);
+const launchOptions = {
+  ...(executablePath ? { executablePath } : {}),
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+  ],
+};
+/** Specs that run at phone size with touch (the `phone` project), and only there. */
+const PHONE_SPECS = /interface-phone.*\.spec\.ts|interface-axe\.spec\.ts/;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -36,18 +48,20 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
+      testIgnore: /interface-phone.*\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], launchOptions },
+    },
+    {
+      // A 390 × 844 phone with touch (issue #12): the phone specs, and the axe check at this size.
+      name: 'phone',
+      testMatch: PHONE_SPECS,
       use: {
         ...devices['Desktop Chrome'],
-        launchOptions: {
-          ...(executablePath ? { executablePath } : {}),
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--use-fake-device-for-media-stream',
-            '--use-fake-ui-for-media-stream',
-          ],
-        },
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 2,
+        isMobile: true,
+        hasTouch: true,
+        launchOptions,
       },
     },
   ],

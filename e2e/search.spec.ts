@@ -40,8 +40,8 @@ test('search finds a message by a partial word and by a Japanese substring, and 
 
   // Ctrl+K → "Search messages…" → a partial word, without its umlaut.
   await ana.page.keyboard.press('Control+k');
-  const commands = ana.page.getByRole('dialog', { name: 'Commands' });
-  await commands.getByRole('menuitem', { name: 'Search messages…' }).press('Enter');
+  const switcher = ana.page.getByRole('dialog', { name: 'Quick switcher' });
+  await switcher.getByRole('option', { name: 'Search messages…' }).click();
   await searchBox(ana.page).fill('schonb');
   const hit = result(ana.page, 'palace tour');
   await expect(hit).toBeVisible();

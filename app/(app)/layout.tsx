@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 
+import { AppMenu } from '@/components/app-menu';
 import { CallRoot } from '@/components/call/call-root';
 import { MeProvider } from '@/components/me-context';
 import { NotificationBell } from '@/components/notifications/notification-bell';
@@ -24,22 +25,30 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     <MeProvider me={me}>
       <RealtimeProvider host={env.PARTYKIT_HOST} userId={user.id}>
         <div className="flex h-dvh flex-col">
-          <SiteHeader>
-            <SearchRoot />
-            <nav aria-label="App" className="flex items-center gap-1 text-sm">
-              <Link href="/chats" className="rounded px-2 py-1 hover:bg-surface-2">
-                Chats
-              </Link>
-              <Link href="/settings" className="rounded px-2 py-1 hover:bg-surface-2">
-                Settings
-              </Link>
-              {admin ? (
-                <Link href="/admin/jobs" className="rounded px-2 py-1 hover:bg-surface-2">
-                  Jobs
+          <SiteHeader
+            nav={
+              <nav aria-label="App" className="flex items-center gap-1 text-sm">
+                <Link href="/chats" className="rounded-md px-2 py-1 hover:bg-surface-2">
+                  Chats
                 </Link>
-              ) : null}
-            </nav>
-            <NotificationBell />
+                <Link href="/settings" className="rounded-md px-2 py-1 hover:bg-surface-2">
+                  Settings
+                </Link>
+                {admin ? (
+                  <Link href="/admin/jobs" className="rounded-md px-2 py-1 hover:bg-surface-2">
+                    Jobs
+                  </Link>
+                ) : null}
+              </nav>
+            }
+            always={
+              <>
+                <SearchRoot />
+                <NotificationBell />
+              </>
+            }
+            phoneMenu={<AppMenu me={me} admin={admin} />}
+          >
             <UserBadge me={me} />
             <SignOutButton />
           </SiteHeader>

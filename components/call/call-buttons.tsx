@@ -1,5 +1,6 @@
 'use client';
 
+import { Phone, Video } from 'lucide-react';
 import { useState } from 'react';
 
 import { useRealtimeHost } from '@/components/realtime-provider';
@@ -7,8 +8,6 @@ import { Button } from '@/components/ui/button';
 import { acceptCall, startCall } from '@/lib/calls/client/controller';
 import { useLiveCall } from '@/lib/calls/client/use-live-call';
 import { useCallStore } from '@/lib/calls/client/call-store';
-
-import { PhoneIcon, VideoIcon } from './icons';
 
 /**
  * The conversation header's call buttons: "Start voice call" and "Start video call", or
@@ -36,9 +35,9 @@ export function CallButtons({ conversationId, meId }: { conversationId: string; 
         size="sm"
         disabled={busy}
         onClick={() => run(() => acceptCall(ctx, live.callId))}
-        className="bg-emerald-600 text-white"
+        className="bg-success text-success-fg"
       >
-        <PhoneIcon />
+        <Phone aria-hidden size={18} />
         Join call
       </Button>
     );
@@ -54,7 +53,7 @@ export function CallButtons({ conversationId, meId }: { conversationId: string; 
         disabled={disabled}
         onClick={() => run(() => startCall(ctx, conversationId, 'audio'))}
       >
-        <PhoneIcon />
+        <Phone aria-hidden size={18} />
       </Button>
       <Button
         variant="ghost"
@@ -64,7 +63,7 @@ export function CallButtons({ conversationId, meId }: { conversationId: string; 
         disabled={disabled}
         onClick={() => run(() => startCall(ctx, conversationId, 'video'))}
       >
-        <VideoIcon />
+        <Video aria-hidden size={18} />
       </Button>
     </div>
   );

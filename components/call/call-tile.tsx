@@ -1,12 +1,12 @@
 'use client';
 
+import { MicOff } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 
 import { Avatar } from '@/components/ui/avatar';
 import { cn } from '@/components/ui/cn';
 import { useSpeaking } from '@/lib/calls/client/use-speaking';
 
-import { MicOffIcon } from './icons';
 import { useCallPerson } from './use-call-person';
 
 type TileProps = {
@@ -21,6 +21,7 @@ type TileProps = {
   screenSharing: boolean;
   /** Remote tiles: RTCPeerConnection.connectionState. */
   peerState?: string;
+  className?: string;
 };
 
 function hasLiveVideo(stream: MediaStream | null): boolean {
@@ -54,7 +55,8 @@ export function CallTile(props: TileProps) {
       data-muted={muted}
       data-speaking={speaking}
       className={cn(
-        'relative flex aspect-video min-h-0 items-center justify-center overflow-hidden rounded-lg bg-neutral-800 ring-2 transition-shadow',
+        'relative flex min-h-0 items-center justify-center overflow-hidden rounded-lg bg-neutral-800 ring-2 transition-shadow',
+        props.className,
         speaking ? 'ring-emerald-400' : 'ring-transparent',
       )}
     >
@@ -73,7 +75,7 @@ export function CallTile(props: TileProps) {
       <div className="absolute bottom-2 left-2 flex items-center gap-1.5 rounded bg-black/60 px-2 py-0.5 text-sm text-white">
         {muted ? (
           <span role="img" aria-label="Muted" title="Muted" className="text-red-300">
-            <MicOffIcon />
+            <MicOff aria-hidden size={14} />
           </span>
         ) : null}
         <span>{name}</span>

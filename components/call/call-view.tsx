@@ -11,14 +11,21 @@ import { CallStatus } from './call-status';
 import { CallTile } from './call-tile';
 import { useCallConversation } from './use-call-person';
 
-const GRID = ['grid-cols-1', 'grid-cols-1 sm:grid-cols-2', 'grid-cols-2', 'grid-cols-2'];
+// Columns by how many tiles the grid holds. At phone width the own tile is an overlay (not in
+// the grid) once someone else is there, so one peer fills the screen.
+const GRID = [
+  'grid-cols-1',
+  'grid-cols-1 sm:grid-cols-2',
+  'grid-cols-1 sm:grid-cols-2',
+  'grid-cols-2',
+  'grid-cols-2 sm:grid-cols-3',
+];
 
 /** The call on screen: a tile per participant, the state, and the controls. */
 export function CallView({ call, meId }: { call: CurrentCall; meId: string }) {
   const local = useCallStore((s) => s.local);
   const peers = useCallStore(useShallow((s) => Object.values(s.peers)));
   const conversation = useCallConversation(call.conversationId);
-  const count = peers.length + 1;
   // The call covers the page: keyboard focus moves into it, so Tab reaches its controls.
   const section = useRef<HTMLElement>(null);
   useEffect(() => section.current?.focus(), [call.callId]);
@@ -28,7 +35,7 @@ export function CallView({ call, meId }: { call: CurrentCall; meId: string }) {
       tabIndex={-1}
       aria-label="Call"
       data-call-id={call.callId}
-      className="fixed inset-0 z-40 flex flex-col gap-3 bg-neutral-950 p-3 text-white outline-none"
+      className="fixed inset-0 z-40 flex h-dvh flex-col gap-2 bg-neutral-950 px-2 pb-1 pt-[max(0.5rem,env(safe-area-inset-top))] text-white outline-none sm:gap-3 sm:p-3"
     >
       <header className="flex items-baseline justify-between gap-3 px-1">
         <h2 className="truncate font-semibold">
@@ -43,11 +50,16 @@ export function CallView({ call, meId }: { call: CurrentCall; meId: string }) {
       ) : null}
       <div
         className={cn(
-          'mx-auto grid min-h-0 w-full max-w-5xl flex-1 content-center gap-3',
-          GRID[Math.min(count, 4) - 1],
+          'relative mx-auto grid min-h-0 w-full max-w-5xl flex-1 auto-rows-fr gap-2 sm:gap-3',
+          GRID[Math.min(peers.length > 0 ? peers.length : 1, 5) - 1],
         )}
       >
         <CallTile
+          className={
+            peers.length > 0
+              ? 'absolute bottom-2 right-2 z-10 h-32 w-24 shadow-lg sm:static sm:h-auto sm:w-auto sm:shadow-none'
+              : undefined
+          }
           conversationId={call.conversationId}
           userId={meId}
           self

@@ -60,7 +60,7 @@ function Ringing({ call, ctx }: { call: IncomingCall; ctx: CallContext }) {
               Decline
             </Button>
             <Button
-              className="bg-emerald-600 text-white"
+              className="bg-success text-success-fg"
               onClick={() => void acceptCall(ctx, call.callId)}
             >
               Accept

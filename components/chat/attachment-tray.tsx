@@ -1,5 +1,7 @@
 'use client';
 
+import { X } from 'lucide-react';
+
 import type { DraftAttachment } from './use-attachments';
 
 /** Images waiting to be sent, each with its upload progress or error. */
@@ -16,7 +18,7 @@ export function AttachmentTray({
       {items.map((a) => (
         <li
           key={a.localId}
-          className="flex w-48 flex-col gap-1 rounded-md border border-border p-2 text-xs"
+          className="flex w-48 max-w-full flex-col gap-1 rounded-md border border-border p-2 text-xs"
         >
           <span className="flex items-center justify-between gap-2">
             <span className="truncate">{a.name}</span>
@@ -24,8 +26,9 @@ export function AttachmentTray({
               type="button"
               aria-label={`Remove ${a.name}`}
               onClick={() => onRemove(a.localId)}
+              className="rounded p-0.5 text-muted hover:bg-surface-2 hover:text-fg"
             >
-              ✕
+              <X aria-hidden size={14} />
             </button>
           </span>
           {a.status === 'uploading' ? (

@@ -3,6 +3,7 @@
 import { useSelectedLayoutSegment } from 'next/navigation';
 import type { ReactNode } from 'react';
 
+import { KeyboardShortcuts } from '@/components/keyboard/keyboard-shortcuts';
 import { cn } from '@/components/ui/cn';
 import { useConversationsLoader } from '@/lib/chat/client/use-conversations';
 
@@ -30,6 +31,7 @@ export function ChatShell({ children }: { children: ReactNode }) {
       <main className={cn('h-full min-w-0 flex-1 md:block', open ? 'block' : 'hidden')}>
         {children}
       </main>
+      <KeyboardShortcuts />
     </div>
   );
 }

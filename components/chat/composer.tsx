@@ -1,8 +1,10 @@
 'use client';
 
+import { Paperclip, SendHorizontal } from 'lucide-react';
 import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 
 import { Button } from '@/components/ui/button';
+import { FilePicker } from '@/components/ui/file-picker';
 import { chatApi } from '@/lib/chat/client/api-client';
 import { applyMention, mentionQuery } from '@/lib/chat/mentions';
 import { plainPreview } from '@/lib/chat/plain-text';
@@ -72,6 +74,11 @@ export function Composer({
   useEffect(() => {
     if (editing || replyTo) area.current?.focus();
   }, [editing, replyTo]);
+  // Opening a conversation puts the cursor in its composer, where a keyboard user starts. Not
+  // on touch screens: focusing would raise the on-screen keyboard over the messages.
+  useEffect(() => {
+    if (window.matchMedia('(hover: hover)').matches) area.current?.focus({ preventScroll: true });
+  }, [id]);
 
   const query = mentionQuery(text, caret);
   const suggestions = query
@@ -187,7 +194,9 @@ export function Composer({
     conversation.members.find((m) => m.id === uid)?.name ?? 'someone';
   return (
     <div
-      className="border-t border-border p-3"
+      // Above the home indicator on phones; the on-screen keyboard resizes the layout
+      // (viewport interactive-widget=resizes-content, h-dvh), so it never covers the composer.
+      className="border-t border-border p-3 pb-[max(0.75rem,env(safe-area-inset-bottom))]"
       onDragOver={(e) => e.preventDefault()}
       onDrop={(e) => {
         e.preventDefault();
@@ -218,28 +227,22 @@ export function Composer({
             }}
           />
         ) : null}
-        <label
-          className="flex cursor-pointer items-center rounded-md px-2 py-2 hover:bg-surface-2"
-          title="Attach image"
+        <FilePicker
+          label="Attach image"
+          showLabel={false}
+          accept="image/png,image/jpeg,image/webp,image/gif"
+          multiple
+          onFiles={attachments.add}
+          className="h-10 w-10 shrink-0 justify-center text-muted hover:text-fg"
         >
-          <span aria-hidden>📎</span>
-          <span className="sr-only">Attach image</span>
-          <input
-            type="file"
-            accept="image/png,image/jpeg,image/webp,image/gif"
-            multiple
-            className="sr-only"
-            onChange={(e) => {
-              attachments.add([...(e.target.files ?? [])]);
-              e.target.value = '';
-            }}
-          />
-        </label>
+          <Paperclip aria-hidden size={18} />
+        </FilePicker>
         <label htmlFor={`composer-${id}`} className="sr-only">
           {threadRootId ? 'Thread reply' : 'Message'}
         </label>
         <textarea
           id={`composer-${id}`}
+          data-composer
           ref={area}
           rows={1}
           value={text}
@@ -256,8 +259,12 @@ export function Composer({
           onPaste={onPaste}
           className="max-h-48 min-h-10 flex-1 resize-none rounded-md border border-border bg-bg px-3 py-2 text-sm [field-sizing:content] focus-visible:outline focus-visible:outline-2 focus-visible:outline-ring"
         />
-        <Button onClick={() => void submit()} aria-label={editing ? 'Save edit' : 'Send'}>
-          {editing ? 'Save' : 'Send'}
+        <Button
+          onClick={() => void submit()}
+          aria-label={editing ? 'Save edit' : 'Send'}
+          className="shrink-0 px-3"
+        >
+          {editing ? 'Save' : <SendHorizontal aria-hidden size={18} />}
         </Button>
       </div>
       {threadRootId ? (

@@ -1,5 +1,6 @@
 'use client';
 
+import { ArrowLeft } from 'lucide-react';
 import Link from 'next/link';
 
 import { CallButtons } from '@/components/call/call-buttons';
@@ -45,9 +46,9 @@ export function ConversationHeader({
       <Link
         href="/chats"
         aria-label="Back to conversations"
-        className="rounded px-2 py-1 text-lg hover:bg-surface-2 md:hidden"
+        className="-ml-1 inline-flex h-9 w-9 items-center justify-center rounded-md hover:bg-surface-2 md:hidden"
       >
-        ←
+        <ArrowLeft aria-hidden size={20} />
       </Link>
       <ConversationAvatar conversation={conversation} meId={meId} size={36} />
       <div className="min-w-0 flex-1">

@@ -21,9 +21,17 @@ describe('Markdown', () => {
     expect(html).toContain('<em>it</em>');
     expect(html).toMatch(/<del[^>]*>gone<\/del>/);
     expect(html).toMatch(/<code[^>]*>x\(\)<\/code>/);
-    expect(html).toMatch(/<pre[^>]*><code[^>]*>const a = 1;\n<\/code><\/pre>/);
+    // A fenced block is plain text first (highlighted after load) with a Copy button.
+    expect(html).toMatch(/<pre[^>]*><code>const a = 1;<\/code><\/pre>/);
+    expect(html).toMatch(/<button[^>]*>.*Copy<\/button>/);
     expect(html).toMatch(/<ul[^>]*>\s*<li>one<\/li>/);
     expect(html).toMatch(/<blockquote[^>]*>\s*<p>quoted<\/p>/);
+  });
+
+  it('keeps a code block’s language and text for the highlighter, and injected HTML as text', () => {
+    const html = render('```ts\nconst b = "<b>x</b>";\n```');
+    expect(html).toContain('const b = &quot;&lt;b&gt;x&lt;/b&gt;&quot;;');
+    expect(html).not.toContain('<b>x</b>');
   });
 
   it('shows injected HTML as text, never as elements', () => {

@@ -4,6 +4,7 @@ import remarkGfm from 'remark-gfm';
 
 import { findMentions, type MentionMember } from '@/lib/chat/mentions';
 
+import { CodeBlock } from './code-block';
 import { limitNesting, remarkFlattenDeep } from './markdown-limits';
 
 /**
@@ -65,12 +66,8 @@ const components: Components = {
   code: ({ node: _node, ...props }) => (
     <code className="rounded bg-surface-2 px-1 py-0.5 font-mono text-[0.9em]" {...props} />
   ),
-  pre: ({ node: _node, ...props }) => (
-    <pre
-      className="overflow-x-auto rounded-md border border-border bg-surface-2 p-3 font-mono text-xs [&>code]:bg-transparent [&>code]:p-0"
-      {...props}
-    />
-  ),
+  // Fenced blocks: highlighted lazily, with a Copy button (code-block.tsx).
+  pre: ({ node }) => <CodeBlock node={node} />,
   del: ({ node: _node, ...props }) => <del className="text-muted" {...props} />,
   table: ({ node: _node, ...props }) => (
     <div className="overflow-x-auto">

@@ -1,31 +1,32 @@
 'use client';
 
-import { memo, useState } from 'react';
+import { memo, useMemo, useState, type KeyboardEvent } from 'react';
 
 import { Avatar } from '@/components/ui/avatar';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
-import { Dialog } from '@/components/ui/dialog';
 import { GameCard } from '@/components/games/game-card';
-import { chatApi } from '@/lib/chat/client/api-client';
 import { describeSystem } from '@/lib/chat/describe';
 import { retrySend } from '@/lib/chat/client/send';
 import type { TimelineItem } from '@/lib/chat/timeline';
 import type { ConversationWire, MessageWire } from '@/lib/chat/wire';
-import { useComposerStore } from '@/lib/chat/client/composer-store';
 import { useTimelineStore } from '@/lib/chat/client/timeline-store';
-import { toast } from '@/lib/ui/client/toast-store';
+import { isEmojiOnly } from '@/lib/chat/emoji-only';
 
 import { PinAction, PinnedMark } from '@/components/pins/pin-action';
 import { ThreadActions } from '@/components/threads/thread-actions';
 import { ThreadSummary } from '@/components/threads/thread-summary';
 
 import { AiBadge } from './ai-badge';
-import { EmojiPicker } from './emoji-picker';
 import { ImageAttachment } from './image-viewer';
 import { Markdown } from './markdown';
-import { MessageMoreMenu } from './message-more-menu';
+import { messageActions, react } from './message-actions';
+import { MessageSheet } from './message-menu';
+import { DeleteDialog, Toolbar } from './message-toolbar';
 import { ReplyQuote } from './reply-quote';
+import { useIsTouch } from './use-is-touch';
+import { useLongPress } from './use-long-press';
+import { markUnreadAction } from './mark-unread';
 
 type Props = {
   item: TimelineItem;
@@ -37,14 +38,6 @@ type Props = {
 const time = (iso: string) =>
   new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
-function react(message: MessageWire, emoji: string, present: boolean) {
-  chatApi
-    .react(message.id, emoji, present)
-    .catch((e: Error) =>
-      toast({ title: 'Reaction not saved', description: e.message, variant: 'error' }),
-    );
-}
-
 /** One message: author line when it starts a group, body, images, reactions and actions. */
 export const MessageItem = memo(function MessageItem({
   item,
@@ -52,7 +45,6 @@ export const MessageItem = memo(function MessageItem({
   conversation,
   meId,
 }: Props) {
-  const message = item.message;
   const nameOf = (id: string | null) =>
     id === meId ? 'You' : (conversation.members.find((m) => m.id === id)?.name ?? 'Former member');
   const sent = item.status === 'sent' ? item.message : null;
@@ -67,25 +59,96 @@ export const MessageItem = memo(function MessageItem({
       </p>
     );
   }
+  return (
+    <UserMessage
+      item={item}
+      sent={sent}
+      startsGroup={startsGroup}
+      conversation={conversation}
+      meId={meId}
+      nameOf={nameOf}
+    />
+  );
+});
+
+/**
+ * A person's message. It is focusable (the list moves focus between messages with Up/Down):
+ * focused, it shows its toolbar; Enter opens its menu. A long press opens the touch sheet.
+ */
+function UserMessage({
+  item,
+  sent,
+  startsGroup,
+  conversation,
+  meId,
+  nameOf,
+}: Props & { sent: MessageWire | null; nameOf: (id: string | null) => string }) {
+  const message = item.message;
   const author = conversation.members.find((m) => m.id === message.authorId);
   const mine = message.authorId === meId;
   const deleted = sent?.deletedAt != null;
   const replyTo = sent?.replyTo;
+  const touch = useIsTouch();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [sheetOpen, setSheetOpen] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const actionable = sent && !deleted ? sent : null;
+  const actions = useMemo(
+    () =>
+      actionable
+        ? messageActions(
+            {
+              message: actionable,
+              mine,
+              conversationId: conversation.id,
+              confirmDelete: () => setConfirming(true),
+            },
+            [markUnreadAction(actionable)],
+          )
+        : [],
+    [actionable, mine, conversation.id],
+  );
+  const longPress = useLongPress(() => {
+    if (actionable) setSheetOpen(true);
+  });
+  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+    if (e.target !== e.currentTarget || !actionable) return;
+    if (e.key === 'Enter' || e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
+      e.preventDefault();
+      if (touch) setSheetOpen(true);
+      else setMenuOpen(true);
+    }
+  }
+  const emojiOnly = !!message.body && message.attachments.length === 0 && isEmojiOnly(message.body);
 
   return (
     <div
       data-seq={sent?.seq}
+      data-message-id={sent?.id}
       aria-label={`${author?.name ?? 'Someone'} at ${time(message.createdAt)}`}
       role="article"
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+      {...longPress}
       className={cn(
-        'group relative flex gap-3 px-4 hover:bg-surface/60',
+        'group relative flex gap-3 px-4 outline-none hover:bg-surface/60 focus-visible:bg-surface/60 focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-ring',
+        touch && '[-webkit-touch-callout:none]',
         startsGroup ? 'pt-2' : 'pt-0.5',
       )}
     >
       <div className="w-9 shrink-0">
         {startsGroup ? (
           <Avatar name={author?.name ?? '?'} src={author?.image ?? null} size={36} />
-        ) : null}
+        ) : (
+          // Grouped messages show their time on hover and focus, where the avatar would be.
+          <time
+            dateTime={message.createdAt}
+            aria-hidden
+            className="invisible block pt-0.5 text-right text-2xs text-muted group-hover:visible group-focus-visible:visible"
+          >
+            {time(message.createdAt)}
+          </time>
+        )}
       </div>
       <div className="min-w-0 flex-1">
         {startsGroup ? (
@@ -102,7 +165,11 @@ export const MessageItem = memo(function MessageItem({
           <p className="text-sm italic text-muted">This message was deleted</p>
         ) : (
           <>
-            {message.body ? (
+            {emojiOnly ? (
+              <p className="text-4xl leading-tight" data-emoji-only>
+                {message.body}
+              </p>
+            ) : message.body ? (
               <Markdown body={message.body} members={conversation.members} meId={meId} />
             ) : null}
             {message.attachments.length ? (
@@ -122,12 +189,37 @@ export const MessageItem = memo(function MessageItem({
         {sent ? <PinnedMark message={sent} /> : null}
         {sent?.thread ? <ThreadSummary message={sent} conversation={conversation} /> : null}
       </div>
-      {sent && !deleted ? (
-        <Actions message={sent} mine={mine} conversationId={conversation.id} />
+      {actionable ? (
+        <>
+          <Toolbar
+            message={actionable}
+            mine={mine}
+            conversationId={conversation.id}
+            touch={touch}
+            menuOpen={menuOpen}
+            setMenuOpen={setMenuOpen}
+            actions={actions}
+            openSheet={() => setSheetOpen(true)}
+            confirmDelete={() => setConfirming(true)}
+            more={
+              <>
+                <ThreadActions message={actionable} conversationId={conversation.id} />
+                <PinAction message={actionable} conversationId={conversation.id} mine={mine} />
+              </>
+            }
+          />
+          <MessageSheet
+            message={actionable}
+            actions={actions}
+            open={sheetOpen}
+            onOpenChange={setSheetOpen}
+          />
+          <DeleteDialog message={actionable} open={confirming} onOpenChange={setConfirming} />
+        </>
       ) : null}
     </div>
   );
-});
+}
 
 function PendingState({ item, meId }: { item: TimelineItem; meId: string }) {
   if (item.status === 'sent') return null;
@@ -186,91 +278,5 @@ function Reactions({
         );
       })}
     </ul>
-  );
-}
-
-function Actions({
-  message,
-  mine,
-  conversationId,
-}: {
-  message: MessageWire;
-  mine: boolean;
-  conversationId: string;
-}) {
-  const [confirming, setConfirming] = useState(false);
-  const composer = useComposerStore.getState();
-  // A thread reply is replied to and edited in its thread's composer.
-  const composerId = message.threadRootId ?? conversationId;
-  const btn =
-    'rounded px-1.5 py-0.5 text-sm hover:bg-surface-2 focus-visible:outline focus-visible:outline-2 focus-visible:outline-ring';
-  return (
-    <div
-      role="toolbar"
-      aria-label="Message actions"
-      className="absolute -top-3 right-4 hidden gap-0.5 rounded-md border border-border bg-bg p-0.5 shadow-sm group-hover:flex group-focus-within:flex"
-    >
-      <EmojiPicker
-        onPick={(emoji) => react(message, emoji, true)}
-        trigger={
-          <button type="button" aria-label="Add reaction" className={btn}>
-            😊
-          </button>
-        }
-      />
-      <button
-        type="button"
-        aria-label="Reply"
-        className={btn}
-        onClick={() => composer.setReplyTo(composerId, message)}
-      >
-        ↩
-      </button>
-      <ThreadActions message={message} conversationId={conversationId} />
-      <PinAction message={message} conversationId={conversationId} mine={mine} />
-      <MessageMoreMenu message={message} className={btn} />
-      {mine ? (
-        <>
-          <button
-            type="button"
-            aria-label="Edit message"
-            className={btn}
-            onClick={() => composer.setEditing(composerId, message)}
-          >
-            ✎
-          </button>
-          <Dialog
-            open={confirming}
-            onOpenChange={setConfirming}
-            title="Delete message?"
-            description="Everyone in the conversation will see “This message was deleted”."
-            trigger={
-              <button type="button" aria-label="Delete message" className={btn}>
-                🗑
-              </button>
-            }
-          >
-            <div className="flex justify-end gap-2">
-              <Button variant="secondary" onClick={() => setConfirming(false)}>
-                Cancel
-              </Button>
-              <Button
-                variant="danger"
-                onClick={() => {
-                  setConfirming(false);
-                  chatApi
-                    .deleteMessage(message.id)
-                    .catch((e: Error) =>
-                      toast({ title: 'Not deleted', description: e.message, variant: 'error' }),
-                    );
-                }}
-              >
-                Delete
-              </Button>
-            </div>
-          </Dialog>
-        </>
-      ) : null}
-    </div>
   );
 }

@@ -4,6 +4,7 @@ import { forwardRef, useEffect, useMemo, useRef, useState, type HTMLAttributes }
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 
 import { Button } from '@/components/ui/button';
+import { cn } from '@/components/ui/cn';
 import { groupForDisplay, type DisplayRow } from '@/lib/chat/timeline';
 import type { ConversationWire } from '@/lib/chat/wire';
 import { useTimeline } from '@/lib/chat/client/timeline-store';
@@ -13,6 +14,7 @@ import { DraftMessages } from './draft-messages';
 import { MessageBoundary } from './message-boundary';
 import { MessageItem } from './message-item';
 import { ReadReceipt, receiptFor } from './read-receipt';
+import { useRovingMessages } from './use-roving-messages';
 
 // Virtuoso needs indexes that only grow downwards when older rows are prepended.
 const START_INDEX = 1_000_000;
@@ -20,7 +22,20 @@ const START_INDEX = 1_000_000;
 /** The scroll container is the log: screen readers hear new messages as they arrive. */
 const Scroller = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivElement>>(
   function Scroller(props, ref) {
-    return <div {...props} ref={ref} role="log" aria-label="Messages" tabIndex={0} />;
+    return (
+      <div
+        {...props}
+        ref={ref}
+        role="log"
+        aria-label="Messages"
+        aria-keyshortcuts="ArrowUp ArrowDown"
+        tabIndex={0}
+        className={cn(
+          props.className,
+          'outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-ring',
+        )}
+      />
+    );
   },
 );
 
@@ -86,6 +101,7 @@ export function MessageList({
     settled.current = true;
     if (scroller.current && scroller.current.scrollTop < 50) void loadOlder();
   };
+  const onKeyDown = useRovingMessages(scroller, virtuoso);
 
   // When older rows are prepended, the first index moves down by how many were added. Count them
   // from the oldest message row, not rows[0]: that is the date separator, whose key stays the
@@ -153,11 +169,16 @@ export function MessageList({
     if (atBottom && scroller.current) scroller.current.scrollTop = scroller.current.scrollHeight;
   }
   return (
+    // Keys from the log and its messages bubble here (roving focus, use-roving-messages.ts); any
+    // wheel, touch or key is also the person's intent to read on (older pages may load).
     <div
       className="relative flex min-h-0 flex-1 flex-col"
       onWheel={onIntent}
       onTouchMove={onIntent}
-      onKeyDown={onIntent}
+      onKeyDown={(event) => {
+        onIntent();
+        onKeyDown(event);
+      }}
     >
       <Virtuoso
         ref={virtuoso}

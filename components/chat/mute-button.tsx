@@ -1,5 +1,6 @@
 'use client';
 
+import { Bell, BellOff } from 'lucide-react';
 import { useState } from 'react';
 
 import { ApiClientError } from '@/lib/api/client';
@@ -44,15 +45,7 @@ export function MuteButton({ conversation }: { conversation: ConversationWire })
       onClick={toggle}
       className="inline-flex h-9 w-9 items-center justify-center rounded-md hover:bg-surface-2 disabled:opacity-50"
     >
-      <svg aria-hidden viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor">
-        <path
-          strokeWidth="1.8"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-          d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a1.94 1.94 0 0 0 3.4 0"
-        />
-        {muted ? <path strokeWidth="1.8" strokeLinecap="round" d="M3 3l18 18" /> : null}
-      </svg>
+      {muted ? <BellOff aria-hidden size={20} /> : <Bell aria-hidden size={20} />}
     </button>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { Keyboard, Search } from 'lucide-react';
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { useMemo, useState } from 'react';
@@ -7,15 +8,30 @@ import { useMemo, useState } from 'react';
 import { useMe } from '@/components/me-context';
 import { ThreadsLink } from '@/components/threads/threads-link';
 import { cn } from '@/components/ui/cn';
+import { Tooltip } from '@/components/ui/tooltip';
 import { previewOf, shortTime } from '@/lib/chat/describe';
 import type { ConversationWire } from '@/lib/chat/wire';
 import { sortConversations, useConversationsStore } from '@/lib/chat/client/conversations-store';
 import { useUnreadHold } from '@/lib/chat/client/unread-hold';
+import { useDialogsStore } from '@/lib/ui/client/dialogs-store';
 
 import { ConversationAvatar } from './conversation-avatar';
 import { DraftPreview, useDraftText } from './draft-preview';
 import { NewGroupDialog } from './new-group-dialog';
 import { NewMessageDialog } from './new-message-dialog';
+
+/**
+ * What a screen reader says for a conversation in the list: its name, the last message, then the
+ * unread count ("Ana Lima, See you at 5, 2 unread"). In the order they are shown, so the visible
+ * text reads inside the name (axe: label-content-name-mismatch). Tests match the name before the
+ * first comma.
+ */
+export function conversationLinkName(name: string, unread: number, preview: string): string {
+  const parts = [name];
+  if (preview) parts.push(preview);
+  if (unread > 0) parts.push(`${unread} unread`);
+  return parts.join(', ');
+}
 
 export function Sidebar() {
   const byId = useConversationsStore((s) => s.byId);
@@ -40,6 +56,30 @@ export function Sidebar() {
       <div className="flex items-center gap-2 p-3">
         <NewMessageDialog />
         <NewGroupDialog />
+        <span className="ml-auto flex items-center">
+          <Tooltip content="Quick switcher (Ctrl+K)">
+            <button
+              type="button"
+              aria-label="Quick switcher"
+              aria-keyshortcuts="Control+K Meta+K"
+              onClick={() => useDialogsStore.getState().setSwitcher(true)}
+              className="inline-flex h-8 w-8 items-center justify-center rounded-md text-muted hover:bg-surface-2 hover:text-fg"
+            >
+              <Search aria-hidden size={18} />
+            </button>
+          </Tooltip>
+          <Tooltip content="Keyboard shortcuts (?)">
+            <button
+              type="button"
+              aria-label="Keyboard shortcuts"
+              aria-keyshortcuts="Shift+? Control+/"
+              onClick={() => useDialogsStore.getState().setShortcuts(true)}
+              className="hidden h-8 w-8 items-center justify-center rounded-md text-muted hover:bg-surface-2 hover:text-fg md:inline-flex"
+            >
+              <Keyboard aria-hidden size={18} />
+            </button>
+          </Tooltip>
+        </span>
       </div>
       <div className="px-3 pb-2">
         <input
@@ -84,29 +124,36 @@ function ConversationLink({
   const held = useUnreadHold((s) => s.held[c.id] === true);
   const unread = active && !held ? 0 : c.unreadCount;
   const draft = useDraftText(c.id, meId);
+  const showDraft = draft !== '' && !active;
+  // The link's name says what it shows: the draft when there is one, else the last message.
+  const preview = showDraft ? `Draft: ${draft.replace(/\s+/g, ' ')}` : previewOf(c, meId);
   return (
     <Link
       href={`/chats/${c.id}`}
-      aria-label={c.name}
+      aria-label={conversationLinkName(c.name, unread, showDraft || c.lastMessage ? preview : '')}
       aria-current={active ? 'page' : undefined}
       className={cn(
         'flex items-center gap-3 px-3 py-2 hover:bg-surface-2 focus-visible:bg-surface-2',
         active && 'bg-surface-2',
       )}
     >
-      <ConversationAvatar conversation={c} meId={meId} />
+      {/* The initials are not in the link's name (axe: label-content-name-mismatch). */}
+      <span aria-hidden className="inline-flex">
+        <ConversationAvatar conversation={c} meId={meId} />
+      </span>
       <span className="min-w-0 flex-1">
         <span className="flex items-baseline justify-between gap-2">
           <span className={cn('truncate', unread > 0 && 'font-semibold')}>{c.name}</span>
-          <span className="shrink-0 text-xs text-muted">
+          {/* Not in the link's name, so hidden from it (axe: label-content-name-mismatch). */}
+          <span aria-hidden className="shrink-0 text-xs text-muted">
             {shortTime(c.lastMessage?.createdAt ?? c.lastActivityAt)}
           </span>
         </span>
         <span className="flex items-center justify-between gap-2">
-          {draft && !active ? (
+          {showDraft ? (
             <DraftPreview text={draft} />
           ) : (
-            <span className="truncate text-sm text-muted">{previewOf(c, meId)}</span>
+            <span className="truncate text-sm text-muted">{preview}</span>
           )}
           {unread > 0 ? (
             <span

@@ -1,6 +1,7 @@
 'use client';
 
 import * as Popover from '@radix-ui/react-popover';
+import { Bell } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 
@@ -11,19 +12,6 @@ import { useNotificationsStore } from '@/lib/notifications/client/notifications-
 import { useConnectionStore } from '@/lib/realtime/client/connection-store';
 
 import { NotificationItem } from './notification-item';
-
-function BellIcon() {
-  return (
-    <svg aria-hidden viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor">
-      <path
-        strokeWidth="1.8"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9M10.3 21a1.94 1.94 0 0 0 3.4 0"
-      />
-    </svg>
-  );
-}
 
 const messageOf = (err: unknown) =>
   err instanceof ApiClientError ? err.message : 'Could not load notifications. Try again.';
@@ -88,11 +76,11 @@ export function NotificationBell() {
           aria-label={label}
           className="relative inline-flex h-9 w-9 items-center justify-center rounded-md hover:bg-surface-2 focus-visible:outline focus-visible:outline-2 focus-visible:outline-ring"
         >
-          <BellIcon />
+          <Bell aria-hidden size={20} />
           {unreadCount > 0 ? (
             <span
               aria-hidden
-              className="absolute -right-0.5 -top-0.5 min-w-[1.1rem] rounded-full bg-danger px-1 text-center text-[0.7rem] font-semibold leading-[1.1rem] text-white"
+              className="absolute -right-0.5 -top-0.5 min-w-[1.1rem] rounded-full bg-danger px-1 text-center text-[0.7rem] font-semibold leading-[1.1rem] text-danger-fg"
             >
               {unreadCount > 99 ? '99+' : unreadCount}
             </span>

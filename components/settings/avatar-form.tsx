@@ -1,11 +1,13 @@
 'use client';
 
+import { ImageUp } from 'lucide-react';
 import { useRouter } from 'next/navigation';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 
 import { FormAlert } from '@/components/auth/form-alert';
 import { Avatar } from '@/components/ui/avatar';
 import { Button } from '@/components/ui/button';
+import { FilePicker } from '@/components/ui/file-picker';
 import { ApiClientError, callEndpoint, uploadToEndpoint } from '@/lib/api/client';
 import { toast } from '@/lib/ui/client/toast-store';
 import { deleteAvatarEndpoint, uploadAvatarEndpoint } from '@/lib/users/endpoints';
@@ -14,7 +16,6 @@ const MAX_BYTES = 2 * 1024 * 1024;
 
 export function AvatarForm({ name, image }: { name: string; image: string | null }) {
   const router = useRouter();
-  const inputId = useId();
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -51,20 +52,20 @@ export function AvatarForm({ name, image }: { name: string; image: string | null
       <div className="flex items-center gap-4">
         <Avatar name={name} src={image} size={72} />
         <div className="flex flex-col gap-2">
-          <label htmlFor={inputId} className="text-sm font-medium">
+          <p aria-hidden className="text-sm font-medium">
             Avatar
-          </label>
-          <input
-            id={inputId}
-            type="file"
+          </p>
+          <FilePicker
+            label="Avatar"
+            showLabel={false}
             accept="image/png,image/jpeg,image/webp,image/gif"
             disabled={pending}
-            onChange={(e) => {
-              upload(e.currentTarget.files?.[0]);
-              e.currentTarget.value = '';
-            }}
-            className="text-sm"
-          />
+            onFiles={(files) => upload(files[0])}
+            className="h-9 self-start border border-border px-3"
+          >
+            <ImageUp aria-hidden size={16} />
+            Choose an image
+          </FilePicker>
           <p className="text-sm text-muted">PNG, JPEG, WebP or GIF, up to 2 MB.</p>
         </div>
       </div>

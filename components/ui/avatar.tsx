@@ -1,5 +1,6 @@
 import * as RadixAvatar from '@radix-ui/react-avatar';
 
+import { AVATAR_TEXT, avatarColor } from './avatar-color';
 import { cn } from './cn';
 
 /** Up to two initials from a display name: "Ana María López" → "AM". */
@@ -7,13 +8,6 @@ export function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   const letters = parts.slice(0, 2).map((p) => Array.from(p)[0]?.toUpperCase() ?? '');
   return letters.join('') || '?';
-}
-
-/** A stable hue per name so a person keeps their colour everywhere. */
-export function hueOf(name: string): number {
-  let hash = 0;
-  for (const ch of name) hash = (hash * 31 + (ch.codePointAt(0) ?? 0)) % 360;
-  return hash;
 }
 
 export function Avatar({
@@ -33,15 +27,15 @@ export function Avatar({
         'inline-flex shrink-0 select-none items-center justify-center overflow-hidden rounded-full',
         className,
       )}
-      style={{ width: size, height: size, background: `hsl(${hueOf(name)} 55% 45%)` }}
+      style={{ width: size, height: size, background: avatarColor(name) }}
     >
       {src ? (
         <RadixAvatar.Image src={src} alt={name} className="h-full w-full object-cover" />
       ) : null}
       <RadixAvatar.Fallback
         delayMs={src ? 300 : 0}
-        className="text-white"
-        style={{ fontSize: Math.round(size * 0.4) }}
+        className="font-semibold"
+        style={{ fontSize: Math.round(size * 0.4), color: AVATAR_TEXT }}
         aria-label={name}
         role="img"
       >

@@ -7,7 +7,7 @@ const variants = {
   primary: 'bg-accent text-accent-fg hover:opacity-90',
   secondary: 'bg-surface-2 text-fg hover:bg-border',
   ghost: 'bg-transparent text-fg hover:bg-surface-2',
-  danger: 'bg-danger text-white hover:opacity-90',
+  danger: 'bg-danger text-danger-fg hover:opacity-90',
 } as const;
 
 const sizes = { sm: 'h-8 px-3 text-sm', md: 'h-10 px-4', icon: 'h-9 w-9 justify-center' } as const;
@@ -32,7 +32,7 @@ export function Button({
     <Comp
       type={asChild ? undefined : (type ?? 'button')}
       className={cn(
-        'inline-flex items-center gap-2 rounded-md font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-50',
+        'inline-flex items-center gap-2 whitespace-nowrap rounded-md font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-50',
         variants[variant],
         sizes[size],
         className,

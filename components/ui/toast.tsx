@@ -1,6 +1,7 @@
 'use client';
 
 import * as RadixToast from '@radix-ui/react-toast';
+import { X } from 'lucide-react';
 import type { ReactNode } from 'react';
 
 import { useToastStore } from '@/lib/ui/client/toast-store';
@@ -21,7 +22,10 @@ export function Toaster({ children }: { children: ReactNode }) {
           key={t.id}
           type={t.variant === 'error' ? 'foreground' : 'background'}
           onOpenChange={(open) => !open && dismiss(t.id)}
-          className={cn('rounded-md border-l-4 bg-surface p-3 shadow-lg', tone[t.variant])}
+          className={cn(
+            'relative rounded-md border-l-4 bg-surface p-3 pr-8 shadow-lg',
+            tone[t.variant],
+          )}
         >
           <RadixToast.Title className="font-medium">{t.title}</RadixToast.Title>
           {t.description ? (
@@ -30,7 +34,7 @@ export function Toaster({ children }: { children: ReactNode }) {
             </RadixToast.Description>
           ) : null}
           <RadixToast.Close aria-label="Dismiss" className="absolute right-2 top-2 text-muted">
-            ×
+            <X aria-hidden size={14} />
           </RadixToast.Close>
         </RadixToast.Root>
       ))}

@@ -161,12 +161,12 @@ describe('groupForDisplay', () => {
     expect(rows[0]).toMatchObject({ type: 'date', label: 'Yesterday' });
   });
 
-  it('groups one author within a minute; another author, a new minute or a system message break it', () => {
+  it('groups one author within five minutes of their last message; another author, a longer pause or a system message break it', () => {
     const t: Timeline = {
       messages: [
         msg(1, { createdAt: '2024-03-04T10:00:01.000Z' }),
-        msg(2, { createdAt: '2024-03-04T10:00:40.000Z' }),
-        msg(3, { createdAt: '2024-03-04T10:01:05.000Z' }),
+        msg(2, { createdAt: '2024-03-04T10:04:40.000Z' }),
+        msg(3, { createdAt: '2024-03-04T10:09:41.000Z' }),
         msg(4, { createdAt: '2024-03-04T10:01:06.000Z', authorId: 'u-ben' }),
         msg(5, { createdAt: '2024-03-04T10:01:07.000Z', authorId: null, kind: 'system' }),
         msg(6, { createdAt: '2024-03-04T10:01:08.000Z', authorId: 'u-ben' }),

@@ -128,6 +128,12 @@ export type GroupOptions = {
   timeZone?: string;
 };
 
+/**
+ * How close in time one author's messages must be to share a header (avatar, name, time), as in
+ * Slack's and Discord's compact modes: each message within this long after the previous one.
+ */
+export const GROUP_WINDOW_MS = 5 * 60_000;
+
 /** Rows for the message list: date separators, the unread divider and grouped messages. */
 export function groupForDisplay(timeline: Timeline, options: GroupOptions): DisplayRow[] {
   const { meId, lastReadSeq, locale, timeZone } = options;
@@ -136,7 +142,7 @@ export function groupForDisplay(timeline: Timeline, options: GroupOptions): Disp
   const today = days(options.now ?? new Date());
   const labels = { today, yesterday: previousDay(today), locale, timeZone };
   const rows: DisplayRow[] = [];
-  let prev: { authorId: string | null; minute: number; system: boolean; at: number } | null = null;
+  let prev: { authorId: string | null; system: boolean; at: number } | null = null;
   let day = '';
   let dividerPlaced = false;
 
@@ -166,16 +172,15 @@ export function groupForDisplay(timeline: Timeline, options: GroupOptions): Disp
     }
     const authorId = item.message.authorId;
     const system = sent?.kind === 'system';
-    const minute = Math.floor(at / 60_000);
     const startsGroup =
       breaks ||
       system ||
       !prev ||
       prev.system ||
       prev.authorId !== authorId ||
-      prev.minute !== minute;
+      at - prev.at > GROUP_WINDOW_MS;
     rows.push({ type: 'message', key: item.key, item, startsGroup });
-    prev = { authorId, minute, system, at };
+    prev = { authorId, system, at };
   }
   return rows;
 }

@@ -1,3 +1,4 @@
+import { ArrowLeft } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -31,7 +32,7 @@ export default async function MailboxEmailPage({ params }: { params: Promise<{ i
       <SiteHeader />
       <main className="mx-auto flex w-full max-w-4xl flex-col gap-5 px-4 py-8">
         <Link href="/dev/mailbox" className="text-sm text-accent underline">
-          ← Dev mailbox
+          <ArrowLeft aria-hidden size={14} className="inline" /> Dev mailbox
         </Link>
         <h1 className="text-2xl font-semibold">{email.subject || '(no subject)'}</h1>
         <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">

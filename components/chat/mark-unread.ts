@@ -1,0 +1,36 @@
+import 'client-only';
+
+import { MailOpen } from 'lucide-react';
+
+import { useConversationsStore } from '@/lib/chat/client/conversations-store';
+import { groupApi } from '@/lib/chat/client/group-api';
+import { useUnreadHold } from '@/lib/chat/client/unread-hold';
+import type { MessageWire } from '@/lib/chat/wire';
+import { toast } from '@/lib/ui/client/toast-store';
+
+import type { MessageAction } from './message-actions';
+
+/**
+ * Moves my read position back to just before this message: the badge returns (held until I
+ * leave the conversation and come back, lib/chat/client/unread-hold.ts).
+ */
+async function markUnread(message: MessageWire) {
+  try {
+    const conversation = await groupApi.markUnread(message.conversationId, message.seq);
+    useUnreadHold.getState().hold(message.conversationId);
+    useConversationsStore.getState().upsert(conversation);
+    toast({ title: 'Marked unread from here' });
+  } catch (e) {
+    toast({ title: 'Could not mark unread', description: (e as Error).message, variant: 'error' });
+  }
+}
+
+/** "Mark unread", for the message menu and sheet (an `extra` of messageActions). */
+export function markUnreadAction(message: MessageWire): MessageAction {
+  return {
+    id: 'mark-unread',
+    label: 'Mark unread',
+    icon: MailOpen,
+    run: () => void markUnread(message),
+  };
+}

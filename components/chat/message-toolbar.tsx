@@ -1,0 +1,154 @@
+'use client';
+
+import { Pencil, Reply, SmilePlus, Trash2 } from 'lucide-react';
+import type { ReactNode } from 'react';
+
+import { Button } from '@/components/ui/button';
+import { cn } from '@/components/ui/cn';
+import { Dialog } from '@/components/ui/dialog';
+import { chatApi } from '@/lib/chat/client/api-client';
+import { useComposerStore } from '@/lib/chat/client/composer-store';
+import type { MessageWire } from '@/lib/chat/wire';
+import { toast } from '@/lib/ui/client/toast-store';
+
+import { EmojiPicker } from './emoji-picker';
+import { react, type MessageAction } from './message-actions';
+import { MessageMenu, MoreButton } from './message-menu';
+
+/**
+ * The toolbar over a message: with a mouse (on hover) or the keyboard (on focus) the frequent
+ * actions and "⋯" for the menu; on a touch screen only "⋯", always visible, for the sheet.
+ */
+export function Toolbar({
+  message,
+  mine,
+  conversationId,
+  touch,
+  menuOpen,
+  setMenuOpen,
+  actions,
+  openSheet,
+  confirmDelete,
+  more,
+}: {
+  message: MessageWire;
+  mine: boolean;
+  conversationId: string;
+  touch: boolean;
+  menuOpen: boolean;
+  setMenuOpen: (open: boolean) => void;
+  actions: MessageAction[];
+  openSheet: () => void;
+  confirmDelete: () => void;
+  /** Other features' buttons (Reply in thread, Pin), before the menu. */
+  more?: ReactNode;
+}) {
+  const composer = useComposerStore.getState();
+  // A thread reply is replied to and edited in its thread's composer.
+  const composerId = message.threadRootId ?? conversationId;
+  const btn =
+    'inline-flex h-8 w-8 items-center justify-center rounded-md text-muted hover:bg-surface-2 hover:text-fg';
+  return (
+    <div
+      role="toolbar"
+      aria-label="Message actions"
+      className={cn(
+        'absolute -top-3 right-3 gap-0.5 rounded-lg border border-border bg-bg p-0.5 shadow-sm',
+        // A mouse shows it on hover, the keyboard on focus; a touch screen always shows "⋯".
+        touch || menuOpen ? 'flex' : 'hidden group-hover:flex group-focus-within:flex',
+      )}
+    >
+      {touch ? (
+        <MoreButton onClick={openSheet} />
+      ) : (
+        <>
+          <EmojiPicker
+            onPick={(emoji) => react(message, emoji, true)}
+            trigger={
+              <button type="button" aria-label="Add reaction" title="Add reaction" className={btn}>
+                <SmilePlus aria-hidden size={18} />
+              </button>
+            }
+          />
+          <button
+            type="button"
+            aria-label="Reply"
+            title="Reply"
+            className={btn}
+            onClick={() => composer.setReplyTo(composerId, message)}
+          >
+            <Reply aria-hidden size={18} />
+          </button>
+          {mine ? (
+            <button
+              type="button"
+              aria-label="Edit message"
+              title="Edit message"
+              className={btn}
+              onClick={() => composer.setEditing(composerId, message)}
+            >
+              <Pencil aria-hidden size={18} />
+            </button>
+          ) : null}
+          {mine ? (
+            <button
+              type="button"
+              aria-label="Delete message"
+              title="Delete message"
+              className={btn}
+              onClick={confirmDelete}
+            >
+              <Trash2 aria-hidden size={18} />
+            </button>
+          ) : null}
+          {more}
+          <MessageMenu
+            message={message}
+            actions={actions}
+            open={menuOpen}
+            onOpenChange={setMenuOpen}
+            trigger={<MoreButton />}
+          />
+        </>
+      )}
+    </div>
+  );
+}
+
+export function DeleteDialog({
+  message,
+  open,
+  onOpenChange,
+}: {
+  message: MessageWire;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Delete message?"
+      description="Everyone in the conversation will see “This message was deleted”."
+    >
+      <div className="flex justify-end gap-2">
+        <Button variant="secondary" onClick={() => onOpenChange(false)}>
+          Cancel
+        </Button>
+        <Button
+          variant="danger"
+          onClick={() => {
+            onOpenChange(false);
+            chatApi
+              .deleteMessage(message.id)
+              .catch((e: Error) =>
+                toast({ title: 'Not deleted', description: e.message, variant: 'error' }),
+              );
+          }}
+        >
+          Delete
+        </Button>
+      </div>
+    </Dialog>
+  );
+}
