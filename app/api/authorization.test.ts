@@ -124,6 +124,8 @@ function bodyFor(method: string, p: string): unknown {
     'POST /games/{id}/moves': { move: '4', expectedVersion: 1 },
     'POST /messages/{id}/thread/read': { seq: 1 },
     'PUT /conversations/{id}/pin-policy': { policy: 'everyone' },
+    'PATCH /conversations/{id}/members/{userId}': { role: 'admin' },
+    'POST /conversations/{id}/unread': { seq: 1 },
   };
   return bodies[key] ?? {};
 }

@@ -105,6 +105,7 @@ describe('mongo notification schemas', () => {
       level: 'mentions',
       emailDigest: true,
       lastDigestAt: null,
+      doNotDisturb: false,
     });
     expect(await errorsOf(new NotificationSettings({ _id: 'u_1', level: 'loud' }))).toEqual([
       'level',
@@ -201,12 +202,13 @@ describe('mongo notification queries', () => {
       level: 'all',
       emailDigest: true,
       lastDigestAt: null,
+      doNotDisturb: false,
     });
     const [filter, update, options] = upsert.mock.calls[0]! as unknown[];
     expect(filter).toEqual({ _id: 'u_1' });
     expect(update).toEqual({
       $set: { level: 'all' },
-      $setOnInsert: { emailDigest: true, lastDigestAt: null },
+      $setOnInsert: { emailDigest: true, lastDigestAt: null, doNotDisturb: false },
     });
     expect(options).toEqual(expect.objectContaining({ upsert: true, returnDocument: 'after' }));
   });
