@@ -11,20 +11,34 @@ import { sentryEnvironment, sentryOptions } from './lib/observability/sentry-opt
 type Sentry = typeof SentrySdk;
 type Slot = { __parleySentry?: Promise<Sentry> };
 
+/**
+ * The SDK (about 150 kB gzip) loads once the page has loaded and settled, not with it: it is not
+ * needed to show a conversation (the chats page's first-load budget, issue #12). Errors reported
+ * meanwhile (reportBrowserError) wait for it; an uncaught error in those first seconds is missed.
+ */
+const whenSettled = () =>
+  new Promise<void>((resolve) => {
+    const later = () => setTimeout(resolve, 2000);
+    if (document.readyState === 'complete') later();
+    else window.addEventListener('load', later, { once: true });
+  });
+
 const dsn = process.env.NEXT_PUBLIC_SENTRY_DSN;
 if (dsn) {
-  (globalThis as Slot).__parleySentry = import('@sentry/nextjs').then((Sentry) => {
-    Sentry.init({
-      ...sentryOptions({
-        dsn,
-        environment: sentryEnvironment(process.env.NEXT_PUBLIC_VERCEL_ENV, process.env.NODE_ENV),
-        tracesSampleRate: 0.1,
-        release: process.env.NEXT_PUBLIC_SENTRY_RELEASE || undefined,
-      }),
-      tunnel: '/api/monitoring',
+  (globalThis as Slot).__parleySentry = whenSettled()
+    .then(() => import('@sentry/nextjs'))
+    .then((Sentry) => {
+      Sentry.init({
+        ...sentryOptions({
+          dsn,
+          environment: sentryEnvironment(process.env.NEXT_PUBLIC_VERCEL_ENV, process.env.NODE_ENV),
+          tracesSampleRate: 0.1,
+          release: process.env.NEXT_PUBLIC_SENTRY_RELEASE || undefined,
+        }),
+        tunnel: '/api/monitoring',
+      });
+      return Sentry;
     });
-    return Sentry;
-  });
 }
 
 export function onRouterTransitionStart(href: string, navigationType: string): void {

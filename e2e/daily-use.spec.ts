@@ -182,9 +182,9 @@ test('a draft survives switching conversations and a reload, and the sidebar mar
 
 test('group management: rename, add people, make admin, remove, leave', async ({ browser }) => {
   test.setTimeout(90_000);
-  const ana = await personInBrowser(browser, 'Ana Group');
-  const ben = await personInBrowser(browser, 'Ben Group');
-  const cleo = await personInBrowser(browser, 'Cleo Group');
+  const ana = await personInBrowser(browser, 'Ana Manage');
+  const ben = await personInBrowser(browser, 'Ben Manage');
+  const cleo = await personInBrowser(browser, 'Cleo Manage');
   await startGroup(ana.page, 'Team room', [ben.person.name]);
   await openConversation(ben.page, 'Team room');
 

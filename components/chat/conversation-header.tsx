@@ -1,10 +1,10 @@
 'use client';
 
 import { ArrowLeft } from 'lucide-react';
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 
 import { CallButtons } from '@/components/call/call-buttons';
-import { GamesButton } from '@/components/games/games-button';
 import { SearchInConversationButton } from '@/components/search/search-in-conversation-button';
 import { PinnedList } from '@/components/pins/pinned-list';
 import { isAssistant } from '@/lib/assistant/identity';
@@ -14,6 +14,12 @@ import { usePresenceStore } from '@/lib/chat/client/presence-store';
 import { ConversationAvatar } from './conversation-avatar';
 import { ConversationDetails } from './conversation-details';
 import { MuteButton } from './mute-button';
+
+// The Games dialog (its rules and engines) loads after the conversation, not with it.
+const GamesButton = dynamic(
+  () => import('@/components/games/games-button').then((m) => m.GamesButton),
+  { ssr: false },
+);
 
 const STATUS = { online: 'Online', away: 'Away', offline: 'Offline' } as const;
 
@@ -42,7 +48,7 @@ export function ConversationHeader({
     subtitle = `${conversation.members.length} members${online ? `, ${online} online` : ''}`;
   }
   return (
-    <header className="flex items-center gap-3 border-b border-border px-3 py-2">
+    <header className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-border px-3 py-2">
       <Link
         href="/chats"
         aria-label="Back to conversations"
@@ -51,7 +57,7 @@ export function ConversationHeader({
         <ArrowLeft aria-hidden size={20} />
       </Link>
       <ConversationAvatar conversation={conversation} meId={meId} size={36} />
-      <div className="min-w-0 flex-1">
+      <div className="min-w-[10rem] flex-1">
         <h1 className="truncate font-semibold">
           {conversation.name}
           {conversation.muted ? (

@@ -1,11 +1,11 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { memo, useMemo, useState, type KeyboardEvent } from 'react';
 
 import { Avatar } from '@/components/ui/avatar';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
-import { GameCard } from '@/components/games/game-card';
 import { describeSystem } from '@/lib/chat/describe';
 import { retrySend } from '@/lib/chat/client/send';
 import type { TimelineItem } from '@/lib/chat/timeline';
@@ -27,6 +27,13 @@ import { ReplyQuote } from './reply-quote';
 import { useIsTouch } from './use-is-touch';
 import { useLongPress } from './use-long-press';
 import { markUnreadAction } from './mark-unread';
+
+// Game cards carry the games' rules (chess.js among them): loaded when a card is first shown,
+// not with every conversation (the chats page's first-load budget, issue #12).
+const GameCard = dynamic(() => import('@/components/games/game-card').then((m) => m.GameCard), {
+  ssr: false,
+  loading: () => <p className="px-4 py-2 text-sm text-muted">Loading the game…</p>,
+});
 
 type Props = {
   item: TimelineItem;

@@ -9,6 +9,7 @@ import { useMe } from '@/components/me-context';
 import { ThreadsLink } from '@/components/threads/threads-link';
 import { cn } from '@/components/ui/cn';
 import { Tooltip } from '@/components/ui/tooltip';
+import { isAssistant } from '@/lib/assistant/identity';
 import { previewOf, shortTime } from '@/lib/chat/describe';
 import type { ConversationWire } from '@/lib/chat/wire';
 import { sortConversations, useConversationsStore } from '@/lib/chat/client/conversations-store';
@@ -16,6 +17,7 @@ import { useUnreadHold } from '@/lib/chat/client/unread-hold';
 import { useDialogsStore } from '@/lib/ui/client/dialogs-store';
 
 import { ConversationAvatar } from './conversation-avatar';
+import { PresenceDot } from './presence-dot';
 import { DraftPreview, useDraftText } from './draft-preview';
 import { NewGroupDialog } from './new-group-dialog';
 import { NewMessageDialog } from './new-message-dialog';
@@ -125,6 +127,7 @@ function ConversationLink({
   const unread = active && !held ? 0 : c.unreadCount;
   const draft = useDraftText(c.id, meId);
   const showDraft = draft !== '' && !active;
+  const other = c.kind === 'direct' ? c.members.find((m) => m.id !== meId) : undefined;
   // The link's name says what it shows: the draft when there is one, else the last message.
   const preview = showDraft ? `Draft: ${draft.replace(/\s+/g, ' ')}` : previewOf(c, meId);
   return (
@@ -137,9 +140,15 @@ function ConversationLink({
         active && 'bg-surface-2',
       )}
     >
-      {/* The initials are not in the link's name (axe: label-content-name-mismatch). */}
-      <span aria-hidden className="inline-flex">
-        <ConversationAvatar conversation={c} meId={meId} />
+      {/* The initials are not in the link's name (axe: label-content-name-mismatch); the presence
+          dot is, for screen readers, as an image inside the link. */}
+      <span className="relative inline-flex">
+        <span aria-hidden className="inline-flex">
+          <ConversationAvatar conversation={c} meId={meId} withPresence={false} />
+        </span>
+        {other && !isAssistant(other.id) ? (
+          <PresenceDot userId={other.id} className="absolute -bottom-0.5 -right-0.5" />
+        ) : null}
       </span>
       <span className="min-w-0 flex-1">
         <span className="flex items-baseline justify-between gap-2">

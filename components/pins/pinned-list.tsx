@@ -1,5 +1,6 @@
 'use client';
 
+import { Pin } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 
@@ -30,7 +31,8 @@ export function PinnedList({ conversation }: { conversation: ConversationWire })
       description={count ? undefined : 'Nothing is pinned here yet. Pin a message from its menu.'}
       trigger={
         <Button size="sm" variant="ghost" aria-label={`Pinned (${count})`} title="Pinned messages">
-          📌<span className="ml-1 text-xs">{count}</span>
+          <Pin aria-hidden size={16} />
+          <span className="ml-1 text-xs">{count}</span>
         </Button>
       }
     >
