@@ -12,8 +12,13 @@ import type { ConversationWire } from '@/lib/chat/wire';
 import { usePresenceStore } from '@/lib/chat/client/presence-store';
 
 import { ConversationAvatar } from './conversation-avatar';
-import { ConversationDetails } from './conversation-details';
 import { MuteButton } from './mute-button';
+
+// The details panel (members, roles, shared images) loads after the conversation.
+const ConversationDetails = dynamic(
+  () => import('./conversation-details').then((m) => m.ConversationDetails),
+  { ssr: false },
+);
 
 // The Games dialog (its rules and engines) loads after the conversation, not with it.
 const GamesButton = dynamic(

@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
 
@@ -10,13 +11,18 @@ import { useMarkRead } from '@/lib/chat/client/use-mark-read';
 import { useTimelineLoader } from '@/lib/chat/client/use-timeline-loader';
 import type { ConversationWire } from '@/lib/chat/wire';
 import { useConversationsStore } from '@/lib/chat/client/conversations-store';
-import { ThreadPanel } from '@/components/threads/thread-panel';
 import { useThreadsStore } from '@/lib/threads/client/threads-store';
 
 import { Composer } from './composer';
 import { ConversationHeader } from './conversation-header';
 import { MessageList } from './message-list';
 import { TypingIndicator } from './typing-indicator';
+
+// A thread panel loads when a thread is first opened.
+const ThreadPanel = dynamic(
+  () => import('@/components/threads/thread-panel').then((m) => m.ThreadPanel),
+  { ssr: false },
+);
 
 /** One open conversation: header, history, who is typing, and the composer. */
 export function ConversationView({ initial }: { initial: ConversationWire }) {

@@ -131,50 +131,53 @@ function ConversationLink({
   // The link's name says what it shows: the draft when there is one, else the last message.
   const preview = showDraft ? `Draft: ${draft.replace(/\s+/g, ' ')}` : previewOf(c, meId);
   return (
-    <Link
-      href={`/chats/${c.id}`}
-      aria-label={conversationLinkName(c.name, unread, showDraft || c.lastMessage ? preview : '')}
-      aria-current={active ? 'page' : undefined}
-      className={cn(
-        'flex items-center gap-3 px-3 py-2 hover:bg-surface-2 focus-visible:bg-surface-2',
-        active && 'bg-surface-2',
-      )}
-    >
-      {/* The initials are not in the link's name (axe: label-content-name-mismatch); the presence
+    // The time sits beside the link, not in it: visible text inside a link must be part of its
+    // name (axe: label-content-name-mismatch), and a time read out for every link is noise.
+    <div className="relative">
+      <Link
+        href={`/chats/${c.id}`}
+        aria-label={conversationLinkName(c.name, unread, preview)}
+        aria-current={active ? 'page' : undefined}
+        className={cn(
+          'flex items-center gap-3 px-3 py-2 hover:bg-surface-2 focus-visible:bg-surface-2',
+          active && 'bg-surface-2',
+        )}
+      >
+        {/* The initials are not in the link's name (axe: label-content-name-mismatch); the presence
           dot is, for screen readers, as an image inside the link. */}
-      <span className="relative inline-flex">
-        <span aria-hidden className="inline-flex">
-          <ConversationAvatar conversation={c} meId={meId} withPresence={false} />
-        </span>
-        {other && !isAssistant(other.id) ? (
-          <PresenceDot userId={other.id} className="absolute -bottom-0.5 -right-0.5" />
-        ) : null}
-      </span>
-      <span className="min-w-0 flex-1">
-        <span className="flex items-baseline justify-between gap-2">
-          <span className={cn('truncate', unread > 0 && 'font-semibold')}>{c.name}</span>
-          {/* Not in the link's name, so hidden from it (axe: label-content-name-mismatch). */}
-          <span aria-hidden className="shrink-0 text-xs text-muted">
-            {shortTime(c.lastMessage?.createdAt ?? c.lastActivityAt)}
+        <span className="relative inline-flex">
+          <span aria-hidden className="inline-flex">
+            <ConversationAvatar conversation={c} meId={meId} withPresence={false} />
           </span>
-        </span>
-        <span className="flex items-center justify-between gap-2">
-          {showDraft ? (
-            <DraftPreview text={draft} />
-          ) : (
-            <span className="truncate text-sm text-muted">{preview}</span>
-          )}
-          {unread > 0 ? (
-            <span
-              aria-label={`${unread} unread`}
-              data-testid="unread-badge"
-              className="shrink-0 rounded-full bg-accent px-1.5 text-xs font-semibold text-accent-fg"
-            >
-              {unread > 99 ? '99+' : unread}
-            </span>
+          {other && !isAssistant(other.id) ? (
+            <PresenceDot userId={other.id} className="absolute -bottom-0.5 -right-0.5" />
           ) : null}
         </span>
+        <span className="min-w-0 flex-1">
+          <span className="flex items-baseline gap-2 pr-16">
+            <span className={cn('truncate', unread > 0 && 'font-semibold')}>{c.name}</span>
+          </span>
+          <span className="flex items-center justify-between gap-2">
+            {showDraft ? (
+              <DraftPreview text={draft} />
+            ) : (
+              <span className="truncate text-sm text-muted">{preview}</span>
+            )}
+            {unread > 0 ? (
+              <span
+                aria-label={`${unread} unread`}
+                data-testid="unread-badge"
+                className="shrink-0 rounded-full bg-accent px-1.5 text-xs font-semibold text-accent-fg"
+              >
+                {unread > 99 ? '99+' : unread}
+              </span>
+            ) : null}
+          </span>
+        </span>
+      </Link>
+      <span aria-hidden className="pointer-events-none absolute right-3 top-2 text-xs text-muted">
+        {shortTime(c.lastMessage?.createdAt ?? c.lastActivityAt)}
       </span>
-    </Link>
+    </div>
   );
 }

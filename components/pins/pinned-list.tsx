@@ -30,9 +30,12 @@ export function PinnedList({ conversation }: { conversation: ConversationWire })
       title="Pinned messages"
       description={count ? undefined : 'Nothing is pinned here yet. Pin a message from its menu.'}
       trigger={
-        <Button size="sm" variant="ghost" aria-label={`Pinned (${count})`} title="Pinned messages">
+        <Button size="sm" variant="ghost" title="Pinned messages">
           <Pin aria-hidden size={16} />
+          {/* Named by its text ("Pinned (2)"), of which the count is what shows. */}
+          <span className="sr-only">Pinned (</span>
           <span className="ml-1 text-xs">{count}</span>
+          <span className="sr-only">)</span>
         </Button>
       }
     >

@@ -1,10 +1,14 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import * as RadixDialog from '@radix-ui/react-dialog';
 
 import { useSearchUi } from '@/lib/search/client/search-store';
 
-import { SearchPanel } from './search-panel';
+// The search panel loads when the dialog first opens, not with every page.
+const SearchPanel = dynamic(() => import('./search-panel').then((m) => m.SearchPanel), {
+  ssr: false,
+});
 
 /**
  * The search field at the top of the app and the search dialog it opens (also from Ctrl/Cmd+K's

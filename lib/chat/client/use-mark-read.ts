@@ -23,7 +23,8 @@ export function useMarkRead(
   const newest = useTimelineStore(
     (s) => s.conversations[conversation.id]?.messages.at(-1)?.seq ?? 0,
   );
-  const sent = useRef(0);
+  // What this hook last sent, per conversation (the same view may be reused for another one).
+  const sent = useRef({ id: conversation.id, seq: 0 });
   // Marked unread in this tab: not read again until the person leaves and comes back.
   const held = useUnreadHold((s) => s.held[conversation.id] === true);
   useEffect(() => () => useUnreadHold.getState().release(conversation.id), [conversation.id]);
@@ -36,10 +37,13 @@ export function useMarkRead(
   }, []);
 
   useEffect(() => {
+    if (sent.current.id !== conversation.id) sent.current = { id: conversation.id, seq: 0 };
+    // Marked unread (the read position moved back): what was sent before no longer counts.
+    if (conversation.lastReadSeq < sent.current.seq) sent.current.seq = conversation.lastReadSeq;
     if (!visible || !atBottom || held) return;
-    if (newest <= conversation.lastReadSeq || newest <= sent.current) return;
+    if (newest <= conversation.lastReadSeq || newest <= sent.current.seq) return;
     const timer = setTimeout(() => {
-      sent.current = newest;
+      sent.current = { id: conversation.id, seq: newest };
       chatApi
         .markRead(conversation.id, newest)
         .then((r) =>
@@ -51,7 +55,7 @@ export function useMarkRead(
           }),
         )
         .catch(() => {
-          sent.current = 0; // try again on the next change
+          sent.current = { id: conversation.id, seq: 0 }; // try again on the next change
         });
     }, 300);
     return () => clearTimeout(timer);
