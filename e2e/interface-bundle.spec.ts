@@ -8,11 +8,14 @@ test.afterEach(closePeople);
 
 /**
  * Issue #12's budget for the chats page's first-load JavaScript is 250 kB gzip. NOT MET yet: the
- * first measurement (2026-12-06) was 341.6 kB. Until it is, this guards against growth past the
+ * first measurement (2026-12-06, interface alone) was 341.6 kB; with games, search, threads, the
+ * daily-use features and operations merged it was 540 kB, 375–382 kB after game cards, the Games
+ * dialog, search, thread and details panels moved out of the first load and Sentry's browser SDK
+ * waited for the page to settle. Until the target is met, this guards against growth past the
  * measured size plus a margin, and prints the figure and the largest scripts.
  */
 const TARGET_BYTES = 250 * 1024;
-const GUARD_BYTES = 360 * 1024;
+const GUARD_BYTES = 400 * 1024;
 
 test('the chats page loads under 250 kB of JavaScript (gzip) before anyone interacts', async ({
   browser,

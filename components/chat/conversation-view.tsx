@@ -9,6 +9,7 @@ import { useRealtimeHost } from '@/components/realtime-provider';
 import { useConversationRoom } from '@/lib/chat/client/use-conversation-room';
 import { useMarkRead } from '@/lib/chat/client/use-mark-read';
 import { useTimelineLoader } from '@/lib/chat/client/use-timeline-loader';
+import { useTimelineStore } from '@/lib/chat/client/timeline-store';
 import type { ConversationWire } from '@/lib/chat/wire';
 import { useConversationsStore } from '@/lib/chat/client/conversations-store';
 import { useThreadsStore } from '@/lib/threads/client/threads-store';
@@ -54,6 +55,14 @@ export function ConversationView({ initial }: { initial: ConversationWire }) {
   }, [initial]);
 
   const { error, loadOlder, loadNewer, loadLatest } = useTimelineLoader(initial.id, aroundSeq);
+  // Opened at a search result: the list starts over once the page around it is in (a list keeps
+  // the place it first opened at, and the cached latest page would have it at the end).
+  const aroundReady = useTimelineStore((s) => {
+    const messages = s.conversations[initial.id]?.messages;
+    if (aroundSeq === null || !messages?.length) return false;
+    return messages[0]!.seq <= aroundSeq && aroundSeq <= messages.at(-1)!.seq;
+  });
+  const listKey = aroundSeq === null ? 'latest' : aroundReady ? 'around' : 'waiting';
   const room = useConversationRoom(host, initial.id);
   const onBottomChange = useMarkRead(conversation, me.id);
 
@@ -70,6 +79,7 @@ export function ConversationView({ initial }: { initial: ConversationWire }) {
           </p>
         ) : null}
         <MessageList
+          key={listKey}
           conversation={conversation}
           meId={me.id}
           readAtOpen={readAtOpen}

@@ -9,7 +9,6 @@ import { useMe } from '@/components/me-context';
 import { ThreadsLink } from '@/components/threads/threads-link';
 import { cn } from '@/components/ui/cn';
 import { Tooltip } from '@/components/ui/tooltip';
-import { isAssistant } from '@/lib/assistant/identity';
 import { previewOf, shortTime } from '@/lib/chat/describe';
 import type { ConversationWire } from '@/lib/chat/wire';
 import { sortConversations, useConversationsStore } from '@/lib/chat/client/conversations-store';
@@ -17,7 +16,6 @@ import { useUnreadHold } from '@/lib/chat/client/unread-hold';
 import { useDialogsStore } from '@/lib/ui/client/dialogs-store';
 
 import { ConversationAvatar } from './conversation-avatar';
-import { PresenceDot } from './presence-dot';
 import { DraftPreview, useDraftText } from './draft-preview';
 import { NewGroupDialog } from './new-group-dialog';
 import { NewMessageDialog } from './new-message-dialog';
@@ -127,7 +125,6 @@ function ConversationLink({
   const unread = active && !held ? 0 : c.unreadCount;
   const draft = useDraftText(c.id, meId);
   const showDraft = draft !== '' && !active;
-  const other = c.kind === 'direct' ? c.members.find((m) => m.id !== meId) : undefined;
   // The link's name says what it shows: the draft when there is one, else the last message.
   const preview = showDraft ? `Draft: ${draft.replace(/\s+/g, ' ')}` : previewOf(c, meId);
   return (
@@ -143,15 +140,10 @@ function ConversationLink({
           active && 'bg-surface-2',
         )}
       >
-        {/* The initials are not in the link's name (axe: label-content-name-mismatch); the presence
-          dot is, for screen readers, as an image inside the link. */}
-        <span className="relative inline-flex">
-          <span aria-hidden className="inline-flex">
-            <ConversationAvatar conversation={c} meId={meId} withPresence={false} />
-          </span>
-          {other && !isAssistant(other.id) ? (
-            <PresenceDot userId={other.id} className="absolute -bottom-0.5 -right-0.5" />
-          ) : null}
+        {/* Not in the link's name (axe: label-content-name-mismatch): the initials, and the
+            presence dot (the conversation's header says the status in words). */}
+        <span aria-hidden className="inline-flex">
+          <ConversationAvatar conversation={c} meId={meId} />
         </span>
         <span className="min-w-0 flex-1">
           <span className="flex items-baseline gap-2 pr-16">

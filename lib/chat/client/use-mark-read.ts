@@ -20,9 +20,16 @@ export function useMarkRead(
 ): (atBottom: boolean) => void {
   const [atBottom, setAtBottom] = useState(true);
   const [visible, setVisible] = useState(true);
-  const newest = useTimelineStore(
+  // The newest loaded message; at the end of the conversation, its last seq (my own latest send
+  // may still be settling in the timeline, and it must not stay counted as unread).
+  const loaded = useTimelineStore(
     (s) => s.conversations[conversation.id]?.messages.at(-1)?.seq ?? 0,
   );
+  const atEnd = useTimelineStore((s) => {
+    const t = s.conversations[conversation.id];
+    return !!t && t.loadedLatest && !t.hasMoreAfter;
+  });
+  const newest = atEnd ? Math.max(loaded, conversation.lastSeq) : loaded;
   // What this hook last sent, per conversation (the same view may be reused for another one).
   const sent = useRef({ id: conversation.id, seq: 0 });
   // Marked unread in this tab: not read again until the person leaves and comes back.
