@@ -26,9 +26,9 @@ test('a group of three talks live with "Seen by 2" and presence; unread badges c
   // A direct conversation between Gia and Hugo: Gia sees Hugo online.
   await startDirect(gia.page, hugo.person.name);
   const direct = gia.page.url();
-  // The dot in the list is decoration for screen readers (the header says it in words).
+  // The dot beside the list's link is decoration for screen readers (the header says it in words).
   await expect(
-    conversationLink(gia.page, hugo.person.name).locator('[data-presence="online"]'),
+    conversationLink(gia.page, hugo.person.name).locator('..').locator('[data-presence="online"]'),
   ).toBeVisible();
   await expect(gia.page.getByTestId('conversation-status')).toHaveText('Online');
 

@@ -82,7 +82,9 @@ export function MessageList({
   );
   const virtuoso = useRef<VirtuosoHandle>(null);
   const scroller = useRef<HTMLElement | null>(null);
-  const [atBottom, setAtBottom] = useState(true);
+  // Opened at a message (a link, a search result) the list is not at the end, and must not be
+  // pinned there while its rows settle (pinToEnd below).
+  const [atBottom, setAtBottom] = useState(targetMessageId === null);
   // Older pages load only once the list has settled where it opened (at the end) or the person
   // scrolls. Virtuoso reports the start as reached while it is still measuring the first page;
   // loading then prepended page after page (a 600-message conversation loaded all of it before

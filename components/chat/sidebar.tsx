@@ -128,23 +128,19 @@ function ConversationLink({
   // The link's name says what it shows: the draft when there is one, else the last message.
   const preview = showDraft ? `Draft: ${draft.replace(/\s+/g, ' ')}` : previewOf(c, meId);
   return (
-    // The time sits beside the link, not in it: visible text inside a link must be part of its
-    // name (axe: label-content-name-mismatch), and a time read out for every link is noise.
+    // The avatar (its initials, its presence dot) and the time sit beside the link, not in it:
+    // visible text inside a link must be part of its name (axe: label-content-name-mismatch), and
+    // initials and a time read out for every link are noise (the header says the presence).
     <div className="relative">
       <Link
         href={`/chats/${c.id}`}
         aria-label={conversationLinkName(c.name, unread, preview)}
         aria-current={active ? 'page' : undefined}
         className={cn(
-          'flex items-center gap-3 px-3 py-2 hover:bg-surface-2 focus-visible:bg-surface-2',
+          'flex min-h-14 items-center gap-3 py-2 pl-16 pr-3 hover:bg-surface-2 focus-visible:bg-surface-2',
           active && 'bg-surface-2',
         )}
       >
-        {/* Not in the link's name (axe: label-content-name-mismatch): the initials, and the
-            presence dot (the conversation's header says the status in words). */}
-        <span aria-hidden className="inline-flex">
-          <ConversationAvatar conversation={c} meId={meId} />
-        </span>
         <span className="min-w-0 flex-1">
           <span className="flex items-baseline gap-2 pr-16">
             <span className={cn('truncate', unread > 0 && 'font-semibold')}>{c.name}</span>
@@ -167,6 +163,12 @@ function ConversationLink({
           </span>
         </span>
       </Link>
+      <span
+        aria-hidden
+        className="pointer-events-none absolute left-3 top-1/2 inline-flex -translate-y-1/2"
+      >
+        <ConversationAvatar conversation={c} meId={meId} />
+      </span>
       <span aria-hidden className="pointer-events-none absolute right-3 top-2 text-xs text-muted">
         {shortTime(c.lastMessage?.createdAt ?? c.lastActivityAt)}
       </span>
