@@ -104,6 +104,17 @@ export function MessageList({
     if (scroller.current && scroller.current.scrollTop < 50) void loadOlder();
   };
   const onKeyDown = useRovingMessages(scroller, virtuoso);
+  // Shown again (a conversation left and come back to keeps its list): Virtuoso measured it while
+  // hidden, so ask the scroller itself whether the end is on screen, for the read mark.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || targetMessageId) return;
+    if (el.scrollHeight - el.scrollTop - el.clientHeight < 80) {
+      setAtBottom(true);
+      onBottomChange(true);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on show only
+  }, []);
 
   // When older rows are prepended, the first index moves down by how many were added. Count them
   // from the oldest message row, not rows[0]: that is the date separator, whose key stays the
