@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { FormAlert } from '@/components/auth/form-alert';
 import { Button } from '@/components/ui/button';
 import { ApiClientError, callEndpoint } from '@/lib/api/client';
+import { reportBrowserError } from '@/lib/observability/client/report';
 import { getOperationsEndpoint, sendTestErrorEndpoint } from '@/lib/operations/endpoints';
 import type { Operations, TestErrorResult } from '@/lib/operations/wire';
 
@@ -70,10 +71,11 @@ export function OperationsPage({ initial }: { initial: Operations }) {
     } finally {
       setBusy(false);
     }
-    // A browser error too: the browser SDK (when on) reports it through /api/monitoring.
-    setTimeout(() => {
-      throw new Error('Parley test error from the browser (Send test error, operations page)');
-    }, 0);
+    // A browser error too, reported through /api/monitoring (it waits for the browser SDK, which
+    // loads once the page has settled).
+    reportBrowserError(
+      new Error('Parley test error from the browser (Send test error, operations page)'),
+    );
   }
 
   return (

@@ -210,7 +210,11 @@ export function MessageList({
         }
         computeItemKey={(_, row) => row.key}
         startReached={loadOlderOnceSettled}
-        endReached={() => void loadNewer()}
+        // Opened at a message: newer pages wait until the list has reached it (a list that was at
+        // the end when the page around it arrived would otherwise load its way back to the end).
+        endReached={() => {
+          if (!targetMessageId || reached.current === targetMessageId) void loadNewer();
+        }}
         followOutput={(bottom) => (bottom ? 'auto' : false)}
         // Rows at the end can grow after they arrive ("Seen by", an image loading); within
         // atBottomThreshold Virtuoso does not follow that, so someone at the end is kept there.
