@@ -32,10 +32,11 @@ export function PinnedList({ conversation }: { conversation: ConversationWire })
       trigger={
         <Button size="sm" variant="ghost" title="Pinned messages">
           <Pin aria-hidden size={16} />
-          {/* Named by its text ("Pinned (2)"), of which the count is what shows. */}
-          <span className="sr-only">Pinned (</span>
-          <span className="ml-1 text-xs">{count}</span>
-          <span className="sr-only">)</span>
+          {/* Named by its text ("Pinned (2)"); the count is what shows. */}
+          <span className="sr-only">Pinned ({count})</span>
+          <span aria-hidden className="ml-1 text-xs">
+            {count}
+          </span>
         </Button>
       }
     >
