@@ -78,18 +78,25 @@ export function ConversationView({ initial }: { initial: ConversationWire }) {
             {error}
           </p>
         ) : null}
-        <MessageList
-          key={listKey}
-          conversation={conversation}
-          meId={me.id}
-          readAtOpen={readAtOpen}
-          lastSeqAtOpen={lastSeqAtOpen}
-          loadOlder={loadOlder}
-          loadNewer={loadNewer}
-          loadLatest={loadLatest}
-          onBottomChange={onBottomChange}
-          targetMessageId={targetMessageId}
-        />
+        {listKey === 'waiting' ? (
+          // Opened at a search result: the page around it first, never the cached latest page.
+          <p role="status" className="flex-1 p-4 text-center text-sm text-muted">
+            Loading the conversation at that message…
+          </p>
+        ) : (
+          <MessageList
+            key={listKey}
+            conversation={conversation}
+            meId={me.id}
+            readAtOpen={readAtOpen}
+            lastSeqAtOpen={lastSeqAtOpen}
+            loadOlder={loadOlder}
+            loadNewer={loadNewer}
+            loadLatest={loadLatest}
+            onBottomChange={onBottomChange}
+            targetMessageId={targetMessageId}
+          />
+        )}
         <TypingIndicator conversation={conversation} meId={me.id} />
         <Composer
           key={conversation.id}
