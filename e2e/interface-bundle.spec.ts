@@ -20,7 +20,6 @@ const GUARD_BYTES = 400 * 1024;
 test('the chats page loads under 250 kB of JavaScript (gzip) before anyone interacts', async ({
   browser,
 }) => {
-  test.skip(test.info().project.name !== 'chromium', 'measured once, on the desktop project');
   const ana = await personInBrowser(browser, 'Ana Bundle');
   const ben = await personInBrowser(browser, 'Ben Bundle');
   await startDirect(ana.page, ben.person.name);

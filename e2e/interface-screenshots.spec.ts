@@ -18,7 +18,6 @@ async function snap(page: Page, path: string) {
 test('README screenshots: a conversation at desktop (light, dark) and phone width', async ({
   browser,
 }) => {
-  test.skip(test.info().project.name !== 'chromium', 'the desktop project takes all three');
   const ana = await personInBrowser(browser, 'Ana Lima');
   const ben = await personInBrowser(browser, 'Ben Okafor');
   await startDirect(ana.page, ben.person.name);

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
 import { readResponseSchema } from '@/lib/chat/wire';
+import { publishRequestSchema } from '@/lib/realtime/protocol';
 import { resetBreaker } from '@/lib/resilience/breakers';
 import {
   bearer,
@@ -146,12 +147,9 @@ describe('who hears that a read position moved (issue #19)', () => {
             const href = url instanceof Request ? url.url : url.toString();
             if (!href.endsWith(`/parties/conversation/${conversationId}`)) return [];
             const raw = typeof init?.body === 'string' ? init.body : '{}';
-            const body = JSON.parse(raw) as {
-              events: { type: string }[];
-              recipients: string[];
-            };
+            const body = publishRequestSchema.parse(JSON.parse(raw));
             return body.events.some((e) => e.type === 'read.updated')
-              ? [body.recipients.sort()]
+              ? [[...(body.recipients ?? [])].sort()]
               : [];
           })
           // The publish is retried once (the partykit breaker's policy): one audience either way.
