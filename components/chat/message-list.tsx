@@ -103,6 +103,19 @@ export function MessageList({
     settled.current = true;
     if (scroller.current && scroller.current.scrollTop < 50) void loadOlder();
   };
+  // Newer pages of a window in the past are appended below the reader: the list must not follow
+  // them to the end as it follows live messages (a window whose first page fits on screen reports
+  // "at bottom" and would otherwise page, and follow, its way to the latest message).
+  const pagingNewer = useRef(false);
+  const loadNewerInPlace = () => {
+    if (pagingNewer.current) return;
+    pagingNewer.current = true;
+    void loadNewer().finally(() => {
+      // Rows are measured (and the list's height changes) in the frames after the page lands.
+      setTimeout(() => (pagingNewer.current = false), 500);
+    });
+  };
+  const follows = () => !pagingNewer.current && !timeline.hasMoreAfter;
   const onKeyDown = useRovingMessages(scroller, virtuoso);
   // Shown again (a conversation left and come back to keeps its list): Virtuoso measured it while
   // hidden, so ask the scroller itself whether the end is on screen, for the read mark.
@@ -179,7 +192,9 @@ export function MessageList({
   }
   const unreadIndex = rows.findIndex((r) => r.type === 'unread');
   function pinToEnd() {
-    if (atBottom && scroller.current) scroller.current.scrollTop = scroller.current.scrollHeight;
+    if (atBottom && follows() && scroller.current) {
+      scroller.current.scrollTop = scroller.current.scrollHeight;
+    }
   }
   return (
     // Keys from the log and its messages bubble here (roving focus, use-roving-messages.ts); any
@@ -213,9 +228,9 @@ export function MessageList({
         // Opened at a message: newer pages wait until the list has reached it (a list that was at
         // the end when the page around it arrived would otherwise load its way back to the end).
         endReached={() => {
-          if (!targetMessageId || reached.current === targetMessageId) void loadNewer();
+          if (!targetMessageId || reached.current === targetMessageId) loadNewerInPlace();
         }}
-        followOutput={(bottom) => (bottom ? 'auto' : false)}
+        followOutput={(bottom) => (bottom && follows() ? 'auto' : false)}
         // Rows at the end can grow after they arrive ("Seen by", an image loading); within
         // atBottomThreshold Virtuoso does not follow that, so someone at the end is kept there.
         totalListHeightChanged={pinToEnd}
