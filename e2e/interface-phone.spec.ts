@@ -58,7 +58,7 @@ test('every screen fits a 390 px phone without scrolling sideways, and the heade
   await expectInViewport(p, composer(p), 'composer');
 });
 
-test('a long press, or the always-visible ⋯, opens the message sheet: react, reply, edit, copy', async ({
+test('a long press, or the always-visible ⋯, opens the message sheet: react, reply, pin, thread, edit, copy', async ({
   browser,
 }) => {
   const ana = await personInBrowser(browser, 'Ana Touch');
@@ -87,6 +87,20 @@ test('a long press, or the always-visible ⋯, opens the message sheet: react, r
   await longPress(ben.page, row.getByText('Press and hold me'));
   await sheet.getByRole('button', { name: 'Reply' }).click();
   await expect(ben.page.getByText(/Replying to/)).toBeVisible();
+
+  // Pin, and Reply in thread, from the sheet too (a DM: anyone may pin).
+  await longPress(ben.page, row.getByText('Press and hold me'));
+  await sheet.getByRole('button', { name: 'Pin' }).click();
+  await expect(
+    messageRow(ana.page, 'Press and hold me').getByText('Pinned', { exact: true }),
+  ).toBeVisible();
+  await longPress(ben.page, row.getByText('Press and hold me'));
+  await sheet.getByRole('button', { name: 'Reply in thread' }).click();
+  const thread = ben.page.getByRole('complementary', { name: 'Thread' });
+  await expect(thread).toBeVisible();
+  await expectInViewport(ben.page, thread, 'thread screen');
+  await thread.getByRole('button', { name: 'Close thread' }).click();
+  await expect(thread).toBeHidden();
 
   // Ana's own message: the ⋯ button shows without hover; Copy text, then Edit.
   const mine = messageRow(ana.page, 'Press and hold me');

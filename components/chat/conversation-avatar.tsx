@@ -11,13 +11,10 @@ export function ConversationAvatar({
   conversation,
   meId,
   size = 40,
-  withPresence = true,
 }: {
   conversation: ConversationWire;
   meId: string;
   size?: number;
-  /** Off where the caller shows the dot itself (the sidebar, outside its aria-hidden avatar). */
-  withPresence?: boolean;
 }) {
   const other =
     conversation.kind === 'direct' ? conversation.members.find((m) => m.id !== meId) : undefined;
@@ -25,7 +22,7 @@ export function ConversationAvatar({
     <span className="relative inline-flex">
       <Avatar name={conversation.name} src={other?.image ?? null} size={size} />
       {/* Parley AI is neither online nor offline: no dot. */}
-      {withPresence && other && !isAssistant(other.id) ? (
+      {other && !isAssistant(other.id) ? (
         <PresenceDot userId={other.id} className="absolute -bottom-0.5 -right-0.5" />
       ) : null}
     </span>

@@ -13,8 +13,8 @@ import type { ConversationWire, MessageWire } from '@/lib/chat/wire';
 import { useTimelineStore } from '@/lib/chat/client/timeline-store';
 import { isEmojiOnly } from '@/lib/chat/emoji-only';
 
-import { PinAction, PinnedMark } from '@/components/pins/pin-action';
-import { ThreadActions } from '@/components/threads/thread-actions';
+import { PinAction, PinnedMark, usePinMenuAction } from '@/components/pins/pin-action';
+import { ThreadActions, threadAction } from '@/components/threads/thread-actions';
 import { ThreadSummary } from '@/components/threads/thread-summary';
 
 import { AiBadge } from './ai-badge';
@@ -100,6 +100,8 @@ function UserMessage({
   const [sheetOpen, setSheetOpen] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const actionable = sent && !deleted ? sent : null;
+  // Reply in thread and Pin are in the toolbar too; the menu and the touch sheet list everything.
+  const pinAction = usePinMenuAction(actionable, conversation.id, mine);
   const actions = useMemo(
     () =>
       actionable
@@ -110,10 +112,14 @@ function UserMessage({
               conversationId: conversation.id,
               confirmDelete: () => setConfirming(true),
             },
-            [markUnreadAction(actionable)],
+            [
+              threadAction(actionable, conversation.id),
+              pinAction,
+              markUnreadAction(actionable),
+            ].filter((a) => a !== null),
           )
         : [],
-    [actionable, mine, conversation.id],
+    [actionable, mine, conversation.id, pinAction],
   );
   const longPress = useLongPress(() => {
     if (actionable) setSheetOpen(true);

@@ -1,10 +1,42 @@
 'use client';
 
-import { setPinned, usePinsStore } from '@/lib/pins/client/pins-store';
+import { Pin, PinOff } from 'lucide-react';
+import { useMemo } from 'react';
+
+import type { MessageAction } from '@/components/chat/message-actions';
 import type { MessageWire } from '@/lib/chat/wire';
+import { setPinned, usePinsStore } from '@/lib/pins/client/pins-store';
 import { toast } from '@/lib/ui/client/toast-store';
 
-/** "Pin" / "Unpin" in the message menu, for whoever may (anyone in a DM; see lib/pins/rules). */
+/**
+ * Whether this person may pin or unpin the message (anyone in a DM; see lib/pins/rules), and
+ * whether it is pinned: null when the action is not offered.
+ */
+function usePinState(message: MessageWire | null, conversationId: string, mine: boolean) {
+  const pinned = usePinsStore(
+    (s) =>
+      s.byConversation[conversationId]?.pins.some((p) => p.message.id === message?.id) ?? false,
+  );
+  const canPinAny = usePinsStore((s) => s.byConversation[conversationId]?.canPinAny ?? false);
+  if (!message || message.kind !== 'user' || !(canPinAny || mine)) return null;
+  return {
+    pinned,
+    label: pinned ? 'Unpin' : 'Pin',
+    run: () => toggle(conversationId, message.id, pinned),
+  };
+}
+
+function toggle(conversationId: string, messageId: string, pinned: boolean) {
+  void setPinned(conversationId, messageId, !pinned).catch((e: Error) =>
+    toast({
+      title: `${pinned ? 'Unpin' : 'Pin'} failed`,
+      description: e.message,
+      variant: 'error',
+    }),
+  );
+}
+
+/** "Pin" / "Unpin" in the toolbar over a message. */
 export function PinAction({
   message,
   conversationId,
@@ -14,26 +46,43 @@ export function PinAction({
   conversationId: string;
   mine: boolean;
 }) {
-  const pinned = usePinsStore(
-    (s) => s.byConversation[conversationId]?.pins.some((p) => p.message.id === message.id) ?? false,
-  );
-  const canPinAny = usePinsStore((s) => s.byConversation[conversationId]?.canPinAny ?? false);
-  if (message.kind !== 'user' || !(canPinAny || mine)) return null;
-  const label = pinned ? 'Unpin' : 'Pin';
+  const state = usePinState(message, conversationId, mine);
+  if (!state) return null;
+  const Icon = state.pinned ? PinOff : Pin;
   return (
     <button
       type="button"
-      aria-label={label}
-      title={label}
-      className="rounded px-1.5 py-0.5 text-sm hover:bg-surface-2 focus-visible:outline focus-visible:outline-2 focus-visible:outline-ring"
-      onClick={() =>
-        void setPinned(conversationId, message.id, !pinned).catch((e: Error) =>
-          toast({ title: `${label} failed`, description: e.message, variant: 'error' }),
-        )
-      }
+      aria-label={state.label}
+      title={state.label}
+      className="inline-flex h-8 w-8 items-center justify-center rounded-md text-muted hover:bg-surface-2 hover:text-fg focus-visible:outline focus-visible:outline-2 focus-visible:outline-ring"
+      onClick={state.run}
     >
-      📌
+      <Icon aria-hidden size={18} />
     </button>
+  );
+}
+
+/** The same, for the message menu and the touch sheet (an `extra` of messageActions). */
+export function usePinMenuAction(
+  message: MessageWire | null,
+  conversationId: string,
+  mine: boolean,
+): MessageAction | null {
+  const state = usePinState(message, conversationId, mine);
+  const offered = state !== null;
+  const pinned = state?.pinned ?? false;
+  // The same object while nothing changes: the row's action list is memoized on it.
+  return useMemo(
+    () =>
+      offered && message
+        ? {
+            id: 'pin',
+            label: pinned ? 'Unpin' : 'Pin',
+            icon: pinned ? PinOff : Pin,
+            run: () => toggle(conversationId, message.id, pinned),
+          }
+        : null,
+    [offered, pinned, message, conversationId],
   );
 }
 
@@ -44,5 +93,9 @@ export function PinnedMark({ message }: { message: MessageWire }) {
       s.byConversation[message.conversationId]?.pins.some((p) => p.message.id === message.id) ??
       false,
   );
-  return pinned ? <p className="mt-0.5 text-xs text-muted">📌 Pinned</p> : null;
+  return pinned ? (
+    <p className="mt-0.5 flex items-center gap-1 text-xs text-muted">
+      <Pin aria-hidden size={12} /> Pinned
+    </p>
+  ) : null;
 }

@@ -1,5 +1,7 @@
 'use client';
 
+import { Search } from 'lucide-react';
+
 import { Button } from '@/components/ui/button';
 import type { ConversationWire } from '@/lib/chat/wire';
 import { useSearchUi } from '@/lib/search/client/search-store';
@@ -16,7 +18,7 @@ export function SearchInConversationButton({ conversation }: { conversation: Con
         useSearchUi.getState().openSearch({ id: conversation.id, name: conversation.name })
       }
     >
-      ⌕
+      <Search aria-hidden size={18} />
     </Button>
   );
 }

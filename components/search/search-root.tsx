@@ -1,5 +1,6 @@
 'use client';
 
+import { Search } from 'lucide-react';
 import dynamic from 'next/dynamic';
 import * as RadixDialog from '@radix-ui/react-dialog';
 
@@ -35,7 +36,7 @@ export function SearchRoot() {
         onClick={() => useSearchUi.getState().openSearch()}
         className="rounded px-2 py-1 hover:bg-surface-2 sm:hidden"
       >
-        ⌕
+        <Search aria-hidden size={18} />
       </button>
       <RadixDialog.Root
         open={mode !== 'closed'}

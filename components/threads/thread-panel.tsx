@@ -1,5 +1,6 @@
 'use client';
 
+import { X } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 
 import { Composer } from '@/components/chat/composer';
@@ -78,7 +79,7 @@ export function ThreadPanel({
           {following ? 'Unfollow' : 'Follow'}
         </Button>
         <Button size="sm" variant="ghost" aria-label="Close thread" onClick={close}>
-          ✕
+          <X aria-hidden size={18} />
         </Button>
       </header>
       {error ? (

@@ -1,5 +1,6 @@
 'use client';
 
+import { MessagesSquare } from 'lucide-react';
 import Link from 'next/link';
 import { useSelectedLayoutSegment } from 'next/navigation';
 import { useEffect } from 'react';
@@ -25,7 +26,9 @@ export function ThreadsLink() {
         active && 'bg-surface-2',
       )}
     >
-      <span className={cn(unread > 0 && 'font-semibold')}>🧵 Threads</span>
+      <span className={cn('flex items-center gap-2', unread > 0 && 'font-semibold')}>
+        <MessagesSquare aria-hidden size={16} /> Threads
+      </span>
       {unread > 0 ? (
         <span
           data-testid="threads-unread"

@@ -3,15 +3,15 @@ import 'client-only';
 import { create } from 'zustand';
 
 /**
- * Whether the search dialog is open, and how: the command list (Ctrl/Cmd+K), the search over
- * everything, or the search within one conversation (its header's "Search in this conversation").
+ * Whether the search dialog is open, and how: the search over everything (the quick switcher's
+ * "Search messages…", the header's field) or within one conversation (its header's "Search in this
+ * conversation").
  */
 export type SearchScope = { id: string; name: string } | null;
 
 type SearchUiState = {
-  mode: 'closed' | 'commands' | 'search';
+  mode: 'closed' | 'search';
   scope: SearchScope;
-  openCommands: () => void;
   openSearch: (scope?: SearchScope) => void;
   close: () => void;
 };
@@ -19,7 +19,6 @@ type SearchUiState = {
 export const useSearchUi = create<SearchUiState>()((set) => ({
   mode: 'closed',
   scope: null,
-  openCommands: () => set({ mode: 'commands', scope: null }),
   openSearch: (scope = null) => set({ mode: 'search', scope }),
   close: () => set({ mode: 'closed' }),
 }));
