@@ -1,20 +1,12 @@
 import 'client-only';
 
-import PartySocket from 'partysocket';
-
-import {
-  CALL_CLOSE_CODES,
-  encodeFrame,
-  parseFrame,
-  serverFrameSchema,
-  type CallClientFrame,
-  type MediaState,
-  type ServerFrame,
-} from '@/lib/realtime/protocol';
+import type { CallClientFrame, MediaState, ServerFrame } from '@/lib/realtime/protocol';
 import { useCallStore, type CallKind } from '@/lib/calls/client/call-store';
 import { toast } from '@/lib/ui/client/toast-store';
 
 import { callsApi } from './api';
+import { applyCallFrame } from './call-frames';
+import { openCallRoom, signalFrame, type CallRoom } from './call-room';
 import { acquireMedia, deviceTrack, mediaErrorMessage, screenTrack } from './media';
 import { PeerLink } from './peer';
 
@@ -27,8 +19,6 @@ declare global {
 }
 
 const store = () => useCallStore.getState();
-/** How long the call room's `call_ended` waits for the inbox's call.ended to say how it ended. */
-const CALL_ENDED_GRACE_MS = 2000;
 
 /**
  * This tab's side of one call: its camera and microphone, its connection to the call room
@@ -36,7 +26,7 @@ const CALL_ENDED_GRACE_MS = 2000;
  * Everything the UI shows goes into the call store. `close()` stops it all; it is final.
  */
 export class CallSession {
-  private socket: PartySocket | null = null;
+  private room: CallRoom | null = null;
   private readonly links = new Map<string, PeerLink>();
   private readonly stream = new MediaStream();
   private audio: MediaStreamTrack | null = null;
@@ -173,9 +163,8 @@ export class CallSession {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    window.removeEventListener('online', this.onOnline);
-    this.socket?.close();
-    this.socket = null;
+    this.room?.close();
+    this.room = null;
     for (const link of this.links.values()) link.close();
     this.links.clear();
     for (const track of [this.audio, this.camera, this.screen]) track?.stop();
@@ -187,95 +176,35 @@ export class CallSession {
 
   private connect(): void {
     const { callId } = this;
-    const socket = new PartySocket({
+    this.room = openCallRoom({
       host: this.opts.host,
-      party: 'call',
-      room: callId,
-      query: async () => ({ token: await callsApi.roomToken(callId) }),
-      // A call is live: come back quickly after a network drop.
-      minReconnectionDelay: 500,
-      maxReconnectionDelay: 5000,
-      // A full room, a newer tab of the same person, an ended call: it would be refused again.
-      shouldReconnectOnClose: (event) =>
-        event.code !== CALL_CLOSE_CODES.full &&
-        event.code !== CALL_CLOSE_CODES.replaced &&
-        event.code !== CALL_CLOSE_CODES.ended,
-    });
-    this.socket = socket;
-    socket.addEventListener('open', () => {
-      if (this.closed) return;
-      this.opened = true;
-      store().patchCurrent(callId, { socket: 'open' });
-      // The room starts everyone unmuted with the camera on: say how it really is.
-      this.sendFrame({ type: 'media', ...this.media });
-    });
-    socket.addEventListener('close', () => {
-      if (!this.closed)
-        store().patchCurrent(callId, { socket: this.opened ? 'reconnecting' : 'connecting' });
-    });
-    // Back online: reconnect now rather than after the backoff.
-    window.addEventListener('online', this.onOnline);
-    socket.addEventListener('message', (event: MessageEvent) => {
-      const parsed = parseFrame(serverFrameSchema, event.data);
-      if (parsed.ok && !this.closed) this.onFrame(parsed.frame);
+      callId,
+      onOpen: () => {
+        if (this.closed) return;
+        this.opened = true;
+        store().patchCurrent(callId, { socket: 'open' });
+        // The room starts everyone unmuted with the camera on: say how it really is.
+        this.sendFrame({ type: 'media', ...this.media });
+      },
+      onDown: () => {
+        if (!this.closed)
+          store().patchCurrent(callId, { socket: this.opened ? 'reconnecting' : 'connecting' });
+      },
+      onFrame: (frame) => !this.closed && this.onFrame(frame),
     });
   }
 
-  private readonly onOnline = () => {
-    if (this.socket && this.socket.readyState !== WebSocket.OPEN) this.socket.reconnect();
-  };
-
   private onFrame(frame: ServerFrame): void {
-    switch (frame.type) {
-      case 'call.state': {
-        // (Re)connected: the others were told we joined and drop their old links to us, so
-        // every link starts afresh, and we offer.
-        if (frame.participants.length > 0) this.answered();
-        const present = new Set(frame.participants.map((p) => p.userId));
-        for (const userId of this.links.keys()) if (!present.has(userId)) this.dropPeer(userId);
-        for (const { userId, media } of frame.participants) {
-          this.dropPeer(userId);
-          store().setPeer(userId, { media });
-          this.createLink(userId, true);
-        }
-        return;
-      }
-      case 'call.joined':
-        // Someone is here: the call was answered (even if the inbox event is late).
-        this.answered();
-        // They (re)joined: they will offer; an old link to them is dead.
-        this.dropPeer(frame.userId);
-        store().setPeer(frame.userId, { media: frame.media });
-        return;
-      case 'call.left':
-        this.dropPeer(frame.userId);
-        return;
-      case 'call.media':
-        store().setPeer(frame.userId, { media: frame.media });
-        return;
-      case 'signal': {
-        const link = this.links.get(frame.from) ?? this.createLink(frame.from, false);
-        link.receive(frame.data);
-        return;
-      }
-      case 'error':
-        if (frame.code === 'call_full' || frame.code === 'replaced') {
-          // The room closes this socket next; reconnecting would only be refused again.
-          this.socket?.close();
-          store().end(this.callId, frame.code === 'call_full' ? 'full' : 'replaced');
-        } else if (frame.code === 'call_ended') {
-          this.socket?.close();
-          // The inbox's call.ended says how it ended (missed, declined...) and usually comes
-          // first; this only ends a call whose event was lost, as completed.
-          const { callId } = this;
-          setTimeout(() => store().end(callId, 'completed'), CALL_ENDED_GRACE_MS);
-        } else if (frame.code !== 'peer_unavailable') {
-          console.warn('call room:', frame.code, frame.message);
-        }
-        return;
-      default:
-        return;
-    }
+    applyCallFrame(frame, {
+      callId: this.callId,
+      linkedPeers: () => [...this.links.keys()],
+      answered: () => this.answered(),
+      dropPeer: (userId) => this.dropPeer(userId),
+      offerTo: (userId) => void this.createLink(userId, true),
+      receiveSignal: (from, data) =>
+        (this.links.get(from) ?? this.createLink(from, false)).receive(data),
+      leaveRoom: () => this.room?.close(),
+    });
   }
 
   private answered(): void {
@@ -292,16 +221,8 @@ export class CallSession {
       video: this.opts.kind === 'video',
       local: { stream: this.stream, audio: this.audio, video: this.screen ?? this.camera },
       send: (data) => {
-        // A candidate without its line (never sent by browsers) has nothing to relay.
-        if ('candidate' in data) {
-          const { candidate, ...rest } = data.candidate;
-          if (candidate !== undefined)
-            this.sendFrame({
-              type: 'signal',
-              to: peerId,
-              data: { candidate: { ...rest, candidate } },
-            });
-        } else this.sendFrame({ type: 'signal', to: peerId, data });
+        const frame = signalFrame(peerId, data);
+        if (frame) this.sendFrame(frame);
       },
       onChange: (change) => {
         if (this.links.get(peerId) !== link) return;
@@ -324,8 +245,7 @@ export class CallSession {
   }
 
   private sendFrame(frame: CallClientFrame): void {
-    const socket = this.socket;
-    if (socket?.readyState === WebSocket.OPEN) socket.send(encodeFrame(frame));
+    this.room?.send(frame);
   }
 
   // ── Local media ───────────────────────────────────────────────────────────────────────────
