@@ -124,6 +124,14 @@ describe('scripts/run.mjs', () => {
   it('restarts the rooms after kill -9 of workerd, and says so in supervisor.json', async () => {
     const before = workerdLine();
     expect(before).not.toBeNull();
+    // The rooms answered /health first; the supervisor's own probe says so a moment later.
+    await waitFor('the supervisor to see the rooms up', () => {
+      try {
+        return readState().processes.realtime?.status === 'up';
+      } catch {
+        return false; // not written yet
+      }
+    });
     expect(readState().processes.realtime).toMatchObject({ status: 'up', restarts: 0 });
     process.kill(before!.pid, 'SIGKILL');
     await waitFor('the supervisor to notice', () => readState().processes.realtime!.restarts >= 1);
