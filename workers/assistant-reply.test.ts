@@ -1,105 +1,26 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 // The "no provider" case reads the real environment: make sure a developer's key is not in it.
 vi.hoisted(() => {
   delete process.env.AI_API_KEY;
 });
 
-import { getStore } from '@/lib/app-store';
 import { ASSISTANT_ID } from '@/lib/assistant/identity';
-import { replyToMessage, type ReplySettings } from '@/lib/assistant/server/reply';
-import type { Store } from '@/lib/db';
-import type { Message } from '@/lib/db/types';
 import type { RoomEvent } from '@/lib/realtime/protocol';
-import * as realtime from '@/lib/realtime/server/publish';
-import { resetBreaker } from '@/lib/resilience/breakers';
-import { uniqueEmail } from '@/test/api';
-import { startFakeOpenAI, type FakeMode, type FakeOpenAI } from '@/test/fake-openai';
+import { assistantReplyFixture } from '@/test/assistant-reply';
 
-let store: Store;
-let fake: FakeOpenAI;
-beforeAll(async () => {
-  store = await getStore();
-  fake = await startFakeOpenAI();
-});
-afterAll(async () => {
-  await fake.close();
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  // Each case starts with the provider's breaker closed (failures in one case open it for the next).
-  resetBreaker('ai');
-});
-
-function settings(over: { timeoutMs?: number } = {}): ReplySettings {
-  return {
-    provider: {
-      baseUrl: fake.baseUrl,
-      apiKey: 'sk-test',
-      model: 'fake-model',
-      timeoutMs: over.timeoutMs ?? 3000,
-    },
-    contextTokens: 4000,
-    requestsPerHour: 30,
-    draftIntervalMs: 20,
-  };
-}
-
-/** A person in a direct conversation with the assistant, who just asked `body`. */
-async function askDirectly(body: string, name = 'Ana') {
-  const person = await store.createUser({ email: uniqueEmail('ask'), name, passwordHash: null });
-  const { conversation } = await store.findOrCreateDirect({
-    userIds: [person.id, ASSISTANT_ID],
-    createdBy: person.id,
-  });
-  const { message } = await store.createMessage({
-    conversationId: conversation.id,
-    authorId: person.id,
-    body,
-    clientId: crypto.randomUUID(),
-  });
-  return { person, conversationId: conversation.id, question: message };
-}
-
-/** Records every event published to conversation rooms, and who was to hear it. */
-function recordPublishes() {
-  const spy = vi.spyOn(realtime, 'publishToConversation');
-  return {
-    events: () => spy.mock.calls.flatMap(([call]) => call.events),
-    recipients: () => spy.mock.calls.map(([call]) => call.recipients),
-  };
-}
-
-async function assistantMessages(conversationId: string): Promise<Message[]> {
-  const { messages } = await store.listMessages({ conversationId, limit: 100 });
-  return messages.filter((m) => m.authorId === ASSISTANT_ID);
-}
-
-function reply(question: Message, over: Partial<Parameters<typeof replyToMessage>[0]> = {}) {
-  return replyToMessage({
-    store,
-    conversationId: question.conversationId,
-    messageId: question.id,
-    settings: settings(),
-    ...over,
-  });
-}
-
-function useMode(mode: FakeMode) {
-  fake.setMode(mode);
-  return fake.requests.length;
-}
+const fx = assistantReplyFixture();
 
 describe('assistant-reply: a streamed answer', () => {
   it('publishes a growing draft, then stores and announces the answer once', async () => {
     const pieces = ['Hel', 'lo ', 'Ana', ', ', 'çé👋', ' — ', 'how ', 'can ', 'I ', 'help?'];
-    const before = useMode({ kind: 'stream', pieces, delayMs: 12 });
-    const { person, conversationId, question } = await askDirectly('hello there');
-    const published = recordPublishes();
+    const before = fx.useMode({ kind: 'stream', pieces, delayMs: 12 });
+    const { person, conversationId, question } = await fx.askDirectly('hello there');
+    const published = fx.recordPublishes();
 
-    await reply(question);
+    await fx.reply(question);
 
-    const request = fake.requests[before]!;
+    const request = fx.fake.requests[before]!;
     expect(request.headers.authorization).toBe('Bearer sk-test');
     const body = request.body as { model: string; stream: boolean; messages: unknown[] };
     expect(body.model).toBe('fake-model');
@@ -108,7 +29,7 @@ describe('assistant-reply: a streamed answer', () => {
     expect(body.messages.at(-1)).toEqual({ role: 'user', content: 'Ana: hello there' });
 
     const answer = pieces.join('');
-    const stored = await assistantMessages(conversationId);
+    const stored = await fx.assistantMessages(conversationId);
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({
       body: answer,
@@ -146,50 +67,50 @@ describe('assistant-reply: a streamed answer', () => {
       expect(recipients.sort()).toEqual([person.id, ASSISTANT_ID].sort());
     }
     // Like any message, the reply is queued for notifications (the person may have left).
-    const jobs = await store.listJobs({ states: ['pending'], limit: 500 });
+    const jobs = await fx.store.listJobs({ states: ['pending'], limit: 500 });
     expect(jobs.map((j) => j.dedupeId)).toContain(`message-created:${stored[0]!.id}`);
   });
 
   it('running the job again stores nothing new and does not ask the provider again', async () => {
-    useMode({ kind: 'stream', pieces: ['Once', ' only'] });
-    const { conversationId, question } = await askDirectly('say it once');
-    await reply(question);
-    const asked = fake.requests.length;
-    const published = recordPublishes();
+    fx.useMode({ kind: 'stream', pieces: ['Once', ' only'] });
+    const { conversationId, question } = await fx.askDirectly('say it once');
+    await fx.reply(question);
+    const asked = fx.fake.requests.length;
+    const published = fx.recordPublishes();
 
-    await reply(question);
+    await fx.reply(question);
 
-    expect(fake.requests.length).toBe(asked);
+    expect(fx.fake.requests.length).toBe(asked);
     expect(published.events()).toEqual([]);
-    expect((await assistantMessages(conversationId)).map((m) => m.body)).toEqual(['Once only']);
+    expect((await fx.assistantMessages(conversationId)).map((m) => m.body)).toEqual(['Once only']);
   });
 
-  it('two runs at the same time still store and announce one reply', async () => {
-    useMode({ kind: 'stream', pieces: ['Just', ' one'], delayMs: 10 });
-    const { conversationId, question } = await askDirectly('race');
-    const published = recordPublishes();
+  it('two runs at the same time still fx.store and announce one reply', async () => {
+    fx.useMode({ kind: 'stream', pieces: ['Just', ' one'], delayMs: 10 });
+    const { conversationId, question } = await fx.askDirectly('race');
+    const published = fx.recordPublishes();
 
-    await Promise.all([reply(question), reply(question)]);
+    await Promise.all([fx.reply(question), fx.reply(question)]);
 
-    expect((await assistantMessages(conversationId)).map((m) => m.body)).toEqual(['Just one']);
+    expect((await fx.assistantMessages(conversationId)).map((m) => m.body)).toEqual(['Just one']);
     expect(published.events().filter((e) => e.type === 'message.created')).toHaveLength(1);
   });
 
   it('an empty completion says it has no answer', async () => {
-    useMode({ kind: 'stream', pieces: [] });
-    const { conversationId, question } = await askDirectly('…');
-    await reply(question);
-    expect((await assistantMessages(conversationId)).map((m) => m.body)).toEqual([
+    fx.useMode({ kind: 'stream', pieces: [] });
+    const { conversationId, question } = await fx.askDirectly('…');
+    await fx.reply(question);
+    expect((await fx.assistantMessages(conversationId)).map((m) => m.body)).toEqual([
       'I have no answer to that.',
     ]);
   });
 
   it('answers nothing to a message deleted before the job ran', async () => {
-    const before = useMode({ kind: 'stream', pieces: ['too late'] });
-    const { conversationId, question } = await askDirectly('never mind');
-    await store.deleteMessage({ id: question.id });
-    await reply(question);
-    expect(fake.requests.length).toBe(before);
-    expect(await assistantMessages(conversationId)).toEqual([]);
+    const before = fx.useMode({ kind: 'stream', pieces: ['too late'] });
+    const { conversationId, question } = await fx.askDirectly('never mind');
+    await fx.store.deleteMessage({ id: question.id });
+    await fx.reply(question);
+    expect(fx.fake.requests.length).toBe(before);
+    expect(await fx.assistantMessages(conversationId)).toEqual([]);
   });
 });
