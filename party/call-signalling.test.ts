@@ -1,62 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { CALL_CLOSE_CODES, type ServerFrame } from '@/lib/realtime/protocol';
-import { mintRoomToken } from '@/lib/realtime/room-token';
+import { CALL_CLOSE_CODES } from '@/lib/realtime/protocol';
+import { TEST_PARTY_SECRET, connectRoom } from '@/test/partykit';
 import {
-  TEST_PARTY_SECRET,
-  TEST_ROOM_TOKEN_KEY,
-  connectRoom,
-  startPartykit,
-  type RoomSocket,
-} from '@/test/partykit';
+  closeAll,
+  is,
+  join,
+  joinAll,
+  newCall,
+  party,
+  sendFrame,
+  startCallParty,
+  token,
+  wsUrl,
+} from '@/test/call-room';
 
-let party: Awaited<ReturnType<typeof startPartykit>>;
-beforeAll(async () => {
-  party = await startPartykit();
-});
-afterAll(async () => {
-  await party?.stop();
-});
-
-let rooms = 0;
-/** A fresh call id per test, so rooms never share state. */
-const newCall = () => `call_test${Date.now().toString(36)}${(rooms++).toString(36)}`;
-
-const wsUrl = (partyName: string, room: string, token?: string) =>
-  `ws://${party.host}/parties/${partyName}/${room}?_pk=${crypto.randomUUID()}${token ? `&token=${encodeURIComponent(token)}` : ''}`;
-
-const token = (userId: string, roomId: string, party: 'call' | 'conversation' = 'call') =>
-  mintRoomToken({ userId, party, roomId, key: TEST_ROOM_TOKEN_KEY }).then((t) => t.token);
-
-type Frame<T extends ServerFrame['type']> = Extract<ServerFrame, { type: T }>;
-const is =
-  <T extends ServerFrame['type']>(type: T) =>
-  (f: ServerFrame): f is Frame<T> =>
-    f.type === type;
-
-/** Joins call room `callId` as `userId`: welcome, then who is there already. */
-async function join(userId: string, callId: string) {
-  const socket = await connectRoom(wsUrl('call', callId, await token(userId, callId)));
-  expect(await socket.next()).toEqual({ type: 'welcome', v: 1, userId });
-  const state = await socket.next();
-  expect(state).toMatchObject({ type: 'call.state', callId });
-  return { socket, state: state as Frame<'call.state'> };
-}
-
-/** Everyone in `userIds` joins in order; each earlier one hears each later one join. */
-async function joinAll(callId: string, userIds: string[]) {
-  const sockets: RoomSocket[] = [];
-  for (const userId of userIds) {
-    const { socket } = await join(userId, callId);
-    for (const earlier of sockets)
-      expect(await earlier.waitFor(is('call.joined'))).toMatchObject({ userId });
-    sockets.push(socket);
-  }
-  return sockets;
-}
-
-const sendFrame = (socket: RoomSocket, frame: unknown) => socket.ws.send(JSON.stringify(frame));
-const closeAll = (sockets: RoomSocket[]) => Promise.all(sockets.map((s) => s.close()));
+startCallParty();
 
 const offer = { description: { type: 'offer', sdp: 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n' } };
 const candidate = {
