@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { Store } from '@/lib/db/store';
-import type { Job, JobDispatcher } from '@/lib/db/types';
 
 import { type OpenStore } from './fixtures';
+import { jobHelpers } from './job-helpers';
 
 /**
  * The jobs port (lib/db/ports/jobs.ts), part 2: what becomes of a claimed job (complete, fail,
@@ -20,39 +20,7 @@ export function jobOutcomesContract(adapter: string, open: OpenStore) {
       await store.close();
     });
 
-    // Whole milliseconds, which both adapters keep exactly.
-    const t0 = new Date(Math.floor(Date.now() / 1000) * 1000);
-    const at = (ms: number) => new Date(t0.getTime() + ms);
-    const LEASE = 60_000;
-    let counter = 0;
-
-    const enqueue = async (
-      input: {
-        runAt?: Date;
-        dispatcher?: JobDispatcher;
-        dedupeId?: string;
-        payload?: unknown;
-      } = {},
-    ) =>
-      (
-        await store.enqueueJob({
-          name: 'notify-message',
-          payload: input.payload ?? { n: ++counter },
-          dedupeId: input.dedupeId ?? `dedupe-${++counter}`,
-          dispatcher: input.dispatcher ?? 'local',
-          runAt: input.runAt ?? t0,
-          maxAttempts: 3,
-        })
-      ).job;
-    const claim = (now: Date, limit = 10) => store.claimDueJobs({ now, limit, leaseMs: LEASE });
-    const ids = (jobs: Job[]) => jobs.map((job) => job.id);
-    /** A local job, claimed once: running with attempts 1. */
-    const running = async () => {
-      const job = await enqueue();
-      const [claimed] = await claim(t0, 1);
-      expect(claimed?.id).toBe(job.id);
-      return claimed!;
-    };
+    const { t0, at, LEASE, enqueue, claim, ids, running } = jobHelpers(() => store);
 
     it('completes a running job: succeeded, finishedAt now, lease cleared', async () => {
       const job = await running();

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Store } from '@/lib/db/store';
-import type { Notification, NotificationKind } from '@/lib/db/types';
+import type { Notification } from '@/lib/db/types';
 
-import { chatFixtures, type OpenStore } from './fixtures';
+import { type OpenStore } from './fixtures';
+import { notificationHelpers } from './notification-helpers';
 
 /**
  * The notifications port (lib/db/ports/notifications.ts): one per source, paging, read marks,
@@ -18,32 +19,7 @@ export function notificationsContract(adapter: string, open: OpenStore) {
     afterAll(async () => {
       await store.close();
     });
-    const { tick, people, group, post } = chatFixtures(() => store);
-    const ids = (items: Notification[]) => items.map((n) => n.id);
-
-    /** Two people in a group; `notify` creates b's notification about a new message by a. */
-    const pair = async () => {
-      const [a, b] = (await people(2)) as [string, string];
-      const { id: conversationId } = await group(a, [b]);
-      const notify = async (
-        kind: NotificationKind = 'mention',
-        inConversation = conversationId,
-      ) => {
-        const message = await post(inConversation, a, 'hey @b');
-        const { notification } = await store.createNotification({
-          userId: b,
-          kind,
-          conversationId: inConversation,
-          messageId: message.id,
-          callId: null,
-          seq: message.seq,
-          actorId: a,
-          preview: 'hey @b',
-        });
-        return notification;
-      };
-      return { a, b, conversationId, notify };
-    };
+    const { tick, group, post, ids, pair } = notificationHelpers(() => store);
 
     describe('notifications', () => {
       it('creates an unread notification and lists it', async () => {
