@@ -3,10 +3,12 @@
  * Notifications can be created "in the past" (the store stamps them with Date.now()), each about
  * a real message, since the digest leaves out notifications whose message is gone.
  */
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 
 import { createSqliteStore } from '@/lib/db/sqlite';
 import type { NotificationKind } from '@/lib/db/types';
+import { sendDigest } from '@/lib/email/server/digest';
+import type { EmailMessage, SentEmail } from '@/lib/email/server/transport';
 
 export const MINUTE = 60_000;
 
@@ -68,4 +70,32 @@ export async function createDigestWorld() {
   }
 
   return { store, ana, ben, cy, design, dm, notify };
+}
+
+/**
+ * A fresh digest world per test and an outbox that records what was sent: call once at the top
+ * of a digest test file. `digest()` runs one digest for Ben (or `userId`).
+ */
+export function digestRuns() {
+  const t = {
+    world: undefined as unknown as DigestWorld,
+    outbox: [] as EmailMessage[],
+    send: async (message: EmailMessage): Promise<SentEmail> => {
+      t.outbox.push(message);
+      return { transport: 'outbox', messageId: `<${t.outbox.length}@test>` };
+    },
+    digest: (opts: { userId?: string; now?: Date } = {}) =>
+      sendDigest({
+        store: t.world.store,
+        userId: opts.userId ?? t.world.ben.id,
+        now: opts.now,
+        send: t.send,
+      }),
+  };
+  beforeEach(async () => {
+    t.world = await createDigestWorld();
+    t.outbox = [];
+  });
+  afterEach(async () => t.world.store.close());
+  return t;
 }

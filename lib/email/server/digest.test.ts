@@ -1,32 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { createDigestWorld, MINUTE, type DigestWorld } from '@/test/digest-fixtures';
+import { digestRuns, MINUTE } from '@/test/digest-fixtures';
 
-import { sendDigest } from './digest';
 import { digestDelayMs } from './schedule';
-import type { EmailMessage, SentEmail } from './transport';
 import { verifyUnsubscribeToken } from './unsubscribe-token';
 
 const BASE = 'http://localhost:3000';
-let world: DigestWorld;
-let outbox: EmailMessage[];
-
-const send = async (message: EmailMessage): Promise<SentEmail> => {
-  outbox.push(message);
-  return { transport: 'outbox', messageId: `<${outbox.length}@test>` };
-};
-const digest = (opts: { userId?: string; now?: Date } = {}) =>
-  sendDigest({ store: world.store, userId: opts.userId ?? world.ben.id, now: opts.now, send });
-
-beforeEach(async () => {
-  world = await createDigestWorld();
-  outbox = [];
-});
-afterEach(async () => world.store.close());
+const t = digestRuns();
 
 describe('the digest email', () => {
   it('lists every unread mention, reply and DM, grouped by conversation, with links', async () => {
-    const { ana, cy, design, dm, notify } = world;
+    const { ana, cy, design, dm, notify } = t.world;
     const mention = await notify({
       kind: 'mention',
       conversationId: design.id,
@@ -49,14 +33,14 @@ describe('the digest email', () => {
       minutesAgo: 11,
     });
 
-    const outcome = await digest();
+    const outcome = await t.digest();
     expect(outcome).toMatchObject({
       status: 'sent',
       notificationIds: [mention.id, direct.id, reply.id],
     });
-    expect(outbox).toHaveLength(1);
-    const email = outbox[0]!;
-    expect(email.to).toEqual({ name: 'Ben', address: world.ben.email });
+    expect(t.outbox).toHaveLength(1);
+    const email = t.outbox[0]!;
+    expect(email.to).toEqual({ name: 'Ben', address: t.world.ben.email });
     expect(email.subject).toBe('3 unread messages in Parley');
 
     const link = (n: { conversationId: string; messageId: string | null }) =>
@@ -82,7 +66,7 @@ describe('the digest email', () => {
   });
 
   it('carries a signed unsubscribe link and the RFC 8058 one-click headers', async () => {
-    const { ana, design, notify } = world;
+    const { ana, design, notify } = t.world;
     await notify({
       kind: 'mention',
       conversationId: design.id,
@@ -90,24 +74,24 @@ describe('the digest email', () => {
       preview: 'hi',
       minutesAgo: 11,
     });
-    await digest();
-    const email = outbox[0]!;
+    await t.digest();
+    const email = t.outbox[0]!;
 
     const page = /Unsubscribe from these emails: (\S+)/.exec(email.text)?.[1];
     expect(page).toMatch(new RegExp(`^${BASE}/unsubscribe\\?token=[\\w.-]+$`));
     const pageToken = new URL(page!).searchParams.get('token');
-    expect(await verifyUnsubscribeToken(pageToken)).toEqual({ ok: true, userId: world.ben.id });
+    expect(await verifyUnsubscribeToken(pageToken)).toEqual({ ok: true, userId: t.world.ben.id });
     expect(email.html).toContain(`href="${page}"`);
 
     expect(email.headers?.['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
     const oneClick = /^<(.+)>$/.exec(email.headers?.['List-Unsubscribe'] ?? '')?.[1];
     expect(oneClick).toMatch(new RegExp(`^${BASE}/api/email/unsubscribe\\?token=`));
     const headerToken = new URL(oneClick!).searchParams.get('token');
-    expect(await verifyUnsubscribeToken(headerToken)).toEqual({ ok: true, userId: world.ben.id });
+    expect(await verifyUnsubscribeToken(headerToken)).toEqual({ ok: true, userId: t.world.ben.id });
   });
 
   it('names the one notification in the subject', async () => {
-    const { ana, design, notify } = world;
+    const { ana, design, notify } = t.world;
     await notify({
       kind: 'mention',
       conversationId: design.id,
@@ -115,12 +99,12 @@ describe('the digest email', () => {
       preview: 'hi',
       minutesAgo: 11,
     });
-    await digest();
-    expect(outbox[0]!.subject).toBe('Ana mentioned you in Design');
+    await t.digest();
+    expect(t.outbox[0]!.subject).toBe('Ana mentioned you in Design');
   });
 
   it('escapes what people wrote in the HTML part', async () => {
-    const { ana, design, notify } = world;
+    const { ana, design, notify } = t.world;
     await notify({
       kind: 'mention',
       conversationId: design.id,
@@ -128,15 +112,15 @@ describe('the digest email', () => {
       preview: '<img src=x onerror=alert(1)> & "co"',
       minutesAgo: 11,
     });
-    await digest();
-    expect(outbox[0]!.html).not.toContain('<img');
-    expect(outbox[0]!.html).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;co&quot;');
+    await t.digest();
+    expect(t.outbox[0]!.html).not.toContain('<img');
+    expect(t.outbox[0]!.html).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; &quot;co&quot;');
   });
 });
 
 describe('batching', () => {
   it('sends once: a second run finds everything already emailed', async () => {
-    const { ana, design, notify, store, ben } = world;
+    const { ana, design, notify, store, ben } = t.world;
     for (let i = 0; i < 4; i++)
       await notify({
         kind: 'mention',
@@ -146,15 +130,15 @@ describe('batching', () => {
         minutesAgo: 20 - i,
       });
     const now = new Date();
-    expect(await digest({ now })).toMatchObject({ status: 'sent' });
-    expect(await digest()).toEqual({ status: 'empty' });
-    expect(outbox).toHaveLength(1);
-    expect(outbox[0]!.subject).toBe('4 unread messages in Parley');
+    expect(await t.digest({ now })).toMatchObject({ status: 'sent' });
+    expect(await t.digest()).toEqual({ status: 'empty' });
+    expect(t.outbox).toHaveLength(1);
+    expect(t.outbox[0]!.subject).toBe('4 unread messages in Parley');
     expect((await store.getNotificationSettings({ userId: ben.id })).lastDigestAt).toEqual(now);
   });
 
   it('sends the next digest with only what arrived since the last one', async () => {
-    const { ana, cy, design, notify } = world;
+    const { ana, cy, design, notify } = t.world;
     await notify({
       kind: 'mention',
       conversationId: design.id,
@@ -162,7 +146,7 @@ describe('batching', () => {
       preview: 'first',
       minutesAgo: 30,
     });
-    await digest();
+    await t.digest();
     await notify({
       kind: 'reply',
       conversationId: design.id,
@@ -170,16 +154,16 @@ describe('batching', () => {
       preview: 'second',
       minutesAgo: 11,
     });
-    await digest();
-    expect(outbox.map((e) => e.subject)).toEqual([
+    await t.digest();
+    expect(t.outbox.map((e) => e.subject)).toEqual([
       'Ana mentioned you in Design',
       'Cy replied to you in Design',
     ]);
-    expect(outbox[1]!.text).not.toContain('first');
+    expect(t.outbox[1]!.text).not.toContain('first');
   });
 
   it('includes younger notifications once one is due ("everything unread since the last email")', async () => {
-    const { ana, dm, design, notify } = world;
+    const { ana, dm, design, notify } = t.world;
     await notify({
       kind: 'mention',
       conversationId: design.id,
@@ -188,15 +172,15 @@ describe('batching', () => {
       minutesAgo: 11,
     });
     await notify({ kind: 'dm', conversationId: dm.id, actorId: ana.id, preview: 'fresh' });
-    expect(await digest()).toMatchObject({
+    expect(await t.digest()).toMatchObject({
       status: 'sent',
       notificationIds: [expect.any(String), expect.any(String)],
     });
-    expect(outbox[0]!.text).toContain('fresh');
+    expect(t.outbox[0]!.text).toContain('fresh');
   });
 
   it('sends nothing for notifications read before the delay', async () => {
-    const { ana, design, notify, store, ben } = world;
+    const { ana, design, notify, store, ben } = t.world;
     const n = await notify({
       kind: 'mention',
       conversationId: design.id,
@@ -209,12 +193,14 @@ describe('batching', () => {
       conversationId: design.id,
       uptoSeq: n.seq!,
     });
-    expect(await digest({ now: new Date(Date.now() + 10 * MINUTE) })).toEqual({ status: 'empty' });
-    expect(outbox).toEqual([]);
+    expect(await t.digest({ now: new Date(Date.now() + 10 * MINUTE) })).toEqual({
+      status: 'empty',
+    });
+    expect(t.outbox).toEqual([]);
   });
 
   it('leaves out other kinds (every-message notifications, missed calls)', async () => {
-    const { ana, design, notify } = world;
+    const { ana, design, notify } = t.world;
     await notify({
       kind: 'message',
       conversationId: design.id,
@@ -222,14 +208,14 @@ describe('batching', () => {
       preview: 'fyi',
       minutesAgo: 30,
     });
-    expect(await digest()).toEqual({ status: 'empty' });
+    expect(await t.digest()).toEqual({ status: 'empty' });
   });
 
   it.each([
     ['their level is "nothing"', { level: 'nothing' as const }],
     ['they turned email digests off', { emailDigest: false }],
   ])('sends nothing when %s', async (_, change) => {
-    const { ana, design, notify, store, ben } = world;
+    const { ana, design, notify, store, ben } = t.world;
     await store.updateNotificationSettings({ userId: ben.id, ...change });
     await notify({
       kind: 'mention',
@@ -238,12 +224,12 @@ describe('batching', () => {
       preview: 'hi',
       minutesAgo: 30,
     });
-    expect(await digest()).toEqual({ status: 'off' });
-    expect(outbox).toEqual([]);
+    expect(await t.digest()).toEqual({ status: 'off' });
+    expect(t.outbox).toEqual([]);
   });
 
   it('reschedules itself for when the oldest notification becomes due', async () => {
-    const { ana, design, notify, store, ben } = world;
+    const { ana, design, notify, store, ben } = t.world;
     const n = await notify({
       kind: 'mention',
       conversationId: design.id,
@@ -252,8 +238,8 @@ describe('batching', () => {
       minutesAgo: 4,
     });
     const dueAt = new Date(n.createdAt.getTime() + digestDelayMs());
-    expect(await digest()).toEqual({ status: 'not-due', dueAt });
-    expect(outbox).toEqual([]);
+    expect(await t.digest()).toEqual({ status: 'not-due', dueAt });
+    expect(t.outbox).toEqual([]);
 
     const jobs = await store.listJobs({ states: ['pending'], limit: 10 });
     expect(jobs).toEqual([
@@ -266,13 +252,13 @@ describe('batching', () => {
     expect(Math.abs(jobs[0]!.runAt.getTime() - dueAt.getTime())).toBeLessThan(2_000);
 
     // The same run again (a retry) queues nothing new.
-    await digest();
+    await t.digest();
     expect(await store.listJobs({ states: ['pending'], limit: 10 })).toHaveLength(1);
     // Once due, it goes out.
-    expect(await digest({ now: dueAt })).toMatchObject({ status: 'sent' });
+    expect(await t.digest({ now: dueAt })).toMatchObject({ status: 'sent' });
   });
 
   it('sends nothing for a person without notifications', async () => {
-    expect(await digest({ userId: world.cy.id })).toEqual({ status: 'empty' });
+    expect(await t.digest({ userId: t.world.cy.id })).toEqual({ status: 'empty' });
   });
 });
