@@ -107,7 +107,8 @@ export function MessageList({
   // "at bottom" and would otherwise page, and follow, its way to the latest message).
   const pagingNewer = useRef(false);
   const loadNewerInPlace = () => {
-    if (pagingNewer.current) return;
+    // At the present there is nothing newer to page: live messages follow as ever.
+    if (!timeline.hasMoreAfter || pagingNewer.current) return;
     pagingNewer.current = true;
     void loadNewer().finally(() => {
       // Rows are measured (and the list's height changes) in the frames after the page lands.
