@@ -78,7 +78,12 @@ test('axe finds no critical or serious problem on any screen, light and dark', a
   await p.getByRole('button', { name: 'Start voice call' }).click();
   await expect(callView(p)).toBeVisible();
   await expectAccessible(p, 'call');
-  await callView(p).getByRole('button', { name: 'Hang up' }).click();
+  // Unanswered, the call rings out after CALL_RING_TIMEOUT_MS (6 s on the e2e server); on a busy
+  // machine the scan above can outlast that, and the call has then closed by itself.
+  await callView(p)
+    .getByRole('button', { name: 'Hang up' })
+    .click({ timeout: 2000 })
+    .catch(() => undefined);
   await expect(callView(p)).toBeHidden();
 
   await p.goto('/settings');

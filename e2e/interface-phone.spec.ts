@@ -85,7 +85,7 @@ test('a long press, or the always-visible ⋯, opens the message sheet: react, r
 
   // Reply from the sheet.
   await longPress(ben.page, row.getByText('Press and hold me'));
-  await sheet.getByRole('button', { name: 'Reply' }).click();
+  await sheet.getByRole('button', { name: 'Reply', exact: true }).click();
   await expect(ben.page.getByText(/Replying to/)).toBeVisible();
 
   // Pin, and Reply in thread, from the sheet too (a DM: anyone may pin).
