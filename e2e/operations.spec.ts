@@ -47,7 +47,18 @@ test('an admin sees real figures, sends a test error whose server, room and brow
   const usage = page.getByRole('region', { name: 'Usage, last 30 days' });
   await expect(usage.getByRole('row')).toHaveCount(2); // the header and today
   // The charts (lazy-loaded uPlot) have drawn.
-  await expect(page.locator('[data-chart][data-rendered="true"]')).toHaveCount(5);
+  await expect(page.locator('[data-chart][data-rendered="true"]')).toHaveCount(6);
+  await expect(page.getByRole('region', { name: 'Latency' })).toContainText(
+    /Send → rooms p50 \/ p99: \d+ ms \/ \d+ ms/,
+  );
+  await expect(usage.getByRole('columnheader')).toHaveText([
+    'Day (UTC)',
+    'Messages',
+    'People active',
+    'AI replies',
+    'Calls',
+    'Call minutes',
+  ]);
 
   const axe = await new AxeBuilder({ page }).analyze();
   const serious = axe.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');

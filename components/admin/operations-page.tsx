@@ -16,6 +16,7 @@ const MinuteChart = dynamic(() => import('./minute-chart').then((m) => m.MinuteC
 });
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+const toMs = (seconds: number | null) => (seconds === null ? null : seconds * 1000);
 const ms = (seconds: number | null) =>
   seconds === null ? '–' : `${Math.round(seconds * 1000)} ms`;
 
@@ -50,6 +51,8 @@ export function OperationsPage({ initial }: { initial: Operations }) {
   const errors = sum(hour.map((p) => p.errors));
   const messages = sum(hour.map((p) => p.messages));
   const latest95 = [...hour].reverse().find((p) => p.latencyP95 !== null)?.latencyP95 ?? null;
+  const latestPublish = [...hour].reverse().find((p) => p.publishP99 !== null) ?? null;
+  const latestAi = [...hour].reverse().find((p) => p.aiP95 !== null)?.aiP95 ?? null;
   const open = Object.entries(data.breakers).filter(([, b]) => b.status !== 'closed');
 
   async function refresh() {
@@ -114,21 +117,37 @@ export function OperationsPage({ initial }: { initial: Operations }) {
         </Panel>
         <Panel
           title="Latency"
-          summary={`Request p95 in the latest minute with requests: ${ms(latest95)}.`}
+          summary={`Request p95 in the latest minute with requests: ${ms(latest95)}. Send → rooms p50 / p99: ${ms(latestPublish?.publishP50 ?? null)} / ${ms(latestPublish?.publishP99 ?? null)}.`}
         >
           <MinuteChart
             times={times}
             series={[
               {
                 label: 'Request p95 (ms)',
-                values: hour.map((p) => (p.latencyP95 === null ? null : p.latencyP95 * 1000)),
+                values: hour.map((p) => toMs(p.latencyP95)),
                 color: '#7c3aed',
               },
               {
-                label: 'Publish p95 (ms)',
-                values: hour.map((p) => (p.publishP95 === null ? null : p.publishP95 * 1000)),
+                label: 'Send → rooms p50 (ms)',
+                values: hour.map((p) => toMs(p.publishP50)),
                 color: '#059669',
               },
+              {
+                label: 'Send → rooms p99 (ms)',
+                values: hour.map((p) => toMs(p.publishP99)),
+                color: '#ca8a04',
+              },
+            ]}
+          />
+        </Panel>
+        <Panel
+          title="AI"
+          summary={`Parley AI's provider answered in ${ms(latestAi)} (p95, latest minute with a request).`}
+        >
+          <MinuteChart
+            times={times}
+            series={[
+              { label: 'AI p95 (ms)', values: hour.map((p) => toMs(p.aiP95)), color: '#db2777' },
             ]}
           />
         </Panel>
@@ -147,6 +166,7 @@ export function OperationsPage({ initial }: { initial: Operations }) {
             series={[
               { label: 'Succeeded', values: hour.map((p) => p.jobsSucceeded), color: '#16a34a' },
               { label: 'Failed', values: hour.map((p) => p.jobsFailed), color: '#dc2626' },
+              { label: 'Waiting', values: hour.map((p) => p.jobsPending), color: '#9333ea' },
             ]}
           />
         </Panel>
@@ -172,7 +192,7 @@ export function OperationsPage({ initial }: { initial: Operations }) {
 
       <Panel
         title="Usage, last 30 days"
-        summary={`${sum(data.usage.map((d) => d.messages))} messages on ${data.usage.length} active days.`}
+        summary={`${sum(data.usage.map((d) => d.messages))} messages, ${sum(data.usage.map((d) => d.aiReplies))} Parley AI replies and ${sum(data.usage.map((d) => d.calls))} calls (${Math.round(sum(data.usage.map((d) => d.callMinutes)))} call minutes) on ${data.usage.length} active days.`}
       >
         {data.usage.length > 0 && (
           <MinuteChart
@@ -184,16 +204,28 @@ export function OperationsPage({ initial }: { initial: Operations }) {
                 color: '#0891b2',
               },
               { label: 'People active', values: data.usage.map((d) => d.people), color: '#ea580c' },
+              { label: 'AI replies', values: data.usage.map((d) => d.aiReplies), color: '#db2777' },
+              { label: 'Calls', values: data.usage.map((d) => d.calls), color: '#16a34a' },
+              {
+                label: 'Call minutes',
+                values: data.usage.map((d) => d.callMinutes),
+                color: '#9333ea',
+              },
             ]}
           />
         )}
         <table className="mt-2 w-full text-left text-sm">
-          <caption className="sr-only">Messages and active people per day</caption>
+          <caption className="sr-only">
+            Messages, active people, AI replies, calls and call minutes per day
+          </caption>
           <thead>
             <tr>
               <th scope="col">Day (UTC)</th>
               <th scope="col">Messages</th>
               <th scope="col">People active</th>
+              <th scope="col">AI replies</th>
+              <th scope="col">Calls</th>
+              <th scope="col">Call minutes</th>
             </tr>
           </thead>
           <tbody>
@@ -202,6 +234,9 @@ export function OperationsPage({ initial }: { initial: Operations }) {
                 <td>{d.day}</td>
                 <td>{d.messages}</td>
                 <td>{d.people}</td>
+                <td>{d.aiReplies}</td>
+                <td>{d.calls}</td>
+                <td>{d.callMinutes}</td>
               </tr>
             ))}
           </tbody>

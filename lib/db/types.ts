@@ -270,7 +270,10 @@ export type Job = {
 };
 
 /** One UTC day of people's messages (`day` as YYYY-MM-DD): how many, and by how many people. */
-export type DailyActivity = { day: string; messages: number; people: number };
+/** One UTC day of people's messages (the assistant's replies counted apart), for operations. */
+export type DailyActivity = { day: string; messages: number; people: number; aiReplies: number };
+/** One UTC day of calls: how many started, and the minutes of those answered. */
+export type DailyCalls = { day: string; calls: number; callMinutes: number };
 
 /**
  * A job to write: what `enqueueJob` stores, and what a write with consequences (a message, a

@@ -5,6 +5,7 @@ import type { Store } from '@/lib/db/store';
 import { allBreakerStatuses, DEPENDENCIES } from '@/lib/resilience/breakers';
 
 import { breakerState, jobsQueued, oldestDueJobAge } from './metrics';
+import { recentActivity } from './recent';
 import { metricsRegistry } from './registry';
 
 type StateDeps = { store: Pick<Store, 'countJobs' | 'oldestDueRunAt'>; now?: Date };
@@ -30,10 +31,29 @@ export async function refreshStateGauges(deps: StateDeps): Promise<void> {
     ...states.map((state) => deps.store.countJobs({ state })),
   ]);
   states.forEach((state, i) => jobsQueued.set({ state }, counts[i] ?? 0));
+  recentActivity().sample('jobsPending', counts[0] ?? 0);
   oldestDueJobAge.set(oldest ? Math.max(0, (now.getTime() - oldest.getTime()) / 1000) : 0);
   const breakers = allBreakerStatuses();
   for (const dependency of DEPENDENCIES) {
     const status = breakers[dependency];
     breakerState.set({ dependency }, status === 'closed' ? 0 : status === 'half-open' ? 1 : 2);
   }
+}
+
+/**
+ * Reads the job backlog once a minute into the operations page's last hour (a scrape or the page
+ * reads it too), so the backlog has a history without Prometheus. One count query a minute.
+ */
+export function startBacklogSampler(store: () => Promise<Pick<Store, 'countJobs'>>): () => void {
+  const read = async () => {
+    try {
+      recentActivity().sample('jobsPending', await (await store()).countJobs({ state: 'pending' }));
+    } catch {
+      // The store is down: /api/health says so; the minute stays without a reading.
+    }
+  };
+  void read();
+  const timer = setInterval(() => void read(), 60_000);
+  timer.unref?.();
+  return () => clearInterval(timer);
 }

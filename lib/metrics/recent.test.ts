@@ -49,3 +49,17 @@ describe('RecentActivity', () => {
     expect(quantile([], 0.5)).toBeNull();
   });
 });
+
+describe('RecentActivity readings', () => {
+  it('keeps the latest reading of a minute, and none for a minute without one', () => {
+    let now = Date.UTC(2026, 0, 1, 12, 0, 30);
+    const recent = new RecentActivity(() => now);
+    recent.sample('jobsPending', 4);
+    recent.sample('jobsPending', 7);
+    now += 120_000;
+    const points = recent.snapshot();
+    expect(points.at(-3)!.gauges.jobsPending).toBe(7);
+    expect(points.at(-2)!.gauges.jobsPending).toBeNull();
+    expect(points.at(-1)!.gauges.jobsPending).toBeNull();
+  });
+});

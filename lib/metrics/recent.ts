@@ -8,11 +8,14 @@ const SAMPLES_PER_MINUTE = 500;
 
 export type Series = 'requests' | 'errors' | 'jobsFailed' | 'jobsSucceeded' | 'messages';
 export type Latency = 'request' | 'publish' | 'ai';
+/** A state read now and then (the job backlog): a minute keeps its latest reading. */
+export type Gauge = 'jobsPending';
 
 type Bucket = {
   minute: number;
   counts: Record<Series, number>;
   latencies: Record<Latency, number[]>;
+  gauges: Partial<Record<Gauge, number>>;
 };
 
 export type MinutePoint = {
@@ -22,12 +25,15 @@ export type MinutePoint = {
   p50: Record<Latency, number | null>;
   p95: Record<Latency, number | null>;
   p99: Record<Latency, number | null>;
+  /** Null for a minute without a reading. */
+  gauges: Record<Gauge, number | null>;
 };
 
 const emptyBucket = (minute: number): Bucket => ({
   minute,
   counts: { requests: 0, errors: 0, jobsFailed: 0, jobsSucceeded: 0, messages: 0 },
   latencies: { request: [], publish: [], ai: [] },
+  gauges: {},
 });
 
 export function quantile(sorted: number[], q: number): number | null {
@@ -63,6 +69,11 @@ export class RecentActivity {
     else samples[Math.floor(Math.random() * SAMPLES_PER_MINUTE)] = seconds;
   }
 
+  /** Records a reading of a state (the minute keeps the latest). */
+  sample(gauge: Gauge, value: number): void {
+    this.bucket().gauges[gauge] = value;
+  }
+
   /** The last 60 minutes, oldest first, with empty minutes filled in. */
   snapshot(): MinutePoint[] {
     const current = Math.floor(this.now() / 60_000);
@@ -78,7 +89,14 @@ export class RecentActivity {
         p95[kind] = quantile(sorted, 0.95);
         p99[kind] = quantile(sorted, 0.99);
       }
-      points.push({ at: minute * 60_000, counts: { ...bucket.counts }, p50, p95, p99 });
+      points.push({
+        at: minute * 60_000,
+        counts: { ...bucket.counts },
+        p50,
+        p95,
+        p99,
+        gauges: { jobsPending: bucket.gauges.jobsPending ?? null },
+      });
     }
     return points;
   }

@@ -14,18 +14,31 @@ export const minuteSchema = z.object({
   jobsFailed: z.number().int().nonnegative(),
   /** Request latency p95 in seconds (null: no request that minute). */
   latencyP95: z.number().nullable(),
+  /** Send → the rooms accepting the event (delivery to sockets follows within the room). */
+  publishP50: z.number().nullable(),
   publishP95: z.number().nullable(),
+  publishP99: z.number().nullable(),
+  /** The AI provider's answer time, p95 in seconds. */
+  aiP95: z.number().nullable(),
+  /** Jobs waiting, as last read that minute (null: not read). */
+  jobsPending: z.number().int().nonnegative().nullable(),
 });
 
 export const operationsSchema = z.object({
   /** The last 60 minutes of this server process, oldest first. */
   lastHour: z.array(minuteSchema),
-  /** People's messages per UTC day over the last 30 days, and how many people wrote them. */
+  /**
+   * Per UTC day over the last 30 days (days with no activity left out): people's messages, how
+   * many people wrote them, Parley AI's replies, calls started and the minutes of those answered.
+   */
   usage: z.array(
     z.object({
       day: z.string(),
       messages: z.number().int().nonnegative(),
       people: z.number().int().nonnegative(),
+      aiReplies: z.number().int().nonnegative(),
+      calls: z.number().int().nonnegative(),
+      callMinutes: z.number().nonnegative(),
     }),
   ),
   jobs: z.object({

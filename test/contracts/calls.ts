@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import type { Store } from '@/lib/db/store';
 
@@ -171,6 +171,34 @@ export function callsContract(adapter: string, open: OpenStore) {
       expect(await store.listCalls({ conversationId, limit: 1 })).toStrictEqual([next.call]);
       expect(await store.listCalls({ conversationId: 'c_missing', limit: 5 })).toEqual([]);
       expect(a).not.toBe(b);
+    });
+
+    it('counts calls per UTC day, and the minutes of those answered', async () => {
+      const since = new Date(Date.now() - 24 * 3600_000);
+      const day = new Date().toISOString().slice(0, 10);
+      const of = async () =>
+        (await store.callActivity({ since })).find((d) => d.day === day) ?? {
+          day,
+          calls: 0,
+          callMinutes: 0,
+        };
+      const before = await of();
+      const first = await ringing();
+      // Only Date is faked: the call is answered, then ends 90 s later.
+      vi.useFakeTimers({ toFake: ['Date'] });
+      try {
+        await store.markCallAnswered({ id: first.call.id });
+        vi.setSystemTime(Date.now() + 90_000);
+        await store.endCall({ id: first.call.id, outcome: 'completed' });
+      } finally {
+        vi.useRealTimers();
+      }
+      const missed = await ringing();
+      await store.endCall({ id: missed.call.id, outcome: 'missed' });
+      const after = await of();
+      expect(after.calls - before.calls).toBe(2);
+      expect(after.callMinutes - before.callMinutes).toBeCloseTo(1.5, 1);
+      expect(await store.callActivity({ since: new Date(Date.now() + 3600_000) })).toEqual([]);
     });
 
     it('answers null for unknown calls', async () => {

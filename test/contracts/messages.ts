@@ -22,28 +22,39 @@ export function messagesContract(adapter: string, open: OpenStore) {
     const { tick, person, people, group, post, seqs, upload } = chatFixtures(() => store);
 
     describe('messages', () => {
-      it('counts people’s messages per UTC day, and the people who wrote them', async () => {
+      it('counts people’s messages per UTC day, the people who wrote them, and AI replies apart', async () => {
         const today = new Date().toISOString().slice(0, 10);
         const since = new Date(Date.now() - 24 * 3600_000);
-        const of = async () =>
-          (await store.messageActivity({ since })).find((d) => d.day === today) ?? {
-            day: today,
-            messages: 0,
-            people: 0,
-          };
+        const [owner, a, assistant] = await people(3);
+        const of = async (s = since) =>
+          (await store.messageActivity({ since: s, assistantId: assistant! })).find(
+            (d) => d.day === today,
+          ) ?? { day: today, messages: 0, people: 0, aiReplies: 0 };
         const before = await of();
-        const [owner, a] = await people(2);
-        const g = await group(owner!, [a!]);
+        const g = await group(owner!, [a!, assistant!]);
         const afterGroup = await of();
         await store.createMessage({ conversationId: g.id, authorId: owner!, body: 'one' });
         await store.createMessage({ conversationId: g.id, authorId: owner!, body: 'two' });
         await store.createMessage({ conversationId: g.id, authorId: a!, body: 'three' });
+        await store.createMessage({
+          conversationId: g.id,
+          authorId: assistant!,
+          body: 'an answer',
+        });
         const after = await of();
         expect(after.messages - afterGroup.messages).toBe(3);
         expect(after.people - before.people).toBe(2);
+        expect(after.aiReplies - afterGroup.aiReplies).toBe(1);
         // Nothing before `since` counts; days come back oldest first, without empty ones.
-        expect(await store.messageActivity({ since: new Date(Date.now() + 3600_000) })).toEqual([]);
-        const days = (await store.messageActivity({ since: new Date(0) })).map((d) => d.day);
+        expect(
+          await store.messageActivity({
+            since: new Date(Date.now() + 3600_000),
+            assistantId: assistant!,
+          }),
+        ).toEqual([]);
+        const days = (
+          await store.messageActivity({ since: new Date(0), assistantId: assistant! })
+        ).map((d) => d.day);
         expect(days).toEqual([...days].sort());
       });
 

@@ -75,6 +75,26 @@ export function callFunctions(models: Models): CallsPort {
       return docs.map(toCall);
     },
 
+    async callActivity({ since }) {
+      const answered = { $and: [{ $gt: ['$answeredAt', null] }, { $gt: ['$endedAt', null] }] };
+      const rows = await Call.aggregate<{ _id: string; calls: number; ms: number }>([
+        { $match: { startedAt: { $gte: since } } },
+        {
+          $group: {
+            _id: { $dateToString: { format: '%Y-%m-%d', date: '$startedAt', timezone: 'UTC' } },
+            calls: { $sum: 1 },
+            ms: { $sum: { $cond: [answered, { $subtract: ['$endedAt', '$answeredAt'] }, 0] } },
+          },
+        },
+        { $sort: { _id: 1 } },
+      ]);
+      return rows.map((r) => ({
+        day: r._id,
+        calls: r.calls,
+        callMinutes: Math.round(r.ms / 6000) / 10,
+      }));
+    },
+
     async markCallAnswered({ id }) {
       const doc = await Call.findOneAndUpdate(
         { _id: id, state: 'ringing' },

@@ -149,20 +149,34 @@ export function messageFunctions(models: Models): MessagesPort {
   }
 
   return {
-    async messageActivity({ since }) {
+    async messageActivity({ since, assistantId }) {
+      const byAssistant = { $eq: ['$authorId', assistantId] };
       const rows = await models.Message.aggregate<DailyActivity & { _id: string }>([
         { $match: { createdAt: { $gte: since }, kind: 'user' } },
         {
           $group: {
             _id: { $dateToString: { format: '%Y-%m-%d', date: '$createdAt', timezone: 'UTC' } },
-            messages: { $sum: 1 },
+            messages: { $sum: { $cond: [byAssistant, 0, 1] } },
+            aiReplies: { $sum: { $cond: [byAssistant, 1, 0] } },
             authors: { $addToSet: '$authorId' },
           },
         },
-        { $project: { _id: 1, messages: 1, people: { $size: '$authors' } } },
+        {
+          $project: {
+            _id: 1,
+            messages: 1,
+            aiReplies: 1,
+            people: { $size: { $setDifference: ['$authors', [assistantId]] } },
+          },
+        },
         { $sort: { _id: 1 } },
       ]);
-      return rows.map((r) => ({ day: r._id, messages: r.messages, people: r.people }));
+      return rows.map((r) => ({
+        day: r._id,
+        messages: r.messages,
+        people: r.people,
+        aiReplies: r.aiReplies,
+      }));
     },
 
     async createMessage({

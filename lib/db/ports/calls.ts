@@ -1,4 +1,4 @@
-import type { Call, CallKind, CallOutcome, Job, NewJob } from '../types';
+import type { Call, CallKind, CallOutcome, DailyCalls, Job, NewJob } from '../types';
 
 /** Voice and video calls: at most one live call per conversation. */
 export interface CallsPort {
@@ -17,6 +17,11 @@ export interface CallsPort {
   getActiveCall(input: { conversationId: string }): Promise<Call | null>;
   /** A conversation's calls, newest first. */
   listCalls(input: { conversationId: string; limit: number }): Promise<Call[]>;
+  /**
+   * Calls started per UTC day since `since` (days without any left out), with the minutes from
+   * answer to end of those answered: the operations page's 30-day usage.
+   */
+  callActivity(input: { since: Date }): Promise<DailyCalls[]>;
   /** Ringing → active with answeredAt now; a call in any other state comes back unchanged. */
   markCallAnswered(input: { id: string }): Promise<Call | null>;
   /** Adds a participant once (join order kept); an ended call comes back unchanged. */

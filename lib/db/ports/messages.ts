@@ -51,10 +51,11 @@ export interface MessagesPort {
    */
   deleteMessage(input: { id: string }): Promise<Message | null>;
   /**
-   * People's messages per UTC day since `since` (days without any are left out), and how many
-   * different people wrote them: the operations page's 30-day usage. System messages don't count.
+   * People's messages per UTC day since `since` (days without any are left out), how many
+   * different people wrote them, and the assistant's replies (`assistantId`'s messages, counted
+   * apart from people's): the operations page's 30-day usage. System messages don't count.
    */
-  messageActivity(input: { since: Date }): Promise<DailyActivity[]>;
+  messageActivity(input: { since: Date; assistantId: string }): Promise<DailyActivity[]>;
   /** Adds (present: true) or removes a person's reaction; idempotent. Null for unknown messages. */
   setReaction(input: {
     messageId: string;

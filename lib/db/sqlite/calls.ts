@@ -46,6 +46,11 @@ export function callFunctions(db: Db): CallsPort {
   const recent = db.prepare<[string, number], CallRow>(
     'SELECT * FROM calls WHERE conversation_id = ? ORDER BY started_at DESC, id DESC LIMIT ?',
   );
+  const daily = db.prepare<[number], { day: string; calls: number; ms: number }>(
+    `SELECT strftime('%Y-%m-%d', started_at / 1000, 'unixepoch') AS day, COUNT(*) AS calls,
+            COALESCE(SUM(ended_at - answered_at), 0) AS ms
+       FROM calls WHERE started_at >= ? GROUP BY day ORDER BY day`,
+  );
   const insert = db.prepare<[string, string, string, CallKind, string, number]>(
     `INSERT INTO calls (id, conversation_id, started_by, kind, state, participants, started_at)
      VALUES (?, ?, ?, ?, 'ringing', ?, ?)`,
@@ -129,6 +134,14 @@ export function callFunctions(db: Db): CallsPort {
 
     async listCalls({ conversationId, limit }) {
       return recent.all(conversationId, limit).map(toCall);
+    },
+
+    async callActivity({ since }) {
+      return daily.all(since.getTime()).map(({ day, calls, ms }) => ({
+        day,
+        calls,
+        callMinutes: Math.round(ms / 6000) / 10,
+      }));
     },
 
     async markCallAnswered({ id }) {

@@ -221,17 +221,19 @@ export function messageFunctions(db: Db): MessagesPort {
     return one(id);
   });
 
-  const activity = db.prepare<[number], DailyActivity>(
+  const activity = db.prepare<{ since: number; ai: string }, DailyActivity>(
     `SELECT strftime('%Y-%m-%d', created_at / 1000, 'unixepoch') AS day,
-            COUNT(*) AS messages, COUNT(DISTINCT author_id) AS people
+            SUM(author_id IS NOT @ai) AS messages,
+            COUNT(DISTINCT CASE WHEN author_id IS NOT @ai THEN author_id END) AS people,
+            SUM(author_id IS @ai) AS aiReplies
        FROM messages
-      WHERE created_at >= ? AND kind = 'user'
+      WHERE created_at >= @since AND kind = 'user'
       GROUP BY day ORDER BY day`,
   );
 
   return {
-    async messageActivity({ since }) {
-      return activity.all(since.getTime());
+    async messageActivity({ since, assistantId }) {
+      return activity.all({ since: since.getTime(), ai: assistantId });
     },
 
     async createMessage(input) {

@@ -1,7 +1,9 @@
 import 'server-only';
 
 import { reportError } from '@/lib/api/observe';
+import { ASSISTANT_ID } from '@/lib/assistant/identity';
 import type { Store } from '@/lib/db/store';
+import type { DailyActivity, DailyCalls } from '@/lib/db/types';
 import { clientEnv, env } from '@/lib/env';
 import { log } from '@/lib/log';
 import { recentActivity } from '@/lib/metrics/recent';
@@ -13,18 +15,36 @@ import type { Operations, TestErrorResult } from '../wire';
 
 const DAY_MS = 24 * 3600_000;
 
+/** Messages and calls per day joined into one row a day, oldest first. */
+export function usageByDay(messages: DailyActivity[], calls: DailyCalls[]): Operations['usage'] {
+  const days = new Map<string, Operations['usage'][number]>();
+  const row = (day: string) => {
+    let found = days.get(day);
+    if (!found) {
+      found = { day, messages: 0, people: 0, aiReplies: 0, calls: 0, callMinutes: 0 };
+      days.set(day, found);
+    }
+    return found;
+  };
+  for (const m of messages) Object.assign(row(m.day), m);
+  for (const c of calls) Object.assign(row(c.day), c);
+  return [...days.values()].sort((a, b) => a.day.localeCompare(b.day));
+}
+
 /** Everything the operations page shows, read now. */
 export async function operationsOverview(store: Store, now = new Date()): Promise<Operations> {
   const since = new Date(
     Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - 29 * DAY_MS,
   );
-  const [usage, pending, running, failed, oldest] = await Promise.all([
-    store.messageActivity({ since }),
+  const [messages, calls, pending, running, failed, oldest] = await Promise.all([
+    store.messageActivity({ since, assistantId: ASSISTANT_ID }),
+    store.callActivity({ since }),
     store.countJobs({ state: 'pending' }),
     store.countJobs({ state: 'running' }),
     store.countJobs({ state: 'failed' }),
     store.oldestDueRunAt({ now }),
   ]);
+  recentActivity().sample('jobsPending', pending);
   return {
     lastHour: recentActivity()
       .snapshot()
@@ -36,9 +56,13 @@ export async function operationsOverview(store: Store, now = new Date()): Promis
         jobsSucceeded: p.counts.jobsSucceeded,
         jobsFailed: p.counts.jobsFailed,
         latencyP95: p.p95.request,
+        publishP50: p.p50.publish,
         publishP95: p.p95.publish,
+        publishP99: p.p99.publish,
+        aiP95: p.p95.ai,
+        jobsPending: p.gauges.jobsPending,
       })),
-    usage,
+    usage: usageByDay(messages, calls),
     jobs: {
       pending,
       running,

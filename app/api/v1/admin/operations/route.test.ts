@@ -68,6 +68,13 @@ describe('GET /api/v1/admin/operations', () => {
   it('gives admins the last hour, 30 days of usage, jobs, breakers and whether Sentry is on', async () => {
     const conversation = await startDirect(admin, member);
     for (const text of ['one', 'two', 'three']) await sendText(admin, conversation.id, text);
+    const store = await getStore();
+    const { call } = await store.createCall({
+      conversationId: conversation.id,
+      startedBy: admin.user.id,
+      kind: 'audio',
+    });
+    await store.endCall({ id: call.id, outcome: 'missed' });
 
     const res = await overview(admin);
     expect(res.status).toBe(200);
@@ -77,6 +84,9 @@ describe('GET /api/v1/admin/operations', () => {
     const today = body.usage.find((d) => d.day === new Date().toISOString().slice(0, 10));
     expect(today?.messages).toBeGreaterThanOrEqual(3);
     expect(today?.people).toBeGreaterThanOrEqual(1);
+    expect(today?.calls).toBeGreaterThanOrEqual(1);
+    // The backlog is read with the page: the latest minute has a reading.
+    expect(body.lastHour.at(-1)!.jobsPending).not.toBeNull();
     expect(body.breakers.ai).toEqual({ status: 'closed', retryAt: null });
     expect(body.sentry.server).toBe(true);
   });
