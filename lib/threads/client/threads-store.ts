@@ -47,8 +47,6 @@ type ThreadsState = {
   /** The thread shown in the side panel (or its own screen on a phone), per conversation. */
   openRoot: Record<string, string | undefined>;
   threads: Record<string, OpenThread>;
-  /** Unsent text per thread, kept while the panel is closed. */
-  drafts: Record<string, string>;
   followed: FollowedThreadWire[];
   unreadThreads: number;
   followedLoaded: boolean;
@@ -73,7 +71,6 @@ type ThreadsState = {
   addPending: (rootId: string, reply: PendingReply) => void;
   confirm: (rootId: string, clientId: string, message: MessageWire) => void;
   fail: (rootId: string, clientId: string, error: string) => void;
-  setDraft: (rootId: string, text: string) => void;
   setFollowed: (threads: FollowedThreadWire[], unreadThreads: number) => void;
   reset: () => void;
 };
@@ -87,7 +84,6 @@ export const useThreadsStore = create<ThreadsState>()((set) => {
   return {
     openRoot: {},
     threads: {},
-    drafts: {},
     followed: [],
     unreadThreads: 0,
     followedLoaded: false,
@@ -162,14 +158,12 @@ export const useThreadsStore = create<ThreadsState>()((set) => {
         ...t,
         pending: t.pending.map((p) => (p.clientId === clientId ? { ...p, failed: error } : p)),
       })),
-    setDraft: (rootId, text) => set((s) => ({ drafts: { ...s.drafts, [rootId]: text } })),
     setFollowed: (followed, unreadThreads) =>
       set({ followed, unreadThreads, followedLoaded: true }),
     reset: () =>
       set({
         openRoot: {},
         threads: {},
-        drafts: {},
         followed: [],
         unreadThreads: 0,
         followedLoaded: false,
