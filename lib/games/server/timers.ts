@@ -51,23 +51,30 @@ export async function settle(store: Store, game: Game, deps: GameDeps): Promise<
   }
 }
 
+type GameAt = { gameId: string; version: number };
+
 /**
- * The timer job: ends the game on time only if it is still at the version the timer was set
- * for (a move since moved it on) and the deadline has passed.
+ * A timer job: acts only if the game is still in `status` at the version the timer was set for
+ * (a move, an answer since moved it on) and its due time has passed. A write that loses a race
+ * to a move or an answer is that move or answer standing: not an error.
  */
-export async function runTimeout(
+async function runTimer(
   store: Store,
-  { gameId, version }: { gameId: string; version: number },
-  deps = gameDeps(),
+  { gameId, version }: GameAt,
+  now: Date,
+  timer: {
+    status: Game['status'];
+    dueOf: (game: Game) => Date | null;
+    act: (store: Store, game: Game, now: Date) => Promise<Game>;
+  },
 ): Promise<void> {
   const game = await store.getGame({ id: gameId });
-  if (!game || game.status !== 'active' || game.version !== version) return;
-  const deadline = deadlineOf(game);
-  if (!deadline || deps.now() < deadline) return;
+  if (!game || game.status !== timer.status || game.version !== version) return;
+  const due = timer.dueOf(game);
+  if (!due || now < due) return;
   try {
-    await timeOut(store, game, deps.now());
+    await timer.act(store, game, now);
   } catch (error) {
-    // A move landed between the read and the write: the game goes on.
     if (!(error instanceof ApiError && error.code === 'conflict')) throw error;
   }
 }
@@ -76,23 +83,14 @@ function expire(store: Store, game: Game, now: Date): Promise<Game> {
   return writeGame(store, game, { status: 'expired', endedAt: now }, { now });
 }
 
-/**
- * The challenge's expiry job: a challenge still pending at the version it was queued for, and
- * past its expiry, expires (an accepted or declined one has moved on).
- */
-export async function expireChallenge(
-  store: Store,
-  { gameId, version }: { gameId: string; version: number },
-  deps = gameDeps(),
-): Promise<void> {
-  const game = await store.getGame({ id: gameId });
-  if (!game || game.status !== 'pending' || game.version !== version) return;
-  const expiry = challengeExpiry(game);
-  if (!expiry || deps.now() < expiry) return;
-  try {
-    await expire(store, game, deps.now());
-  } catch (error) {
-    // Accepted or declined between the read and the write: that answer stands.
-    if (!(error instanceof ApiError && error.code === 'conflict')) throw error;
-  }
-}
+/** The `game-timeout` job: the player to move loses on time if nobody moved since. */
+export const runTimeout = (store: Store, payload: GameAt, deps = gameDeps()) =>
+  runTimer(store, payload, deps.now(), { status: 'active', dueOf: deadlineOf, act: timeOut });
+
+/** The `game-challenge-expiry` job: a challenge still unanswered at its expiry expires. */
+export const expireChallenge = (store: Store, payload: GameAt, deps = gameDeps()) =>
+  runTimer(store, payload, deps.now(), {
+    status: 'pending',
+    dueOf: challengeExpiry,
+    act: expire,
+  });

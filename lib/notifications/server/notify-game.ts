@@ -12,8 +12,9 @@ import { gameNames } from '@/lib/games/describe';
 import { getConversationViewers } from '@/lib/realtime/server/publish';
 
 import { gameRecipient } from '../rules';
-import { deliverNotification, type Delivery } from './deliver';
+import { deliverNotification } from './deliver';
 import { memberFacts } from './members';
+import type { NotifyDeps } from './notify-message';
 
 export type GameNotice = {
   kind: 'game_challenge' | 'game_turn';
@@ -52,17 +53,12 @@ export function gameNotice(game: Game, version: number): GameNotice | null {
   };
 }
 
-export type NotifyGameDeps = {
+/** The same delivery and viewers as a message's notifications, over the game's store ports. */
+export type NotifyGameDeps = Omit<NotifyDeps, 'store'> & {
   store: NotificationsPort &
     PushSubscriptionsPort &
     NotificationSettingsPort &
     Pick<Store, 'getGame' | 'getConversation' | 'listMemberships' | 'getUserById' | 'getMessage'>;
-  /** Who has the conversation open right now (the conversation room's viewers). */
-  viewersOf?: (conversationId: string) => Promise<string[]>;
-  deliver?: (
-    store: NotificationsPort & PushSubscriptionsPort & NotificationSettingsPort,
-    delivery: Delivery,
-  ) => Promise<void>;
 };
 
 /**
