@@ -1,18 +1,21 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
+import { POST as rematchRoute } from '@/app/api/v1/games/[id]/rematch/route';
 import { GET as listNotifications } from '@/app/api/v1/notifications/route';
 import { getStore } from '@/lib/db';
 import { notificationPath } from '@/lib/notifications/present';
 import { notifyAboutGame } from '@/lib/notifications/server/notify-game';
-import type { GameWire } from '@/lib/games/wire';
+import { gameResponseSchema, type GameWire } from '@/lib/games/wire';
 import { notificationsResponseSchema } from '@/lib/notifications/wire';
 import { pushNotification } from '@/lib/push/server/send';
 import {
   getRequest,
+  jsonRequest,
   signUpUsers,
   startDirect,
   startGroup,
   withCookie,
+  withParams,
   type TestAccount,
 } from '@/test/api';
 import { actOnGame, createGame, move } from '@/test/games';
@@ -96,6 +99,30 @@ describe('notify-game: a challenge', () => {
   });
 });
 
+describe('notify-game: a rematch', () => {
+  it('is a challenge to the other player like any other', async () => {
+    const { a, b, game } = await challenge();
+    let g = await actOnGame(b, game.id, 'accept');
+    for (const [who, cell] of [
+      [a, '0'],
+      [b, '3'],
+      [a, '1'],
+      [b, '4'],
+      [a, '2'],
+    ] as const)
+      g = await move(who, g, cell);
+    expect(g.result?.winnerId).toBe(a.user.id);
+    const res = await rematchRoute(
+      jsonRequest('POST', `/games/${g.id}/rematch`, {}, withCookie(b.cookie)),
+      withParams({ id: g.id }),
+    );
+    const next = gameResponseSchema.parse(await res.json()).game;
+    expect(next).toMatchObject({ status: 'pending', invitedId: a.user.id });
+    await runNotices(next.id);
+    expect((await notificationsOf(a)).map((n) => n.kind)).toContain('game_challenge');
+  });
+});
+
 describe('notify-game: "Your move"', () => {
   it('tells the player to move who is away, not one who is looking at the conversation', async () => {
     const { a, b, game } = await challenge();
@@ -111,7 +138,9 @@ describe('notify-game: "Your move"', () => {
     expect(pushesTo(a.user.id)[0]![0].message.title).toBe(`Your move against ${b.user.name}`);
     // Ana moves; Ben has the conversation open: he sees the board, no notification.
     const moved = await move(a, accepted, '4');
-    expect(await queuedJobs('notify-game', (p) => p.version === moved.version)).toHaveLength(1);
+    expect(
+      await queuedJobs('notify-game', (p) => p.gameId === moved.id && p.version === moved.version),
+    ).toHaveLength(1);
     await notifyAboutGame({ store, viewersOf: viewing([b.user.id]) }, at(moved));
     expect((await notificationsOf(b)).filter((n) => n.kind === 'game_turn')).toHaveLength(0);
     // Once he is away, a turn notifies him; a later turn is a new notification.
