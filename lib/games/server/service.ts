@@ -104,12 +104,19 @@ async function postCard(store: Store, game: Game, now: Date): Promise<Game> {
     kind: game.kind,
     invitedId: game.invitedId,
   });
-  return writeGame(
-    store,
-    game,
-    { cardMessageId: card.id },
-    { now, jobs: challengeJobs(game, game.version + 1, now) },
-  );
+  try {
+    return await writeGame(
+      store,
+      game,
+      { cardMessageId: card.id },
+      { now, jobs: challengeJobs(game, game.version + 1, now) },
+    );
+  } catch (error) {
+    // Answered in the moment between the card going live and this write: the answer stands and
+    // needs no expiry or notice; the game's later notices lead to the conversation instead.
+    if (!(error instanceof ApiError && error.code === 'conflict')) throw error;
+    return (await store.getGame({ id: game.id })) ?? game;
+  }
 }
 
 /** Accept (the challenged person), join (anyone, open challenges), decline, resign, draws. */
