@@ -118,6 +118,16 @@ test('Connect Four in a group: challenge, accept, play to a win with a live spec
   const board = games.getByRole('region', { name: 'Leaderboard' }).getByRole('listitem');
   await expect(board).toHaveText(['Ana Games1216 · 1W 0L 0D', 'Ben Games1184 · 0W 1L 0D']);
   await ana.page.keyboard.press('Escape');
+  // …and in her profile card, which Ben opens from the member list.
+  await ben.page.getByRole('button', { name: 'Conversation details' }).click();
+  const details = ben.page.getByRole('dialog', { name: 'Game Night: details' });
+  await details.getByRole('button', { name: 'Profile of Ana Games' }).click();
+  await expect(
+    details
+      .getByRole('region', { name: 'Profile of Ana Games' })
+      .getByRole('region', { name: 'Game record' }),
+  ).toContainText('Connect Four1216 · 1W 0L 0D');
+  await ben.page.keyboard.press('Escape');
 
   const median = p50(samples);
   console.log(

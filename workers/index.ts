@@ -5,9 +5,11 @@ import { assistantReply } from './assistant-reply';
 import { dailyBackup } from './backup';
 import { emailDigest } from './email-digest';
 import { gameAiMove } from './game-ai-move';
+import { gameChallengeExpiry } from './game-challenge-expiry';
 import { gameTimeout } from './game-timeout';
 import { messageCreated } from './message-created';
 import { notifyCall } from './notify-call';
+import { notifyGame } from './notify-game';
 import { notifyMessage } from './notify-message';
 
 /**
@@ -21,9 +23,11 @@ export const handlers: JobHandlers = {
   'daily-backup': dailyBackup,
   'email-digest': emailDigest,
   'game-ai-move': gameAiMove,
+  'game-challenge-expiry': gameChallengeExpiry,
   'game-timeout': gameTimeout,
   'message-created': messageCreated,
   'notify-call': notifyCall,
+  'notify-game': notifyGame,
   'notify-message': notifyMessage,
 };
 

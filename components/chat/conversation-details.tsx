@@ -16,6 +16,7 @@ import type { ConversationWire, MemberWire } from '@/lib/chat/wire';
 import { toast } from '@/lib/ui/client/toast-store';
 
 import { MuteButton } from './mute-button';
+import { PersonCard } from './person-card';
 import { SharedImages } from './shared-images';
 import { usePeopleSearch } from './use-people-search';
 
@@ -164,48 +165,64 @@ function MemberRow({
 }) {
   const role = ROLE[member.role];
   const admin = member.role === 'admin';
+  const [showCard, setShowCard] = useState(false);
+  const cardId = `person-card-${member.id}`;
   return (
-    <li className="flex items-center gap-3 py-1.5">
-      <Avatar name={member.name} src={member.image} size={28} />
-      <span className="min-w-0 flex-1">
-        <span className="block truncate text-sm">
-          {member.name}
-          {isMe ? <span className="text-muted"> (you)</span> : null}
+    <li className="flex flex-col">
+      <div className="flex items-center gap-3 py-1.5">
+        <Avatar name={member.name} src={member.image} size={28} />
+        <span className="min-w-0 flex-1">
+          <button
+            type="button"
+            aria-label={`Profile of ${member.name}`}
+            aria-expanded={showCard}
+            aria-controls={showCard ? cardId : undefined}
+            onClick={() => setShowCard((v) => !v)}
+            className="block max-w-full truncate text-left text-sm hover:underline"
+          >
+            {member.name}
+            {isMe ? <span className="text-muted"> (you)</span> : null}
+          </button>
+          {role || member.statusText ? (
+            <span className="block truncate text-xs text-muted">
+              {[role, member.statusText].filter(Boolean).join(' · ')}
+            </span>
+          ) : null}
         </span>
-        {role || member.statusText ? (
-          <span className="block truncate text-xs text-muted">
-            {[role, member.statusText].filter(Boolean).join(' · ')}
-          </span>
+        {canManage ? (
+          <>
+            <Button
+              size="sm"
+              variant="ghost"
+              aria-label={admin ? `Remove ${member.name} as admin` : `Make ${member.name} an admin`}
+              onClick={() =>
+                void change('change the role', () =>
+                  groupApi.setRole(conversationId, member.id, admin ? 'member' : 'admin'),
+                )
+              }
+            >
+              {admin ? 'Remove admin' : 'Make admin'}
+            </Button>
+            <Button
+              size="sm"
+              variant="ghost"
+              aria-label={`Remove ${member.name}`}
+              onClick={() =>
+                void change('remove them', async () => {
+                  await groupApi.removeMember(conversationId, member.id);
+                  return chatApi.getConversation(conversationId);
+                })
+              }
+            >
+              Remove
+            </Button>
+          </>
         ) : null}
-      </span>
-      {canManage ? (
-        <>
-          <Button
-            size="sm"
-            variant="ghost"
-            aria-label={admin ? `Remove ${member.name} as admin` : `Make ${member.name} an admin`}
-            onClick={() =>
-              void change('change the role', () =>
-                groupApi.setRole(conversationId, member.id, admin ? 'member' : 'admin'),
-              )
-            }
-          >
-            {admin ? 'Remove admin' : 'Make admin'}
-          </Button>
-          <Button
-            size="sm"
-            variant="ghost"
-            aria-label={`Remove ${member.name}`}
-            onClick={() =>
-              void change('remove them', async () => {
-                await groupApi.removeMember(conversationId, member.id);
-                return chatApi.getConversation(conversationId);
-              })
-            }
-          >
-            Remove
-          </Button>
-        </>
+      </div>
+      {showCard ? (
+        <div id={cardId}>
+          <PersonCard member={member} isMe={isMe} />
+        </div>
       ) : null}
     </li>
   );

@@ -8,7 +8,7 @@ import type { GameStatWire } from '@/lib/games/wire';
 
 /**
  * A person's record and rating per game ("Connect Four: 1216 · 3W 1L 0D"), read from
- * GET /api/v1/users/{id}/game-stats. Parley has no profile card yet; the Games dialog shows yours.
+ * GET /api/v1/users/{id}/game-stats: in the Games dialog (yours) and in a member's profile card.
  */
 export function GameRecord({ userId, label }: { userId: string; label: string }) {
   const [stats, setStats] = useState<GameStatWire[] | null>(null);
@@ -23,6 +23,11 @@ export function GameRecord({ userId, label }: { userId: string; label: string })
     };
   }, [userId]);
   if (stats === null) return null;
+  return <GameStatsList stats={stats} label={label} />;
+}
+
+/** The record itself: one line per game, rating (Elo) then wins, losses and draws. */
+export function GameStatsList({ stats, label }: { stats: GameStatWire[]; label: string }) {
   return (
     <section aria-label={label} className="mt-3 text-sm">
       <h3 className="font-medium">{label}</h3>
@@ -33,7 +38,10 @@ export function GameRecord({ userId, label }: { userId: string; label: string })
           {stats.map((s) => (
             <li key={s.kind} className="flex justify-between">
               <span>{gameNames[s.kind]}</span>
-              <span className="text-muted">
+              <span
+                className="text-muted"
+                title={`Rating ${s.rating}: ${s.wins} won, ${s.losses} lost, ${s.draws} drawn`}
+              >
                 {s.rating} · {s.wins}W {s.losses}L {s.draws}D
               </span>
             </li>

@@ -22,6 +22,8 @@ export function statusLine(game: GameWire, meId: string, nameOf: (id: string) =>
       return `${nameOf(game.createdBy)} challenged ${game.invitedId ? nameOf(game.invitedId) : 'anyone'} to ${name}`;
     case 'declined':
       return `${name} challenge declined`;
+    case 'expired':
+      return `${name} challenge expired: nobody accepted it in time`;
     case 'active': {
       const mover = game.players[turnIndex(game.moves)] ?? '';
       return mover === meId ? 'Your turn' : `${nameOf(mover)}’s turn`;

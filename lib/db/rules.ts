@@ -148,3 +148,19 @@ export function checkFields(fields: Partial<Record<LimitedField, string | null>>
       throw new StoreValidationError(field, `${field} is empty`);
   }
 }
+
+// ── notifications ──
+
+/**
+ * What makes a notification one of a kind per person: its own `sourceKey` when it names one (a
+ * game's notices share the card's message), else the message, else the call.
+ */
+export function notificationSourceKey(input: {
+  sourceKey?: string;
+  messageId: string | null;
+  callId: string | null;
+}): string {
+  const key = input.sourceKey ?? input.messageId ?? input.callId;
+  if (key === null) throw new Error('A notification needs a sourceKey, a messageId or a callId');
+  return key;
+}

@@ -88,7 +88,7 @@ export const transferSchemas = {
     id,
     conversationId: id,
     kind: z.enum(['tictactoe', 'connect4', 'chess']),
-    status: z.enum(['pending', 'active', 'ended', 'declined']),
+    status: z.enum(['pending', 'active', 'ended', 'declined', 'expired']),
     createdBy: id,
     invitedId: id.nullable(),
     players: z.array(id),
@@ -100,6 +100,8 @@ export const transferSchemas = {
     drawOfferedBy: id.nullable(),
     aiLevel: z.enum(['easy', 'medium', 'hard']).nullable(),
     rematchOf: id.nullable(),
+    // Archives from before migration 12 have no card id: their games' notices lead to the chat.
+    cardMessageId: id.nullable().default(null),
     result: z
       .object({
         winnerId: id.nullable(),

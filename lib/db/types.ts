@@ -293,7 +293,16 @@ export type NewJob = {
 
 // ── notifications ─────────────────────────────────────────────────────────────────────────────
 
-export type NotificationKind = 'mention' | 'dm' | 'reply' | 'message' | 'missed_call';
+export type NotificationKind =
+  | 'mention'
+  | 'dm'
+  | 'reply'
+  | 'message'
+  | 'missed_call'
+  /** Someone challenged you to a game (lib/games). */
+  | 'game_challenge'
+  /** It is your move in a game, and you are away. */
+  | 'game_turn';
 /** What a person wants to hear about: every message, only mentions/DMs/replies, or nothing. */
 export type NotificationLevel = 'all' | 'mentions' | 'nothing';
 

@@ -26,3 +26,11 @@ export function clocksAfterMove(game: Timed, elapsedMs: number): number[] | null
   const i = turnIndex(game.moves);
   return game.clocks.map((left, j) => (j === i ? Math.max(0, left - elapsedMs) : left));
 }
+
+/** How long a challenge waits for an answer before it expires. */
+export const CHALLENGE_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** When a pending challenge expires (null for any other game). */
+export function challengeExpiry(game: { status: string; createdAt: Date }): Date | null {
+  return game.status === 'pending' ? new Date(game.createdAt.getTime() + CHALLENGE_TTL_MS) : null;
+}

@@ -9,7 +9,7 @@ import { gameKinds } from './rules/types';
  */
 export const gameKindSchema = z.enum(gameKinds);
 export const aiLevelSchema = z.enum(['easy', 'medium', 'hard']);
-export const gameStatusSchema = z.enum(['pending', 'active', 'ended', 'declined']);
+export const gameStatusSchema = z.enum(['pending', 'active', 'ended', 'declined', 'expired']);
 export const gameEndReasonSchema = z.enum([
   'line',
   'checkmate',

@@ -102,6 +102,22 @@ export const jobCatalog = {
   'game-timeout': { payload: gameVersionPayloadSchema, maxAttempts: 5, timeoutMs: 30_000 },
   /** Parley AI's move in a game at this version (its engine thinks for under a second). */
   'game-ai-move': { payload: gameVersionPayloadSchema, maxAttempts: 3, timeoutMs: 30_000 },
+  /**
+   * A game's notice at this version, written with it (the outbox): a pending game's challenge to
+   * the person challenged, an active game's "Your move" to the player to move, if away. Stale
+   * (the game moved on) when it runs: nothing. Dedupe id `notify-game:<gameId>:<version>`.
+   */
+  'notify-game': {
+    payload: gameVersionPayloadSchema,
+    maxAttempts: 5,
+    timeoutMs: 30_000,
+    inline: true,
+  },
+  /**
+   * An unanswered challenge expires: delayed to its deadline and written with its card (the
+   * outbox); it acts only if the game is still pending at this version (lib/games).
+   */
+  'game-challenge-expiry': { payload: gameVersionPayloadSchema, maxAttempts: 5, timeoutMs: 30_000 },
 } as const satisfies Record<string, JobSpec>;
 
 export type JobCatalog = typeof jobCatalog;

@@ -44,10 +44,17 @@ export function headline(n: Pick<NotificationWire, 'kind' | 'conversationName' |
       return `${who} in ${n.conversationName}`;
     case 'missed_call':
       return `Missed call from ${who}`;
+    case 'game_challenge':
+      return `${who} challenged you to a game`;
+    case 'game_turn':
+      return `Your move against ${who}`;
   }
 }
 
-/** Where a notification leads: the conversation, at the message when there is one. */
+/**
+ * Where a notification leads: the conversation, at the message when there is one (a game's
+ * notices: its card).
+ */
 export function notificationPath(n: Pick<NotificationWire, 'conversationId' | 'messageId'>) {
   const base = `/chats/${encodeURIComponent(n.conversationId)}`;
   return n.messageId ? `${base}?message=${encodeURIComponent(n.messageId)}` : base;

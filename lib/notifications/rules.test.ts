@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ASSISTANT_ID } from '@/lib/assistant/identity';
 import type { NotificationLevel } from '@/lib/db/types';
 
-import { messageRecipients, missedCallRecipients, type MessageFacts } from './rules';
+import { gameRecipient, messageRecipients, missedCallRecipients, type MessageFacts } from './rules';
 
 const member = (userId: string, level: NotificationLevel = 'all', muted = false) => ({
   userId,
@@ -180,5 +180,41 @@ describe('messageRecipients for thread replies', () => {
       viewers: none,
     });
     expect(out).toEqual([]);
+  });
+});
+
+describe('gameRecipient', () => {
+  const turn = (userId: string, actorId: string | null = 'ana') => ({
+    kind: 'game_turn' as const,
+    userId,
+    actorId,
+  });
+
+  it('notifies the person at the default level (game notices are personal)', () => {
+    expect(
+      gameRecipient({ notice: turn('ben'), members: [member('ben', 'mentions')], viewers: none }),
+    ).toEqual({ userId: 'ben', kind: 'game_turn' });
+    expect(
+      gameRecipient({
+        notice: { kind: 'game_challenge', userId: 'ben', actorId: 'ana' },
+        members: [member('ben', 'mentions')],
+        viewers: none,
+      }),
+    ).toEqual({ userId: 'ben', kind: 'game_challenge' });
+  });
+
+  it.each([
+    ['a muted conversation', member('ben', 'all', true), none],
+    ['notifications off', member('ben', 'nothing'), none],
+    ['the conversation open right now', member('ben'), new Set(['ben'])],
+  ])('not with %s', (_label, facts, viewers) => {
+    expect(gameRecipient({ notice: turn('ben'), members: [facts], viewers })).toBeNull();
+  });
+
+  it('never the assistant, the person who caused it, or someone no longer a member', () => {
+    const members = [member('ben'), member(ASSISTANT_ID)];
+    expect(gameRecipient({ notice: turn(ASSISTANT_ID), members, viewers: none })).toBeNull();
+    expect(gameRecipient({ notice: turn('ben', 'ben'), members, viewers: none })).toBeNull();
+    expect(gameRecipient({ notice: turn('cy'), members, viewers: none })).toBeNull();
   });
 });

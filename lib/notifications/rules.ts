@@ -7,6 +7,9 @@ export const PERSONAL_KINDS: readonly NotificationKind[] = [
   'dm',
   'reply',
   'missed_call',
+  // A game's notices are always for one person: the one challenged, the one to move.
+  'game_challenge',
+  'game_turn',
 ];
 /** What an email digest carries: things someone wrote to you that you have not read. */
 export const DIGEST_KINDS: readonly NotificationKind[] = ['mention', 'dm', 'reply'];
@@ -84,4 +87,23 @@ export function missedCallRecipients(input: {
     if (answered.has(member.userId) || isAssistant(member.userId)) return [];
     return wants(member, 'missed_call') ? [{ userId: member.userId, kind: 'missed_call' }] : [];
   });
+}
+
+/**
+ * Whether `userId` hears of a game notice (a challenge to them, or their move): never the
+ * assistant or the person who caused it, nor someone who left, muted the conversation, turned
+ * notifications off, or is looking at the conversation right now (`viewers`: they see the card
+ * change). Both kinds are personal, so the default level keeps them.
+ */
+export function gameRecipient(input: {
+  notice: { kind: 'game_challenge' | 'game_turn'; userId: string; actorId: string | null };
+  members: MemberFacts[];
+  viewers: ReadonlySet<string>;
+}): Recipient | null {
+  const { notice, members, viewers } = input;
+  if (isAssistant(notice.userId) || notice.userId === notice.actorId) return null;
+  if (viewers.has(notice.userId)) return null;
+  const member = members.find((m) => m.userId === notice.userId);
+  if (!member || !wants(member, notice.kind)) return null;
+  return { userId: notice.userId, kind: notice.kind };
 }

@@ -4,7 +4,15 @@ import { z } from 'zod';
  * Notifications as the API and the inbox events carry them. One schema, shared by the route
  * handlers (responses, OpenAPI), the workers (events) and the browser (parsing).
  */
-export const notificationKindSchema = z.enum(['mention', 'dm', 'reply', 'message', 'missed_call']);
+export const notificationKindSchema = z.enum([
+  'mention',
+  'dm',
+  'reply',
+  'message',
+  'missed_call',
+  'game_challenge',
+  'game_turn',
+]);
 export const notificationLevelSchema = z.enum(['all', 'mentions', 'nothing']);
 
 export const notificationWireSchema = z.object({

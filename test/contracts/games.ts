@@ -66,6 +66,7 @@ export function gamesContract(adapter: string, open: OpenStore) {
         drawOfferedBy: null,
         aiLevel: null,
         rematchOf: null,
+        cardMessageId: null,
         result: null,
         createdAt: game.createdAt,
         updatedAt: game.updatedAt,
@@ -122,6 +123,28 @@ export function gamesContract(adapter: string, open: OpenStore) {
       expect(
         await store.updateGame({ id: 'game_missing', expectedVersion: 1, set: {} }),
       ).toBeNull();
+    });
+
+    it('records the card’s message and lets a challenge expire (migration 12)', async () => {
+      const { game } = await challenge();
+      const carded = await store.updateGame({
+        id: game.id,
+        expectedVersion: 1,
+        set: { cardMessageId: 'msg_card' },
+      });
+      expect(carded!.game).toMatchObject({ status: 'pending', cardMessageId: 'msg_card' });
+      const expired = await store.updateGame({
+        id: game.id,
+        expectedVersion: 2,
+        set: { status: 'expired', endedAt: new Date(5_000) },
+      });
+      expect(expired!.game).toMatchObject({
+        status: 'expired',
+        endedAt: new Date(5_000),
+        cardMessageId: 'msg_card',
+        version: 3,
+      });
+      expect(await store.getGame({ id: game.id })).toStrictEqual(expired!.game);
     });
 
     it('lets exactly one of two concurrent moves on one version land', async () => {

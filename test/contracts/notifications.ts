@@ -109,6 +109,48 @@ export function notificationsContract(adapter: string, open: OpenStore) {
         expect(results[0]!.notification).toMatchObject({ messageId: null, callId: call.id });
       });
 
+      it('stores game notices, one per source key, several per message (migration 12)', async () => {
+        const { a, b, conversationId } = await pair();
+        const card = await post(conversationId, a, 'card');
+        const notice = (kind: 'game_challenge' | 'game_turn', sourceKey: string) =>
+          store.createNotification({
+            userId: b,
+            kind,
+            sourceKey,
+            conversationId,
+            messageId: card.id,
+            callId: null,
+            seq: card.seq,
+            actorId: a,
+            preview: 'Connect Four',
+          });
+        const challenged = await notice('game_challenge', 'game-challenge:g1');
+        const turn = await notice('game_turn', 'game-turn:g1:3');
+        const again = await notice('game_turn', 'game-turn:g1:3');
+        const nextTurn = await notice('game_turn', 'game-turn:g1:5');
+        expect(challenged).toMatchObject({
+          created: true,
+          notification: { kind: 'game_challenge', messageId: card.id },
+        });
+        expect(turn.created).toBe(true);
+        expect(again).toStrictEqual({ notification: turn.notification, created: false });
+        expect(nextTurn.created).toBe(true);
+        expect(new Set([challenged, turn, nextTurn].map((r) => r.notification.id)).size).toBe(3);
+        expect(await store.countUnreadNotifications({ userId: b })).toBe(3);
+        // A message's own notification (keyed by the message) is yet another source.
+        const plain = await store.createNotification({
+          userId: b,
+          kind: 'mention',
+          conversationId,
+          messageId: card.id,
+          callId: null,
+          seq: card.seq,
+          actorId: a,
+          preview: 'card',
+        });
+        expect(plain.created).toBe(true);
+      });
+
       it('pages a person’s notifications newest first with a cursor', async () => {
         const { b, notify } = await pair();
         const made: Notification[] = [];

@@ -83,6 +83,8 @@ export function recordingRegistry({
     'daily-backup': nothing,
     'game-timeout': nothing,
     'game-ai-move': nothing,
+    'notify-game': nothing,
+    'game-challenge-expiry': nothing,
   };
   return registryFrom(handlers);
 }

@@ -86,12 +86,15 @@ async function requireUsableUploads(
   }
 }
 
-/** Records a membership change (and later, calls) in the conversation, live for everyone. */
+/**
+ * Records a membership change (calls, games) in the conversation, live for everyone; returns the
+ * stored message (a game keeps its card's id).
+ */
 export async function postSystemMessage(
   store: MembershipsPort & Pick<Store, 'createMessage'>,
   conversationId: string,
   system: SystemEvent,
-): Promise<void> {
+): Promise<Message> {
   const { message } = await store.createMessage({
     conversationId,
     authorId: null,
@@ -101,6 +104,7 @@ export async function postSystemMessage(
   await announce(store, conversationId, [
     { type: 'message.created', conversationId, seq: message.seq, message: toMessageWire(message) },
   ]);
+  return message;
 }
 
 /**

@@ -63,11 +63,18 @@ describe('mongo game schemas', () => {
       drawOfferedBy: null,
       aiLevel: null,
       rematchOf: null,
+      cardMessageId: null,
       result: null,
       createdAt: doc.createdAt,
       updatedAt: doc.updatedAt,
       endedAt: null,
     });
+  });
+
+  it('accepts an expired challenge with its card (migration 12)', () => {
+    const doc = new Game({ ...pending(), status: 'expired', cardMessageId: 'msg_1' });
+    expect(doc.validateSync()).toBeUndefined();
+    expect(toGame(doc.toObject())).toMatchObject({ status: 'expired', cardMessageId: 'msg_1' });
   });
 
   it.each([

@@ -31,7 +31,7 @@ export const notificationSchema = new Schema<NotificationDoc>(
     kind: {
       type: String,
       required: true,
-      enum: ['mention', 'dm', 'reply', 'message', 'missed_call'],
+      enum: ['mention', 'dm', 'reply', 'message', 'missed_call', 'game_challenge', 'game_turn'],
     },
     conversationId: { type: String, required: true },
     messageId: { type: String, default: null },
@@ -59,8 +59,14 @@ notificationSchema.index({ userId: 1, sourceKey: 1 }, { unique: true });
 // A person's notifications newest first (the list and its cursor), and their unread ones.
 notificationSchema.index({ userId: 1, createdAt: -1, _id: -1 });
 notificationSchema.index({ userId: 1, readAt: 1 });
-// The source key is the message id, else the call id, and nothing else.
+// The source key is the message id, else the call id, and nothing else; a game's notices name
+// their own (`game-challenge:<id>`, `game-turn:<id>:<version>`): they share the card's message.
 notificationSchema.pre('validate', function checkSource() {
+  if (this.kind === 'game_challenge' || this.kind === 'game_turn') {
+    if (!this.sourceKey?.startsWith('game-'))
+      this.invalidate('sourceKey', 'A game notice is keyed by its game');
+    return;
+  }
   const source = this.messageId ?? this.callId;
   if (source == null) this.invalidate('messageId', 'A notification needs a message or a call');
   else if (this.sourceKey !== source)

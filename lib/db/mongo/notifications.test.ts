@@ -83,6 +83,18 @@ describe('mongo notification schemas', () => {
     expect(doc.sourceKey).toBe('call_1');
   });
 
+  it('keys a game notice by its game, sharing the card’s message (migration 12)', async () => {
+    const doc = new Notification({
+      ...aboutMessage(),
+      kind: 'game_turn',
+      sourceKey: 'game-turn:game_1:4',
+    });
+    expect(await errorsOf(doc)).toEqual([]);
+    expect(doc.sourceKey).toBe('game-turn:game_1:4');
+    const unkeyed = new Notification({ ...aboutMessage(), kind: 'game_challenge' });
+    expect(await errorsOf(unkeyed)).toEqual(['sourceKey']);
+  });
+
   it.each([
     ['an unknown kind', { kind: 'like' }, ['kind']],
     ['neither a message nor a call', { messageId: null }, ['messageId', 'sourceKey']],

@@ -1,7 +1,14 @@
 import type { FilterQuery } from 'mongoose';
 
 import type { NotificationsPort } from '../ports/notifications';
-import { cursorPage, decodeCursor, pageSize, timeCursorSchema, uniqueIds } from '../rules';
+import {
+  cursorPage,
+  decodeCursor,
+  notificationSourceKey,
+  pageSize,
+  timeCursorSchema,
+  uniqueIds,
+} from '../rules';
 import type { Notification } from '../types';
 import type { Models, NotificationDoc } from './models';
 import { duplicateKeyField } from './users';
@@ -39,8 +46,7 @@ export function notificationFunctions({ Notification }: Models): NotificationsPo
 
   return {
     async createNotification(input) {
-      const sourceKey = input.messageId ?? input.callId;
-      if (sourceKey === null) throw new Error('A notification needs a messageId or a callId');
+      const sourceKey = notificationSourceKey(input);
       const doc = new Notification({ ...input, sourceKey });
       try {
         await doc.save();

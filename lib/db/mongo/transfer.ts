@@ -144,6 +144,7 @@ const mapping: Mapping = {
       drawOfferedBy: (d.drawOfferedBy ?? null) as string | null,
       aiLevel: (d.aiLevel ?? null) as TransferRecord<'games'>['aiLevel'],
       rematchOf: (d.rematchOf ?? null) as string | null,
+      cardMessageId: (d.cardMessageId ?? null) as string | null,
       result: (d.result ?? null) as TransferRecord<'games'>['result'],
       dedupeKey: (d.dedupeKey ?? null) as string | null,
       createdAt: isoOf(d.createdAt),

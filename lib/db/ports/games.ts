@@ -2,7 +2,8 @@ import type { Job, NewJob } from '../types';
 
 /** The games the store knows (lib/games/rules has their rules; the store only keeps rows). */
 export type GameKindName = 'tictactoe' | 'connect4' | 'chess';
-export type GameStatus = 'pending' | 'active' | 'ended' | 'declined';
+/** `expired`: a challenge nobody answered in time (lib/games, CHALLENGE_TTL_MS). */
+export type GameStatus = 'pending' | 'active' | 'ended' | 'declined' | 'expired';
 export type GameAiLevel = 'easy' | 'medium' | 'hard';
 export type GameEndReason =
   | 'line'
@@ -48,6 +49,8 @@ export type Game = {
   drawOfferedBy: string | null;
   aiLevel: GameAiLevel | null;
   rematchOf: string | null;
+  /** The game card (a system message) in the conversation; null until it is posted. */
+  cardMessageId: string | null;
   result: GameResult | null;
   createdAt: Date;
   updatedAt: Date;
@@ -84,6 +87,7 @@ export type GamePatch = Partial<
     | 'drawOfferedBy'
     | 'result'
     | 'endedAt'
+    | 'cardMessageId'
   >
 >;
 

@@ -9,11 +9,14 @@ import type {
 /** The bell's notifications, and what push and the email digest have sent of them. */
 export interface NotificationsPort {
   /**
-   * One notification per person per source (messageId, else callId): a second create for the
-   * same source returns the stored one with created: false.
+   * One notification per person per source (`sourceKey`, else messageId, else callId): a second
+   * create for the same source returns the stored one with created: false. Only a game's notices
+   * name their own source (`game-challenge:<gameId>`, `game-turn:<gameId>:<version>`, starting
+   * `game-`): they point at the game card's message, which several of them share.
    */
   createNotification(input: {
     userId: string;
+    sourceKey?: string;
     kind: NotificationKind;
     conversationId: string;
     messageId: string | null;

@@ -38,6 +38,7 @@ type GameRow = {
   created_at: number;
   updated_at: number;
   ended_at: number | null;
+  card_message_id: string | null;
 };
 
 const clocksSchema = z.array(z.number());
@@ -80,6 +81,7 @@ export function toGame(row: GameRow): Game {
     drawOfferedBy: row.draw_offered_by,
     aiLevel: row.ai_level,
     rematchOf: row.rematch_of,
+    cardMessageId: row.card_message_id,
     result: parseJsonColumn(resultSchema, row.result),
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
@@ -97,6 +99,7 @@ const columns: { [K in keyof Required<GamePatch>]: [string, (v: GamePatch[K]) =>
   drawOfferedBy: ['draw_offered_by', (v) => v ?? null],
   result: ['result', (v) => json(v ?? null)],
   endedAt: ['ended_at', (v) => ms(v ?? null)],
+  cardMessageId: ['card_message_id', (v) => v ?? null],
 };
 
 export function gameFunctions(db: Db): GamesPort {

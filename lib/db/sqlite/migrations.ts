@@ -330,4 +330,65 @@ export const migrations: readonly string[] = [
    );`,
   // 11: Do not disturb (no web push; notifications still stored and counted).
   `ALTER TABLE notification_settings ADD COLUMN do_not_disturb INTEGER NOT NULL DEFAULT 0;`,
+  // 12: game notifications and challenge expiry (#14). SQLite cannot change a CHECK, so both
+  // tables are rebuilt with their rows: notifications take the kinds 'game_challenge' and
+  // 'game_turn'; games take the status 'expired' and card_message_id (the game card's message,
+  // where a game's notifications lead). Nothing references either table, so dropping the old
+  // ones with foreign keys on checks nothing and loses nothing.
+  `CREATE TABLE notifications_12 (
+     id TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     kind TEXT NOT NULL CHECK (kind IN ('mention', 'dm', 'reply', 'message', 'missed_call',
+       'game_challenge', 'game_turn')),
+     conversation_id TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+     message_id TEXT,
+     call_id TEXT,
+     source_key TEXT NOT NULL,
+     seq INTEGER,
+     actor_id TEXT,
+     preview TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     read_at INTEGER,
+     pushed_at INTEGER,
+     emailed_at INTEGER,
+     UNIQUE (user_id, source_key)
+   );
+   INSERT INTO notifications_12 SELECT id, user_id, kind, conversation_id, message_id, call_id,
+     source_key, seq, actor_id, preview, created_at, read_at, pushed_at, emailed_at
+     FROM notifications;
+   DROP TABLE notifications;
+   ALTER TABLE notifications_12 RENAME TO notifications;
+   CREATE INDEX notifications_recent ON notifications (user_id, created_at DESC, id DESC);
+   CREATE INDEX notifications_unread ON notifications (user_id, read_at);
+   CREATE TABLE games_12 (
+     id TEXT PRIMARY KEY,
+     conversation_id TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+     kind TEXT NOT NULL CHECK (kind IN ('tictactoe', 'connect4', 'chess')),
+     status TEXT NOT NULL CHECK (status IN ('pending', 'active', 'ended', 'declined', 'expired')),
+     created_by TEXT NOT NULL,
+     invited_id TEXT,
+     players TEXT NOT NULL,
+     moves TEXT NOT NULL,
+     version INTEGER NOT NULL,
+     turn_ms INTEGER,
+     clocks TEXT,
+     turn_started_at INTEGER,
+     draw_offered_by TEXT,
+     ai_level TEXT CHECK (ai_level IN ('easy', 'medium', 'hard')),
+     rematch_of TEXT,
+     result TEXT,
+     dedupe_key TEXT,
+     created_at INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL,
+     ended_at INTEGER,
+     card_message_id TEXT,
+     UNIQUE (created_by, dedupe_key)
+   );
+   INSERT INTO games_12 SELECT id, conversation_id, kind, status, created_by, invited_id, players,
+     moves, version, turn_ms, clocks, turn_started_at, draw_offered_by, ai_level, rematch_of,
+     result, dedupe_key, created_at, updated_at, ended_at, NULL
+     FROM games;
+   DROP TABLE games;
+   ALTER TABLE games_12 RENAME TO games;
+   CREATE INDEX games_conversation ON games (conversation_id, created_at DESC, id DESC);`,
 ];

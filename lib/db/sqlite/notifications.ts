@@ -1,6 +1,12 @@
 import { newId } from '../ids';
 import type { NotificationsPort } from '../ports/notifications';
-import { cursorPage, decodeCursor, pageSize, timeCursorSchema } from '../rules';
+import {
+  cursorPage,
+  decodeCursor,
+  notificationSourceKey,
+  pageSize,
+  timeCursorSchema,
+} from '../rules';
 import type { Notification, NotificationKind } from '../types';
 import type { Db } from './connection';
 
@@ -100,8 +106,7 @@ export function notificationFunctions(db: Db): NotificationsPort {
 
   return {
     async createNotification(input) {
-      const sourceKey = input.messageId ?? input.callId;
-      if (sourceKey === null) throw new Error('A notification needs a messageId or a callId');
+      const sourceKey = notificationSourceKey(input);
       const { changes } = insert.run(
         newId('ntf'),
         input.userId,

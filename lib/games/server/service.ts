@@ -7,10 +7,14 @@ import { postSystemMessage } from '@/lib/chat/server/messages';
 import type { Game, Store } from '@/lib/db/store';
 import type { User } from '@/lib/db/types';
 
-import { allowanceMs, clocksAfterMove, deadlineOf, turnIndex } from '../clock';
+import { clocksAfterMove, deadlineOf, turnIndex } from '../clock';
 import { replay, rulesByKind, type Outcome } from '../rules';
 import type { CreateGameInput, GameAction, MoveInput } from '../schemas';
-import { endGame, writeGame } from './write';
+import { gameDeps, settle, timeOut } from './timers';
+import { challengeJobs, endGame, writeGame } from './write';
+
+// Callers from before the timers had their own module.
+export { gameDeps, runTimeout, type GameDeps } from './timers';
 
 /**
  * Games over the store (docs/ARCHITECTURE.md, "Games"). Every action reads the game, decides on
@@ -20,12 +24,6 @@ import { endGame, writeGame } from './write';
 
 export const DEFAULT_TURN_SECONDS = 60;
 export const DEFAULT_CLOCK_SECONDS = 300;
-
-export type GameDeps = { now: () => Date };
-export const gameDeps = (overrides: Partial<GameDeps> = {}): GameDeps => ({
-  now: () => new Date(),
-  ...overrides,
-});
 
 /** A game the caller may see: it exists and they belong to its conversation (else 404). */
 export async function requireGameAccess(store: Store, gameId: string, userId: string) {
@@ -88,20 +86,37 @@ export async function createChallenge(
     dedupeKey: input.clientId ?? null,
   });
   if (!created) return { game, created };
-  await postCard(store, game);
+  const carded = await postCard(store, game, deps.now());
   // Parley AI accepts at once; the challenger moves first.
-  if (ai) return { game: await start(store, game, [user.id, ASSISTANT_ID], deps.now()), created };
-  return { game, created };
+  if (ai) return { game: await start(store, carded, [user.id, ASSISTANT_ID], deps.now()), created };
+  return { game: carded, created };
 }
 
-async function postCard(store: Store, game: Game): Promise<void> {
-  await postSystemMessage(store, game.conversationId, {
+/**
+ * Posts the game card, then records its id (where the game's notifications lead) with what the
+ * challenge starts in the same write: its expiry and the notice to the person challenged.
+ */
+async function postCard(store: Store, game: Game, now: Date): Promise<Game> {
+  const card = await postSystemMessage(store, game.conversationId, {
     type: 'game',
     actorId: game.createdBy,
     gameId: game.id,
     kind: game.kind,
     invitedId: game.invitedId,
   });
+  try {
+    return await writeGame(
+      store,
+      game,
+      { cardMessageId: card.id },
+      { now, jobs: challengeJobs(game, game.version + 1, now) },
+    );
+  } catch (error) {
+    // Answered in the moment between the card going live and this write: the answer stands and
+    // needs no expiry or notice; the game's later notices lead to the conversation instead.
+    if (!(error instanceof ApiError && error.code === 'conflict')) throw error;
+    return (await store.getGame({ id: game.id })) ?? game;
+  }
 }
 
 /** Accept (the challenged person), join (anyone, open challenges), decline, resign, draws. */
@@ -233,56 +248,8 @@ export async function makeMove(
   );
 }
 
-/** The player to move loses on time. */
-async function timeOut(store: Store, game: Game, now: Date): Promise<Game> {
-  const loser = game.players[turnIndex(game.moves)];
-  const winnerId = game.players.find((p) => p !== loser) ?? null;
-  const clocks = game.clocks ? clocksAfterMove(game, allowanceMs(game) ?? 0) : null;
-  const ended = await endGame(
-    store,
-    { ...game, clocks },
-    { winnerId, reason: 'timeout', line: [] },
-    { now },
-  );
-  return ended;
-}
-
-/** An active game whose player to move is past their deadline ends on time when it is read. */
-async function settle(store: Store, game: Game, deps: GameDeps): Promise<Game> {
-  const deadline = deadlineOf(game);
-  if (!deadline || deps.now() < deadline) return game;
-  try {
-    return await timeOut(store, game, deps.now());
-  } catch (error) {
-    if (error instanceof ApiError && error.code === 'conflict')
-      return (await store.getGame({ id: game.id })) ?? game;
-    throw error;
-  }
-}
-
 export async function getGameFor(store: Store, user: User, gameId: string, deps = gameDeps()) {
   return settle(store, await requireGameAccess(store, gameId, user.id), deps);
-}
-
-/**
- * The timer job: ends the game on time only if it is still at the version the timer was set
- * for (a move since moved it on) and the deadline has passed.
- */
-export async function runTimeout(
-  store: Store,
-  { gameId, version }: { gameId: string; version: number },
-  deps = gameDeps(),
-): Promise<void> {
-  const game = await store.getGame({ id: gameId });
-  if (!game || game.status !== 'active' || game.version !== version) return;
-  const deadline = deadlineOf(game);
-  if (!deadline || deps.now() < deadline) return;
-  try {
-    await timeOut(store, game, deps.now());
-  } catch (error) {
-    // A move landed between the read and the write: the game goes on.
-    if (!(error instanceof ApiError && error.code === 'conflict')) throw error;
-  }
 }
 
 export async function rematch(
@@ -308,11 +275,11 @@ export async function rematch(
     dedupeKey: `rematch:${game.id}`,
   });
   if (!created) return { game: next, created };
-  await postCard(store, next);
+  const carded = await postCard(store, next, deps.now());
   if (isAssistant(opponent))
     return {
-      game: await start(store, next, [game.players[1]!, game.players[0]!], deps.now()),
+      game: await start(store, carded, [game.players[1]!, game.players[0]!], deps.now()),
       created,
     };
-  return { game: next, created };
+  return { game: carded, created };
 }

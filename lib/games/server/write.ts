@@ -10,7 +10,7 @@ import type { Game, GamePatch, GameResult, GameStatUpdate } from '@/lib/db/store
 import type { NewJob } from '@/lib/db/types';
 import { dispatchQueued, newJob } from '@/lib/jobs/outbox';
 
-import { deadlineOf, turnIndex } from '../clock';
+import { challengeExpiry, deadlineOf, turnIndex } from '../clock';
 import { nextRatings } from '../elo';
 import { toGameWire } from './present';
 
@@ -49,12 +49,16 @@ export async function publishGame(store: Store, game: Game): Promise<void> {
   ]);
 }
 
-/** The timer for the turn starting at this version, and Parley AI's move when it is to move. */
+/**
+ * The timer for the turn starting at this version, and the move it asks for: Parley AI's, or a
+ * person's "Your move" notice (sent only if they are away when it runs).
+ */
 function turnJobs(game: Game, now: Date): NewJob[] {
   if (game.status !== 'active') return [];
   const jobs: NewJob[] = [];
   const deadline = deadlineOf(game);
   const payload = { gameId: game.id, version: game.version };
+  const mover = game.players[turnIndex(game.moves)];
   if (deadline)
     jobs.push(
       newJob('game-timeout', payload, {
@@ -63,10 +67,33 @@ function turnJobs(game: Game, now: Date): NewJob[] {
         now,
       }),
     );
-  if (isAssistant(game.players[turnIndex(game.moves)]))
+  if (isAssistant(mover))
     jobs.push(
       newJob('game-ai-move', payload, { dedupeId: `game-ai-move:${game.id}:${game.version}` }),
     );
+  else if (mover)
+    jobs.push(
+      newJob('notify-game', payload, { dedupeId: `notify-game:${game.id}:${game.version}` }),
+    );
+  return jobs;
+}
+
+/**
+ * What a challenge starts, written with its card's id (the outbox): its expiry, and the notice
+ * to the person challenged. Parley AI answers at once; an open challenge notifies nobody.
+ */
+export function challengeJobs(game: Game, version: number, now: Date): NewJob[] {
+  if (isAssistant(game.invitedId)) return [];
+  const payload = { gameId: game.id, version };
+  const jobs = [
+    newJob('game-challenge-expiry', payload, {
+      dedupeId: `game-challenge-expiry:${game.id}`,
+      delayMs: (challengeExpiry(game)?.getTime() ?? now.getTime()) - now.getTime(),
+      now,
+    }),
+  ];
+  if (game.invitedId)
+    jobs.push(newJob('notify-game', payload, { dedupeId: `notify-game:${game.id}:${version}` }));
   return jobs;
 }
 

@@ -23,6 +23,8 @@ export type Delivery = {
   callId: string | null;
   seq: number | null;
   preview: string;
+  /** What makes it one of a kind when messageId is shared (a game's notices): see the port. */
+  sourceKey?: string;
 };
 
 /**
@@ -38,6 +40,7 @@ export async function deliverNotification(
   const { notification, created } = await store.createNotification({
     userId: d.userId,
     kind: d.kind,
+    sourceKey: d.sourceKey,
     conversationId: d.conversation.id,
     messageId: d.messageId,
     callId: d.callId,

@@ -55,7 +55,8 @@ describe('POST /api/v1/conversations/:id/games (challenge)', () => {
       invitedId: b.user.id,
       players: [a.user.id],
       turnMs: 60_000,
-      version: 1,
+      // 2: the card's id was recorded, with the challenge's expiry and notice (the outbox).
+      version: 2,
     });
     const { messages } = await fetchMessages(b, conversationId);
     expect(messages.at(-1)?.system).toEqual({
