@@ -51,6 +51,7 @@ function markOpenRead(meId: string) {
         userId: meId,
         lastReadSeq: r.lastReadSeq,
         meId,
+        unreadCount: r.unreadCount,
       }),
     )
     .catch(() => {

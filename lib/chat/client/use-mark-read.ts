@@ -59,6 +59,7 @@ export function useMarkRead(
             userId: meId,
             lastReadSeq: r.lastReadSeq,
             meId,
+            unreadCount: r.unreadCount,
           }),
         )
         .catch(() => {
