@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { groupForDisplay } from '@/lib/chat/timeline';
 import type { MessageWire } from '@/lib/chat/wire';
+import { messageWire } from '@/test/message-wire';
 
 import { inMainTimeline, mainTimeline } from './timeline';
 
@@ -27,27 +28,8 @@ describe('mainTimeline', () => {
 });
 
 describe('the "New messages" divider with thread replies', () => {
-  const message = (seq: number, threadRootId: string | null = null): MessageWire => ({
-    id: `m${seq}`,
-    conversationId: 'c1',
-    seq,
-    authorId: 'u-ana',
-    kind: 'user',
-    body: `message ${seq}`,
-    clientId: null,
-    replyToId: null,
-    replyTo: null,
-    attachments: [],
-    mentions: [],
-    reactions: [],
-    system: null,
-    threadRootId,
-    alsoInConversation: false,
-    thread: null,
-    createdAt: '2026-12-06T10:00:00.000Z',
-    editedAt: null,
-    deletedAt: null,
-  });
+  const message = (seq: number, threadRootId: string | null = null) =>
+    messageWire(seq, { threadRootId });
   // As the message list does: the main timeline, then the rows.
   const rows = (messages: MessageWire[], lastReadSeq: number) =>
     groupForDisplay(mainTimeline({ messages, pending: [] }), {

@@ -1,37 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import type { ConversationWire, MessageWire } from '@/lib/chat/wire';
+import { messageWire } from '@/test/message-wire';
 
 import { unreadAfterRead, useConversationsStore } from './conversations-store';
 
-const C = 'c1';
+const C = 'c1'; // messageWire's conversation and author
 const ME = 'u-me';
 const ANA = 'u-ana';
 
-function msg(seq: number, over: Partial<MessageWire> = {}): MessageWire {
-  return {
-    id: `m${seq}`,
-    conversationId: C,
-    seq,
-    authorId: ANA,
-    kind: 'user',
-    body: `message ${seq}`,
-    clientId: null,
-    replyToId: null,
-    replyTo: null,
-    attachments: [],
-    mentions: [],
-    reactions: [],
-    system: null,
-    threadRootId: null,
-    alsoInConversation: false,
-    thread: null,
-    createdAt: `2026-12-06T10:00:${String(seq).padStart(2, '0')}.000Z`,
-    editedAt: null,
-    deletedAt: null,
-    ...over,
-  };
-}
+const msg = messageWire;
 const inThread = (seq: number, over: Partial<MessageWire> = {}) =>
   msg(seq, { threadRootId: 'm1', ...over });
 

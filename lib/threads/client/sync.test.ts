@@ -1,31 +1,19 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import type { MessageWire } from '@/lib/chat/wire';
+import { messageWire } from '@/test/message-wire';
 
 import { sendReply } from './sync';
 import { useThreadsStore } from './threads-store';
 
-const stored: MessageWire = {
+const stored = messageWire(4, {
   id: 'm_answer',
   conversationId: 'c_1',
-  seq: 4,
   authorId: 'u_me',
-  kind: 'user',
   body: 'That one',
-  clientId: null,
   replyToId: 'm_first',
   replyTo: { id: 'm_first', authorId: 'u_ben', body: 'Pizza', deleted: false },
-  attachments: [],
-  mentions: [],
-  reactions: [],
-  system: null,
   threadRootId: 'm_root',
-  alsoInConversation: false,
-  thread: null,
-  createdAt: '2026-12-06T10:00:00.000Z',
-  editedAt: null,
-  deletedAt: null,
-};
+});
 
 afterEach(() => {
   vi.unstubAllGlobals();
