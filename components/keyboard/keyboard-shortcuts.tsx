@@ -51,7 +51,6 @@ function markOpenRead(meId: string) {
         userId: meId,
         lastReadSeq: r.lastReadSeq,
         meId,
-        unreadCount: r.unreadCount,
       }),
     )
     .catch(() => {

@@ -36,8 +36,8 @@ function conversation(over: Partial<ConversationWire> = {}): ConversationWire {
 const state = () => useConversationsStore.getState();
 const current = () => state().byId[C]!;
 const arrive = (m: MessageWire) => state().messageArrived(m, ME);
-const read = (lastReadSeq: number, unreadCount?: number, userId = ME) =>
-  state().readMoved({ conversationId: C, userId, lastReadSeq, meId: ME, unreadCount });
+const read = (lastReadSeq: number, userId = ME) =>
+  state().readMoved({ conversationId: C, userId, lastReadSeq, meId: ME });
 
 beforeEach(() => {
   useConversationsStore.setState({ byId: {}, loaded: false, openId: null, threadOnlySeqs: {} });
@@ -81,7 +81,7 @@ describe('conversations store: unread counts and thread replies', () => {
     expect(current()).toMatchObject({ lastReadSeq: 4, unreadCount: 1 });
     expect(state().threadOnlySeqs[C]).toEqual([6]);
     // Someone else reading changes their receipt, not my count.
-    read(6, undefined, ANA);
+    read(6, ANA);
     expect(current().unreadCount).toBe(1);
     expect(current().members.find((m) => m.id === ANA)?.lastReadSeq).toBe(6);
     read(6);
@@ -91,17 +91,16 @@ describe('conversations store: unread counts and thread replies', () => {
     expect(current()).toMatchObject({ lastReadSeq: 6, unreadCount: 0 });
   });
 
-  it('takes the server’s count when it knows more, never a smaller one', () => {
-    // Loaded with two unread from before (one of them a thread reply this tab never saw).
+  it('a read stopping short over replies from before the load counts too few, never below zero', () => {
+    // Loaded with two unread (seqs 2 to 4, one a thread reply this tab never saw).
     state().setAll([conversation({ lastSeq: 4, lastReadSeq: 1, unreadCount: 2 })]);
-    // Reading to 3 passes seqs 2 and 3; only the server knows one of them was a thread reply.
-    read(3, 1);
-    expect(current().unreadCount).toBe(1);
-    // A message that arrived after the server counted is not lost to its older answer.
+    read(3);
+    expect(current().unreadCount).toBe(0);
+    // A message that arrives later counts as usual; reading to the end leaves nothing.
     arrive(msg(5));
-    expect(current().unreadCount).toBe(2);
-    read(4, 0);
     expect(current().unreadCount).toBe(1);
+    read(5);
+    expect(current().unreadCount).toBe(0);
   });
 
   it('unreadAfterRead: all read at the end, unchanged when not moving', () => {

@@ -28,16 +28,12 @@ type ConversationsState = {
   messageArrived: (message: MessageWire, meId: string) => void;
   /** A message changed (edit, delete): refresh the preview if it is the last one. */
   messageChanged: (message: MessageWire) => void;
-  /**
-   * Someone's read position moved. `unreadCount` is the server's count when it gave one (the
-   * answer to this tab's own mark-read).
-   */
+  /** Someone's read position moved (mine: the unread count follows, see unreadAfterRead). */
   readMoved: (input: {
     conversationId: string;
     userId: string;
     lastReadSeq: number;
     meId: string;
-    unreadCount?: number;
   }) => void;
 };
 
@@ -45,7 +41,9 @@ type ConversationsState = {
  * What is left unread after the reader's position moves from `c.lastReadSeq` to `to`: the
  * main-timeline messages passed over come off the count, the thread-only replies among them
  * (known from `hidden`) never were on it. Replies that came before the list was loaded are not
- * known here; the server's count replaces this on the next load.
+ * known here, so a read that stops short of the end over them may count too few (never below
+ * zero) until the list is loaded again. The server's count in a mark-read answer is not used: it
+ * may include a message whose frame is still on its way, which would then count twice.
  */
 export function unreadAfterRead(c: ConversationWire, to: number, hidden: readonly number[]) {
   if (to >= c.lastSeq) return 0;
@@ -111,7 +109,7 @@ export const useConversationsStore = create<ConversationsState>((set) => ({
       if (!c || c.lastMessage?.id !== message.id) return s;
       return { byId: { ...s.byId, [c.id]: { ...c, lastMessage: message } } };
     }),
-  readMoved: ({ conversationId, userId, lastReadSeq, meId, unreadCount }) =>
+  readMoved: ({ conversationId, userId, lastReadSeq, meId }) =>
     set((s) => {
       const c = s.byId[conversationId];
       if (!c) return s;
@@ -121,9 +119,7 @@ export const useConversationsStore = create<ConversationsState>((set) => ({
       if (userId !== meId) return { byId: { ...s.byId, [c.id]: { ...c, members } } };
       const mine = Math.max(c.lastReadSeq, lastReadSeq);
       const hidden = s.threadOnlySeqs[c.id] ?? [];
-      // Both can only fall short (replies from before the load are not known here; the server
-      // counted before any message that arrived since), never over: the larger is the closer.
-      const unread = Math.max(unreadAfterRead(c, mine, hidden), unreadCount ?? 0);
+      const unread = unreadAfterRead(c, mine, hidden);
       return {
         byId: { ...s.byId, [c.id]: { ...c, members, lastReadSeq: mine, unreadCount: unread } },
         threadOnlySeqs: { ...s.threadOnlySeqs, [c.id]: hidden.filter((seq) => seq > mine) },

@@ -59,7 +59,6 @@ export function useMarkRead(
             userId: meId,
             lastReadSeq: r.lastReadSeq,
             meId,
-            unreadCount: r.unreadCount,
           }),
         )
         .catch(() => {
