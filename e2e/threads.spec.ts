@@ -82,13 +82,17 @@ test('a thread reply shows "1 reply" and an unread thread live on the other side
     .click();
   await benReply.fill('The one on the corner');
   await benReply.press('Enter');
-  for (const page of [ben.page, ana.page]) {
+  // Ana sees her own message quoted as "You".
+  for (const [page, author] of [
+    [ben.page, ana.person.name],
+    [ana.page, 'You'],
+  ] as const) {
     await expect(
       threadLog(page)
         .getByRole('article')
         .filter({ hasText: 'The one on the corner' })
         .getByRole('button', {
-          name: `Replying to ${ana.person.name}: The pizza place?. Show the original message`,
+          name: `Replying to ${author}: The pizza place?. Show the original message`,
         }),
     ).toBeVisible();
   }
