@@ -2,6 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 
 import {
   closePeople,
+  composer,
+  conversationLink,
   log,
   messageActions,
   messageRow,
@@ -9,6 +11,7 @@ import {
   personInBrowser,
   send,
   startDirect,
+  startGroup,
 } from './fixtures/chat';
 
 test.afterEach(closePeople);
@@ -70,13 +73,36 @@ test('a thread reply shows "1 reply" and an unread thread live on the other side
     }));
     expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
   }
+  // Replying to one message of the thread quotes it, as in the main timeline.
+  const anaReply = threadLog(ben.page).getByRole('article').filter({ hasText: 'The pizza place?' });
+  await anaReply.hover();
+  await anaReply
+    .getByRole('toolbar', { name: 'Message actions' })
+    .getByRole('button', { name: 'Reply' })
+    .click();
+  await benReply.fill('The one on the corner');
+  await benReply.press('Enter');
+  // Ana sees her own message quoted as "You".
+  for (const [page, author] of [
+    [ben.page, ana.person.name],
+    [ana.page, 'You'],
+  ] as const) {
+    await expect(
+      threadLog(page)
+        .getByRole('article')
+        .filter({ hasText: 'The one on the corner' })
+        .getByRole('button', {
+          name: `Replying to ${author}: The pizza place?. Show the original message`,
+        }),
+    ).toBeVisible();
+  }
   await panel.getByRole('button', { name: 'Close thread' }).click();
   await expect(panel).toBeHidden();
   // Back on a wide screen (the sidebar shows again): reading the thread cleared its unread mark.
   await ben.page.setViewportSize({ width: 1280, height: 720 });
   await expect(threadsLink(ben.page)).toHaveAccessibleName('Threads');
   await expect(
-    messageRow(ben.page, 'Lunch at noon?').getByRole('button', { name: /^2 replies/ }),
+    messageRow(ben.page, 'Lunch at noon?').getByRole('button', { name: /^3 replies/ }),
   ).toBeVisible();
 
   // The Threads view lists it for Ana (she replied, so she follows), read.
@@ -126,4 +152,69 @@ test('pin and unpin show live on both sides, with "pinned a message" and the Pin
     await expect(page.getByRole('button', { name: 'Pinned (0)' })).toBeVisible();
     await expect(messageRow(page, 'Door code is 4711').getByText('Pinned')).toHaveCount(0);
   }
+});
+
+async function openDetails(page: Page, group: string) {
+  await page.getByRole('button', { name: 'Conversation details' }).click();
+  return page.getByRole('dialog', { name: `${group}: details` });
+}
+
+test('a group’s admins choose who may pin; replies kept in a thread leave the unread badge alone', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const ana = await personInBrowser(browser, 'Ana Policy');
+  const ben = await personInBrowser(browser, 'Ben Policy');
+  await startGroup(ana.page, 'Policy Team', [ben.person.name]);
+  await send(ana.page, 'House rules');
+  await openConversation(ben.page, 'Policy Team');
+  await expect(messageRow(ben.page, 'House rules')).toBeVisible();
+
+  // Ben, a member, sees who may pin but cannot change it, and may not pin Ana's message.
+  const benDetails = await openDetails(ben.page, 'Policy Team');
+  const benPolicy = benDetails.getByRole('group', { name: 'Who can pin messages' });
+  await expect(
+    benPolicy.getByRole('radio', { name: 'Admins and the message’s author' }),
+  ).toBeChecked();
+  await expect(benPolicy.getByRole('radio', { name: 'Everyone' })).toBeDisabled();
+  await ben.page.keyboard.press('Escape');
+  await expect(benDetails).toBeHidden();
+  const toolbar = await messageActions(ben.page, 'House rules');
+  await expect(toolbar.getByRole('button', { name: 'Pin' })).toHaveCount(0);
+
+  // Ana, the owner, lets everyone pin: Ben can at once.
+  const anaDetails = await openDetails(ana.page, 'Policy Team');
+  const everyone = anaDetails
+    .getByRole('group', { name: 'Who can pin messages' })
+    .getByRole('radio', { name: 'Everyone' });
+  await everyone.click();
+  await expect(everyone).toBeChecked();
+  await ana.page.keyboard.press('Escape');
+  await (
+    await messageActions(ben.page, 'House rules')
+  )
+    .getByRole('button', { name: 'Pin' })
+    .click();
+  await expect(ben.page.getByRole('button', { name: /^Pinned \(\s*1\s*\)$/ })).toBeVisible();
+
+  // Ben writes, then leaves for the Threads view; Ana answers him in a thread only.
+  await send(ben.page, 'Agenda for Monday');
+  await expect(messageRow(ana.page, 'Agenda for Monday')).toBeVisible();
+  await threadsLink(ben.page).click();
+  await expect(ben.page).toHaveURL(/\/chats\/threads/);
+  await (
+    await messageActions(ana.page, 'Agenda for Monday')
+  )
+    .getByRole('button', { name: 'Reply in thread' })
+    .click();
+  const reply = threadPanel(ana.page).getByRole('textbox', { name: 'Thread reply' });
+  await reply.fill('Item one: lunch');
+  await reply.press('Enter');
+  // It counts in Ben's Threads, not in the group's unread badge.
+  await expect(threadsLink(ben.page)).toHaveAccessibleName('Threads, 1 unread');
+  await expect(conversationLink(ben.page, 'Policy Team')).not.toHaveAccessibleName(/unread/);
+  // A message in the main timeline does.
+  await composer(ana.page).fill('Lunch is at noon');
+  await composer(ana.page).press('Enter');
+  await expect(conversationLink(ben.page, 'Policy Team')).toHaveAccessibleName(/, 1 unread$/);
 });

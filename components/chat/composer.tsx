@@ -134,6 +134,8 @@ export function Composer({
         rootId: threadRootId,
         meId,
         body,
+        // A reply to one message of the thread quotes it, as in the main timeline.
+        replyToId: replyTo?.id ?? null,
         alsoSendToConversation: alsoSend,
         attachments: ready,
       });

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 
+import { PinPolicySetting } from '@/components/pins/pin-policy-setting';
 import { Avatar } from '@/components/ui/avatar';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
@@ -40,7 +41,8 @@ async function change(what: string, run: () => Promise<ConversationWire | void>)
 
 /**
  * The conversation details panel: members and their roles, and for a group Rename, Add people,
- * Remove and Make admin (owners and admins), Leave group; mute; the images shared in it.
+ * Remove and Make admin (owners and admins), who can pin messages (chosen by owners and admins),
+ * Leave group; mute; the images shared in it.
  */
 export function ConversationDetails({
   conversation,
@@ -109,6 +111,7 @@ export function ConversationDetails({
           </ul>
         </section>
         {group ? <AddPeople conversation={conversation} /> : null}
+        {group ? <PinPolicySetting conversation={conversation} canManage={canManage} /> : null}
         <div className="flex items-center gap-2 text-sm">
           <MuteButton conversation={conversation} />
           {conversation.muted ? 'Muted: no notifications from here' : 'Notifications on'}

@@ -75,9 +75,11 @@ export function toConversationWire(input: {
   membership: Membership;
   members: MemberWire[];
   lastMessage: MessageWire | null;
+  /** Main-timeline messages after the viewer's read position (countTimelineMessages). */
+  unreadCount: number;
   viewerId: string;
 }): ConversationWire {
-  const { conversation: c, membership, members, lastMessage, viewerId } = input;
+  const { conversation: c, membership, members, lastMessage, unreadCount, viewerId } = input;
   const other = members.find((m) => m.id !== viewerId);
   return {
     id: c.id,
@@ -87,7 +89,7 @@ export function toConversationWire(input: {
     lastMessage,
     lastSeq: c.lastSeq,
     lastReadSeq: membership.lastReadSeq,
-    unreadCount: Math.max(0, c.lastSeq - membership.lastReadSeq),
+    unreadCount,
     muted: membership.muted,
     lastActivityAt: c.lastActivityAt.toISOString(),
     createdAt: c.createdAt.toISOString(),

@@ -93,7 +93,10 @@ export const conversationWireSchema = z.object({
   members: z.array(memberWireSchema),
   lastMessage: messageWireSchema.nullable(),
   lastSeq: z.number().int().nonnegative(),
-  /** The caller's own read position and unread count. */
+  /**
+   * The caller's own read position and unread count: main-timeline messages after it (thread
+   * replies kept in their thread take a seq but count in the Threads view, not here).
+   */
   lastReadSeq: z.number().int().nonnegative(),
   unreadCount: z.number().int().nonnegative(),
   muted: z.boolean(),

@@ -80,6 +80,47 @@ export function threadsContract(adapter: string, open: OpenStore) {
       expect(thread!.replyCount).toBe(ids.length + 1);
     });
 
+    it('leaves replies kept in their thread out of unread counts and the preview', async () => {
+      const [ana, bo] = await people(2);
+      const g = await group(ana!, [bo!]);
+      const root = await post(g.id, ana!, 'root');
+      const before = (await store.getMembership({ conversationId: g.id, userId: bo! }))!;
+      const kept = await reply(g.id, root.id, bo!);
+      // Bo's reply in the thread leaves his place in the conversation where it was.
+      expect(await store.getMembership({ conversationId: g.id, userId: bo! })).toMatchObject({
+        lastReadSeq: before.lastReadSeq,
+      });
+      expect(await store.latestTimelineMessage({ conversationId: g.id })).toMatchObject({
+        id: root.id,
+      });
+      const shown = await reply(g.id, root.id, ana!, { alsoInConversation: true });
+      await reply(g.id, root.id, ana!);
+      expect(await store.latestTimelineMessage({ conversationId: g.id })).toMatchObject({
+        id: shown.id,
+      });
+      const main = await post(g.id, ana!, 'main');
+      // Bo: the root, the reply also sent to the conversation and the main message; not the two
+      // replies kept in the thread (a naive lastSeq − lastReadSeq says 5).
+      expect(
+        await store.countTimelineMessages({ conversationId: g.id, afterSeq: before.lastReadSeq }),
+      ).toBe(3);
+      expect(await store.countTimelineMessages({ conversationId: g.id, afterSeq: kept.seq })).toBe(
+        2,
+      );
+      expect(await store.countTimelineMessages({ conversationId: g.id, afterSeq: main.seq })).toBe(
+        0,
+      );
+      // A reply also sent to the conversation is read there by its author, like any message.
+      expect(await store.getMembership({ conversationId: g.id, userId: ana! })).toMatchObject({
+        lastReadSeq: main.seq,
+      });
+      await store.deleteMessage({ id: main.id });
+      expect(await store.latestTimelineMessage({ conversationId: g.id })).toMatchObject({
+        id: main.id,
+      });
+      expect(await store.latestTimelineMessage({ conversationId: 'c_unknown' })).toBeNull();
+    });
+
     it('a retried reply (same clientId) counts once', async () => {
       const [ana, bo] = await people(2);
       const g = await group(ana!, [bo!]);

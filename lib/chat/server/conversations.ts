@@ -13,6 +13,7 @@ import { publish } from '@/lib/realtime/server/publish';
 
 import { requireAdmin, requireMember } from './access';
 import { announce } from './events';
+import { unreadIn } from './unread';
 import { postSystemMessage } from './messages';
 import { toConversationWire, toMemberWire, toMessageWire } from '../present';
 import { GROUP_MAX_MEMBERS, type CreateConversationInput } from '../schemas';
@@ -27,18 +28,19 @@ export async function conversationView(
   conversation: Conversation,
   membership: Membership,
 ): Promise<ConversationWire> {
-  const [memberships, latest] = await Promise.all([
+  const [memberships, last, unreadCount] = await Promise.all([
     store.listMemberships({ conversationId: conversation.id }),
-    store.listMessages({ conversationId: conversation.id, limit: 1 }),
+    store.latestTimelineMessage({ conversationId: conversation.id }),
+    unreadIn(store, conversation, membership.lastReadSeq),
   ]);
   const users = await store.getUsersByIds({ ids: memberships.map((m) => m.userId) });
   const byId = new Map(users.map((u) => [u.id, u]));
-  const last = latest.messages[0];
   return toConversationWire({
     conversation,
     membership,
     members: memberships.map((m) => toMemberWire(m, byId.get(m.userId))),
     lastMessage: last ? toMessageWire(last) : null,
+    unreadCount,
     viewerId: membership.userId,
   });
 }

@@ -13,6 +13,7 @@ import { requireAuthor, requireMember, requireMessageAccess } from './access';
 import { afterCommit, messageCreatedJob } from './after-commit';
 import { announce } from './events';
 import { announceThread, requireThreadRoot } from './thread-replies';
+import { unreadIn } from './unread';
 import { extractMentions } from '../mentions';
 import { toMessageWire } from '../present';
 import type { SendMessageInput } from '../schemas';
@@ -362,7 +363,7 @@ export async function markRead(
   store: ConversationsPort &
     MembershipsPort &
     NotificationsPort &
-    Pick<MessagesPort, 'listMessages'>,
+    Pick<MessagesPort, 'listMessages' | 'countTimelineMessages'>,
   user: User,
   conversationId: string,
   seq: number,
@@ -385,10 +386,9 @@ export async function markRead(
     });
     await readConversationNotifications(store, user.id, conversationId, updated.lastReadSeq);
   }
-  const lastSeq = Math.max(conversation.lastSeq, updated.lastReadSeq);
   return {
     conversationId,
     lastReadSeq: updated.lastReadSeq,
-    unreadCount: lastSeq - updated.lastReadSeq,
+    unreadCount: await unreadIn(store, conversation, updated.lastReadSeq),
   };
 }

@@ -115,6 +115,11 @@ export function messageFunctions(models: Models): MessagesPort {
     doc ? (await withThreads([toMessage(doc)]))[0]! : null;
   const byId = async (id: string) => one(await Message.findById(id).lean<MessageDoc>());
   const after = { returnDocument: 'after' } as const;
+  // The main timeline: everything but thread replies kept in their thread (older documents
+  // have no threadRootId, which matches null).
+  const inTimeline: FilterQuery<MessageDoc> = {
+    $or: [{ threadRootId: null }, { alsoInConversation: true }],
+  };
 
   /** The uploads as attachments, in the order given; null when one is unknown or claimed. */
   async function attachmentsFor(ids: string[]): Promise<Attachment[] | null> {
@@ -256,7 +261,9 @@ export function messageFunctions(models: Models): MessagesPort {
           mentions,
         });
       await Promise.all([
+        // A reply kept in its thread is read in the thread, not in the conversation.
         authorId !== null &&
+          (threadRootId === null || alsoInConversation) &&
           Membership.updateOne(
             { conversationId, userId: authorId },
             { $max: { lastReadSeq: seq } },
@@ -296,6 +303,17 @@ export function messageFunctions(models: Models): MessagesPort {
         .lean<MessageDoc[]>();
       const { page, hasMore } = seqPage(rows, size, up);
       return { messages: await withThreads(page.map(toMessage)), hasMore };
+    },
+
+    async countTimelineMessages({ conversationId, afterSeq }) {
+      return Message.countDocuments({ conversationId, seq: { $gt: afterSeq }, ...inTimeline });
+    },
+
+    async latestTimelineMessage({ conversationId }) {
+      const doc = await Message.findOne({ conversationId, ...inTimeline })
+        .sort({ seq: -1 })
+        .lean<MessageDoc>();
+      return doc ? one(doc) : null;
     },
 
     async editMessage({ id, body, mentions }) {

@@ -4,8 +4,10 @@ import type { DailyActivity, Job, Message, NewJob, SystemEvent } from '../types'
 export interface MessagesPort {
   /**
    * Appends a message with the conversation's next seq, atomically, and moves the author's read
-   * position to it. A retry with the same (conversationId, authorId, clientId) returns the stored
-   * message with created: false and changes nothing. `attachmentIds` must be the author's own
+   * position to it when it shows in the main timeline (a thread reply kept in its thread leaves
+   * the author's place in the conversation where it was: the thread has its own read position).
+   * A retry with the same (conversationId, authorId, clientId) returns the stored message with
+   * created: false and changes nothing. `attachmentIds` must be the author's own
    * unclaimed uploads (the caller checks); they are claimed by this message.
    *
    * Outbox: `jobs` names the follow-up jobs of the stored message; they are written with it, in
@@ -44,6 +46,15 @@ export interface MessagesPort {
     after?: number;
     limit: number;
   }): Promise<{ messages: Message[]; hasMore: boolean }>;
+  /**
+   * How many messages of the main timeline have a seq above `afterSeq`: every message (system
+   * entries and tombstones too, they show) except thread replies kept in their thread. This is a
+   * conversation's unread count: replies keep the conversation's seq, so `lastSeq − lastReadSeq`
+   * would count them too.
+   */
+  countTimelineMessages(input: { conversationId: string; afterSeq: number }): Promise<number>;
+  /** The newest message of the main timeline (the sidebar's preview), not a thread-only reply. */
+  latestTimelineMessage(input: { conversationId: string }): Promise<Message | null>;
   editMessage(input: { id: string; body: string; mentions: string[] }): Promise<Message | null>;
   /**
    * Tombstones the message: body, attachments, mentions and reactions go; seq and author stay.

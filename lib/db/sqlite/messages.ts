@@ -134,6 +134,15 @@ export function messageFunctions(db: Db): MessagesPort {
   const pageUp = db.prepare<[string, number, number], MessageRow>(
     'SELECT * FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?',
   );
+  // The main timeline: everything but thread replies kept in their thread. Both walk the
+  // (conversation_id, seq) index, the count over the unread range only.
+  const inTimeline = '(thread_root_id IS NULL OR also_in_conversation = 1)';
+  const countAfter = db.prepare<[string, number], { n: number }>(
+    `SELECT COUNT(*) AS n FROM messages WHERE conversation_id = ? AND seq > ? AND ${inTimeline}`,
+  );
+  const latestInTimeline = db.prepare<[string], MessageRow>(
+    `SELECT * FROM messages WHERE conversation_id = ? AND ${inTimeline} ORDER BY seq DESC LIMIT 1`,
+  );
   const uploadsByIds = selectUploads(db);
   const insertJobs = jobInserter(db);
   const threads = threadWriter(db);
@@ -203,7 +212,9 @@ export function messageFunctions(db: Db): MessagesPort {
         mentions: input.mentions ?? [],
       });
     for (const uploadId of uploadIds) claimUpload.run(conversationId, id, uploadId);
-    if (authorId !== null) readUpTo.run(seq, conversationId, authorId, seq);
+    // A reply kept in its thread is read in the thread (thread_memberships), not here.
+    const inMainTimeline = threadRootId === null || input.alsoInConversation === true;
+    if (authorId !== null && inMainTimeline) readUpTo.run(seq, conversationId, authorId, seq);
     const message = toMessage(byId.get(id)!, []);
     // The outbox: the follow-up jobs commit with the message or not at all.
     return { message, created: true, queued: insertJobs(input.jobs?.(message) ?? []) };
@@ -259,6 +270,15 @@ export function messageFunctions(db: Db): MessagesPort {
           pageDown.all(conversationId, before ?? Number.MAX_SAFE_INTEGER, after ?? -1, size + 1);
       const { page, hasMore } = seqPage(rows, size, upwards);
       return { messages: withReactions(page), hasMore };
+    },
+
+    async countTimelineMessages({ conversationId, afterSeq }) {
+      return countAfter.get(conversationId, afterSeq)?.n ?? 0;
+    },
+
+    async latestTimelineMessage({ conversationId }) {
+      const row = latestInTimeline.get(conversationId);
+      return row ? withReactions([row])[0]! : null;
     },
 
     async editMessage({ id, body, mentions }) {

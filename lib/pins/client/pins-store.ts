@@ -5,15 +5,23 @@ import { create } from 'zustand';
 
 import { callEndpoint } from '@/lib/api/client';
 
-import { listPinsEndpoint, pinMessageEndpoint, unpinMessageEndpoint } from '../endpoints';
-import type { PinsResponse } from '../schemas';
+import {
+  listPinsEndpoint,
+  pinMessageEndpoint,
+  setPinPolicyEndpoint,
+  unpinMessageEndpoint,
+} from '../endpoints';
+import type { PinPolicyWire, PinsResponse } from '../schemas';
 
 type PinsState = {
   byConversation: Record<string, PinsResponse | undefined>;
   set: (conversationId: string, pins: PinsResponse) => void;
 };
 
-/** Each open conversation's pins, refetched when a `pin.changed` frame arrives. */
+/**
+ * Each open conversation's pins, who may pin and whether I may: refetched when a `pin.changed`
+ * frame arrives, and on `conversation.updated` (the group's policy or my role changed).
+ */
 export const usePinsStore = create<PinsState>()((set) => ({
   byConversation: {},
   set: (conversationId, pins) =>
@@ -34,5 +42,11 @@ export async function setPinned(
   await callEndpoint(pinned ? pinMessageEndpoint : unpinMessageEndpoint, {
     params: { id: messageId },
   });
+  await loadPins(conversationId);
+}
+
+/** Who may pin in a group (its owner and admins only); the pins are loaded again with it. */
+export async function setPinPolicy(conversationId: string, policy: PinPolicyWire): Promise<void> {
+  await callEndpoint(setPinPolicyEndpoint, { params: { id: conversationId }, body: { policy } });
   await loadPins(conversationId);
 }

@@ -27,6 +27,7 @@ export const threadsApi = {
       body: string;
       clientId: string;
       threadRootId: string;
+      replyToId?: string;
       alsoSendToConversation: boolean;
       attachmentIds?: string[];
     },

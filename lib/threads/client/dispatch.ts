@@ -48,6 +48,8 @@ export function dispatchThreadsAndPins(event: RoomEvent, meId: string): void {
       void refreshFollowed();
       return;
     case 'pin.changed':
+    // The group's pin policy or someone's role changed: who may pin may have too.
+    case 'conversation.updated':
       if (usePinsStore.getState().byConversation[event.conversationId])
         void loadPins(event.conversationId).catch(() => undefined);
       return;

@@ -60,6 +60,8 @@ export async function sendReply(input: {
   rootId: string;
   meId: string;
   body: string;
+  /** The message of the thread this one answers (shown quoted above it). */
+  replyToId: string | null;
   alsoSendToConversation: boolean;
   attachments: AttachmentWire[];
 }): Promise<void> {
@@ -77,6 +79,7 @@ export async function sendReply(input: {
       body: input.body,
       clientId,
       threadRootId: input.rootId,
+      replyToId: input.replyToId ?? undefined,
       alsoSendToConversation: input.alsoSendToConversation,
       attachmentIds: input.attachments.length ? input.attachments.map((a) => a.id) : undefined,
     });

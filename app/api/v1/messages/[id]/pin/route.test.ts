@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
+import {
+  DELETE as removeMemberRoute,
+  PATCH as setRoleRoute,
+} from '@/app/api/v1/conversations/[id]/members/[userId]/route';
 import { PUT as setPolicyRoute } from '@/app/api/v1/conversations/[id]/pin-policy/route';
 import { GET as listPinsRoute } from '@/app/api/v1/conversations/[id]/pins/route';
 import { DELETE as deleteMessageRoute } from '@/app/api/v1/messages/[id]/route';
@@ -8,6 +12,8 @@ import { MAX_PINS } from '@/lib/db/ports/pins';
 import { pinResponseSchema, pinsResponseSchema } from '@/lib/pins/schemas';
 import * as realtime from '@/lib/realtime/server/publish';
 import {
+  bearer,
+  createApiToken,
   deleteRequest,
   describeJsonBodyErrors,
   expectError,
@@ -117,6 +123,45 @@ describe('PUT and DELETE /api/v1/messages/:id/pin', () => {
     expect((await pin(other, message.id)).status).toBe(200);
   });
 
+  it('under the default, an admin pins and unpins anyone’s message; the author only their own', async () => {
+    const [owner, admin, author, other] = await signUpUsers(4);
+    const group = await startGroup(owner, [admin, author, other]);
+    await setRole(owner, group.id, admin.user.id, 'admin');
+    const byOther = await sendText(other, group.id, 'Minutes');
+    const byAuthor = await sendText(author, group.id, 'Agenda');
+    expect((await pin(admin, byOther.id)).status).toBe(200);
+    // The author may not unpin someone else's message, nor pin one.
+    await expectError(await unpin(author, byOther.id), 403, 'forbidden');
+    expect((await pin(author, byAuthor.id)).status).toBe(200);
+    // Their own message, pinned, they may unpin; an admin may unpin any.
+    expect((await unpin(author, byAuthor.id)).status).toBe(200);
+    expect((await unpin(admin, byOther.id)).status).toBe(200);
+    expect((await pins(admin, group.id)).canPinAny).toBe(true);
+    expect((await pins(author, group.id)).canPinAny).toBe(false);
+  });
+
+  it('back to "admins and the author", members lose pinning others’ messages again', async () => {
+    const [owner, member] = await signUpUsers(2);
+    const group = await startGroup(owner, [member]);
+    const message = await sendText(owner, group.id, 'Rules');
+    await setPolicy(owner, group.id, { policy: 'everyone' });
+    expect((await pin(member, message.id)).status).toBe(200);
+    expect((await setPolicy(owner, group.id, { policy: 'admins_and_author' })).status).toBe(200);
+    await expectError(await unpin(member, message.id), 403, 'forbidden');
+    expect(await pins(member, group.id)).toMatchObject({
+      policy: 'admins_and_author',
+      canPinAny: false,
+    });
+  });
+
+  it('in a DM the policy reads "everyone": either person pins the other’s message', async () => {
+    const [ana, ben] = await signUpUsers(2);
+    const dm = await startDirect(ana, ben);
+    expect(await pins(ana, dm.id)).toMatchObject({ policy: 'everyone', canPinAny: true });
+    const message = await sendText(ben, dm.id, 'Ticket number');
+    expect((await pin(ana, message.id)).status).toBe(200);
+  });
+
   it('refuses the 51st pin with a clear 422', async () => {
     const [ana, ben] = await signUpUsers(2);
     const dm = await startDirect(ana, ben);
@@ -167,7 +212,85 @@ describe('PUT and DELETE /api/v1/messages/:id/pin', () => {
   });
 });
 
+const setRole = (owner: TestAccount, id: string, userId: string, role: 'admin' | 'member') =>
+  setRoleRoute(
+    jsonRequest('PATCH', `/conversations/${id}/members/${userId}`, { role }, as(owner)),
+    withParams({ id, userId }),
+  );
+
 describe('PUT /api/v1/conversations/:id/pin-policy', () => {
+  it('lets an admin (not only the owner) choose, announced to every member', async () => {
+    const [owner, admin, member] = await signUpUsers(3);
+    const group = await startGroup(owner, [admin, member]);
+    expect((await setRole(owner, group.id, admin.user.id, 'admin')).status).toBe(200);
+    const publish = vi.spyOn(realtime, 'publishToConversation');
+    const res = await setPolicy(admin, group.id, { policy: 'everyone' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ policy: 'everyone' });
+    const [call] = publish.mock.calls.map(([c]) => c);
+    expect(call!.events).toEqual([{ type: 'conversation.updated', conversationId: group.id }]);
+    expect([...call!.recipients].sort()).toEqual(
+      [owner.user.id, admin.user.id, member.user.id].sort(),
+    );
+    // Setting it again is allowed and changes nothing.
+    expect((await setPolicy(admin, group.id, { policy: 'everyone' })).status).toBe(200);
+    expect((await pins(member, group.id)).policy).toBe('everyone');
+  });
+
+  it('refuses a member, and an admin who was made a member again (403)', async () => {
+    const [owner, admin] = await signUpUsers(2);
+    const group = await startGroup(owner, [admin]);
+    await setRole(owner, group.id, admin.user.id, 'admin');
+    expect((await setPolicy(admin, group.id, { policy: 'everyone' })).status).toBe(200);
+    await setRole(owner, group.id, admin.user.id, 'member');
+    await expectError(
+      await setPolicy(admin, group.id, { policy: 'admins_and_author' }),
+      403,
+      'forbidden',
+    );
+    expect((await pins(owner, group.id)).policy).toBe('everyone');
+  });
+
+  it('answers through an API token as through the session, and 401 to anonymous callers', async () => {
+    const [owner, member] = await signUpUsers(2);
+    const group = await startGroup(owner, [member]);
+    const { token } = await createApiToken(owner.cookie);
+    const res = await setPolicyRoute(
+      jsonRequest(
+        'PUT',
+        `/conversations/${group.id}/pin-policy`,
+        { policy: 'everyone' },
+        bearer(token),
+      ),
+      withParams({ id: group.id }),
+    );
+    expect(res.status).toBe(200);
+    await expectError(
+      await setPolicyRoute(
+        jsonRequest('PUT', `/conversations/${group.id}/pin-policy`, { policy: 'everyone' }),
+        withParams({ id: group.id }),
+      ),
+      401,
+      'unauthorized',
+    );
+  });
+
+  it('answers 404 for an unknown conversation and one the caller left', async () => {
+    const [owner, member] = await signUpUsers(2);
+    await expectError(
+      await setPolicy(owner, 'c_unknown', { policy: 'everyone' }),
+      404,
+      'not_found',
+    );
+    const group = await startGroup(member, [owner]);
+    const left = await removeMemberRoute(
+      deleteRequest(`/conversations/${group.id}/members/${owner.user.id}`, as(owner)),
+      withParams({ id: group.id, userId: owner.user.id }),
+    );
+    expect(left.status).toBe(200);
+    await expectError(await setPolicy(owner, group.id, { policy: 'everyone' }), 404, 'not_found');
+  });
+
   it('refuses direct conversations (403) and unknown policies (422)', async () => {
     const [ana, ben] = await signUpUsers(2);
     const dm = await startDirect(ana, ben);

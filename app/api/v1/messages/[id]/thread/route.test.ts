@@ -233,6 +233,32 @@ describe('GET /api/v1/messages/:id/thread', () => {
     await expectError(await getThread(ben, root.id, '?limit=500'), 400, 'bad_request');
   });
 
+  it('a reply quoting another reply of the thread carries the quote, on send, live and in the page', async () => {
+    const { ana, ben, group, root } = await started();
+    const first = await sendText(ben, group.id, 'Pizza at Luigi’s', { threadRootId: root.id });
+    const publish = vi.spyOn(realtime, 'publishToConversation');
+    const answer = await sendText(ana, group.id, 'That one', {
+      threadRootId: root.id,
+      replyToId: first.id,
+    });
+    const quote = { id: first.id, authorId: ben.user.id, body: 'Pizza at Luigi’s', deleted: false };
+    expect(answer).toMatchObject({ threadRootId: root.id, replyToId: first.id, replyTo: quote });
+    const created = publish.mock.calls
+      .flatMap(([call]) => call.events)
+      .find((e) => e.type === 'message.created');
+    expect(created).toMatchObject({ message: { id: answer.id, replyTo: quote } });
+    const page = threadResponseSchema.parse(await (await getThread(ben, root.id)).json());
+    expect(page.replies.find((m) => m.id === answer.id)?.replyTo).toEqual(quote);
+    // A quote of a message in another conversation is refused, in a thread as anywhere.
+    const dm = await startDirect(ana, ben);
+    const elsewhere = await sendText(ana, dm.id, 'dm');
+    await expectError(
+      await postMessage(ana, group.id, { threadRootId: root.id, replyToId: elsewhere.id }),
+      422,
+      'validation_failed',
+    );
+  });
+
   it('works with an API token', async () => {
     const { ben, root } = await started();
     const { token } = await createApiToken(ben.cookie);
