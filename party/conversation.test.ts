@@ -115,6 +115,18 @@ describe('conversation room frames', () => {
     await Promise.all([anaTab1.close(), anaTab2.close(), ben.close()]);
   });
 
+  it('relays a read position to the others as a live read.updated, storing nothing', async () => {
+    const ana = await join('u_ana', 'c_read');
+    const ben = await join('u_ben', 'c_read');
+    ana.ws.send(JSON.stringify({ type: 'read', seq: 4 }));
+    expect(await ben.waitFor(isEvent)).toEqual({
+      type: 'event',
+      event: { type: 'read.updated', conversationId: 'c_read', userId: 'u_ana', lastReadSeq: 4 },
+    });
+    expect(await ana.drain()).toEqual([]);
+    await Promise.all([ana.close(), ben.close()]);
+  });
+
   it('drops typing frames that come too fast and says so once', async () => {
     const ana = await join('u_ana', 'c_fast');
     const ben = await join('u_ben', 'c_fast');

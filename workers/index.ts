@@ -9,6 +9,7 @@ import { gameTimeout } from './game-timeout';
 import { messageCreated } from './message-created';
 import { notifyCall } from './notify-call';
 import { notifyMessage } from './notify-message';
+import { pruneNotifications } from './prune-notifications';
 
 /**
  * Every job's handler, by catalog name (lib/jobs/catalog.ts holds names, payload schemas,
@@ -25,6 +26,7 @@ export const handlers: JobHandlers = {
   'message-created': messageCreated,
   'notify-call': notifyCall,
   'notify-message': notifyMessage,
+  'prune-notifications': pruneNotifications,
 };
 
 /** The catalog joined with the handlers: what the dispatcher and the job route run. */

@@ -10,18 +10,26 @@ import { roomIdSchema, type PartyName } from './protocol';
  */
 
 export const ROOM_TOKEN_ISSUER = 'parley';
-/** The inbox room's token: it opens only the holder's own room. */
+/**
+ * Inbox and conversation tokens live ten minutes, and the browser reuses one until shortly
+ * before it expires (lib/realtime/token-cache.ts): a token request per socket (re)connect was a
+ * fifth of a team's function invocations (#19). An inbox token opens only the holder's own room.
+ * A conversation token is minted for members only, and a token only matters at connect time; the
+ * conversation room closes a removed member's sockets and refuses tokens issued before the
+ * removal for as long as such a token can live (REMOVAL_MEMORY_MS follows this). The trade-off:
+ * a leaked conversation token opens that room's live state (typing, read receipts; never
+ * messages, which go to inboxes) for ten minutes instead of one, and if the publish announcing a
+ * removal never reached the room, a removed member's old token still connects until it expires.
+ */
 export const ROOM_TOKEN_TTL_SECONDS = 10 * 60;
 /**
- * Conversation and call tokens open rooms whose membership changes (a removal, a call's end), so
- * they live one minute: clients fetch a fresh token for every (re)connect anyway, and a token only
- * matters at connect time. The rooms also refuse what this window would still let through
- * (lib/rooms: tokens older than a removal, any token once a call ended).
+ * Call tokens live one minute: a call ends, and the call room refuses any token once it has;
+ * people join a call once, so there is nothing to reuse.
  */
 export const SHORT_ROOM_TOKEN_TTL_SECONDS = 60;
 
 export function roomTokenTtlSeconds(party: PartyName): number {
-  return party === 'main' ? ROOM_TOKEN_TTL_SECONDS : SHORT_ROOM_TOKEN_TTL_SECONDS;
+  return party === 'call' ? SHORT_ROOM_TOKEN_TTL_SECONDS : ROOM_TOKEN_TTL_SECONDS;
 }
 /** Bounds an inbox room's presence fan-out: one update reaches at most this many rooms. */
 export const MAX_PRESENCE_CONTACTS = 200;

@@ -75,6 +75,56 @@ describe('conversation room: typing', () => {
   });
 });
 
+describe('conversation room: live read receipts', () => {
+  const readBy = (userId: string, lastReadSeq: number) => ({
+    type: 'event',
+    event: { type: 'read.updated', conversationId: 'c_1', userId, lastReadSeq },
+  });
+
+  it('relays a read position to everyone else looking, the sender’s other tabs included', async () => {
+    const world = createRoomWorld();
+    const [ana1, ana2, ben] = [
+      await join(world, 'u_ana'),
+      await join(world, 'u_ana'),
+      await join(world, 'u_ben'),
+    ];
+    for (const c of [ana1, ana2, ben]) c.take();
+    await ana1.receive({ type: 'read', seq: 7 });
+    expect(ben.take()).toEqual([readBy('u_ana', 7)]);
+    expect(ana2.take()).toEqual([readBy('u_ana', 7)]);
+    expect(ana1.take()).toEqual([]);
+  });
+
+  it('relays only forward moves, at most one per interval', async () => {
+    const world = createRoomWorld();
+    const ana = await join(world, 'u_ana');
+    const ben = await join(world, 'u_ben');
+    ana.take();
+    ben.take();
+    await ana.receive({ type: 'read', seq: 5 });
+    await ana.receive({ type: 'read', seq: 6 }); // too soon after 5
+    expect(ben.take()).toEqual([readBy('u_ana', 5)]);
+    world.advance(TYPING_MIN_INTERVAL_MS);
+    await ana.receive({ type: 'read', seq: 4 });
+    await ana.receive({ type: 'read', seq: 5 });
+    expect(ben.take()).toEqual([]);
+    await ana.receive({ type: 'read', seq: 9 });
+    expect(ben.take()).toEqual([readBy('u_ana', 9)]);
+    expect(ana.take()).toEqual([]);
+  });
+
+  it('relays nothing from someone removed', async () => {
+    const world = createRoomWorld();
+    const ana = await join(world, 'u_ana');
+    const ben = await join(world, 'u_ben');
+    await publish(world, [removed('u_ana')], []);
+    ana.take();
+    ben.take();
+    await ana.receive({ type: 'read', seq: 3 });
+    expect(ben.take()).toEqual([]);
+  });
+});
+
 describe('conversation room: publishing', () => {
   it('forwards events to each recipient’s inbox room once, and counts who was reached', async () => {
     const world = createRoomWorld();

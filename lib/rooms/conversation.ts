@@ -14,7 +14,7 @@ import {
   parseTraceparent,
   type TraceParent,
 } from '../observability/trace';
-import { SHORT_ROOM_TOKEN_TTL_SECONDS } from '../realtime/room-token';
+import { ROOM_TOKEN_TTL_SECONDS } from '../realtime/room-token';
 
 import { fanOut } from './fan-out';
 import { readFrame, stateOf } from './frames';
@@ -29,7 +29,7 @@ export const TYPING_MIN_INTERVAL_MS = 500;
  */
 export const CLOCK_SKEW_MS = 5_000;
 /** A removal is remembered until every token issued before it has expired (and a margin). */
-export const REMOVAL_MEMORY_MS = SHORT_ROOM_TOKEN_TTL_SECONDS * 1000 + 60_000;
+export const REMOVAL_MEMORY_MS = ROOM_TOKEN_TTL_SECONDS * 1000 + 60_000;
 const REMOVED_KEY = 'removed';
 
 const connectionStateSchema = z.object({
@@ -38,6 +38,9 @@ const connectionStateSchema = z.object({
   typing: z.enum(['start', 'stop']),
   /** Whether it was already told `rate_limited` since its last accepted typing frame. */
   limited: z.boolean(),
+  /** The highest read position this connection announced, and when (live receipts). */
+  readSeq: z.number(),
+  readAt: z.number(),
 });
 
 /** Removed user id → when the room heard of it (epoch ms); kept in storage for hibernation. */
@@ -128,6 +131,30 @@ export function conversationRoom(host: RoomHost): RoomProgram {
     }
   };
 
+  /**
+   * A live read receipt: relayed to every other connection (the sender's other tabs included) as
+   * the `read.updated` event the inbox would bring after the durable write. Only forward moves
+   * count, at most one per TYPING_MIN_INTERVAL_MS (a faster one is dropped: the durable write
+   * brings the final position to everyone anyway). The room stores nothing.
+   */
+  const relayRead = (sender: RoomConnection, seq: number) => {
+    const state = stateOf(connectionStateSchema, sender);
+    if (!state || seq <= state.readSeq) return;
+    const now = host.now();
+    if (now - state.readAt < TYPING_MIN_INTERVAL_MS) return;
+    sender.setState({ ...state, readSeq: seq, readAt: now });
+    const event: RoomEvent = {
+      type: 'read.updated',
+      conversationId: host.id,
+      userId: sender.userId,
+      lastReadSeq: seq,
+    };
+    for (const connection of host.connections()) {
+      if (connection !== sender && stateOf(connectionStateSchema, connection))
+        connection.send({ type: 'event', event });
+    }
+  };
+
   const viewers = (): string[] => {
     const users = new Set<string>();
     for (const connection of host.connections())
@@ -194,7 +221,7 @@ export function conversationRoom(host: RoomHost): RoomProgram {
         delete removed[identity.userId];
         await writeRemoved(removed);
       }
-      connection.setState({ typingAt: 0, typing: 'stop', limited: false });
+      connection.setState({ typingAt: 0, typing: 'stop', limited: false, readSeq: 0, readAt: 0 });
       connection.send({ type: 'welcome', v: PROTOCOL_VERSION, userId: identity.userId });
     },
 
@@ -215,6 +242,9 @@ export function conversationRoom(host: RoomHost): RoomProgram {
           return;
         case 'typing':
           relayTyping(sender, frame.state);
+          return;
+        case 'read':
+          relayRead(sender, frame.seq);
           return;
       }
     },

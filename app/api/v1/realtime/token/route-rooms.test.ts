@@ -4,7 +4,11 @@ import { z } from 'zod';
 import { act, startCall } from '@/test/calls';
 import { DELETE as removeMember } from '@/app/api/v1/conversations/[id]/members/[userId]/route';
 import { env, requireSecret } from '@/lib/env';
-import { SHORT_ROOM_TOKEN_TTL_SECONDS, verifyRoomToken } from '@/lib/realtime/room-token';
+import {
+  ROOM_TOKEN_TTL_SECONDS,
+  SHORT_ROOM_TOKEN_TTL_SECONDS,
+  verifyRoomToken,
+} from '@/lib/realtime/room-token';
 import {
   bearer,
   createApiToken,
@@ -71,8 +75,12 @@ describe('POST /api/v1/realtime/token for a conversation room', () => {
       roomId: id,
       expiresAt: expect.any(String),
     });
+    // Ten minutes, reused by the browser; the room refuses it after a removal (lib/rooms).
+    expect(Date.parse(body.expiresAt) - before).toBeGreaterThan(
+      (ROOM_TOKEN_TTL_SECONDS - 5) * 1000,
+    );
     expect(Date.parse(body.expiresAt) - before).toBeLessThanOrEqual(
-      (SHORT_ROOM_TOKEN_TTL_SECONDS + 1) * 1000,
+      (ROOM_TOKEN_TTL_SECONDS + 1) * 1000,
     );
     // audience conversation/<id>: valid there, nowhere else.
     expect(await verifyConversation(body.token, id)).toEqual({
