@@ -186,7 +186,7 @@ describe('conversation room HTTP', () => {
       TEST_PARTY_SECRET,
     );
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ delivered: 2 });
+    expect(await res.json()).toEqual({ delivered: 2, viewers: [] });
     expect(await ana.next()).toEqual({ type: 'event', event });
     expect(await ben.next()).toEqual({ type: 'event', event });
     expect(await eve.drain()).toEqual([]);

@@ -126,6 +126,21 @@ describe('conversation room: live read receipts', () => {
 });
 
 describe('conversation room: publishing', () => {
+  it('answers a publish with who is looking after it (the removed no longer count)', async () => {
+    const world = createRoomWorld();
+    await join(world, 'u_ana');
+    await join(world, 'u_ana');
+    await join(world, 'u_ben');
+    expect(await publish(world, [message(1)], [])).toEqual({
+      status: 200,
+      body: { delivered: 0, viewers: ['u_ana', 'u_ben'] },
+    });
+    expect((await publish(world, [removed('u_ben')], [])).body).toEqual({
+      delivered: 0,
+      viewers: ['u_ana'],
+    });
+  });
+
   it('forwards events to each recipient’s inbox room once, and counts who was reached', async () => {
     const world = createRoomWorld();
     const inbox = await world.connect('main', 'u_ben', { userId: 'u_ben' });
@@ -133,7 +148,7 @@ describe('conversation room: publishing', () => {
     world.down.add('main/u_cy');
     expect(await publish(world, [message(1)], ['u_ben', 'u_ben', 'u_cy'])).toEqual({
       status: 200,
-      body: { delivered: 1 },
+      body: { delivered: 1, viewers: [] },
     });
     expect(inbox.take()).toEqual([{ type: 'event', event: message(1) }]);
     expect(world.requests.filter((r) => r.party === 'main').map((r) => r.roomId)).toEqual([

@@ -67,8 +67,9 @@ const userIdsOf = (events: RoomEvent[], type: 'member.added' | 'member.removed')
  * forwards nothing more to their inbox. `member.added` (or a token issued later, which Next.js
  * mints only for members) forgets it.
  *
- * Requests (server secret): POST '' `{events, recipients}` → `{delivered}` (inbox rooms
- * reached); GET '' → `{viewers}` (distinct user ids connected).
+ * Requests (server secret): POST '' `{events, recipients}` → `{delivered, viewers}` (inbox
+ * rooms reached, and who is connected after it); GET '' → `{viewers}` (distinct user ids
+ * connected).
  */
 export function conversationRoom(host: RoomHost): RoomProgram {
   /**
@@ -260,9 +261,10 @@ export function conversationRoom(host: RoomHost): RoomProgram {
       const body = readBody(request, conversationPublishSchema);
       if (!body.ok) return body.response;
       const trace = parseTraceparent(request.traceparent);
-      return ok({
-        delivered: await publish(body.data.events, body.data.recipients ?? [], trace),
-      });
+      const delivered = await publish(body.data.events, body.data.recipients ?? [], trace);
+      // Who is looking, as of this publish: the notifications that follow a new message ask
+      // exactly this, and Next.js keeps it a moment instead of a second request (#19).
+      return ok({ delivered, viewers: viewers() });
     },
 
     /** Forgets removals whose earlier tokens have all expired. Uses no `id`: see RoomAlarms. */
