@@ -257,6 +257,7 @@ async function look(p: Person, where: string | null | undefined): Promise<void> 
 /** Opening a conversation: its messages since the last seen one, its room, and the read mark. */
 async function openConversation(p: Person, chat: Chat): Promise<void> {
   if (Date.now() - p.lastSession > 3 * 3600_000) await openApp(p);
+  const opening = world.viewing.get(p.id) !== chat.id;
   await look(p, chat.id);
   // A held timeline kept current by the inbox is shown as it is (lib/chat/timeline-cache.ts).
   if (p.tab.held.get(chat.id) !== chat.lastSeq) {
@@ -281,17 +282,18 @@ async function openConversation(p: Person, chat: Chat): Promise<void> {
     );
   }
   sockets.connects++;
-  await markRead(p, chat);
+  await markRead(p, chat, { opening });
 }
 
 /**
  * Seeing the conversation's end: the position goes to the room at once (a frame, live receipts)
- * and is written later, or now when it clears a notification (lib/chat/read-marks.ts).
+ * and is written later, or now on opening the conversation or when it clears a notification
+ * (lib/chat/read-marks.ts).
  */
-async function markRead(p: Person, chat: Chat): Promise<void> {
+async function markRead(p: Person, chat: Chat, { opening }: { opening: boolean }): Promise<void> {
   if (chat.lastSeq === 0) return;
   sockets.framesIn++;
-  const urgent = p.tab.notified.delete(chat.id);
+  const urgent = p.tab.notified.delete(chat.id) || opening;
   const waiting = p.tab.pendingReads.has(chat.id);
   p.tab.pendingReads.set(chat.id, chat.lastSeq);
   if (urgent) await flushRead(p, chat.id);
@@ -347,7 +349,7 @@ async function send(author: Person, chat: Chat, body = sentence()): Promise<void
     if (memberId === author.id || memberId === ASSISTANT_ID) continue;
     const member = byId(memberId);
     if (world.viewing.get(memberId) === chat.id) {
-      await markRead(member, chat);
+      await markRead(member, chat, { opening: false });
       if (random() < 1 / 12) {
         await invoke('PUT /api/v1/messages/:id/reactions/:emoji', () =>
           addReactionRoute(

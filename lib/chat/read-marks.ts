@@ -4,10 +4,11 @@
  * Read marks were the largest share of a team's function invocations (#19): one per message
  * seen while looking at a conversation. The receipts people see are live without them: the
  * browser announces each position on the conversation room's socket, which relays it to everyone
- * else looking (lib/rooms/conversation.ts). So a position seen with the room open ("live") waits
- * up to READ_PERSIST_DELAY_MS and later ones replace it; leaving the conversation, hiding the
- * tab or closing the page writes it at once (with `keepalive`), and so does a position that
- * nobody heard live, or one that clears something visible elsewhere (an unread notification).
+ * else looking (lib/rooms/conversation.ts). So a position seen while staying in a conversation
+ * with the room open ("live") waits up to READ_PERSIST_DELAY_MS and later ones replace it;
+ * leaving the conversation, hiding the tab or closing the page writes it at once (with
+ * `keepalive`), and so does the first position after opening it (its unread count clears on
+ * every device), one that nobody heard live, or one that clears an unread notification.
  * A failed write keeps the position waiting and tries again, so the final one is never dropped
  * while the page lives; what a crash can lose is at most the last delay's worth, which the next
  * visit writes again.

@@ -17,8 +17,9 @@ import type { ConversationWire } from '../wire';
  * tab is visible and the list is scrolled to the bottom. Returns the list's at-bottom callback.
  *
  * The position shows at once here (the sidebar's count) and, through the conversation room
- * (`sendRead`), in everyone's receipts; the write to the server is coalesced (lib/chat/
- * read-marks.ts): leaving the conversation, hiding the tab or closing the page writes it.
+ * (`sendRead`), in everyone's receipts. The first position after opening is written at once;
+ * later ones, seen while staying, are coalesced (lib/chat/read-marks.ts): leaving the
+ * conversation, hiding the tab or closing the page writes the last.
  */
 export function useMarkRead(
   conversation: ConversationWire,
@@ -93,6 +94,8 @@ export function useMarkRead(
     if (!visible || !atBottom || held) return;
     if (newest <= conversation.lastReadSeq || newest <= sent.current.seq) return;
     const timer = setTimeout(() => {
+      // The first position after opening the conversation clears its unread count everywhere.
+      const opening = sent.current.seq === 0;
       sent.current = { id: conversation.id, seq: newest };
       useConversationsStore
         .getState()
@@ -103,7 +106,7 @@ export function useMarkRead(
       const notified = useNotificationsStore
         .getState()
         .items.some((n) => n.conversationId === conversation.id && !n.readAt);
-      marks.mark(newest, { live: live && !notified });
+      marks.mark(newest, { live: live && !opening && !notified });
     }, 300);
     return () => clearTimeout(timer);
   }, [
