@@ -71,6 +71,25 @@ describe('conversation room auth', () => {
     await expect(connectRoom(wsUrl('conversation', 'c_auth'))).rejects.toThrow('refused 401');
   });
 
+  it('admits a token that also opens this conversation (an inbox token of a member)', async () => {
+    const { token } = await mintRoomToken({
+      userId: 'u_multi',
+      party: 'main',
+      roomId: 'u_multi',
+      key: TEST_ROOM_TOKEN_KEY,
+      alsoOpens: [
+        { party: 'conversation', roomId: 'c_multi_1' },
+        { party: 'conversation', roomId: 'c_multi_2' },
+      ],
+    });
+    const socket = await connectRoom(wsUrl('conversation', 'c_multi_2', token));
+    expect(await socket.next()).toEqual({ type: 'welcome', v: 1, userId: 'u_multi' });
+    await socket.close();
+    await expect(connectRoom(wsUrl('conversation', 'c_multi_3', token))).rejects.toThrow(
+      'refused 401',
+    );
+  });
+
   it('refuses a token for another conversation', async () => {
     const token = await conversationToken('u_ana', 'c_other');
     await expect(connectRoom(wsUrl('conversation', 'c_auth', token))).rejects.toThrow(

@@ -1,11 +1,12 @@
 import { READ_PERSIST_DELAY_MS } from '@/lib/chat/read-marks';
-import { ROOM_TOKEN_TTL_SECONDS } from '@/lib/realtime/room-token';
+import { MAX_TOKEN_CONVERSATIONS, ROOM_TOKEN_TTL_SECONDS } from '@/lib/realtime/room-token';
 import { TOKEN_REUSE_MARGIN_MS } from '@/lib/realtime/token-cache';
 
 /**
  * What one person's open tab keeps between requests, as the browser code does (#19), so the
  * simulated day asks the server only for what a real tab would:
- * - room tokens reused until a minute before they expire (lib/realtime/token-cache.ts);
+ * - room tokens reused until a minute before they expire, each also opening the person's
+ *   conversations of the moment (lib/realtime/token-cache.ts);
  * - timelines held and kept current by inbox events while the tab is open, so opening one whose
  *   last seq is unchanged fetches nothing (lib/chat/timeline-cache.ts);
  * - read positions heard live through the conversation room, written at most every
@@ -28,11 +29,21 @@ export const newTab = (): TabState => ({
   notified: new Set(),
 });
 
-/** True when the tab must ask for a token for `room` now (and records the one it gets). */
-export function needsToken(tab: TabState, room: string, now: number): boolean {
+/**
+ * True when the tab must ask for a token for `room` now. The token it gets also opens the
+ * person's conversations as they are now (`alsoRooms`, up to MAX_TOKEN_CONVERSATIONS).
+ */
+export function needsToken(
+  tab: TabState,
+  room: string,
+  now: number,
+  alsoRooms: readonly string[],
+): boolean {
   const expiresAt = tab.tokens.get(room);
   if (expiresAt !== undefined && expiresAt - now > TOKEN_REUSE_MARGIN_MS) return false;
-  tab.tokens.set(room, now + ROOM_TOKEN_TTL_SECONDS * 1000);
+  const expires = now + ROOM_TOKEN_TTL_SECONDS * 1000;
+  for (const other of [room, ...alsoRooms.slice(0, MAX_TOKEN_CONVERSATIONS)])
+    tab.tokens.set(other, expires);
   return true;
 }
 

@@ -216,6 +216,9 @@ async function directBetween(a: Person, b: Person): Promise<Chat> {
 
 // ── what a person does ─────────────────────────────────────────────────────────────────────────
 const cookie = (p: Person) => withCookie(p.account.cookie);
+/** The conversation rooms a token minted for `p` now also opens. */
+const roomsOf = (p: Person) =>
+  [...chats.values()].filter((c) => c.members.includes(p.id)).map((c) => `conversation:${c.id}`);
 
 /** Opening the app: the page, the conversation list, notifications and the inbox socket. */
 async function openApp(p: Person): Promise<void> {
@@ -228,7 +231,7 @@ async function openApp(p: Person): Promise<void> {
   await invoke('GET /api/v1/notifications', () =>
     listNotificationsRoute(getRequest('/notifications', cookie(p))),
   );
-  if (needsToken(p.tab, 'inbox', Date.now())) {
+  if (needsToken(p.tab, 'inbox', Date.now(), roomsOf(p))) {
     await invoke('POST /api/v1/realtime/token', () =>
       roomTokenRoute(jsonRequest('POST', '/realtime/token', { room: 'inbox' }, cookie(p))),
     );
@@ -269,7 +272,7 @@ async function openConversation(p: Person, chat: Chat): Promise<void> {
     );
     p.tab.held.set(chat.id, chat.lastSeq);
   }
-  if (needsToken(p.tab, `conversation:${chat.id}`, Date.now())) {
+  if (needsToken(p.tab, `conversation:${chat.id}`, Date.now(), roomsOf(p))) {
     await invoke('POST /api/v1/realtime/token', () =>
       roomTokenRoute(
         jsonRequest(

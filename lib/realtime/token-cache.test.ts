@@ -53,6 +53,28 @@ describe('room token cache', () => {
     expect(await h.cache.get('call:k1')).toBe('call:k1#2');
   });
 
+  it('a token that also opens other rooms is handed out for them without a request', async () => {
+    let minted = 0;
+    const cache = createRoomTokenCache({
+      mint: async (key) => {
+        minted++;
+        return {
+          token: `${key}#${minted}`,
+          expiresAt: new Date(Date.now() + 600_000).toISOString(),
+          alsoFor: ['conversation:c1', 'conversation:c2'],
+        };
+      },
+    });
+    expect(await cache.get('inbox')).toBe('inbox#1');
+    expect(await cache.get('conversation:c1')).toBe('inbox#1');
+    cache.opened('conversation:c1');
+    expect(await cache.get('conversation:c1')).toBe('inbox#1');
+    // Handed out once and its socket never opened (the room refused it): a fresh one.
+    expect(await cache.get('conversation:c2')).toBe('inbox#1');
+    expect(await cache.get('conversation:c2')).toBe('conversation:c2#2');
+    expect(minted).toBe(2);
+  });
+
   it('mints afresh after forget (claims out of date)', async () => {
     const h = harness();
     await h.cache.get('inbox');

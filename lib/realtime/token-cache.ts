@@ -3,6 +3,9 @@
  * socket (re)connect was a fifth of a team's function invocations; a conversation's socket
  * closes whenever its tab is hidden, and reopens when it is shown).
  *
+ * A token may open several rooms (an inbox or conversation token also opens the person's recent
+ * conversations: `alsoFor`), so opening one of those asks for nothing.
+ *
  * A cached token is handed out again only once a connection made with it has opened (`opened`):
  * a token the room refused (a rotated key, a removal) is never retried, the next connect asks for
  * a fresh one. Membership is still checked where it matters: when a token is minted, and by the
@@ -24,7 +27,8 @@ export type RoomTokenCache = {
 };
 
 export function createRoomTokenCache(deps: {
-  mint: (key: string) => Promise<{ token: string; expiresAt: string }>;
+  /** A fresh token for `key`; `alsoFor`: other keys (rooms) the same token opens. */
+  mint: (key: string) => Promise<{ token: string; expiresAt: string; alsoFor?: string[] }>;
   now?: () => number;
 }): RoomTokenCache {
   const now = deps.now ?? Date.now;
@@ -41,13 +45,15 @@ export function createRoomTokenCache(deps: {
         return cached.token;
       }
       entries.delete(key);
-      const { token, expiresAt } = await deps.mint(key);
-      entries.set(key, {
-        token,
-        expiresAt: Date.parse(expiresAt),
-        proven: false,
-        handedOut: true,
-      });
+      const { token, expiresAt, alsoFor = [] } = await deps.mint(key);
+      const expires = Date.parse(expiresAt);
+      entries.set(key, { token, expiresAt: expires, proven: false, handedOut: true });
+      // The other rooms it opens: handed out once, then only if their socket opened.
+      for (const other of alsoFor) {
+        const current = entries.get(other);
+        if (other !== key && !(current && current.expiresAt >= expires))
+          entries.set(other, { token, expiresAt: expires, proven: false, handedOut: false });
+      }
       return token;
     },
     opened(key) {

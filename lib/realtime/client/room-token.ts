@@ -19,7 +19,16 @@ const keyOf = (room: RoomTokenRequest) =>
 
 const requests = new Map<string, RoomTokenRequest>();
 const cache = createRoomTokenCache({
-  mint: (key) => callEndpoint(createRoomTokenEndpoint, { body: requests.get(key)! }),
+  mint: async (key) => {
+    const answer = await callEndpoint(createRoomTokenEndpoint, { body: requests.get(key)! });
+    const alsoFor = (answer.alsoOpens ?? []).map((conversationId) => {
+      const room: RoomTokenRequest = { room: 'conversation', conversationId };
+      const other = keyOf(room);
+      requests.set(other, room);
+      return other;
+    });
+    return { token: answer.token, expiresAt: answer.expiresAt, alsoFor };
+  },
 });
 
 /**
