@@ -481,21 +481,26 @@ it(`a day of ${PEOPLE} people sending ${MESSAGES_PER_PERSON} messages each`, asy
     const account = await signUpUser({ name: `Person ${i + 1}` });
     people.push({ account, id: account.user.id, team: i % 3, lastSession: 0, tab: newTab() });
   }
+  // A team of one (a team of 5 has one) has no group of its own: it writes in the all-hands one.
+  const alone: number[] = [];
   for (let team = 0; team < 3; team++) {
     const members = people.filter((p) => p.team === team);
-    teamGroups.push(
-      await createConversation(members[0]!, {
-        kind: 'group',
-        name: `Team ${team + 1}`,
-        memberIds: members.slice(1).map((m) => m.id),
-      }),
-    );
+    if (members.length < 2) {
+      alone.push(team);
+      continue;
+    }
+    teamGroups[team] = await createConversation(members[0]!, {
+      kind: 'group',
+      name: `Team ${team + 1}`,
+      memberIds: members.slice(1).map((m) => m.id),
+    });
   }
   allHands = await createConversation(people[0]!, {
     kind: 'group',
     name: 'Everyone',
     memberIds: people.slice(1).map((m) => m.id),
   });
+  for (const team of alone) teamGroups[team] = allHands;
   const assistantChats = new Map<string, Chat>();
   for (const p of people.slice(0, 10))
     assistantChats.set(
