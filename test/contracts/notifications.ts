@@ -49,6 +49,7 @@ export function notificationsContract(adapter: string, open: OpenStore) {
       it('prunes notifications read before a time, never unread ones', async () => {
         const { b, notify } = await pair();
         const read = await notify('mention');
+        await tick(); // created in order (the list is newest first)
         const unread = await notify('dm');
         await tick();
         const beforeReading = new Date();
