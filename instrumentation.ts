@@ -36,6 +36,13 @@ export async function register() {
         const { startOtlpPush } = await import('./lib/metrics/otlp');
         startOtlpPush({ store: getStore });
       }
+      {
+        // Read notifications older than 30 days go, once a day (deduplicated per day).
+        const { scheduleNotificationPrune } = await import('./lib/notifications/server/retention');
+        scheduleNotificationPrune({ day: new Date().toISOString().slice(0, 10) }).catch(
+          (err: unknown) => log.error({ err }, 'notification pruning could not be scheduled'),
+        );
+      }
       if (env.BACKUP_DIR) {
         // One job per day (deduplicated); a day that has a backup already makes none.
         const { scheduleDailyBackup } = await import('./lib/backup/schedule');

@@ -71,6 +71,25 @@ describe('conversation room auth', () => {
     await expect(connectRoom(wsUrl('conversation', 'c_auth'))).rejects.toThrow('refused 401');
   });
 
+  it('admits a token that also opens this conversation (an inbox token of a member)', async () => {
+    const { token } = await mintRoomToken({
+      userId: 'u_multi',
+      party: 'main',
+      roomId: 'u_multi',
+      key: TEST_ROOM_TOKEN_KEY,
+      alsoOpens: [
+        { party: 'conversation', roomId: 'c_multi_1' },
+        { party: 'conversation', roomId: 'c_multi_2' },
+      ],
+    });
+    const socket = await connectRoom(wsUrl('conversation', 'c_multi_2', token));
+    expect(await socket.next()).toEqual({ type: 'welcome', v: 1, userId: 'u_multi' });
+    await socket.close();
+    await expect(connectRoom(wsUrl('conversation', 'c_multi_3', token))).rejects.toThrow(
+      'refused 401',
+    );
+  });
+
   it('refuses a token for another conversation', async () => {
     const token = await conversationToken('u_ana', 'c_other');
     await expect(connectRoom(wsUrl('conversation', 'c_auth', token))).rejects.toThrow(
@@ -113,6 +132,18 @@ describe('conversation room frames', () => {
     expect(await anaTab1.drain()).toEqual([]);
     expect(await anaTab2.drain()).toEqual([]);
     await Promise.all([anaTab1.close(), anaTab2.close(), ben.close()]);
+  });
+
+  it('relays a read position to the others as a live read.updated, storing nothing', async () => {
+    const ana = await join('u_ana', 'c_read');
+    const ben = await join('u_ben', 'c_read');
+    ana.ws.send(JSON.stringify({ type: 'read', seq: 4 }));
+    expect(await ben.waitFor(isEvent)).toEqual({
+      type: 'event',
+      event: { type: 'read.updated', conversationId: 'c_read', userId: 'u_ana', lastReadSeq: 4 },
+    });
+    expect(await ana.drain()).toEqual([]);
+    await Promise.all([ana.close(), ben.close()]);
   });
 
   it('drops typing frames that come too fast and says so once', async () => {
@@ -174,7 +205,7 @@ describe('conversation room HTTP', () => {
       TEST_PARTY_SECRET,
     );
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ delivered: 2 });
+    expect(await res.json()).toEqual({ delivered: 2, viewers: [] });
     expect(await ana.next()).toEqual({ type: 'event', event });
     expect(await ben.next()).toEqual({ type: 'event', event });
     expect(await eve.drain()).toEqual([]);

@@ -11,6 +11,7 @@ import { messageCreated } from './message-created';
 import { notifyCall } from './notify-call';
 import { notifyGame } from './notify-game';
 import { notifyMessage } from './notify-message';
+import { pruneNotifications } from './prune-notifications';
 
 /**
  * Every job's handler, by catalog name (lib/jobs/catalog.ts holds names, payload schemas,
@@ -29,6 +30,7 @@ export const handlers: JobHandlers = {
   'notify-call': notifyCall,
   'notify-game': notifyGame,
   'notify-message': notifyMessage,
+  'prune-notifications': pruneNotifications,
 };
 
 /** The catalog joined with the handlers: what the dispatcher and the job route run. */

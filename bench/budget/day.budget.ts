@@ -9,7 +9,8 @@
  * at it (they mark it read at once), elsewhere in the app (they read it within half an hour) or
  * away (notified; they come back within three hours, some after the digest's delay). People open
  * the app three times a day, react to one message in twelve, ask Parley AI a couple of questions
- * and make a few calls.
+ * and make a few calls. Their tabs cache what the browser code caches (./browser.ts): room
+ * tokens, held timelines, read positions written in batches.
  */
 import { readdirSync } from 'node:fs';
 
@@ -35,6 +36,7 @@ import { PUT as addReactionRoute } from '@/app/api/v1/messages/[id]/reactions/[e
 import { GET as listNotificationsRoute } from '@/app/api/v1/notifications/route';
 import { POST as roomTokenRoute } from '@/app/api/v1/realtime/token/route';
 import { ASSISTANT_ID } from '@/lib/assistant/identity';
+import { READ_NOTIFICATION_RETENTION_DAYS } from '@/lib/notifications/server/retention';
 import { runJobsInline } from '@/lib/jobs/inline';
 import { budgetLines, budgetTable, largestTeam, type DayUsage } from '@/lib/budget/report';
 import {
@@ -50,6 +52,7 @@ import {
 import { signQStash } from '@/test/qstash';
 import { jobRegistry } from '@/workers';
 
+import { needsToken, newTab, READ_PERSIST_DELAY_MS, type TabState } from './browser';
 import { budgetWorld } from './world';
 
 const PEOPLE = Number(process.env.BUDGET_PEOPLE ?? 25);
@@ -167,7 +170,13 @@ async function runUntil(at: number): Promise<void> {
 }
 
 // ── the team ───────────────────────────────────────────────────────────────────────────────────
-type Person = { account: TestAccount; id: string; team: number; lastSession: number };
+type Person = {
+  account: TestAccount;
+  id: string;
+  team: number;
+  lastSession: number;
+  tab: TabState;
+};
 type Chat = { id: string; members: string[]; lastSeq: number; lastMessageId: string | null };
 
 const people: Person[] = [];
@@ -207,10 +216,14 @@ async function directBetween(a: Person, b: Person): Promise<Chat> {
 
 // ── what a person does ─────────────────────────────────────────────────────────────────────────
 const cookie = (p: Person) => withCookie(p.account.cookie);
+/** The conversation rooms a token minted for `p` now also opens. */
+const roomsOf = (p: Person) =>
+  [...chats.values()].filter((c) => c.members.includes(p.id)).map((c) => `conversation:${c.id}`);
 
 /** Opening the app: the page, the conversation list, notifications and the inbox socket. */
 async function openApp(p: Person): Promise<void> {
   p.lastSession = Date.now();
+  p.tab = newTab(); // a page load starts with nothing cached
   countPage();
   await invoke('GET /api/v1/conversations', () =>
     listConversationsRoute(getRequest('/conversations', cookie(p))),
@@ -218,42 +231,87 @@ async function openApp(p: Person): Promise<void> {
   await invoke('GET /api/v1/notifications', () =>
     listNotificationsRoute(getRequest('/notifications', cookie(p))),
   );
-  await invoke('POST /api/v1/realtime/token', () =>
-    roomTokenRoute(jsonRequest('POST', '/realtime/token', { room: 'inbox' }, cookie(p))),
-  );
+  if (needsToken(p.tab, 'inbox', Date.now(), roomsOf(p))) {
+    await invoke('POST /api/v1/realtime/token', () =>
+      roomTokenRoute(jsonRequest('POST', '/realtime/token', { room: 'inbox' }, cookie(p))),
+    );
+  }
   sockets.connects++;
+}
+
+/**
+ * Where a person is looking now: a conversation, elsewhere in the app (null) or away (tab
+ * closed, `undefined`). Leaving a conversation writes its waiting read position; closing the tab
+ * also forgets what it cached.
+ */
+async function look(p: Person, where: string | null | undefined): Promise<void> {
+  const before = world.viewing.get(p.id);
+  if (before && before !== where) await flushRead(p, before);
+  if (where === undefined) {
+    if (world.viewing.has(p.id)) {
+      for (const chatId of [...p.tab.pendingReads.keys()]) await flushRead(p, chatId);
+      const { notified } = p.tab;
+      p.tab = { ...newTab(), notified };
+    }
+    world.viewing.delete(p.id);
+  } else world.viewing.set(p.id, where);
 }
 
 /** Opening a conversation: its messages since the last seen one, its room, and the read mark. */
 async function openConversation(p: Person, chat: Chat): Promise<void> {
   if (Date.now() - p.lastSession > 3 * 3600_000) await openApp(p);
-  world.viewing.set(p.id, chat.id);
-  await invoke('GET /api/v1/conversations/:id/messages', () =>
-    listMessagesRoute(
-      getRequest(`/conversations/${chat.id}/messages`, cookie(p)),
-      withParams({ id: chat.id }),
-    ),
-  );
-  await invoke('POST /api/v1/realtime/token', () =>
-    roomTokenRoute(
-      jsonRequest(
-        'POST',
-        '/realtime/token',
-        { room: 'conversation', conversationId: chat.id },
-        cookie(p),
+  const opening = world.viewing.get(p.id) !== chat.id;
+  await look(p, chat.id);
+  // A held timeline kept current by the inbox is shown as it is (lib/chat/timeline-cache.ts).
+  if (p.tab.held.get(chat.id) !== chat.lastSeq) {
+    await invoke('GET /api/v1/conversations/:id/messages', () =>
+      listMessagesRoute(
+        getRequest(`/conversations/${chat.id}/messages`, cookie(p)),
+        withParams({ id: chat.id }),
       ),
-    ),
-  );
-  sockets.connects++;
-  await markRead(p, chat);
+    );
+    p.tab.held.set(chat.id, chat.lastSeq);
+  }
+  if (needsToken(p.tab, `conversation:${chat.id}`, Date.now(), roomsOf(p))) {
+    await invoke('POST /api/v1/realtime/token', () =>
+      roomTokenRoute(
+        jsonRequest(
+          'POST',
+          '/realtime/token',
+          { room: 'conversation', conversationId: chat.id },
+          cookie(p),
+        ),
+      ),
+    );
+  }
+  // Already looking at it (another message drew them back to where they are): no new socket.
+  if (opening) sockets.connects++;
+  await markRead(p, chat, { opening });
 }
 
-async function markRead(p: Person, chat: Chat): Promise<void> {
+/**
+ * Seeing the conversation's end: the position goes to the room at once (a frame, live receipts)
+ * and is written later, or now on opening the conversation or when it clears a notification
+ * (lib/chat/read-marks.ts).
+ */
+async function markRead(p: Person, chat: Chat, { opening }: { opening: boolean }): Promise<void> {
   if (chat.lastSeq === 0) return;
+  sockets.framesIn++;
+  const urgent = p.tab.notified.delete(chat.id) || opening;
+  const waiting = p.tab.pendingReads.has(chat.id);
+  p.tab.pendingReads.set(chat.id, chat.lastSeq);
+  if (urgent) await flushRead(p, chat.id);
+  else if (!waiting) schedule(Date.now() + READ_PERSIST_DELAY_MS, () => flushRead(p, chat.id));
+}
+
+async function flushRead(p: Person, chatId: string): Promise<void> {
+  const seq = p.tab.pendingReads.get(chatId);
+  if (seq === undefined) return;
+  p.tab.pendingReads.delete(chatId);
   await invoke('POST /api/v1/conversations/:id/read', () =>
     markReadRoute(
-      jsonRequest('POST', `/conversations/${chat.id}/read`, { seq: chat.lastSeq }, cookie(p)),
-      withParams({ id: chat.id }),
+      jsonRequest('POST', `/conversations/${chatId}/read`, { seq }, cookie(p)),
+      withParams({ id: chatId }),
     ),
   );
 }
@@ -266,7 +324,7 @@ const sentence = () =>
   Array.from({ length: Math.round(between(4, 28)) }, () => pick(WORDS)).join(' ');
 
 async function send(author: Person, chat: Chat, body = sentence()): Promise<void> {
-  world.viewing.set(author.id, chat.id);
+  await look(author, chat.id);
   sockets.framesIn += 2; // typing start and stop, throttled by the composer
   const replyToId = chat.members.length > 2 && random() < 0.1 ? chat.lastMessageId : null;
   const res = await invoke('POST /api/v1/conversations/:id/messages', () =>
@@ -284,12 +342,18 @@ async function send(author: Person, chat: Chat, body = sentence()): Promise<void
   const { message } = (await res.json()) as { message: { id: string; seq: number } };
   chat.lastSeq = message.seq;
   chat.lastMessageId = message.id;
+  // Open tabs hear it on their inbox socket: the timelines they hold stay current.
+  for (const memberId of chat.members) {
+    if (memberId === ASSISTANT_ID || !world.viewing.has(memberId)) continue;
+    const { held } = byId(memberId).tab;
+    if (held.get(chat.id) === message.seq - 1) held.set(chat.id, message.seq);
+  }
 
   for (const memberId of chat.members) {
     if (memberId === author.id || memberId === ASSISTANT_ID) continue;
     const member = byId(memberId);
     if (world.viewing.get(memberId) === chat.id) {
-      await markRead(member, chat);
+      await markRead(member, chat, { opening: false });
       if (random() < 1 / 12) {
         await invoke('PUT /api/v1/messages/:id/reactions/:emoji', () =>
           addReactionRoute(
@@ -304,20 +368,21 @@ async function send(author: Person, chat: Chat, body = sentence()): Promise<void
       continue;
     }
     const away = !world.viewing.has(memberId);
+    // A DM notifies whoever is not looking at it (the default level: DMs and mentions).
+    if (chat.members.length === 2) member.tab.notified.add(chat.id);
     const later = Date.now() + (away ? between(5, 180) : between(1, 30)) * MIN;
     schedule(later, () => openConversation(member, chat));
   }
 }
 
 /** Every quarter hour each person is, independently, away (35 %), elsewhere (25 %) or looking. */
-function shufflePresence(): void {
+async function shufflePresence(): Promise<void> {
   for (const p of people) {
     const roll = random();
     if (roll < 0.35)
-      world.viewing.delete(p.id); // away: the tab is closed
-    else if (roll < 0.6) world.viewing.set(p.id, null);
-    else
-      world.viewing.set(p.id, pick([...chats.values()].filter((c) => c.members.includes(p.id))).id);
+      await look(p, undefined); // away: the tab is closed
+    else if (roll < 0.6) await look(p, null);
+    else await look(p, pick([...chats.values()].filter((c) => c.members.includes(p.id))).id);
   }
   sockets.connectionMinutes += 15 * [...world.viewing.keys()].length;
 }
@@ -374,6 +439,29 @@ function tableBytes(): Record<string, number> {
   return Object.fromEntries(rows.map((r) => [r.tbl, r.bytes]));
 }
 const PRUNED_TABLES = new Set(['jobs']);
+/**
+ * Direct conversations are created the first time two people write to each other, which in this
+ * one-day model is the day itself: a team's DMs (and their memberships) are made once, not every
+ * day, so their bytes count once in a year, not 365 times.
+ */
+const ONE_TIME_TABLES = ['conversations', 'memberships'];
+
+/**
+ * Read notifications are deleted after READ_NOTIFICATION_RETENTION_DAYS (the daily
+ * `prune-notifications` job): of a year's notifications, the read ones are kept that many days
+ * and the unread ones all year. Returns the share of a year's notification bytes kept.
+ */
+function notificationsKeptShare(): number {
+  const db = new Database(path.join(services.dataDir, 'parley.db'));
+  const { read, all } = db
+    .prepare<[], { read: number; all: number }>(
+      'SELECT COUNT(read_at) AS read, COUNT(*) AS "all" FROM notifications',
+    )
+    .get()!;
+  db.close();
+  if (all === 0) return 1;
+  return ((all - read) * 365 + read * READ_NOTIFICATION_RETENTION_DAYS) / (all * 365);
+}
 const keptBytes = (before: Record<string, number>, after: Record<string, number>) =>
   Object.fromEntries(
     Object.entries(after)
@@ -391,23 +479,28 @@ it(`a day of ${PEOPLE} people sending ${MESSAGES_PER_PERSON} messages each`, asy
   // Set-up (accounts, groups) is not part of the day.
   for (let i = 0; i < PEOPLE; i++) {
     const account = await signUpUser({ name: `Person ${i + 1}` });
-    people.push({ account, id: account.user.id, team: i % 3, lastSession: 0 });
+    people.push({ account, id: account.user.id, team: i % 3, lastSession: 0, tab: newTab() });
   }
+  // A team of one (a team of 5 has one) has no group of its own: it writes in the all-hands one.
+  const alone: number[] = [];
   for (let team = 0; team < 3; team++) {
     const members = people.filter((p) => p.team === team);
-    teamGroups.push(
-      await createConversation(members[0]!, {
-        kind: 'group',
-        name: `Team ${team + 1}`,
-        memberIds: members.slice(1).map((m) => m.id),
-      }),
-    );
+    if (members.length < 2) {
+      alone.push(team);
+      continue;
+    }
+    teamGroups[team] = await createConversation(members[0]!, {
+      kind: 'group',
+      name: `Team ${team + 1}`,
+      memberIds: members.slice(1).map((m) => m.id),
+    });
   }
   allHands = await createConversation(people[0]!, {
     kind: 'group',
     name: 'Everyone',
     memberIds: people.slice(1).map((m) => m.id),
   });
+  for (const team of alone) teamGroups[team] = allHands;
   const assistantChats = new Map<string, Chat>();
   for (const p of people.slice(0, 10))
     assistantChats.set(
@@ -429,7 +522,7 @@ it(`a day of ${PEOPLE} people sending ${MESSAGES_PER_PERSON} messages each`, asy
   // The day's plan.
   for (const p of people) schedule(DAY_START + between(0, 60) * MIN, () => openApp(p));
   for (let t = DAY_START; t < DAY_START + DAY_MS; t += 15 * MIN)
-    schedule(t, async () => shufflePresence());
+    schedule(t, () => shufflePresence());
   for (const p of people) {
     for (let i = 0; i < MESSAGES_PER_PERSON; i++) {
       schedule(DAY_START + between(0, DAY_MS), async () => {
@@ -453,7 +546,7 @@ it(`a day of ${PEOPLE} people sending ${MESSAGES_PER_PERSON} messages each`, asy
   }
 
   await runUntil(DAY_START + DAY_MS);
-  world.viewing.clear();
+  for (const p of people) await look(p, undefined);
   // The evening: late reads, digests and anything else queued for later.
   await runUntil(DAY_START + 24 * 3600_000);
   // Jobs still running after their response (inline) finish, and whatever they queued runs.
@@ -473,6 +566,12 @@ it(`a day of ${PEOPLE} people sending ${MESSAGES_PER_PERSON} messages each`, asy
     partyHttp + partyForwards + sockets.connects + Math.ceil(sockets.framesIn / 20);
   const byTable = keptBytes(baseline.bytes, tableBytes());
   const dayBytes = Object.values(byTable).reduce((n, b) => n + b, 0);
+  const notificationShare = notificationsKeptShare();
+  const oneTimeBytes = ONE_TIME_TABLES.reduce((n, t) => n + (byTable[t] ?? 0), 0);
+  const yearBytes = Math.round(
+    (dayBytes - oneTimeBytes - (byTable.notifications ?? 0) * (1 - notificationShare)) * 365 +
+      oneTimeBytes,
+  );
   const emails = readdirSync(path.join(services.dataDir, 'outbox'), { withFileTypes: true }).filter(
     (f) => f.name.endsWith('.eml'),
   ).length;
@@ -487,7 +586,7 @@ it(`a day of ${PEOPLE} people sending ${MESSAGES_PER_PERSON} messages each`, asy
     'vercel.invocations': sum((e) => e.count),
     'vercel.active-cpu': sum((e) => e.cpuMs) / 1000,
     'partykit.requests': partyRequests,
-    'mongodb.storage': dayBytes * 365,
+    'mongodb.storage': yearBytes,
     'email.messages': emails,
   };
   const lines = budgetLines(usage);
@@ -521,7 +620,13 @@ it(`a day of ${PEOPLE} people sending ${MESSAGES_PER_PERSON} messages each`, asy
         framesInBilled20to1: Math.ceil(sockets.framesIn / 20),
         connectionMinutes: sockets.connectionMinutes,
       },
-      store: { bytesKeptFromTheDay: dayBytes, projectedYearBytes: dayBytes * 365, byTable },
+      store: {
+        bytesKeptFromTheDay: dayBytes,
+        projectedYearBytes: yearBytes,
+        notificationsKeptShareOfAYear: +notificationShare.toFixed(3),
+        oneTimeBytes,
+        byTable,
+      },
       emails,
       ai: { requests: aiRequests.length, promptTokensEstimated: aiPromptTokens },
     },

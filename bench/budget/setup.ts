@@ -44,7 +44,12 @@ const party = createServer((req, res) => {
     const body = raw ? (JSON.parse(raw) as { recipients?: string[] }) : {};
     const forwards = body.recipients?.length ?? 0;
     world.party.forwards += forwards;
-    res.end(JSON.stringify({ delivered: forwards }));
+    // A conversation room answers a publish with its viewers too (lib/rooms/conversation.ts).
+    const viewers =
+      partyName === 'conversation'
+        ? { viewers: world.viewersOf(decodeURIComponent(room ?? '')) }
+        : {};
+    res.end(JSON.stringify({ delivered: forwards, ...viewers }));
   });
 });
 await new Promise<void>((resolve) => party.listen(0, '127.0.0.1', resolve));

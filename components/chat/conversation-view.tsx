@@ -63,8 +63,8 @@ export function ConversationView({ initial }: { initial: ConversationWire }) {
     return messages[0]!.seq <= aroundSeq && aroundSeq <= messages.at(-1)!.seq;
   });
   const listKey = aroundSeq === null ? 'latest' : aroundReady ? 'around' : 'waiting';
-  const room = useConversationRoom(host, initial.id);
-  const onBottomChange = useMarkRead(conversation, me.id);
+  const room = useConversationRoom(host, initial.id, me.id);
+  const onBottomChange = useMarkRead(conversation, me.id, room.sendRead);
 
   return (
     <div className="flex h-full min-h-0">

@@ -96,6 +96,11 @@ export const jobCatalog = {
    */
   'daily-backup': { payload: dailyBackupPayloadSchema, maxAttempts: 3, timeoutMs: 5 * 60_000 },
   /**
+   * Deletes notifications read more than 30 days ago, then queues the next day's run
+   * (lib/notifications/server/retention.ts; dedupe id `prune-notifications:<day>`).
+   */
+  'prune-notifications': { payload: dailyBackupPayloadSchema, maxAttempts: 3, timeoutMs: 60_000 },
+  /**
    * A game's turn timer, delayed to the player to move's deadline and written with the move (the
    * outbox). It ends the game on time only if the version has not moved (lib/games).
    */

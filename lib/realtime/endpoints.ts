@@ -10,6 +10,11 @@ export const roomTokenResponseSchema = z.object({
   party: z.enum(['main', 'conversation', 'call']),
   roomId: z.string(),
   expiresAt: z.iso.datetime(),
+  /**
+   * Conversations (ids) whose rooms the same token also opens: the caller's most recently active
+   * ones. Absent for call rooms.
+   */
+  alsoOpens: z.array(z.string()).optional(),
 });
 export type RoomToken = z.infer<typeof roomTokenResponseSchema>;
 

@@ -178,6 +178,13 @@ export const clientFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('presence.set'), state: presenceStateSchema }),
   /** Conversation room: the sender started or stopped typing (re-sent at most every 2 s). */
   z.object({ type: z.literal('typing'), state: z.enum(['start', 'stop']) }),
+  /**
+   * Conversation room: the sender has read up to `seq`. Live receipts only: the room relays it
+   * to the others looking (as a `read.updated` event) and keeps nothing; the durable read
+   * position is `POST /conversations/:id/read`, which the client sends coalesced
+   * (lib/chat/read-marks.ts).
+   */
+  z.object({ type: z.literal('read'), seq }),
 ]);
 export type ClientFrame = z.infer<typeof clientFrameSchema>;
 

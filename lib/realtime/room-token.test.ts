@@ -22,7 +22,7 @@ describe('room tokens', () => {
     });
   });
 
-  it('lives ten minutes for the inbox, one minute for conversation and call rooms', async () => {
+  it('lives ten minutes for inbox and conversation rooms, one minute for call rooms', async () => {
     const now = new Date('2026-01-01T00:00:00Z');
     const ttl = async (party: 'main' | 'conversation' | 'call') =>
       ((
@@ -31,7 +31,7 @@ describe('room tokens', () => {
         now.getTime()) /
       1000;
     expect(await ttl('main')).toBe(600);
-    expect(await ttl('conversation')).toBe(60);
+    expect(await ttl('conversation')).toBe(600);
     expect(await ttl('call')).toBe(60);
   });
 

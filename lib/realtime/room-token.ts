@@ -10,19 +10,38 @@ import { roomIdSchema, type PartyName } from './protocol';
  */
 
 export const ROOM_TOKEN_ISSUER = 'parley';
-/** The inbox room's token: it opens only the holder's own room. */
+/**
+ * Inbox and conversation tokens live ten minutes, and the browser reuses one until shortly
+ * before it expires (lib/realtime/token-cache.ts): a token request per socket (re)connect was a
+ * fifth of a team's function invocations (#19). An inbox token opens only the holder's own room.
+ * A conversation token is minted for members only, and a token only matters at connect time; the
+ * conversation room closes a removed member's sockets and refuses tokens issued before the
+ * removal for as long as such a token can live (REMOVAL_MEMORY_MS follows this). Inbox and
+ * conversation tokens also open the holder's most recently active conversations
+ * (MAX_TOKEN_CONVERSATIONS, each a membership when minted), so opening one asks for nothing.
+ * The trade-off: a leaked token opens those rooms' live state (typing, live read receipts, who is
+ * looking; never messages, which go to inboxes) for ten minutes instead of one room for one
+ * minute, and if the publish announcing a removal never reached a room, the removed member's
+ * token still connects there until it expires.
+ */
 export const ROOM_TOKEN_TTL_SECONDS = 10 * 60;
 /**
- * Conversation and call tokens open rooms whose membership changes (a removal, a call's end), so
- * they live one minute: clients fetch a fresh token for every (re)connect anyway, and a token only
- * matters at connect time. The rooms also refuse what this window would still let through
- * (lib/rooms: tokens older than a removal, any token once a call ended).
+ * Call tokens live one minute: a call ends, and the call room refuses any token once it has;
+ * people join a call once, so there is nothing to reuse.
  */
 export const SHORT_ROOM_TOKEN_TTL_SECONDS = 60;
 
 export function roomTokenTtlSeconds(party: PartyName): number {
-  return party === 'main' ? ROOM_TOKEN_TTL_SECONDS : SHORT_ROOM_TOKEN_TTL_SECONDS;
+  return party === 'call' ? SHORT_ROOM_TOKEN_TTL_SECONDS : ROOM_TOKEN_TTL_SECONDS;
 }
+/**
+ * An inbox or conversation token also opens the holder's most recently active conversations'
+ * rooms, up to this many (an audience each; membership checked when it is minted), so opening
+ * one of them needs no token request of its own (#19). Bounded so the token, which travels in the
+ * socket URL with the contacts, stays a few kilobytes.
+ */
+export const MAX_TOKEN_CONVERSATIONS = 50;
+
 /** Bounds an inbox room's presence fan-out: one update reaches at most this many rooms. */
 export const MAX_PRESENCE_CONTACTS = 200;
 
@@ -37,6 +56,17 @@ export type RoomTokenClaims = z.input<typeof roomTokenClaimsSchema>;
 
 export function roomAudience(party: PartyName, roomId: string): string {
   return `${party}/${roomId}`;
+}
+
+function audiences(
+  party: PartyName,
+  roomId: string,
+  alsoOpens: { party: PartyName; roomId: string }[] = [],
+): string | string[] {
+  const first = roomAudience(party, roomId);
+  const rest = alsoOpens.map((room) => roomAudience(room.party, room.roomId));
+  const all = [...new Set([first, ...rest])];
+  return all.length === 1 ? first : all;
 }
 
 function keyBytes(key: string): Uint8Array {
@@ -54,6 +84,8 @@ export async function mintRoomToken(opts: {
   roomId: string;
   key: string;
   claims?: RoomTokenClaims;
+  /** Other rooms the same token opens (more audiences); the holder's conversations only. */
+  alsoOpens?: { party: PartyName; roomId: string }[];
   ttlSeconds?: number;
   now?: Date;
 }): Promise<{ token: string; expiresAt: Date }> {
@@ -67,7 +99,7 @@ export async function mintRoomToken(opts: {
   const token = await new SignJWT(claims.contacts.length > 0 ? claims : {})
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(opts.userId)
-    .setAudience(roomAudience(opts.party, opts.roomId))
+    .setAudience(audiences(opts.party, opts.roomId, opts.alsoOpens))
     .setIssuer(ROOM_TOKEN_ISSUER)
     .setIssuedAt(issuedAt)
     .setExpirationTime(exp)

@@ -75,7 +75,72 @@ describe('conversation room: typing', () => {
   });
 });
 
+describe('conversation room: live read receipts', () => {
+  const readBy = (userId: string, lastReadSeq: number) => ({
+    type: 'event',
+    event: { type: 'read.updated', conversationId: 'c_1', userId, lastReadSeq },
+  });
+
+  it('relays a read position to everyone else looking, the sender’s other tabs included', async () => {
+    const world = createRoomWorld();
+    const [ana1, ana2, ben] = [
+      await join(world, 'u_ana'),
+      await join(world, 'u_ana'),
+      await join(world, 'u_ben'),
+    ];
+    for (const c of [ana1, ana2, ben]) c.take();
+    await ana1.receive({ type: 'read', seq: 7 });
+    expect(ben.take()).toEqual([readBy('u_ana', 7)]);
+    expect(ana2.take()).toEqual([readBy('u_ana', 7)]);
+    expect(ana1.take()).toEqual([]);
+  });
+
+  it('relays only forward moves, at most one per interval', async () => {
+    const world = createRoomWorld();
+    const ana = await join(world, 'u_ana');
+    const ben = await join(world, 'u_ben');
+    ana.take();
+    ben.take();
+    await ana.receive({ type: 'read', seq: 5 });
+    await ana.receive({ type: 'read', seq: 6 }); // too soon after 5
+    expect(ben.take()).toEqual([readBy('u_ana', 5)]);
+    world.advance(TYPING_MIN_INTERVAL_MS);
+    await ana.receive({ type: 'read', seq: 4 });
+    await ana.receive({ type: 'read', seq: 5 });
+    expect(ben.take()).toEqual([]);
+    await ana.receive({ type: 'read', seq: 9 });
+    expect(ben.take()).toEqual([readBy('u_ana', 9)]);
+    expect(ana.take()).toEqual([]);
+  });
+
+  it('relays nothing from someone removed', async () => {
+    const world = createRoomWorld();
+    const ana = await join(world, 'u_ana');
+    const ben = await join(world, 'u_ben');
+    await publish(world, [removed('u_ana')], []);
+    ana.take();
+    ben.take();
+    await ana.receive({ type: 'read', seq: 3 });
+    expect(ben.take()).toEqual([]);
+  });
+});
+
 describe('conversation room: publishing', () => {
+  it('answers a publish with who is looking after it (the removed no longer count)', async () => {
+    const world = createRoomWorld();
+    await join(world, 'u_ana');
+    await join(world, 'u_ana');
+    await join(world, 'u_ben');
+    expect(await publish(world, [message(1)], [])).toEqual({
+      status: 200,
+      body: { delivered: 0, viewers: ['u_ana', 'u_ben'] },
+    });
+    expect((await publish(world, [removed('u_ben')], [])).body).toEqual({
+      delivered: 0,
+      viewers: ['u_ana'],
+    });
+  });
+
   it('forwards events to each recipient’s inbox room once, and counts who was reached', async () => {
     const world = createRoomWorld();
     const inbox = await world.connect('main', 'u_ben', { userId: 'u_ben' });
@@ -83,7 +148,7 @@ describe('conversation room: publishing', () => {
     world.down.add('main/u_cy');
     expect(await publish(world, [message(1)], ['u_ben', 'u_ben', 'u_cy'])).toEqual({
       status: 200,
-      body: { delivered: 1 },
+      body: { delivered: 1, viewers: [] },
     });
     expect(inbox.take()).toEqual([{ type: 'event', event: message(1) }]);
     expect(world.requests.filter((r) => r.party === 'main').map((r) => r.roomId)).toEqual([

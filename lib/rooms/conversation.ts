@@ -14,7 +14,7 @@ import {
   parseTraceparent,
   type TraceParent,
 } from '../observability/trace';
-import { SHORT_ROOM_TOKEN_TTL_SECONDS } from '../realtime/room-token';
+import { ROOM_TOKEN_TTL_SECONDS } from '../realtime/room-token';
 
 import { fanOut } from './fan-out';
 import { readFrame, stateOf } from './frames';
@@ -29,7 +29,7 @@ export const TYPING_MIN_INTERVAL_MS = 500;
  */
 export const CLOCK_SKEW_MS = 5_000;
 /** A removal is remembered until every token issued before it has expired (and a margin). */
-export const REMOVAL_MEMORY_MS = SHORT_ROOM_TOKEN_TTL_SECONDS * 1000 + 60_000;
+export const REMOVAL_MEMORY_MS = ROOM_TOKEN_TTL_SECONDS * 1000 + 60_000;
 const REMOVED_KEY = 'removed';
 
 const connectionStateSchema = z.object({
@@ -38,6 +38,9 @@ const connectionStateSchema = z.object({
   typing: z.enum(['start', 'stop']),
   /** Whether it was already told `rate_limited` since its last accepted typing frame. */
   limited: z.boolean(),
+  /** The highest read position this connection announced, and when (live receipts). */
+  readSeq: z.number(),
+  readAt: z.number(),
 });
 
 /** Removed user id → when the room heard of it (epoch ms); kept in storage for hibernation. */
@@ -64,8 +67,9 @@ const userIdsOf = (events: RoomEvent[], type: 'member.added' | 'member.removed')
  * forwards nothing more to their inbox. `member.added` (or a token issued later, which Next.js
  * mints only for members) forgets it.
  *
- * Requests (server secret): POST '' `{events, recipients}` → `{delivered}` (inbox rooms
- * reached); GET '' → `{viewers}` (distinct user ids connected).
+ * Requests (server secret): POST '' `{events, recipients}` → `{delivered, viewers}` (inbox
+ * rooms reached, and who is connected after it); GET '' → `{viewers}` (distinct user ids
+ * connected).
  */
 export function conversationRoom(host: RoomHost): RoomProgram {
   /**
@@ -125,6 +129,30 @@ export function conversationRoom(host: RoomHost): RoomProgram {
     for (const connection of host.connections()) {
       if (connection.userId !== sender.userId && stateOf(connectionStateSchema, connection))
         connection.send({ type: 'typing', userId: sender.userId, state: typing });
+    }
+  };
+
+  /**
+   * A live read receipt: relayed to every other connection (the sender's other tabs included) as
+   * the `read.updated` event the inbox would bring after the durable write. Only forward moves
+   * count, at most one per TYPING_MIN_INTERVAL_MS (a faster one is dropped: the durable write
+   * brings the final position to everyone anyway). The room stores nothing.
+   */
+  const relayRead = (sender: RoomConnection, seq: number) => {
+    const state = stateOf(connectionStateSchema, sender);
+    if (!state || seq <= state.readSeq) return;
+    const now = host.now();
+    if (now - state.readAt < TYPING_MIN_INTERVAL_MS) return;
+    sender.setState({ ...state, readSeq: seq, readAt: now });
+    const event: RoomEvent = {
+      type: 'read.updated',
+      conversationId: host.id,
+      userId: sender.userId,
+      lastReadSeq: seq,
+    };
+    for (const connection of host.connections()) {
+      if (connection !== sender && stateOf(connectionStateSchema, connection))
+        connection.send({ type: 'event', event });
     }
   };
 
@@ -194,7 +222,7 @@ export function conversationRoom(host: RoomHost): RoomProgram {
         delete removed[identity.userId];
         await writeRemoved(removed);
       }
-      connection.setState({ typingAt: 0, typing: 'stop', limited: false });
+      connection.setState({ typingAt: 0, typing: 'stop', limited: false, readSeq: 0, readAt: 0 });
       connection.send({ type: 'welcome', v: PROTOCOL_VERSION, userId: identity.userId });
     },
 
@@ -216,6 +244,9 @@ export function conversationRoom(host: RoomHost): RoomProgram {
         case 'typing':
           relayTyping(sender, frame.state);
           return;
+        case 'read':
+          relayRead(sender, frame.seq);
+          return;
       }
     },
 
@@ -230,9 +261,10 @@ export function conversationRoom(host: RoomHost): RoomProgram {
       const body = readBody(request, conversationPublishSchema);
       if (!body.ok) return body.response;
       const trace = parseTraceparent(request.traceparent);
-      return ok({
-        delivered: await publish(body.data.events, body.data.recipients ?? [], trace),
-      });
+      const delivered = await publish(body.data.events, body.data.recipients ?? [], trace);
+      // Who is looking, as of this publish: the notifications that follow a new message ask
+      // exactly this, and Next.js keeps it a moment instead of a second request (#19).
+      return ok({ delivered, viewers: viewers() });
     },
 
     /** Forgets removals whose earlier tokens have all expired. Uses no `id`: see RoomAlarms. */

@@ -167,10 +167,11 @@ export function inboxRoom(host: RoomHost): RoomProgram {
         await setPresence(sender, frame.state);
         return;
       case 'typing':
+      case 'read':
         sender.send({
           type: 'error',
           code: 'unsupported',
-          message: 'typing belongs to a conversation room',
+          message: `${frame.type} belongs to a conversation room`,
         });
         return;
     }

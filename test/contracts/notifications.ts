@@ -22,6 +22,29 @@ export function notificationsContract(adapter: string, open: OpenStore) {
     const { tick, group, post, ids, pair } = notificationHelpers(() => store);
 
     describe('notifications', () => {
+      it('prunes notifications read before a time, never unread ones', async () => {
+        const { b, notify } = await pair();
+        const read = await notify('mention');
+        await tick(); // created in order (the list is newest first)
+        const unread = await notify('dm');
+        await tick();
+        const beforeReading = new Date();
+        await tick();
+        expect(await store.markNotificationsRead({ userId: b, ids: [read.id] })).toEqual([read.id]);
+        await tick();
+        const afterReading = new Date();
+        await store.pruneReadNotifications({ readBefore: beforeReading });
+        expect(ids((await store.listNotifications({ userId: b, limit: 10 })).items)).toEqual([
+          unread.id,
+          read.id,
+        ]);
+        expect(await store.pruneReadNotifications({ readBefore: afterReading })).toBeGreaterThan(0);
+        expect(ids((await store.listNotifications({ userId: b, limit: 10 })).items)).toEqual([
+          unread.id,
+        ]);
+        expect(await store.countUnreadNotifications({ userId: b })).toBe(1);
+      });
+
       it('creates an unread notification and lists it', async () => {
         const { a, b, conversationId } = await pair();
         const message = await post(conversationId, a, 'hello there');

@@ -81,6 +81,7 @@ export function recordingRegistry({
     'email-digest': nothing,
     'assistant-reply': nothing,
     'daily-backup': nothing,
+    'prune-notifications': nothing,
     'game-timeout': nothing,
     'game-ai-move': nothing,
     'notify-game': nothing,

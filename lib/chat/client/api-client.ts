@@ -1,7 +1,7 @@
 'use client';
 
 import 'client-only';
-import { ApiClientError, callEndpoint, readAnswer } from '@/lib/api/client';
+import { ApiClientError, callEndpoint, readAnswer, type CallOptions } from '@/lib/api/client';
 import { updateMembershipEndpoint } from '@/lib/notifications/endpoints';
 
 import {
@@ -83,8 +83,8 @@ export const chatApi = {
     (await callEndpoint(updateMembershipEndpoint, { params: { id }, body: { muted } }))
       .conversation,
 
-  markRead: (id: string, seq: number) =>
-    callEndpoint(markReadEndpoint, { params: { id }, body: { seq } }),
+  markRead: (id: string, seq: number, options?: CallOptions) =>
+    callEndpoint(markReadEndpoint, { params: { id }, body: { seq } }, options),
 };
 
 /**

@@ -10,21 +10,23 @@ import {
   parseFrame,
   serverFrameSchema,
 } from '@/lib/realtime/protocol';
-import { fetchRoomToken } from '@/lib/realtime/client/room-token';
+import { fetchRoomToken, roomTokenOpened } from '@/lib/realtime/client/room-token';
+import { useConversationsStore } from '@/lib/chat/client/conversations-store';
 import { useTypingStore } from '@/lib/chat/client/typing-store';
 
 import type { TypingState } from '../typing';
 
 /**
- * The open conversation's room: typing indicators in both directions. Durable events arrive on
- * the inbox connection; this one carries only live, lossy state. The token request doubles as
- * the membership check (non-members get 404 and no token).
+ * The open conversation's room: typing indicators and live read receipts in both directions.
+ * Durable events arrive on the inbox connection; this one carries only live, lossy state (a read
+ * position sent here is written later through the API: lib/chat/read-marks.ts). The token
+ * request doubles as the membership check (non-members get 404 and no token).
  *
  * Being connected here is what "looking at the conversation" means to the notification rules
  * (the room's viewers), so the socket is open only while the tab is visible: a conversation left
  * open in a background tab still notifies.
  */
-export function useConversationRoom(host: string, conversationId: string) {
+export function useConversationRoom(host: string, conversationId: string, meId: string) {
   const socketRef = useRef<PartySocket | null>(null);
   useEffect(() => {
     const socket = new PartySocket({
@@ -42,10 +44,17 @@ export function useConversationRoom(host: string, conversationId: string) {
     const typing = useTypingStore.getState();
     const onMessage = (event: MessageEvent) => {
       const parsed = parseFrame(serverFrameSchema, event.data);
-      if (parsed.ok && parsed.frame.type === 'typing')
-        typing.set(conversationId, parsed.frame.userId, parsed.frame.state === 'start');
+      if (!parsed.ok) return;
+      const { frame } = parsed;
+      if (frame.type === 'typing')
+        typing.set(conversationId, frame.userId, frame.state === 'start');
+      // A live receipt from someone looking (or another tab of mine); max-merged like the inbox's.
+      else if (frame.type === 'event' && frame.event.type === 'read.updated')
+        useConversationsStore.getState().readMoved({ ...frame.event, meId });
     };
     socket.addEventListener('message', onMessage);
+    const onOpen = () => roomTokenOpened({ room: 'conversation', conversationId });
+    socket.addEventListener('open', onOpen);
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') socket.close();
       else if (socket.readyState !== WebSocket.OPEN) socket.reconnect();
@@ -56,15 +65,23 @@ export function useConversationRoom(host: string, conversationId: string) {
       document.removeEventListener('visibilitychange', onVisibility);
       clearInterval(prune);
       socket.removeEventListener('message', onMessage);
+      socket.removeEventListener('open', onOpen);
       socket.close();
       socketRef.current = null;
     };
-  }, [host, conversationId]);
+  }, [host, conversationId, meId]);
 
   // Stable, so the composer's typing throttle is created once per conversation.
   const sendTyping = useCallback((state: TypingState) => {
     const socket = socketRef.current;
     if (socket?.readyState === WebSocket.OPEN) socket.send(encodeFrame({ type: 'typing', state }));
   }, []);
-  return { sendTyping };
+  /** Announces a read position to the others looking; false when the socket is not open. */
+  const sendRead = useCallback((seq: number): boolean => {
+    const socket = socketRef.current;
+    if (socket?.readyState !== WebSocket.OPEN) return false;
+    socket.send(encodeFrame({ type: 'read', seq }));
+    return true;
+  }, []);
+  return { sendTyping, sendRead };
 }

@@ -1,22 +1,30 @@
 'use client';
 
 import 'client-only';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 
 import { useConversationsStore } from '@/lib/chat/client/conversations-store';
 import { useTimelineStore } from '@/lib/chat/client/timeline-store';
 import { useUnreadHold } from '@/lib/chat/client/unread-hold';
+import { useNotificationsStore } from '@/lib/notifications/client/notifications-store';
 
 import { chatApi } from './api-client';
+import { createReadMarks } from '../read-marks';
 import type { ConversationWire } from '../wire';
 
 /**
  * Marks the conversation read up to the newest loaded message while the person can see it: the
  * tab is visible and the list is scrolled to the bottom. Returns the list's at-bottom callback.
+ *
+ * The position shows at once here (the sidebar's count) and, through the conversation room
+ * (`sendRead`), in everyone's receipts. The first position after opening is written at once;
+ * later ones, seen while staying, are coalesced (lib/chat/read-marks.ts): leaving the
+ * conversation, hiding the tab or closing the page writes the last.
  */
 export function useMarkRead(
   conversation: ConversationWire,
   meId: string,
+  sendRead: (seq: number) => boolean,
 ): (atBottom: boolean) => void {
   const [atBottom, setAtBottom] = useState(true);
   const [visible, setVisible] = useState(true);
@@ -30,43 +38,88 @@ export function useMarkRead(
     return !!t && t.loadedLatest && !t.hasMoreAfter;
   });
   const newest = atEnd ? Math.max(loaded, conversation.lastSeq) : loaded;
-  // What this hook last sent, per conversation (the same view may be reused for another one).
+  // What this hook last marked, per conversation (the same view may be reused for another one).
   const sent = useRef({ id: conversation.id, seq: 0 });
   // Marked unread in this tab: not read again until the person leaves and comes back.
   const held = useUnreadHold((s) => s.held[conversation.id] === true);
   useEffect(() => () => useUnreadHold.getState().release(conversation.id), [conversation.id]);
 
+  const conversationId = conversation.id;
+  const marks = useMemo(
+    () =>
+      createReadMarks({
+        write: (seq, { keepalive }) =>
+          chatApi.markRead(conversationId, seq, { keepalive }).then((r) =>
+            useConversationsStore.getState().readMoved({
+              conversationId: r.conversationId,
+              userId: meId,
+              lastReadSeq: r.lastReadSeq,
+              meId,
+            }),
+          ),
+      }),
+    [conversationId, meId],
+  );
+  // Leaving the conversation (or the page) writes what is waiting.
   useEffect(() => {
-    const update = () => setVisible(document.visibilityState === 'visible');
+    const leave = () => marks.flush({ keepalive: true });
+    window.addEventListener('pagehide', leave);
+    return () => {
+      window.removeEventListener('pagehide', leave);
+      leave();
+    };
+  }, [marks]);
+
+  useEffect(() => {
+    const update = () => {
+      setVisible(document.visibilityState === 'visible');
+      if (document.visibilityState === 'hidden') marks.flush({ keepalive: true });
+    };
     update();
     document.addEventListener('visibilitychange', update);
     return () => document.removeEventListener('visibilitychange', update);
-  }, []);
+  }, [marks]);
+
+  useEffect(() => {
+    if (held) marks.reset();
+  }, [held, marks]);
 
   useEffect(() => {
     if (sent.current.id !== conversation.id) sent.current = { id: conversation.id, seq: 0 };
-    // Marked unread (the read position moved back): what was sent before no longer counts.
-    if (conversation.lastReadSeq < sent.current.seq) sent.current.seq = conversation.lastReadSeq;
+    // Marked unread (the read position moved back): what was marked before no longer counts.
+    if (conversation.lastReadSeq < sent.current.seq) {
+      sent.current.seq = conversation.lastReadSeq;
+      marks.reset();
+    }
     if (!visible || !atBottom || held) return;
     if (newest <= conversation.lastReadSeq || newest <= sent.current.seq) return;
     const timer = setTimeout(() => {
+      // The first position after opening the conversation clears its unread count everywhere.
+      const opening = sent.current.seq === 0;
       sent.current = { id: conversation.id, seq: newest };
-      chatApi
-        .markRead(conversation.id, newest)
-        .then((r) =>
-          useConversationsStore.getState().readMoved({
-            conversationId: r.conversationId,
-            userId: meId,
-            lastReadSeq: r.lastReadSeq,
-            meId,
-          }),
-        )
-        .catch(() => {
-          sent.current = { id: conversation.id, seq: 0 }; // try again on the next change
-        });
+      useConversationsStore
+        .getState()
+        .readMoved({ conversationId: conversation.id, userId: meId, lastReadSeq: newest, meId });
+      const live = sendRead(newest);
+      // An unread notification about it is shown in the bell (maybe on another device): the
+      // server clears it when the position is written, so that write does not wait.
+      const notified = useNotificationsStore
+        .getState()
+        .items.some((n) => n.conversationId === conversation.id && !n.readAt);
+      marks.mark(newest, { live: live && !opening && !notified });
     }, 300);
     return () => clearTimeout(timer);
-  }, [visible, atBottom, held, newest, conversation.id, conversation.lastReadSeq, meId]);
+  }, [
+    visible,
+    atBottom,
+    held,
+    newest,
+    conversation.id,
+    conversation.lastReadSeq,
+    meId,
+    marks,
+    sendRead,
+  ]);
 
   return setAtBottom;
 }

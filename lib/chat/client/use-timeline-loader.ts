@@ -3,15 +3,19 @@
 import 'client-only';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
+import { useConversationsStore } from '@/lib/chat/client/conversations-store';
 import { useTimelineStore } from '@/lib/chat/client/timeline-store';
+import { useConnectionStore } from '@/lib/realtime/client/connection-store';
 
 import { chatApi } from './api-client';
 import { followUp } from './sync';
+import { canServeFromCache } from '../timeline-cache';
 
 const PAGE = 50;
 
 /**
- * Loads a conversation's latest page when it opens and older pages on demand (scrolling up).
+ * Loads a conversation's latest page when it opens (unless the timeline this tab holds is
+ * current: lib/chat/timeline-cache.ts) and older pages on demand (scrolling up).
  * Events arriving before the first page lands are held by the store, never lost.
  * Opened at a message (`aroundSeq`, from search), it loads the page around it instead, and
  * newer pages as the person scrolls down (`loadNewer`) until the window meets the present.
@@ -23,8 +27,16 @@ export function useTimelineLoader(conversationId: string, aroundSeq: number | nu
 
   useEffect(() => {
     let cancelled = false;
-    useTimelineStore.getState().open(conversationId);
     const around = aroundSeq !== null;
+    const servedFromCache =
+      !around &&
+      canServeFromCache({
+        held: useTimelineStore.getState().conversations[conversationId],
+        conversationLastSeq: useConversationsStore.getState().byId[conversationId]?.lastSeq,
+        inboxOpen: useConnectionStore.getState().status === 'open',
+      });
+    if (servedFromCache) return;
+    useTimelineStore.getState().open(conversationId);
     chatApi
       .listMessages(conversationId, around ? { around: aroundSeq, limit: PAGE } : { limit: PAGE })
       .then((page) => {

@@ -127,6 +127,12 @@ export function notificationFunctions({ Notification }: Models): NotificationsPo
         await Notification.updateMany({ _id: { $in: cleared } }, { emailedAt: null });
     },
 
+    async pruneReadNotifications({ readBefore }) {
+      // readAt: null never matches $lt, so unread notifications stay.
+      const { deletedCount } = await Notification.deleteMany({ readAt: { $lt: readBefore } });
+      return deletedCount;
+    },
+
     async listUnemailedNotifications({ userId, kinds, limit }) {
       if (kinds.length === 0 || limit < 1) return [];
       const docs = await Notification.find({

@@ -58,6 +58,11 @@ export interface NotificationsPort {
     kinds: NotificationKind[];
     limit: number;
   }): Promise<Notification[]>;
+  /**
+   * Deletes notifications read before `readBefore` (retention, lib/notifications/retention.ts);
+   * unread ones are never deleted. Returns how many went.
+   */
+  pruneReadNotifications(input: { readBefore: Date }): Promise<number>;
 }
 
 /** Per-person notification preferences. */

@@ -48,6 +48,10 @@ function toNotification(row: NotificationRow): Notification {
 }
 
 export function notificationFunctions(db: Db): NotificationsPort {
+  // A daily scan of the table: an index on read_at alone would cost more storage than it saves.
+  const pruneRead = db.prepare<[number]>(
+    'DELETE FROM notifications WHERE read_at IS NOT NULL AND read_at < ?',
+  );
   const bySource = db.prepare<[string, string], NotificationRow>(
     'SELECT * FROM notifications WHERE user_id = ? AND source_key = ?',
   );
@@ -166,6 +170,10 @@ export function notificationFunctions(db: Db): NotificationsPort {
     async listUnemailedNotifications({ userId, kinds, limit }) {
       if (kinds.length === 0 || limit < 1) return [];
       return unemailed.all(userId, JSON.stringify(kinds), limit).map(toNotification);
+    },
+
+    async pruneReadNotifications({ readBefore }) {
+      return pruneRead.run(readBefore.getTime()).changes;
     },
   };
 }

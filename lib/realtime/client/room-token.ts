@@ -6,13 +6,49 @@ import { callEndpoint } from '@/lib/api/client';
 
 import { createRoomTokenEndpoint } from '../endpoints';
 import type { roomTokenRequestSchema } from '../schemas';
+import { createRoomTokenCache } from '../token-cache';
 
 export type RoomTokenRequest = z.input<typeof roomTokenRequestSchema>;
 
+const keyOf = (room: RoomTokenRequest) =>
+  room.room === 'inbox'
+    ? 'inbox'
+    : room.room === 'conversation'
+      ? `conversation:${room.conversationId}`
+      : `call:${room.callId}`;
+
+const requests = new Map<string, RoomTokenRequest>();
+const cache = createRoomTokenCache({
+  mint: async (key) => {
+    const answer = await callEndpoint(createRoomTokenEndpoint, { body: requests.get(key)! });
+    const alsoFor = (answer.alsoOpens ?? []).map((conversationId) => {
+      const room: RoomTokenRequest = { room: 'conversation', conversationId };
+      const other = keyOf(room);
+      requests.set(other, room);
+      return other;
+    });
+    return { token: answer.token, expiresAt: answer.expiresAt, alsoFor };
+  },
+});
+
 /**
- * A fresh room token for the inbox, a conversation or a call: what partysocket's `query` asks
- * for on every (re)connection. Non-members get 404 and no token.
+ * A room token for the inbox, a conversation or a call: what partysocket's `query` asks for on
+ * every (re)connection. A token whose connection opened is reused until shortly before it
+ * expires (lib/realtime/token-cache.ts); otherwise a fresh one is minted, and non-members get 404
+ * and no token.
  */
 export async function fetchRoomToken(room: RoomTokenRequest): Promise<string> {
-  return (await callEndpoint(createRoomTokenEndpoint, { body: room })).token;
+  const key = keyOf(room);
+  requests.set(key, room);
+  return cache.get(key);
+}
+
+/** The socket made with the room's last token opened: that token may be reused. */
+export function roomTokenOpened(room: RoomTokenRequest): void {
+  cache.opened(keyOf(room));
+}
+
+/** The room's cached token is out of date (the inbox's contacts changed): mint afresh next. */
+export function forgetRoomToken(room: RoomTokenRequest): void {
+  cache.forget(keyOf(room));
 }

@@ -10,7 +10,7 @@ import { useConversationsStore } from '@/lib/chat/client/conversations-store';
 
 import { dispatchFrame } from './dispatch';
 import { encodeFrame, parseFrame, serverFrameSchema } from '../protocol';
-import { fetchRoomToken } from './room-token';
+import { fetchRoomToken, forgetRoomToken, roomTokenOpened } from './room-token';
 
 /** A tab hidden this long counts as away. */
 export const AWAY_AFTER_MS = 5 * 60_000;
@@ -19,8 +19,9 @@ export const UNREACHABLE_AFTER_MS = 10_000;
 
 /**
  * Holds this tab's connection to the person's inbox room. partysocket reconnects with backoff and
- * calls `query` again on every attempt, so each connection gets a fresh short-lived room token
- * (which also carries the current list of contacts whose presence this tab may see).
+ * calls `query` again on every attempt; a token whose connection opened is reused until shortly
+ * before it expires (it also carries the list of contacts whose presence this tab may see, as of
+ * when it was minted).
  */
 export function useInboxConnection({ host, userId }: { host: string; userId: string }) {
   useEffect(() => {
@@ -53,6 +54,7 @@ export function useInboxConnection({ host, userId }: { host: string; userId: str
       if (document.visibilityState === 'visible') catchUpAll();
     };
     const onOpen = () => {
+      roomTokenOpened({ room: 'inbox' });
       // A reconnect (not the first open) may have missed events: catch up by seq.
       if (opened) catchUpAll();
       opened = true;
@@ -100,8 +102,10 @@ export function useInboxConnection({ host, userId }: { host: string; userId: str
     window.addEventListener('online', onOnline);
     // New conversations bring new contacts: reconnect so the fresh token lists them.
     const unsubscribe = useConversationsStore.subscribe((s, prev) => {
-      if (Object.keys(s.byId).length > Object.keys(prev.byId).length && prev.loaded)
+      if (Object.keys(s.byId).length > Object.keys(prev.byId).length && prev.loaded) {
+        forgetRoomToken({ room: 'inbox' });
         socket.reconnect();
+      }
     });
     return () => {
       unsubscribe();

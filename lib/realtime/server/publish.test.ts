@@ -3,7 +3,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { requireSecret } from '@/lib/env';
 
 import type { RoomEvent } from '../protocol';
-import { getConversationViewers, publishStats, publishToConversation } from './publish';
+import {
+  getConversationViewers,
+  publishStats,
+  publishToConversation,
+  VIEWERS_FRESH_MS,
+} from './publish';
 
 const event: RoomEvent = { type: 'conversation.updated', conversationId: 'c_1' };
 
@@ -82,6 +87,28 @@ describe('getConversationViewers', () => {
     expect(await getConversationViewers('c_1')).toEqual([]);
     stubFetch(() => Response.json({ viewers: 'everyone' }));
     expect(await getConversationViewers('c_1')).toEqual([]);
+  });
+
+  it('uses the viewers a publish just answered with, and asks again once they are stale', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const calls = stubFetch(() => Response.json({ delivered: 1, viewers: ['u_a'] }));
+      await publishToConversation({
+        conversationId: 'c_seen',
+        recipients: ['u_b'],
+        events: [event],
+      });
+      expect(await getConversationViewers('c_seen')).toEqual(['u_a']);
+      expect(calls).toHaveLength(1);
+      // Another conversation's publish answer says nothing about this one.
+      expect(await getConversationViewers('c_other')).toEqual(['u_a']);
+      expect(calls).toHaveLength(2);
+      vi.setSystemTime(Date.now() + VIEWERS_FRESH_MS);
+      stubFetch(() => Response.json({ viewers: [] }));
+      expect(await getConversationViewers('c_seen')).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('answers [] when nothing listens (the real fetch)', async () => {

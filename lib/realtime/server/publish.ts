@@ -24,6 +24,35 @@ function observePublish(result: 'ok' | 'failed', started: number): void {
   recentActivity().latency('publish', seconds);
 }
 
+const viewersResponseSchema = z.object({ viewers: z.array(z.string()) });
+
+/**
+ * A conversation room answers each publish with who is looking at it (lib/rooms/conversation.ts).
+ * The notifications that follow a new message ask exactly that a moment later, in the same
+ * process (the job runs right after the response): an answer this fresh is used instead of a
+ * second request to the room (#19: one PartyKit request per notifying message).
+ */
+export const VIEWERS_FRESH_MS = 3_000;
+const MAX_REMEMBERED_ROOMS = 500;
+const recentViewers = new Map<string, { viewers: string[]; at: number }>();
+
+function rememberViewers(conversationId: string, answer: string): void {
+  let parsed: z.ZodSafeParseResult<z.infer<typeof viewersResponseSchema>>;
+  try {
+    parsed = viewersResponseSchema.safeParse(JSON.parse(answer));
+  } catch {
+    return;
+  }
+  if (!parsed.success) return;
+  recentViewers.delete(conversationId);
+  recentViewers.set(conversationId, { viewers: parsed.data.viewers, at: Date.now() });
+  // Oldest first (insertion order): keep the map small.
+  for (const key of recentViewers.keys()) {
+    if (recentViewers.size <= MAX_REMEMBERED_ROOMS) break;
+    recentViewers.delete(key);
+  }
+}
+
 /** Counts publishes that failed, for the health page and tests; clients recover by resync. */
 export const publishStats = { ok: 0, failed: 0 };
 
@@ -70,8 +99,9 @@ export async function publish(opts: {
         signal: AbortSignal.timeout(3000),
       });
       // Read the small answer so the keep-alive connection goes back to the pool right away.
-      await res.arrayBuffer();
+      const answer = await res.text();
       if (!res.ok) throw new Error(`room answered ${res.status}`);
+      if (opts.party === 'conversation') rememberViewers(opts.room, answer);
     });
     publishStats.ok++;
     observePublish('ok', started);
@@ -105,13 +135,14 @@ export async function publishToConversation(opts: {
   });
 }
 
-const viewersResponseSchema = z.object({ viewers: z.array(z.string()) });
-
 /**
  * The people who have the conversation open right now (connected to its room), for skipping
- * notifications they would not need. Never throws: [] when the room cannot be asked.
+ * notifications they would not need: the room's answer to a publish of the last VIEWERS_FRESH_MS,
+ * else a request. Never throws: [] when the room cannot be asked.
  */
 export async function getConversationViewers(conversationId: string): Promise<string[]> {
+  const recent = recentViewers.get(conversationId);
+  if (recent && Date.now() - recent.at < VIEWERS_FRESH_MS) return recent.viewers;
   try {
     const res = await fetch(roomUrl('conversation', conversationId), {
       headers: serverHeaders(),

@@ -4,7 +4,12 @@ import { z } from 'zod';
 import { act, startCall } from '@/test/calls';
 import { DELETE as removeMember } from '@/app/api/v1/conversations/[id]/members/[userId]/route';
 import { env, requireSecret } from '@/lib/env';
-import { SHORT_ROOM_TOKEN_TTL_SECONDS, verifyRoomToken } from '@/lib/realtime/room-token';
+import {
+  MAX_TOKEN_CONVERSATIONS,
+  ROOM_TOKEN_TTL_SECONDS,
+  SHORT_ROOM_TOKEN_TTL_SECONDS,
+  verifyRoomToken,
+} from '@/lib/realtime/room-token';
 import {
   bearer,
   createApiToken,
@@ -19,6 +24,8 @@ import {
   withParams,
   type TestAccount,
 } from '@/test/api';
+
+import { getStore } from '@/lib/db';
 
 import { POST } from './route';
 
@@ -36,6 +43,7 @@ const roomTokenResponseSchema = z
     party: z.enum(['main', 'conversation', 'call']),
     roomId: z.string(),
     expiresAt: z.iso.datetime(),
+    alsoOpens: z.array(z.string()).optional(),
   })
   .strict();
 
@@ -56,10 +64,11 @@ const verifyConversation = (token: string, conversationId: string) =>
   });
 
 describe('POST /api/v1/realtime/token for a conversation room', () => {
-  it('answers a member with a token for that conversation’s room only', async () => {
-    const [a, b] = await signUpUsers(2);
+  it('answers a member with a token for that conversation’s room and their other conversations’ only', async () => {
+    const [a, b, c] = await signUpUsers(3);
     const { id } = await startDirect(a, b);
     const other = await startGroup(a, [b]);
+    const notTheirs = await startDirect(a, c);
     const before = Date.now();
     const res = await conversationRoom(b, id);
     expect(res.headers.get('cache-control')).toBe('no-store');
@@ -70,9 +79,14 @@ describe('POST /api/v1/realtime/token for a conversation room', () => {
       party: 'conversation',
       roomId: id,
       expiresAt: expect.any(String),
+      alsoOpens: [other.id],
     });
+    // Ten minutes, reused by the browser; the room refuses it after a removal (lib/rooms).
+    expect(Date.parse(body.expiresAt) - before).toBeGreaterThan(
+      (ROOM_TOKEN_TTL_SECONDS - 5) * 1000,
+    );
     expect(Date.parse(body.expiresAt) - before).toBeLessThanOrEqual(
-      (SHORT_ROOM_TOKEN_TTL_SECONDS + 1) * 1000,
+      (ROOM_TOKEN_TTL_SECONDS + 1) * 1000,
     );
     // audience conversation/<id>: valid there, nowhere else.
     expect(await verifyConversation(body.token, id)).toEqual({
@@ -81,7 +95,12 @@ describe('POST /api/v1/realtime/token for a conversation room', () => {
       contacts: [],
       issuedAt: expect.any(Number),
     });
-    expect(await verifyConversation(body.token, other.id)).toEqual({
+    // The same token opens b's other conversation (a member there too), not one b is not in.
+    expect(await verifyConversation(body.token, other.id)).toMatchObject({
+      ok: true,
+      userId: b.user.id,
+    });
+    expect(await verifyConversation(body.token, notTheirs.id)).toEqual({
       ok: false,
       reason: 'invalid',
     });
@@ -95,6 +114,29 @@ describe('POST /api/v1/realtime/token for a conversation room', () => {
     const group = await startGroup(a, [b]);
     for (const id of [direct.id, group.id, 'c_doesnotexist'])
       await expectError(await conversationRoom(outsider, id), 404, 'not_found');
+  });
+
+  it('opens at most MAX_TOKEN_CONVERSATIONS rooms, the most recently active first', async () => {
+    const [a, b] = await signUpUsers(2);
+    // Straight into the store: the API's rate limit allows fewer new groups a minute.
+    const store = await getStore();
+    const groups = [];
+    for (let i = 0; i < MAX_TOKEN_CONVERSATIONS + 2; i++) {
+      groups.push(
+        await store.createGroup({ name: `G${i}`, ownerId: a.user.id, memberIds: [b.user.id] }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 3)); // activity is in milliseconds
+    }
+    const newest = groups.at(-1)!;
+    const body = await roomTokenOf(await conversationRoom(b, groups[0]!.id));
+    expect(body.alsoOpens).toHaveLength(MAX_TOKEN_CONVERSATIONS - 1);
+    expect(body.alsoOpens?.[0]).toBe(newest.id);
+    expect(body.alsoOpens).not.toContain(groups[0]!.id);
+    expect(await verifyConversation(body.token, groups[0]!.id)).toMatchObject({ ok: true });
+    expect(await verifyConversation(body.token, groups[1]!.id)).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
   });
 
   it('answers 404 to a member once they have left', async () => {

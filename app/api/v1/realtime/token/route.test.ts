@@ -40,6 +40,7 @@ const roomTokenResponseSchema = z
     party: z.enum(['main', 'conversation', 'call']),
     roomId: z.string(),
     expiresAt: z.iso.datetime(),
+    alsoOpens: z.array(z.string()).optional(),
   })
   .strict();
 
@@ -69,6 +70,25 @@ describe('POST /api/v1/realtime/token', () => {
     expect(expiresIn).toBeGreaterThan((ROOM_TOKEN_TTL_SECONDS - 5) * 1000);
     expect(expiresIn).toBeLessThanOrEqual((ROOM_TOKEN_TTL_SECONDS + 1) * 1000);
     expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it("also opens the caller's conversations' rooms, and no one else's", async () => {
+    const [a, b, c] = await signUpUsers(3);
+    const mine = await startGroup(a, [b]);
+    const theirs = await startDirect(b, c);
+    const body = await readJson<RoomToken & { alsoOpens?: string[] }>(
+      await requestRoomToken(withCookie(a.cookie), { room: 'inbox' }),
+    );
+    expect(body.alsoOpens).toEqual([mine.id]);
+    const opens = (conversationId: string) =>
+      verifyRoomToken({
+        token: body.token,
+        party: 'conversation',
+        roomId: conversationId,
+        key: requireSecret('ROOM_TOKEN_KEY'),
+      });
+    expect(await opens(mine.id)).toMatchObject({ ok: true, userId: a.user.id });
+    expect(await opens(theirs.id)).toEqual({ ok: false, reason: 'invalid' });
   });
 
   it('mints a token that verifies for that room only', async () => {
