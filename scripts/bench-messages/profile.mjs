@@ -1,0 +1,117 @@
+// --profile: CPU profiles of next-server and workerd over one measured window, through their
+// inspectors (Chrome DevTools Protocol). next-server is started with `--inspect=127.0.0.1:0`
+// (NODE_OPTIONS of that process only) and prints its debugger URL; workerd already runs with an
+// inspector (`partykit dev` passes `--inspector-addr`), whose /json lists the user worker.
+// Profiles go to bench-results/ as .cpuprofile files: open them in Chrome DevTools (Performance)
+// or https://www.speedscope.app for flame graphs.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import WebSocket from 'ws';
+
+import { sampleCpu } from '../lib/bench-server.mjs';
+import { summarizeProfile } from './profile-summary.mjs';
+import { step } from './util.mjs';
+
+/** NODE_OPTIONS for the next-server process when profiling. */
+export const NEXT_INSPECT_OPTIONS = '--inspect=127.0.0.1:0';
+
+/** A minimal CDP session: `send(method, params)` answers the result or rejects with its error. */
+async function connect(url) {
+  const ws = new WebSocket(url, { perMessageDeflate: false, maxPayload: 1024 * 1024 * 1024 });
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve);
+    ws.once('error', reject);
+  });
+  let nextId = 1;
+  const pending = new Map();
+  ws.on('message', (data) => {
+    const message = JSON.parse(data.toString());
+    const waiter = pending.get(message.id);
+    if (!waiter) return;
+    pending.delete(message.id);
+    if (message.error) waiter.reject(new Error(`${waiter.method}: ${message.error.message}`));
+    else waiter.resolve(message.result);
+  });
+  return {
+    send: (method, params = {}) =>
+      new Promise((resolve, reject) => {
+        const id = nextId++;
+        pending.set(id, { resolve, reject, method });
+        ws.send(JSON.stringify({ id, method, params }));
+      }),
+    close: () => ws.close(),
+  };
+}
+
+/** next-server's debugger URL, from what it printed ("Debugger listening on ws://…"). */
+function nextInspectorUrl(server) {
+  const match = /\[next\] Debugger listening on (ws:\/\/\S+)/.exec(server.output());
+  if (!match) throw new Error('next-server printed no debugger URL (started without --inspect?)');
+  return match[1];
+}
+
+/** workerd's user-worker debugger URL, from its --inspector-addr and the inspector's /json. */
+async function workerdInspectorUrl() {
+  for (const [pid, stat] of sampleCpu(process.pid)) {
+    if (!stat.label.startsWith('workerd')) continue;
+    const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    const addr = cmd.find((a) => a.startsWith('--inspector-addr='))?.split('=')[1];
+    if (!addr) continue;
+    const port = addr.split(':').at(-1);
+    const targets = await (await fetch(`http://127.0.0.1:${port}/json`)).json();
+    const target = targets.find((t) => String(t.id).startsWith('core:user'));
+    if (target?.webSocketDebuggerUrl) return target.webSocketDebuggerUrl;
+    throw new Error(`workerd's inspector (port ${port}) lists no user worker`);
+  }
+  throw new Error('no workerd process with --inspector-addr under this benchmark');
+}
+
+/**
+ * Something for measureWindow's `around`: starts both profilers, and on stop saves each profile
+ * as bench-results/<prefix>-<process>.cpuprofile and answers a summary per process (or the reason
+ * it could not be taken).
+ */
+export function cpuProfiles(server, { resultsDir, prefix }) {
+  const targets = [
+    { name: 'next-server', url: async () => nextInspectorUrl(server) },
+    { name: 'workerd', url: workerdInspectorUrl },
+  ];
+  return {
+    async start() {
+      const sessions = await Promise.all(
+        targets.map(async (t) => {
+          try {
+            const session = await connect(await t.url());
+            await session.send('Profiler.enable');
+            await session.send('Profiler.setSamplingInterval', { interval: 500 }).catch(() => {});
+            await session.send('Profiler.start');
+            return { ...t, session };
+          } catch (err) {
+            step(`profile of ${t.name}: not taken (${err.message})`);
+            return { ...t, error: err.message };
+          }
+        }),
+      );
+      return async () => {
+        const out = {};
+        for (const s of sessions) {
+          if (!s.session) {
+            out[s.name] = { error: s.error };
+            continue;
+          }
+          try {
+            const { profile } = await s.session.send('Profiler.stop');
+            const file = path.join(resultsDir, `${prefix}-${s.name}.cpuprofile`);
+            writeFileSync(file, JSON.stringify(profile));
+            out[s.name] = { file, ...summarizeProfile(profile) };
+          } catch (err) {
+            out[s.name] = { error: err.message };
+          } finally {
+            s.session.close();
+          }
+        }
+        return out;
+      };
+    },
+  };
+}
