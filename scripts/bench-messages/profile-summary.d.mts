@@ -21,3 +21,4 @@ export type ProfileSummary = {
 export function shortUrl(url: string): string;
 export function summarizeProfile(profile: CpuProfile, top?: number): ProfileSummary;
 export function formatProfileSummary(title: string, summary: ProfileSummary): string[];
+export function foldedStacks(profile: CpuProfile): string;

@@ -18,15 +18,9 @@ export function shortUrl(url) {
   return next >= 0 ? text.slice(next + 1) : text.split('/').slice(-3).join('/');
 }
 
-/**
- * @param {{ nodes: { id: number, callFrame: { functionName: string, url: string, lineNumber: number },
- *           hitCount?: number }[], samples?: number[], timeDeltas?: number[],
- *           startTime: number, endTime: number }} profile
- * @param {number} top how many functions and files to list
- */
-export function summarizeProfile(profile, top = 15) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const selfUs = new Map(); // node id → µs
+/** Self time in µs per profile node id, from the samples (or the hit counts without them). */
+function selfTimes(profile) {
+  const selfUs = new Map();
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
   if (samples.length > 0 && deltas.length === samples.length) {
@@ -40,6 +34,48 @@ export function summarizeProfile(profile, top = 15) {
     const perHit = hits ? (profile.endTime - profile.startTime) / hits : 0;
     for (const n of profile.nodes) if (n.hitCount) selfUs.set(n.id, n.hitCount * perHit);
   }
+  return selfUs;
+}
+
+/**
+ * The profile as folded stacks ("root;caller;callee <µs>" a line), the input of flamegraph.pl,
+ * speedscope and most flame graph tools; idle time left out.
+ */
+export function foldedStacks(profile) {
+  const parent = new Map();
+  for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const lines = [];
+  for (const [id, us] of selfTimes(profile)) {
+    const names = [];
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const frame = byId.get(at)?.callFrame;
+      if (!frame) break;
+      names.push(
+        `${frame.functionName || '(anonymous)'} ${shortUrl(frame.url)}:${frame.lineNumber + 1}`,
+      );
+    }
+    const leaf = byId.get(id)?.callFrame.functionName ?? '';
+    if (IDLE.has(leaf) || us <= 0) continue;
+    lines.push(
+      `${names
+        .reverse()
+        .filter((n) => !n.startsWith('(root)'))
+        .join(';')} ${Math.round(us)}`,
+    );
+  }
+  return lines.sort().join('\n') + '\n';
+}
+
+/**
+ * @param {{ nodes: { id: number, callFrame: { functionName: string, url: string, lineNumber: number },
+ *           hitCount?: number }[], samples?: number[], timeDeltas?: number[],
+ *           startTime: number, endTime: number }} profile
+ * @param {number} top how many functions and files to list
+ */
+export function summarizeProfile(profile, top = 15) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const selfUs = selfTimes(profile);
   const totalUs = [...selfUs.values()].reduce((a, b) => a + b, 0);
   let idleUs = 0;
   const functions = new Map();

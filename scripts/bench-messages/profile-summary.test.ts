@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  foldedStacks,
   formatProfileSummary,
   shortUrl,
   summarizeProfile,
@@ -83,5 +84,22 @@ describe('shortUrl', () => {
     );
     expect(shortUrl('node:internal/streams/readable')).toBe('node:internal/streams/readable');
     expect(shortUrl('')).toBe('(native)');
+  });
+});
+
+describe('foldedStacks', () => {
+  it('writes one "caller;callee µs" line per stack with self time, idle left out', () => {
+    const tree: CpuProfile = {
+      ...profile,
+      nodes: profile.nodes.map((n) => ({
+        ...n,
+        children: n.id === 1 ? [2, 3] : n.id === 3 ? [4, 5] : [],
+      })),
+    };
+    expect(foldedStacks(tree).trim().split('\n')).toEqual([
+      'handler .next-bench/server/app/route.js:10 1000',
+      'handler .next-bench/server/app/route.js:10;(anonymous) @sentry/core/…/index.js:2 1000',
+      'handler .next-bench/server/app/route.js:10;encode jose/…/jwe.js:42 4667',
+    ]);
   });
 });

@@ -2,14 +2,15 @@
 // inspectors (Chrome DevTools Protocol). next-server is started with `--inspect=127.0.0.1:0`
 // (NODE_OPTIONS of that process only) and prints its debugger URL; workerd already runs with an
 // inspector (`partykit dev` passes `--inspector-addr`), whose /json lists the user worker.
-// Profiles go to bench-results/ as .cpuprofile files: open them in Chrome DevTools (Performance)
-// or https://www.speedscope.app for flame graphs.
+// Profiles go to bench-results/ as .cpuprofile files (Chrome DevTools' Performance panel or
+// https://www.speedscope.app draw them as flame graphs) and as folded stacks (.folded, for
+// flamegraph.pl and the like).
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import WebSocket from 'ws';
 
 import { sampleCpu } from '../lib/bench-server.mjs';
-import { summarizeProfile } from './profile-summary.mjs';
+import { foldedStacks, summarizeProfile } from './profile-summary.mjs';
 import { step } from './util.mjs';
 
 /** NODE_OPTIONS for the next-server process when profiling. */
@@ -103,7 +104,9 @@ export function cpuProfiles(server, { resultsDir, prefix }) {
             const { profile } = await s.session.send('Profiler.stop');
             const file = path.join(resultsDir, `${prefix}-${s.name}.cpuprofile`);
             writeFileSync(file, JSON.stringify(profile));
-            out[s.name] = { file, ...summarizeProfile(profile) };
+            const folded = file.replace(/\.cpuprofile$/, '.folded');
+            writeFileSync(folded, foldedStacks(profile));
+            out[s.name] = { file, folded, ...summarizeProfile(profile) };
           } catch (err) {
             out[s.name] = { error: err.message };
           } finally {
