@@ -46,6 +46,7 @@ import path from 'node:path';
 import { createApi } from './lib/api.mjs';
 import { build, startServer } from './lib/bench-server.mjs';
 import { findCapacity } from './bench-messages/capacity.mjs';
+import { waitForQuiet } from './bench-messages/cpu.mjs';
 import { connectionsScenario } from './bench-messages/connections.mjs';
 import { ratios } from './bench-messages/figures.mjs';
 import { historyPhase } from './bench-messages/history.mjs';
@@ -54,7 +55,7 @@ import { cpuProfiles, NEXT_INSPECT_OPTIONS } from './bench-messages/profile.mjs'
 import { printSummary, TARGETS } from './bench-messages/report.mjs';
 import { gitInfo, machineInfo, saveResults } from './bench-messages/results.mjs';
 import { measureWindow, setupParley, setupRelay, warmUp } from './bench-messages/systems.mjs';
-import { secondsSinceStart, sleep, startedAt, step } from './bench-messages/util.mjs';
+import { secondsSinceStart, startedAt, step } from './bench-messages/util.mjs';
 
 // Paths below are relative to the repository, wherever this is run from.
 process.chdir(new URL('..', import.meta.url).pathname);
@@ -93,7 +94,7 @@ async function realtimeParts(server, api, runId, sections, profiler) {
       takeProfile(p, sections);
       let r = null;
       if (relay) {
-        await sleep(2000); // Parley's follow-up jobs finish before the relay is measured
+        await waitForQuiet();
         await warmUp(relay, config.rate, config.warmupSeconds);
         step(`relay: measuring, ${config.rate} msg/s for ${config.durationSeconds} s…`);
         r = await measureWindow(relay, {
@@ -127,7 +128,7 @@ async function realtimeParts(server, api, runId, sections, profiler) {
             ...window,
             around: system === parley ? profiler.next() : undefined,
           }),
-        pause: () => sleep(2000),
+        pause: () => waitForQuiet({ timeoutMs: 20_000 }),
         log: step,
       };
       sections.capacity = { parley: null, relay: null };
@@ -135,6 +136,7 @@ async function realtimeParts(server, api, runId, sections, profiler) {
       sections.capacity.parley = await findCapacity(parley, options, deps);
       takeProfile(sections.capacity.parley.steps[0]?.figures, sections);
       if (relay) {
+        await waitForQuiet();
         if (!config.fixedRate) await warmUp(relay, options.rates[0], config.warmupSeconds);
         sections.capacity.relay = await findCapacity(relay, options, deps);
       }

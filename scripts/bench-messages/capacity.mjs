@@ -58,6 +58,7 @@ export async function findCapacity(system, { rates, stepSeconds, p99LimitMs }, d
       `${system.name}: ${rate} msg/s → p99 ${figures.deliveryLatencyMs.p99} ms, ` +
         `${figures.deliveries.received}/${figures.deliveries.expected} delivered: ${passed ? 'pass' : 'fail'}`,
     );
-    await pause(); // let queues (jobs, notifications) drain before the next rate
+    if (!passed) continue; // the decision above ends it
+    await pause(); // queues (jobs, notifications) drain before the next rate
   }
 }

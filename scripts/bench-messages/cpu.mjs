@@ -64,3 +64,22 @@ export function peakMemory(samples) {
     for (const [name, mb] of Object.entries(sample)) peak[name] = Math.max(peak[name] ?? 0, mb);
   return peak;
 }
+
+/**
+ * Waits until this benchmark's servers are quiet (together under `percent` of a core over a
+ * second), at most `timeoutMs`: Parley's follow-up jobs and backlogs finish before the relay is
+ * measured, so one system's leftovers are not counted against the other. Answers the seconds
+ * waited.
+ */
+export async function waitForQuiet({ percent = 15, timeoutMs = 30_000 } = {}) {
+  const started = performance.now();
+  let before = sampleCpu(process.pid);
+  while (performance.now() - started < timeoutMs) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const after = sampleCpu(process.pid);
+    const busy = Object.values(cpuBetween(before, after, 1)).reduce((a, b) => a + b, 0);
+    if (busy < percent) break;
+    before = after;
+  }
+  return round((performance.now() - started) / 1000, 1);
+}
