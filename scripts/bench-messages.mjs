@@ -204,7 +204,17 @@ async function main() {
       });
       takeProfile(sections.connections.window, sections);
     }
-    if (config.fixedRate) sections.history = await historyPhase(server, api, config, runId);
+    if (config.fixedRate) {
+      const history = await historyPhase(server, api, config, runId);
+      sections.history = {
+        ...history,
+        targets: {
+          historyP99Ms: TARGETS.historyP99Ms,
+          historyHttpMet: history.httpLatencyMs.p99 < TARGETS.historyP99Ms,
+          historyStoreMet: history.storeLatencyMs.p99 < TARGETS.historyP99Ms,
+        },
+      };
+    }
   } finally {
     await stop();
     if (config.keepData) step(`data kept in ${server.dataDir}`);
