@@ -205,8 +205,12 @@ async function main() {
       takeProfile(sections.connections.window, sections);
     }
     if (config.fixedRate) {
-      const history = await historyPhase(server, api, config, runId);
-      sections.history = {
+      // A failure here must not lose the realtime figures measured before it.
+      const history = await historyPhase(server, api, config, runId).catch((err) => {
+        step(`history: failed (${err.cause?.message ?? err.message})`);
+        return null;
+      });
+      sections.history = history && {
         ...history,
         targets: {
           historyP99Ms: TARGETS.historyP99Ms,

@@ -99,8 +99,15 @@ export async function historyPhase(server, api, config, runId) {
   step(`timing ${config.historyRequests} history pages over HTTP…`);
   const pageUrl = (before) =>
     `${server.baseUrl}/api/v1/conversations/${conversationId}/messages?before=${before}&limit=${config.historyPageSize}`;
-  const getPage = async (before) => {
-    const res = await fetch(pageUrl(before), { headers: { cookie: members[0].cookie } });
+  const getPage = async (before, retried = false) => {
+    let res;
+    try {
+      res = await fetch(pageUrl(before), { headers: { cookie: members[0].cookie } });
+    } catch (err) {
+      // A kept-alive connection the server closed while the file was being written: once more.
+      if (retried) throw err;
+      return getPage(before, true);
+    }
     const json = await res.json();
     return res.ok ? json.messages.length : -res.status;
   };

@@ -20,8 +20,15 @@ export const NEXT_INSPECT_OPTIONS = '--inspect=127.0.0.1:0';
 async function connect(url) {
   const ws = new WebSocket(url, { perMessageDeflate: false, maxPayload: 1024 * 1024 * 1024 });
   await new Promise((resolve, reject) => {
-    ws.once('open', resolve);
-    ws.once('error', reject);
+    const timer = setTimeout(() => reject(new Error(`${url}: no connection in 10 s`)), 10_000);
+    ws.once('open', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    ws.once('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
   });
   let nextId = 1;
   const pending = new Map();
@@ -34,10 +41,19 @@ async function connect(url) {
     else waiter.resolve(message.result);
   });
   return {
-    send: (method, params = {}) =>
+    // A command the target never answers must not stall the benchmark: it times out instead.
+    send: (method, params = {}, timeoutMs = 15_000) =>
       new Promise((resolve, reject) => {
         const id = nextId++;
-        pending.set(id, { resolve, reject, method });
+        const timer = setTimeout(() => {
+          pending.delete(id);
+          reject(new Error(`${method}: no answer in ${timeoutMs / 1000} s`));
+        }, timeoutMs);
+        const done = (fn) => (value) => {
+          clearTimeout(timer);
+          fn(value);
+        };
+        pending.set(id, { resolve: done(resolve), reject: done(reject), method });
         ws.send(JSON.stringify({ id, method, params }));
       }),
     close: () => ws.close(),
@@ -59,7 +75,9 @@ async function workerdInspectorUrl() {
     const addr = cmd.find((a) => a.startsWith('--inspector-addr='))?.split('=')[1];
     if (!addr) continue;
     const port = addr.split(':').at(-1);
-    const targets = await (await fetch(`http://127.0.0.1:${port}/json`)).json();
+    const targets = await (
+      await fetch(`http://127.0.0.1:${port}/json`, { signal: AbortSignal.timeout(10_000) })
+    ).json();
     const target = targets.find((t) => String(t.id).startsWith('core:user'));
     if (target?.webSocketDebuggerUrl) return target.webSocketDebuggerUrl;
     throw new Error(`workerd's inspector (port ${port}) lists no user worker`);
@@ -83,9 +101,17 @@ export function cpuProfiles(server, { resultsDir, prefix }) {
         targets.map(async (t) => {
           try {
             const session = await connect(await t.url());
-            await session.send('Profiler.enable');
-            await session.send('Profiler.setSamplingInterval', { interval: 500 }).catch(() => {});
-            await session.send('Profiler.start');
+            try {
+              // Short timeouts: the window waits for both profilers to start (or give up).
+              await session.send('Profiler.enable', {}, 5000);
+              await session
+                .send('Profiler.setSamplingInterval', { interval: 500 }, 5000)
+                .catch(() => {});
+              await session.send('Profiler.start', {}, 5000);
+            } catch (err) {
+              session.close();
+              throw err;
+            }
             return { ...t, session };
           } catch (err) {
             step(`profile of ${t.name}: not taken (${err.message})`);
@@ -101,7 +127,7 @@ export function cpuProfiles(server, { resultsDir, prefix }) {
             continue;
           }
           try {
-            const { profile } = await s.session.send('Profiler.stop');
+            const { profile } = await s.session.send('Profiler.stop', {}, 120_000);
             const file = path.join(resultsDir, `${prefix}-${s.name}.cpuprofile`);
             writeFileSync(file, JSON.stringify(profile));
             const folded = file.replace(/\.cpuprofile$/, '.folded');

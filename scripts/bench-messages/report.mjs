@@ -132,6 +132,7 @@ export function printSummary(run, { resultsFile }) {
   if (s.capacity) add(capacityLines(s.capacity));
   if (s.connections) add(connectionsLines(s.connections));
   if (s.history) add(historyLines(s.history));
+  else if (s.history === null) add(['History: failed (see the progress lines above)']);
   if (s.profile) add(profileLines(s.profile));
   lines.push(
     '',

@@ -14,7 +14,11 @@ const MAX_RUNS = 100;
 /** The figures worth comparing from run to run, flat; absent parts are left out. */
 export function keyFigures(run) {
   const s = run.sections;
-  const out = { startedAt: run.startedAt, commit: run.code?.commit ?? null, parts: Object.keys(s) };
+  const out = {
+    startedAt: run.startedAt,
+    commit: run.code?.commit ?? null,
+    parts: Object.keys(s).filter((k) => s[k] !== null),
+  };
   if (s.realtime) {
     out.offeredRate = s.realtime.parley.offeredRate;
     out.parleyDeliveryMs = pick(s.realtime.parley.deliveryLatencyMs);
@@ -67,8 +71,9 @@ export function mergeResults(previous, run) {
     machine: run.machine,
     config: run.config,
   };
+  // A part that failed (null) leaves the last good figures of that part in place.
   for (const [name, figures] of Object.entries(run.sections))
-    base.latest[name] = { run: stamp, ...figures };
+    if (figures !== null) base.latest[name] = { run: stamp, ...figures };
   base.runs = [...base.runs, keyFigures(run)].slice(-MAX_RUNS);
   base.updatedAt = run.startedAt;
   return base;

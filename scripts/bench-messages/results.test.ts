@@ -66,6 +66,17 @@ describe('mergeResults', () => {
     expect(merged.latest.history.run.startedAt).toBe(realtimeRun.startedAt);
   });
 
+  it('keeps the last good figures of a part that failed (null) this run', () => {
+    const failed = run('2026-12-06T12:00:00.000Z', {
+      realtime: { parley: window(10, 40), relay: null, ratio: null },
+      history: null,
+    });
+    const merged = mergeResults(mergeResults(null, realtimeRun), failed);
+    expect(merged.latest.history.httpLatencyMs.p99).toBe(12);
+    expect(merged.latest.history.run.startedAt).toBe(realtimeRun.startedAt);
+    expect(merged.runs.at(-1)?.parts).toEqual(['realtime']);
+  });
+
   it('keeps the last 100 runs', () => {
     let merged = mergeResults(null, realtimeRun);
     for (let i = 0; i < 120; i++) merged = mergeResults(merged, capacityRun);
