@@ -78,9 +78,10 @@ function snapshotPartySources(dir) {
 
 /**
  * Starts the app (already built into `distDir`) and waits until /api/health answers 200, which
- * means the store opened and PartyKit answered. `extraEnv` is added to both processes' environment.
+ * means the store opened and PartyKit answered. `extraEnv` is added to both processes' environment,
+ * `nextEnv` to next-server's only (e.g. NODE_OPTIONS=--inspect for a CPU profile).
  */
-export async function startServer({ distDir, logFile, extraEnv = {} }) {
+export async function startServer({ distDir, logFile, extraEnv = {}, nextEnv = {} }) {
   const [port, partyPort] = [await freePort(), await freePort()];
   const dataDir = mkdtempSync(path.join(tmpdir(), 'parley-bench-'));
   const partySources = path.join(dataDir, 'party-src');
@@ -103,8 +104,12 @@ export async function startServer({ distDir, logFile, extraEnv = {} }) {
   let exited = 0;
   const exits = [];
   const counters = { partyBuilds: 0 };
-  const run = (label, command, args, cwd) => {
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const run = (label, command, args, cwd, ownEnv = {}) => {
+    const child = spawn(command, args, {
+      cwd,
+      env: { ...env, ...ownEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream }).on('line', (line) => {
         const text = `[${label}] ${line}\n`;
@@ -141,7 +146,7 @@ export async function startServer({ distDir, logFile, extraEnv = {} }) {
     ],
     partySources,
   );
-  run('next', bin('next'), ['start', '--port', String(port)], repo);
+  run('next', bin('next'), ['start', '--port', String(port)], repo, nextEnv);
 
   const baseUrl = `http://127.0.0.1:${port}`;
   const server = {
@@ -207,6 +212,7 @@ function label(stat) {
     return 'next';
   if (/workerd/.test(cmd) || stat.comm === 'workerd') return 'workerd (partykit rooms)';
   if (/partykit/.test(cmd)) return 'partykit dev (node)';
+  if (/relay-server\.mjs/.test(cmd)) return 'socket.io relay (node)';
   return stat.comm;
 }
 
