@@ -3,8 +3,11 @@
 import { ArrowLeft } from 'lucide-react';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
+import { lazy } from 'react';
 
 import { CallButtons } from '@/components/call/call-buttons';
+import { Button } from '@/components/ui/button';
+import { OnDemand } from '@/components/ui/on-demand';
 import { SearchInConversationButton } from '@/components/search/search-in-conversation-button';
 import { PinnedList } from '@/components/pins/pinned-list';
 import { isAssistant } from '@/lib/assistant/identity';
@@ -20,11 +23,10 @@ const ConversationDetails = dynamic(
   { ssr: false },
 );
 
-// The Games dialog (its rules and engines) loads after the conversation, not with it.
-const GamesButton = dynamic(
-  () => import('@/components/games/games-button').then((m) => m.GamesButton),
-  { ssr: false },
-);
+// The Games dialog (every game's rules, chess.js) loads when Games is first pressed, not with
+// the conversation.
+const loadGames = () => import('@/components/games/games-button');
+const GamesButton = lazy(() => loadGames().then((m) => ({ default: m.GamesButton })));
 
 const STATUS = { online: 'Online', away: 'Away', offline: 'Offline' } as const;
 
@@ -79,7 +81,16 @@ export function ConversationHeader({
       <SearchInConversationButton conversation={conversation} />
       <PinnedList conversation={conversation} />
       <MuteButton conversation={conversation} />
-      <GamesButton conversation={conversation} meId={meId} />
+      <OnDemand
+        load={loadGames}
+        standIn={(props) => (
+          <Button variant="ghost" size="sm" {...props}>
+            Games
+          </Button>
+        )}
+      >
+        <GamesButton conversation={conversation} meId={meId} defaultOpen />
+      </OnDemand>
       <ConversationDetails conversation={conversation} meId={meId} />
       {withAssistant ? null : <CallButtons conversationId={conversation.id} meId={meId} />}
     </header>

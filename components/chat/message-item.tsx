@@ -19,7 +19,7 @@ import { ThreadSummary } from '@/components/threads/thread-summary';
 
 import { AiBadge } from './ai-badge';
 import { ImageAttachment } from './image-viewer';
-import { Markdown } from './markdown';
+import { MessageBody } from './message-body';
 import { messageActions, react } from './message-actions';
 import { MessageSheet } from './message-menu';
 import { DeleteDialog, Toolbar } from './message-toolbar';
@@ -177,7 +177,7 @@ function UserMessage({
                 {message.body}
               </p>
             ) : message.body ? (
-              <Markdown body={message.body} members={conversation.members} meId={meId} />
+              <MessageBody body={message.body} members={conversation.members} meId={meId} />
             ) : null}
             {message.attachments.length ? (
               <div className="mt-1 flex flex-wrap gap-2">

@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'react';
 
 import { useMe } from '@/components/me-context';
+import { unlockAudio } from '@/lib/calls/client/audio';
 import { useConversationsStore } from '@/lib/chat/client/conversations-store';
 import { messageSoundOn, playMessageSound, shouldSound } from '@/lib/chat/client/message-sound';
 import { loadNotificationSettings } from '@/lib/notifications/client/api-client';
@@ -22,6 +23,21 @@ export function MessageSound() {
     refresh();
     window.addEventListener('focus', refresh);
     return () => window.removeEventListener('focus', refresh);
+  }, []);
+  // Browsers start an AudioContext only after a click or key press, and it starts a moment after
+  // it is asked: made on the first message, that message would be silent. So the first press on
+  // the page makes it, and the first message finds it running.
+  useEffect(() => {
+    const unlock = () => {
+      if (messageSoundOn()) unlockAudio();
+    };
+    const options = { once: true, capture: true } as const;
+    window.addEventListener('pointerdown', unlock, options);
+    window.addEventListener('keydown', unlock, options);
+    return () => {
+      window.removeEventListener('pointerdown', unlock, options);
+      window.removeEventListener('keydown', unlock, options);
+    };
   }, []);
   useEffect(
     () =>

@@ -1,0 +1,135 @@
+import { expect, test, type Page } from '@playwright/test';
+
+import { closePeople, conversationLink, personInBrowser, send, startDirect } from './fixtures/chat';
+import { openSettings } from './fixtures/people';
+
+// Issue #12's settings that change what a person hears and what others see: the new-message
+// sound, Do not disturb, and the custom status. Each is switched in Settings as a person would
+// and its effect is checked in the page, not in the store.
+test.afterEach(closePeople);
+
+/**
+ * Counts the oscillators the page starts: the chime is two (lib/chat/client/message-sound.ts),
+ * made with Web Audio, so this is the sound itself being played, not a flag saying it should be.
+ */
+async function listenForChimes(page: Page) {
+  await page.context().addInitScript(() => {
+    const w = window as unknown as { __oscillatorsStarted: number };
+    w.__oscillatorsStarted = 0;
+    const start = Object.getOwnPropertyDescriptor(OscillatorNode.prototype, 'start')?.value as (
+      this: OscillatorNode,
+      when?: number,
+    ) => void;
+    OscillatorNode.prototype.start = function (this: OscillatorNode, when?: number) {
+      w.__oscillatorsStarted++;
+      start.call(this, when);
+    };
+  });
+}
+const CHIME = 2;
+const oscillators = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __oscillatorsStarted: number }).__oscillatorsStarted);
+
+const chatsLink = (page: Page) =>
+  page.getByRole('navigation', { name: 'App' }).getByRole('link', { name: 'Chats' });
+
+/** Back to the chats from Settings; resolves once the chats have read Do not disturb again. */
+async function backToChats(page: Page) {
+  const settingsRead = page.waitForResponse(
+    (r) => r.url().endsWith('/api/v1/me/notification-settings') && r.request().method() === 'GET',
+  );
+  await chatsLink(page).click();
+  await expect(page.getByRole('navigation', { name: 'Conversations' })).toBeVisible();
+  await settingsRead;
+}
+
+test('the new-message sound plays, stays off when switched off, and Do not disturb silences it while still counting', async ({
+  browser,
+}) => {
+  const ana = await personInBrowser(browser, 'Ana Chime');
+  const ben = await personInBrowser(browser, 'Ben Chime');
+  await startDirect(ben.page, ana.person.name);
+  await send(ben.page, 'First hello');
+
+  // Ana is on her chats list (no conversation open), and has clicked in the page: browsers let
+  // a page make sound only after that.
+  await listenForChimes(ana.page);
+  await ana.page.goto('/chats');
+  const fromBen = conversationLink(ana.page, ben.person.name);
+  await expect(fromBen).toContainText('First hello');
+  await ana.page.getByRole('searchbox', { name: 'Search conversations' }).click();
+
+  await send(ben.page, 'Ding one');
+  await expect(fromBen).toContainText('Ding one');
+  await expect.poll(() => oscillators(ana.page)).toBe(CHIME);
+
+  // Sound off (this browser): the next message arrives in silence.
+  await openSettings(ana.page);
+  const sound = ana.page.getByRole('switch', { name: /^Sound for new messages/ });
+  await expect(sound).toBeChecked();
+  await sound.uncheck();
+  await backToChats(ana.page);
+  await send(ben.page, 'Ding two');
+  await expect(fromBen).toContainText('Ding two');
+  expect(await oscillators(ana.page)).toBe(CHIME);
+
+  // Sound on again, and Do not disturb on: silent, but the message still counts as unread.
+  await openSettings(ana.page);
+  await sound.check();
+  const dnd = ana.page.getByRole('switch', { name: /^Do not disturb/ });
+  await dnd.check();
+  await expect(ana.page.getByText('Notification settings saved').first()).toBeVisible();
+  await ana.page.reload();
+  await expect(dnd).toBeChecked();
+  await backToChats(ana.page);
+  await send(ben.page, 'Ding three');
+  await expect(fromBen).toContainText('Ding three');
+  await expect(fromBen.getByTestId('unread-badge')).toHaveText('4');
+  expect(await oscillators(ana.page)).toBe(CHIME);
+
+  // Do not disturb off: the chime is back, which shows it was Do not disturb that kept it quiet.
+  await openSettings(ana.page);
+  await dnd.uncheck();
+  await expect(dnd).not.toBeChecked();
+  await backToChats(ana.page);
+  await send(ben.page, 'Ding four');
+  await expect(fromBen).toContainText('Ding four');
+  await expect.poll(() => oscillators(ana.page)).toBe(2 * CHIME);
+});
+
+test('a custom status saved in Settings shows in the header, the DM header and the member list; presence follows the person', async ({
+  browser,
+}) => {
+  const ana = await personInBrowser(browser, 'Ana Status');
+  const ben = await personInBrowser(browser, 'Ben Status');
+  await startDirect(ben.page, ana.person.name);
+  await send(ben.page, 'Are you around?');
+  const status = ben.page.getByTestId('conversation-status');
+  await expect(status).toHaveText('Online');
+
+  await openSettings(ana.page);
+  const profile = ana.page.getByRole('form', { name: 'Profile' });
+  await profile.getByLabel('Status').fill('On a train until 6');
+  await profile.getByRole('button', { name: 'Save profile' }).click();
+  await expect(ana.page.getByText('Profile saved').first()).toBeVisible();
+  await expect(ana.page.getByTestId('my-status')).toHaveText('On a train until 6');
+
+  // Ben sees it beside her presence in the DM's header and in its member list.
+  await ben.page.reload();
+  await expect(status).toHaveText('Online · On a train until 6');
+  await ben.page.getByRole('button', { name: 'Conversation details' }).click();
+  const details = ben.page.getByRole('dialog', { name: 'Conversation details' });
+  await expect(details.getByRole('listitem').filter({ hasText: ana.person.name })).toContainText(
+    'On a train until 6',
+  );
+  await ben.page.keyboard.press('Escape');
+
+  // Cleared, it is gone; and when Ana leaves, her presence goes from Online to last seen.
+  await profile.getByLabel('Status').fill('');
+  await profile.getByRole('button', { name: 'Save profile' }).click();
+  await expect(ana.page.getByTestId('my-status')).toBeHidden();
+  await ben.page.reload();
+  await expect(status).toHaveText('Online');
+  await ana.page.context().close();
+  await expect(status).toHaveText(/^(Offline|Last seen .+)$/, { timeout: 30_000 });
+});
