@@ -21,7 +21,7 @@ import { AiBadge } from './ai-badge';
 import { ImageAttachment } from './image-viewer';
 import { MessageBody } from './message-body';
 import { messageActions, react } from './message-actions';
-import { MessageSheet } from './message-menu';
+import { MessageSheet } from './message-sheet';
 import { DeleteDialog, Toolbar } from './message-toolbar';
 import { ReplyQuote } from './reply-quote';
 import { useIsTouch } from './use-is-touch';

@@ -1,11 +1,12 @@
 'use client';
 
 import { Pencil, Reply, SmilePlus, Trash2 } from 'lucide-react';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { Dialog } from '@/components/ui/dialog';
+import { useOpenedOnce } from '@/components/ui/on-demand';
 import { chatApi } from '@/lib/chat/client/api-client';
 import { useComposerStore } from '@/lib/chat/client/composer-store';
 import type { MessageWire } from '@/lib/chat/wire';
@@ -13,7 +14,49 @@ import { toast } from '@/lib/ui/client/toast-store';
 
 import { EmojiPicker } from './emoji-picker';
 import { react, type MessageAction } from './message-actions';
-import { MessageMenu, MoreButton } from './message-menu';
+import { MoreButton } from './more-button';
+
+// The dropdown (Radix Menu) loads when a message's menu is first opened, by "⋯" or by Enter on
+// a focused message; pointing at or focusing "⋯" starts the fetch.
+const loadMenu = () => import('./message-menu');
+const MessageMenu = lazy(() => loadMenu().then((m) => ({ default: m.MessageMenu })));
+const prefetchMenu = () => void loadMenu().catch(() => undefined);
+
+/** "⋯" and the message's menu: the plain button until the menu is first opened. */
+function MenuSlot({
+  message,
+  actions,
+  open,
+  onOpenChange,
+}: {
+  message: MessageWire;
+  actions: MessageAction[];
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
+  const mounted = useOpenedOnce(open);
+  const standIn = (
+    <MoreButton
+      aria-haspopup="menu"
+      aria-expanded={open}
+      onClick={() => onOpenChange(true)}
+      onPointerEnter={prefetchMenu}
+      onFocus={prefetchMenu}
+    />
+  );
+  if (!mounted) return standIn;
+  return (
+    <Suspense fallback={standIn}>
+      <MessageMenu
+        message={message}
+        actions={actions}
+        open={open}
+        onOpenChange={onOpenChange}
+        trigger={<MoreButton />}
+      />
+    </Suspense>
+  );
+}
 
 /**
  * The toolbar over a message: with a mouse (on hover) or the keyboard (on focus) the frequent
@@ -102,12 +145,11 @@ export function Toolbar({
             </button>
           ) : null}
           {more}
-          <MessageMenu
+          <MenuSlot
             message={message}
             actions={actions}
             open={menuOpen}
             onOpenChange={setMenuOpen}
-            trigger={<MoreButton />}
           />
         </>
       )}
