@@ -1,18 +1,17 @@
 'use client';
 
 import { Pencil, Reply, SmilePlus, Trash2 } from 'lucide-react';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { forwardRef, lazy, Suspense, type ComponentProps, type ReactNode } from 'react';
 
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { Dialog } from '@/components/ui/dialog';
-import { useOpenedOnce } from '@/components/ui/on-demand';
+import { OnDemand, useOpenedOnce } from '@/components/ui/on-demand';
 import { chatApi } from '@/lib/chat/client/api-client';
 import { useComposerStore } from '@/lib/chat/client/composer-store';
 import type { MessageWire } from '@/lib/chat/wire';
 import { toast } from '@/lib/ui/client/toast-store';
 
-import { EmojiPicker } from './emoji-picker';
 import { react, type MessageAction } from './message-actions';
 import { MoreButton } from './more-button';
 
@@ -21,6 +20,27 @@ import { MoreButton } from './more-button';
 const loadMenu = () => import('./message-menu');
 const MessageMenu = lazy(() => loadMenu().then((m) => ({ default: m.MessageMenu })));
 const prefetchMenu = () => void loadMenu().catch(() => undefined);
+// The reaction picker (a Radix Popover) likewise loads on the first press of "Add reaction".
+const loadPicker = () => import('./emoji-picker');
+const EmojiPicker = lazy(() => loadPicker().then((m) => ({ default: m.EmojiPicker })));
+
+/** "Add reaction": the picker's trigger, and its stand-in until the picker has loaded. */
+const ReactionButton = forwardRef<HTMLButtonElement, ComponentProps<'button'>>(
+  function ReactionButton(props, ref) {
+    return (
+      <button
+        ref={ref}
+        type="button"
+        aria-label="Add reaction"
+        title="Add reaction"
+        aria-haspopup="dialog"
+        {...props}
+      >
+        <SmilePlus aria-hidden size={18} />
+      </button>
+    );
+  },
+);
 
 /** "⋯" and the message's menu: the plain button until the menu is first opened. */
 function MenuSlot({
@@ -105,14 +125,16 @@ export function Toolbar({
         <MoreButton onClick={openSheet} />
       ) : (
         <>
-          <EmojiPicker
-            onPick={(emoji) => react(message, emoji, true)}
-            trigger={
-              <button type="button" aria-label="Add reaction" title="Add reaction" className={btn}>
-                <SmilePlus aria-hidden size={18} />
-              </button>
-            }
-          />
+          <OnDemand
+            load={loadPicker}
+            standIn={(props) => <ReactionButton className={btn} {...props} />}
+          >
+            <EmojiPicker
+              defaultOpen
+              onPick={(emoji) => react(message, emoji, true)}
+              trigger={<ReactionButton className={btn} />}
+            />
+          </OnDemand>
           <button
             type="button"
             aria-label="Reply"
