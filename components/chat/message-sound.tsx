@@ -25,12 +25,13 @@ export function MessageSound() {
     return () => window.removeEventListener('focus', refresh);
   }, []);
   // Browsers start an AudioContext only after a click or key press, and it starts a moment after
-  // it is asked: made on the first message, that message would be silent. So the first press on
-  // the page makes it, and the first message finds it running.
+  // it is asked: made on the first message, that message would be silent. So it is made now if
+  // the page has had a press already (coming back from Settings), else on the first press.
   useEffect(() => {
     const unlock = () => {
       if (messageSoundOn()) unlockAudio();
     };
+    if (navigator.userActivation?.hasBeenActive) unlock();
     const options = { once: true, capture: true } as const;
     window.addEventListener('pointerdown', unlock, options);
     window.addEventListener('keydown', unlock, options);
