@@ -2,22 +2,11 @@
 
 import { cn } from '@/components/ui/cn';
 import { Sheet } from '@/components/ui/sheet';
-import type { MessageWire } from '@/lib/chat/wire';
 
-import { QUICK_REACTIONS, react, type MessageAction } from './message-actions';
+import { QUICK_REACTIONS, react, type MessageChoicesProps } from './message-actions';
 
 /** The same choices as a bottom sheet, for a long press or the "⋯" button on touch screens. */
-export function MessageSheet({
-  message,
-  actions,
-  open,
-  onOpenChange,
-}: {
-  message: MessageWire;
-  actions: MessageAction[];
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-}) {
+export function MessageSheet({ message, actions, open, onOpenChange }: MessageChoicesProps) {
   const pick = (run: () => void) => {
     onOpenChange(false);
     run();

@@ -12,7 +12,7 @@ import { useComposerStore } from '@/lib/chat/client/composer-store';
 import type { MessageWire } from '@/lib/chat/wire';
 import { toast } from '@/lib/ui/client/toast-store';
 
-import { react, type MessageAction } from './message-actions';
+import { react, type MessageAction, type MessageChoicesProps } from './message-actions';
 import { MoreButton } from './more-button';
 
 // The dropdown (Radix Menu) loads when a message's menu is first opened, by "⋯" or by Enter on
@@ -43,17 +43,7 @@ const ReactionButton = forwardRef<HTMLButtonElement, ComponentProps<'button'>>(
 );
 
 /** "⋯" and the message's menu: the plain button until the menu is first opened. */
-function MenuSlot({
-  message,
-  actions,
-  open,
-  onOpenChange,
-}: {
-  message: MessageWire;
-  actions: MessageAction[];
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-}) {
+function MenuSlot({ message, actions, open, onOpenChange }: MessageChoicesProps) {
   const mounted = useOpenedOnce(open);
   const standIn = (
     <MoreButton
