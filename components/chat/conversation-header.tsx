@@ -1,7 +1,6 @@
 'use client';
 
 import { ArrowLeft } from 'lucide-react';
-import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { lazy } from 'react';
 
@@ -15,12 +14,13 @@ import type { ConversationWire } from '@/lib/chat/wire';
 import { usePresenceStore } from '@/lib/chat/client/presence-store';
 
 import { ConversationAvatar } from './conversation-avatar';
+import { DetailsButton } from './details-button';
 import { MuteButton } from './mute-button';
 
-// The details panel (members, roles, shared images) loads after the conversation.
-const ConversationDetails = dynamic(
-  () => import('./conversation-details').then((m) => m.ConversationDetails),
-  { ssr: false },
+// The details panel (members, roles, shared images) loads on the first press of its button.
+const loadDetails = () => import('./conversation-details');
+const ConversationDetails = lazy(() =>
+  loadDetails().then((m) => ({ default: m.ConversationDetails })),
 );
 
 // The Games dialog (every game's rules, chess.js) loads when Games is first pressed, not with
@@ -91,7 +91,9 @@ export function ConversationHeader({
       >
         <GamesButton conversation={conversation} meId={meId} defaultOpen />
       </OnDemand>
-      <ConversationDetails conversation={conversation} meId={meId} />
+      <OnDemand load={loadDetails} standIn={(props) => <DetailsButton {...props} />}>
+        <ConversationDetails conversation={conversation} meId={meId} defaultOpen />
+      </OnDemand>
       {withAssistant ? null : <CallButtons conversationId={conversation.id} meId={meId} />}
     </header>
   );
