@@ -16,12 +16,14 @@ async function listenForChimes(page: Page) {
   await page.context().addInitScript(() => {
     const w = window as unknown as { __oscillatorsStarted: number };
     w.__oscillatorsStarted = 0;
-    const start = Object.getOwnPropertyDescriptor(OscillatorNode.prototype, 'start')?.value as (
-      this: OscillatorNode,
+    // `start` lives on AudioScheduledSourceNode, which oscillators inherit from.
+    const proto = AudioScheduledSourceNode.prototype;
+    const start = Object.getOwnPropertyDescriptor(proto, 'start')?.value as (
+      this: AudioScheduledSourceNode,
       when?: number,
     ) => void;
-    OscillatorNode.prototype.start = function (this: OscillatorNode, when?: number) {
-      w.__oscillatorsStarted++;
+    proto.start = function (this: AudioScheduledSourceNode, when?: number) {
+      if (this instanceof OscillatorNode) w.__oscillatorsStarted++;
       start.call(this, when);
     };
   });

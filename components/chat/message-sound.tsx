@@ -57,7 +57,14 @@ export function MessageSound() {
             tabVisible: document.visibilityState === 'visible',
             system: message.kind === 'system',
           });
-          if (sound) return playMessageSound();
+          if (!sound) continue;
+          try {
+            playMessageSound();
+          } catch {
+            // A sound is decoration: a failing audio stack must never stop the message showing
+            // (this runs inside the store update that shows it).
+          }
+          return;
         }
       }),
     [me.id],
