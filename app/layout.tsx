@@ -3,7 +3,6 @@ import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
 
 import { Toaster } from '@/components/ui/toast';
-import { TooltipProvider } from '@/components/ui/tooltip';
 import { THEME_COOKIE, parseTheme, themeClass } from '@/lib/theme';
 
 // The UI font is served from the app's own origin (CSP font-src 'self'); no request to a font CDN.
@@ -36,9 +35,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en" className={themeClass(theme)} data-theme={theme}>
       <body className="min-h-dvh antialiased">
-        <TooltipProvider>
-          <Toaster>{children}</Toaster>
-        </TooltipProvider>
+        <Toaster>{children}</Toaster>
       </body>
     </html>
   );

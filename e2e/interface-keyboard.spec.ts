@@ -9,6 +9,7 @@ import {
   personInBrowser,
   startDirect,
 } from './fixtures/chat';
+import { expectInViewport } from './fixtures/interface';
 
 test.afterEach(closePeople);
 
@@ -125,6 +126,16 @@ test('Ctrl+K finds and opens a conversation; Alt+Up/Down moves between them; ? l
   await p.keyboard.press('Escape');
   await expect(help).toBeHidden();
   await expect(composer(p)).toBeFocused();
+
+  // The sidebar's icon buttons say what they do and their key on hover; Esc puts the hint away.
+  const shortcuts = p.getByRole('button', { name: 'Keyboard shortcuts' });
+  await shortcuts.hover();
+  const hint = p.getByRole('tooltip');
+  await expect(hint).toHaveText('Keyboard shortcuts (?)');
+  await expect(shortcuts).toHaveAccessibleDescription('Keyboard shortcuts (?)');
+  await expectInViewport(p, hint, 'the hint');
+  await p.keyboard.press('Escape');
+  await expect(hint).toBeHidden();
 });
 
 test('a sidebar link tells a screen reader the name, the unread count and the last message', async ({

@@ -1,4 +1,7 @@
+import path from 'node:path';
+
 import { expect, test } from '@playwright/test';
+import Database from 'better-sqlite3';
 
 import {
   callView,
@@ -12,6 +15,8 @@ import {
   startDirect,
 } from './fixtures/chat';
 import { expectInViewport, expectNoHorizontalOverflow, longPress } from './fixtures/interface';
+import { signIn, signUp } from './fixtures/people';
+import { E2E_ADMIN_EMAIL, E2E_DATA_DIR } from './fixtures/server';
 
 // Runs in the `phone` project only: 390 × 844, touch, mobile viewport (playwright.config.ts).
 test.afterEach(closePeople);
@@ -56,6 +61,45 @@ test('every screen fits a 390 px phone without scrolling sideways, and the heade
   await expect(log(p).getByRole('button', { name: 'Copy' })).toBeVisible();
   await expectNoHorizontalOverflow(p, 'conversation');
   await expectInViewport(p, composer(p), 'composer');
+});
+
+test('settings with a long status and a new API token, and the admin pages, fit a 390 px phone', async ({
+  page,
+}) => {
+  // The server's admin (ADMIN_EMAILS, verified): the same person operations.spec.ts uses, signed
+  // up here unless an earlier spec on this server already did.
+  const admin = { name: 'Olga Ops', email: E2E_ADMIN_EMAIL, password: 'pw-olga-ops-secret' };
+  const db = new Database(path.join(E2E_DATA_DIR, 'parley.db'));
+  try {
+    const known = db.prepare('SELECT 1 FROM users WHERE email = ?').get(E2E_ADMIN_EMAIL);
+    if (known) await signIn(page, admin);
+    else await signUp(page, admin);
+    db.prepare('UPDATE users SET email_verified = 1 WHERE email = ?').run(E2E_ADMIN_EMAIL);
+  } finally {
+    db.close();
+  }
+  await expect(page.getByRole('navigation', { name: 'Conversations' })).toBeVisible();
+
+  await page.goto('/settings');
+  const profile = page.getByRole('form', { name: 'Profile' });
+  await profile
+    .getByLabel('Status')
+    .fill('Travelling between Lisbon and Porto all week; replies come in the evenings');
+  await profile.getByRole('button', { name: 'Save profile' }).click();
+  await expect(page.getByText('Profile saved').first()).toBeVisible();
+  await page.getByLabel('Token name').fill('a bot with a rather long name for a phone');
+  await page.getByRole('button', { name: 'Create token' }).click();
+  await expect(page.getByLabel('New token')).toHaveValue(/^plk_/);
+  await expectNoHorizontalOverflow(page, 'settings with a status and a new token');
+
+  for (const [where, heading] of [
+    ['/admin/operations', 'Operations'],
+    ['/admin/jobs', 'Jobs'],
+  ] as const) {
+    await page.goto(where);
+    await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
+    await expectNoHorizontalOverflow(page, where);
+  }
 });
 
 test('a long press, or the always-visible ⋯, opens the message sheet: react, reply, pin, thread, edit, copy', async ({

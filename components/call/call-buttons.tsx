@@ -5,9 +5,12 @@ import { useState } from 'react';
 
 import { useRealtimeHost } from '@/components/realtime-provider';
 import { Button } from '@/components/ui/button';
-import { acceptCall, startCall } from '@/lib/calls/client/controller';
 import { useLiveCall } from '@/lib/calls/client/use-live-call';
 import { useCallStore } from '@/lib/calls/client/call-store';
+
+// The calling code (sessions, peers, media) is fetched on the click that starts or joins a call,
+// not with every conversation; a click keeps its user activation across the import.
+const controller = () => import('@/lib/calls/client/controller');
 
 /**
  * The conversation header's call buttons: "Start voice call" and "Start video call", or
@@ -34,7 +37,7 @@ export function CallButtons({ conversationId, meId }: { conversationId: string; 
       <Button
         size="sm"
         disabled={busy}
-        onClick={() => run(() => acceptCall(ctx, live.callId))}
+        onClick={() => run(async () => (await controller()).acceptCall(ctx, live.callId))}
         className="bg-success text-success-fg"
       >
         <Phone aria-hidden size={18} />
@@ -51,7 +54,9 @@ export function CallButtons({ conversationId, meId }: { conversationId: string; 
         aria-label="Start voice call"
         title="Start voice call"
         disabled={disabled}
-        onClick={() => run(() => startCall(ctx, conversationId, 'audio'))}
+        onClick={() =>
+          run(async () => (await controller()).startCall(ctx, conversationId, 'audio'))
+        }
       >
         <Phone aria-hidden size={18} />
       </Button>
@@ -61,7 +66,9 @@ export function CallButtons({ conversationId, meId }: { conversationId: string; 
         aria-label="Start video call"
         title="Start video call"
         disabled={disabled}
-        onClick={() => run(() => startCall(ctx, conversationId, 'video'))}
+        onClick={() =>
+          run(async () => (await controller()).startCall(ctx, conversationId, 'video'))
+        }
       >
         <Video aria-hidden size={18} />
       </Button>

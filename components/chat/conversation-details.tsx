@@ -16,6 +16,7 @@ import { groupNameSchema } from '@/lib/chat/schemas';
 import type { ConversationWire, MemberWire } from '@/lib/chat/wire';
 import { toast } from '@/lib/ui/client/toast-store';
 
+import { DetailsButton } from './details-button';
 import { MuteButton } from './mute-button';
 import { PersonCard } from './person-card';
 import { SharedImages } from './shared-images';
@@ -47,11 +48,14 @@ async function change(what: string, run: () => Promise<ConversationWire | void>)
 export function ConversationDetails({
   conversation,
   meId,
+  defaultOpen = false,
 }: {
   conversation: ConversationWire;
   meId: string;
+  /** Open at once: the header mounts the panel on the first press of its stand-in. */
+  defaultOpen?: boolean;
 }) {
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(defaultOpen);
   const group = conversation.kind === 'group';
   const me = conversation.members.find((m) => m.id === meId);
   const canManage = group && (me?.role === 'owner' || me?.role === 'admin');
@@ -72,25 +76,7 @@ export function ConversationDetails({
       open={open}
       onOpenChange={setOpen}
       title={group ? `${conversation.name}: details` : 'Conversation details'}
-      trigger={
-        <button
-          type="button"
-          aria-label="Conversation details"
-          title="Members, settings and shared images"
-          className="inline-flex h-9 w-9 items-center justify-center rounded-md hover:bg-surface-2"
-        >
-          <svg
-            aria-hidden
-            viewBox="0 0 24 24"
-            className="h-5 w-5"
-            fill="none"
-            stroke="currentColor"
-          >
-            <circle cx="12" cy="12" r="9" strokeWidth="1.8" />
-            <path strokeWidth="1.8" strokeLinecap="round" d="M12 11v5M12 8h.01" />
-          </svg>
-        </button>
-      }
+      trigger={<DetailsButton />}
     >
       <div className="flex max-h-[70dvh] flex-col gap-4 overflow-y-auto">
         {canManage ? <RenameForm conversation={conversation} /> : null}

@@ -1,10 +1,12 @@
 'use client';
 
 import { ArrowLeft } from 'lucide-react';
-import dynamic from 'next/dynamic';
 import Link from 'next/link';
+import { lazy } from 'react';
 
 import { CallButtons } from '@/components/call/call-buttons';
+import { Button } from '@/components/ui/button';
+import { OnDemand } from '@/components/ui/on-demand';
 import { SearchInConversationButton } from '@/components/search/search-in-conversation-button';
 import { PinnedList } from '@/components/pins/pinned-list';
 import { isAssistant } from '@/lib/assistant/identity';
@@ -12,19 +14,19 @@ import type { ConversationWire } from '@/lib/chat/wire';
 import { usePresenceStore } from '@/lib/chat/client/presence-store';
 
 import { ConversationAvatar } from './conversation-avatar';
+import { DetailsButton } from './details-button';
 import { MuteButton } from './mute-button';
 
-// The details panel (members, roles, shared images) loads after the conversation.
-const ConversationDetails = dynamic(
-  () => import('./conversation-details').then((m) => m.ConversationDetails),
-  { ssr: false },
+// The details panel (members, roles, shared images) loads on the first press of its button.
+const loadDetails = () => import('./conversation-details');
+const ConversationDetails = lazy(() =>
+  loadDetails().then((m) => ({ default: m.ConversationDetails })),
 );
 
-// The Games dialog (its rules and engines) loads after the conversation, not with it.
-const GamesButton = dynamic(
-  () => import('@/components/games/games-button').then((m) => m.GamesButton),
-  { ssr: false },
-);
+// The Games dialog (every game's rules, chess.js) loads when Games is first pressed, not with
+// the conversation.
+const loadGames = () => import('@/components/games/games-button');
+const GamesButton = lazy(() => loadGames().then((m) => ({ default: m.GamesButton })));
 
 const STATUS = { online: 'Online', away: 'Away', offline: 'Offline' } as const;
 
@@ -79,8 +81,19 @@ export function ConversationHeader({
       <SearchInConversationButton conversation={conversation} />
       <PinnedList conversation={conversation} />
       <MuteButton conversation={conversation} />
-      <GamesButton conversation={conversation} meId={meId} />
-      <ConversationDetails conversation={conversation} meId={meId} />
+      <OnDemand
+        load={loadGames}
+        standIn={(props) => (
+          <Button variant="ghost" size="sm" {...props}>
+            Games
+          </Button>
+        )}
+      >
+        <GamesButton conversation={conversation} meId={meId} defaultOpen />
+      </OnDemand>
+      <OnDemand load={loadDetails} standIn={(props) => <DetailsButton {...props} />}>
+        <ConversationDetails conversation={conversation} meId={meId} defaultOpen />
+      </OnDemand>
       {withAssistant ? null : <CallButtons conversationId={conversation.id} meId={meId} />}
     </header>
   );

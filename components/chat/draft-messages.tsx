@@ -8,7 +8,7 @@ import { useDraftsStore, type Draft } from '@/lib/chat/client/drafts-store';
 import { useTimeline } from '@/lib/chat/client/timeline-store';
 
 import { AiBadge } from './ai-badge';
-import { Markdown } from './markdown';
+import { MessageBody } from './message-body';
 import { MessageBoundary } from './message-boundary';
 
 const NO_DRAFTS: Record<string, Draft> = {};
@@ -90,7 +90,7 @@ export function DraftMessages({
                 <span className="animate-pulse text-xs text-muted">replying…</span>
               </p>
               <MessageBoundary body={draft.body}>
-                <Markdown body={draft.body} members={conversation.members} meId={meId} />
+                <MessageBody body={draft.body} members={conversation.members} meId={meId} />
               </MessageBoundary>
             </div>
           </div>

@@ -53,18 +53,22 @@ const cell =
   'rounded p-1 text-xl hover:bg-surface-2 focus-visible:outline focus-visible:outline-2 focus-visible:outline-ring';
 
 /**
- * A popover with recently used emoji first, the usual reactions, and the whole Unicode set with
+ * A popover with recently used emoji first (message-toolbar.tsx loads this module on the first
+ * press of "Add reaction"), the usual reactions, and the whole Unicode set with
  * a search field (lazy). Buttons in order, so Tab and arrow keys move through them.
  */
 export function EmojiPicker({
   trigger,
   onPick,
+  defaultOpen = false,
 }: {
   trigger: ReactNode;
   onPick: (emoji: string) => void;
+  /** Open at once: the toolbar mounts the picker on the first press of its stand-in. */
+  defaultOpen?: boolean;
 }) {
-  const [recent, setRecent] = useState<string[]>([]);
-  const [open, setOpen] = useState(false);
+  const [recent, setRecent] = useState<string[]>(() => (defaultOpen ? readRecent() : []));
+  const [open, setOpen] = useState(defaultOpen);
   const pick = (emoji: string) => {
     rememberRecent(emoji);
     setOpen(false);

@@ -6,9 +6,10 @@ import { findMentions, type MentionMember } from '@/lib/chat/mentions';
 
 import { CodeBlock } from './code-block';
 import { limitNesting, remarkFlattenDeep } from './markdown-limits';
+import { BODY_CLASS, MENTION_CLASSES, MENTION_OF_YOU } from './mention-style';
 
 /**
- * A message body as Markdown. Message text comes from other people, so: raw HTML is never
+ * A message body as Markdown (message-body.tsx loads this module only for bodies that need it). Message text comes from other people, so: raw HTML is never
  * parsed (react-markdown shows it as text; there is no rehype-raw), only http(s) and mailto
  * URLs survive, images become links (no tracking pixels, no layout jumps), and every link opens
  * in a new tab without handing over `window.opener` or referrer, marked nofollow. Nesting is
@@ -91,11 +92,9 @@ function rehypeMentions(options: { members: readonly MentionMember[]; meId: stri
         type: 'element',
         tagName: 'span',
         properties: {
-          className: mine
-            ? ['rounded', 'px-0.5', 'font-semibold', 'bg-accent', 'text-accent-fg']
-            : ['rounded', 'px-0.5', 'font-medium', 'bg-accent/15', 'text-accent'],
+          className: [...(mine ? MENTION_CLASSES.mine : MENTION_CLASSES.other)],
           dataMention: member.id,
-          ...(mine ? { ariaLabel: 'mention of you' } : {}),
+          ...(mine ? { ariaLabel: MENTION_OF_YOU } : {}),
         },
         children: [{ type: 'text', value: value.slice(start, end) }],
       });
@@ -132,7 +131,7 @@ export function Markdown({
   meId?: string | null;
 }) {
   return (
-    <div className="space-y-2 text-sm leading-relaxed [overflow-wrap:anywhere]">
+    <div className={BODY_CLASS}>
       <ReactMarkdown
         remarkPlugins={[remarkGfm, remarkFlattenDeep]}
         rehypePlugins={[[rehypeMentions, { members, meId }]]}

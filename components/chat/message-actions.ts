@@ -17,6 +17,14 @@ export type MessageAction = {
   danger?: boolean;
 };
 
+/** What the menu, the touch sheet and the "⋯" slot that opens them are given. */
+export type MessageChoicesProps = {
+  message: MessageWire;
+  actions: MessageAction[];
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+};
+
 export type MessageActionContext = {
   message: MessageWire;
   mine: boolean;

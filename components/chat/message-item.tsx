@@ -19,9 +19,9 @@ import { ThreadSummary } from '@/components/threads/thread-summary';
 
 import { AiBadge } from './ai-badge';
 import { ImageAttachment } from './image-viewer';
-import { Markdown } from './markdown';
+import { MessageBody } from './message-body';
 import { messageActions, react } from './message-actions';
-import { MessageSheet } from './message-menu';
+import { MessageSheet } from './message-sheet';
 import { DeleteDialog, Toolbar } from './message-toolbar';
 import { ReplyQuote } from './reply-quote';
 import { useIsTouch } from './use-is-touch';
@@ -183,7 +183,7 @@ function UserMessage({
                 {message.body}
               </p>
             ) : message.body ? (
-              <Markdown body={message.body} members={conversation.members} meId={meId} />
+              <MessageBody body={message.body} members={conversation.members} meId={meId} />
             ) : null}
             {message.attachments.length ? (
               <div className="mt-1 flex flex-wrap gap-2">

@@ -1,41 +1,17 @@
 'use client';
 
 import * as RadixMenu from '@radix-ui/react-dropdown-menu';
-import { MoreHorizontal } from 'lucide-react';
-import { forwardRef, type ComponentProps } from 'react';
 
-import { cn } from '@/components/ui/cn';
 import { Menu, MenuItem, MenuSeparator } from '@/components/ui/menu';
-import { Sheet } from '@/components/ui/sheet';
 import type { MessageWire } from '@/lib/chat/wire';
 
 import { QUICK_REACTIONS, react, type MessageAction } from './message-actions';
 
-/** The "⋯" button: on the hover toolbar with a mouse, always visible on touch screens. */
-export const MoreButton = forwardRef<HTMLButtonElement, ComponentProps<'button'>>(
-  function MoreButton({ className, ...props }, ref) {
-    return (
-      <button
-        ref={ref}
-        type="button"
-        aria-label="More actions"
-        title="More actions"
-        {...props}
-        className={cn(
-          'inline-flex h-8 w-8 items-center justify-center rounded-md text-muted hover:bg-surface-2 hover:text-fg',
-          className,
-        )}
-      >
-        <MoreHorizontal aria-hidden size={18} />
-      </button>
-    );
-  },
-);
-
-/** Whether this device's main pointer is a finger (the touch sheet instead of the menu). */
-export function isTouchDevice(): boolean {
-  return typeof window !== 'undefined' && window.matchMedia('(hover: none)').matches;
-}
+/*
+ * The dropdown (Radix Menu) is loaded when a message's menu is first opened (message-toolbar.tsx),
+ * not with the conversation; the "⋯" button is more-button.tsx and the touch sheet
+ * message-sheet.tsx.
+ */
 
 /** The message's menu for mouse and keyboard: quick reactions, then the actions list. */
 export function MessageMenu({
@@ -88,58 +64,5 @@ export function MessageMenu({
         </MenuItem>
       ))}
     </Menu>
-  );
-}
-
-/** The same choices as a bottom sheet, for a long press or the "⋯" button on touch screens. */
-export function MessageSheet({
-  message,
-  actions,
-  open,
-  onOpenChange,
-}: {
-  message: MessageWire;
-  actions: MessageAction[];
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-}) {
-  const pick = (run: () => void) => {
-    onOpenChange(false);
-    run();
-  };
-  return (
-    <Sheet open={open} onOpenChange={onOpenChange} title="Message actions">
-      <ul aria-label="Quick reactions" className="flex justify-between gap-1 pb-2">
-        {QUICK_REACTIONS.map((r) => (
-          <li key={r.emoji}>
-            <button
-              type="button"
-              aria-label={`React with ${r.name}`}
-              onClick={() => pick(() => react(message, r.emoji, true))}
-              className="flex h-12 w-12 items-center justify-center rounded-full bg-surface text-2xl"
-            >
-              {r.emoji}
-            </button>
-          </li>
-        ))}
-      </ul>
-      <ul aria-label="Actions" className="border-t border-border pt-1">
-        {actions.map((a) => (
-          <li key={a.id}>
-            <button
-              type="button"
-              onClick={() => pick(a.run)}
-              className={cn(
-                'flex min-h-12 w-full items-center gap-3 rounded-lg px-3 text-left text-base hover:bg-surface-2',
-                a.danger && 'text-danger',
-              )}
-            >
-              <a.icon aria-hidden size={20} className={a.danger ? undefined : 'text-muted'} />
-              {a.label}
-            </button>
-          </li>
-        ))}
-      </ul>
-    </Sheet>
   );
 }

@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'react';
 
 import { useMe } from '@/components/me-context';
+import { unlockAudio } from '@/lib/calls/client/audio';
 import { useConversationsStore } from '@/lib/chat/client/conversations-store';
 import { messageSoundOn, playMessageSound, shouldSound } from '@/lib/chat/client/message-sound';
 import { loadNotificationSettings } from '@/lib/notifications/client/api-client';
@@ -23,6 +24,22 @@ export function MessageSound() {
     window.addEventListener('focus', refresh);
     return () => window.removeEventListener('focus', refresh);
   }, []);
+  // Browsers start an AudioContext only after a click or key press, and it starts a moment after
+  // it is asked: made on the first message, that message would be silent. So it is made now if
+  // the page has had a press already (coming back from Settings), else on the first press.
+  useEffect(() => {
+    const unlock = () => {
+      if (messageSoundOn()) unlockAudio();
+    };
+    if (navigator.userActivation?.hasBeenActive) unlock();
+    const options = { once: true, capture: true } as const;
+    window.addEventListener('pointerdown', unlock, options);
+    window.addEventListener('keydown', unlock, options);
+    return () => {
+      window.removeEventListener('pointerdown', unlock, options);
+      window.removeEventListener('keydown', unlock, options);
+    };
+  }, []);
   useEffect(
     () =>
       useConversationsStore.subscribe((s, prev) => {
@@ -40,7 +57,14 @@ export function MessageSound() {
             tabVisible: document.visibilityState === 'visible',
             system: message.kind === 'system',
           });
-          if (sound) return playMessageSound();
+          if (!sound) continue;
+          try {
+            playMessageSound();
+          } catch {
+            // A sound is decoration: a failing audio stack must never stop the message showing
+            // (this runs inside the store update that shows it).
+          }
+          return;
         }
       }),
     [me.id],

@@ -1,19 +1,72 @@
 'use client';
 
 import { Pencil, Reply, SmilePlus, Trash2 } from 'lucide-react';
-import type { ReactNode } from 'react';
+import { forwardRef, lazy, Suspense, type ComponentProps, type ReactNode } from 'react';
 
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { Dialog } from '@/components/ui/dialog';
+import { OnDemand, useOpenedOnce } from '@/components/ui/on-demand';
 import { chatApi } from '@/lib/chat/client/api-client';
 import { useComposerStore } from '@/lib/chat/client/composer-store';
 import type { MessageWire } from '@/lib/chat/wire';
 import { toast } from '@/lib/ui/client/toast-store';
 
-import { EmojiPicker } from './emoji-picker';
-import { react, type MessageAction } from './message-actions';
-import { MessageMenu, MoreButton } from './message-menu';
+import { react, type MessageAction, type MessageChoicesProps } from './message-actions';
+import { MoreButton } from './more-button';
+
+// The dropdown (Radix Menu) loads when a message's menu is first opened, by "⋯" or by Enter on
+// a focused message; pointing at or focusing "⋯" starts the fetch.
+const loadMenu = () => import('./message-menu');
+const MessageMenu = lazy(() => loadMenu().then((m) => ({ default: m.MessageMenu })));
+const prefetchMenu = () => void loadMenu().catch(() => undefined);
+// The reaction picker (a Radix Popover) likewise loads on the first press of "Add reaction".
+const loadPicker = () => import('./emoji-picker');
+const EmojiPicker = lazy(() => loadPicker().then((m) => ({ default: m.EmojiPicker })));
+
+/** "Add reaction": the picker's trigger, and its stand-in until the picker has loaded. */
+const ReactionButton = forwardRef<HTMLButtonElement, ComponentProps<'button'>>(
+  function ReactionButton(props, ref) {
+    return (
+      <button
+        ref={ref}
+        type="button"
+        aria-label="Add reaction"
+        title="Add reaction"
+        aria-haspopup="dialog"
+        {...props}
+      >
+        <SmilePlus aria-hidden size={18} />
+      </button>
+    );
+  },
+);
+
+/** "⋯" and the message's menu: the plain button until the menu is first opened. */
+function MenuSlot({ message, actions, open, onOpenChange }: MessageChoicesProps) {
+  const mounted = useOpenedOnce(open);
+  const standIn = (
+    <MoreButton
+      aria-haspopup="menu"
+      aria-expanded={open}
+      onClick={() => onOpenChange(true)}
+      onPointerEnter={prefetchMenu}
+      onFocus={prefetchMenu}
+    />
+  );
+  if (!mounted) return standIn;
+  return (
+    <Suspense fallback={standIn}>
+      <MessageMenu
+        message={message}
+        actions={actions}
+        open={open}
+        onOpenChange={onOpenChange}
+        trigger={<MoreButton />}
+      />
+    </Suspense>
+  );
+}
 
 /**
  * The toolbar over a message: with a mouse (on hover) or the keyboard (on focus) the frequent
@@ -62,14 +115,16 @@ export function Toolbar({
         <MoreButton onClick={openSheet} />
       ) : (
         <>
-          <EmojiPicker
-            onPick={(emoji) => react(message, emoji, true)}
-            trigger={
-              <button type="button" aria-label="Add reaction" title="Add reaction" className={btn}>
-                <SmilePlus aria-hidden size={18} />
-              </button>
-            }
-          />
+          <OnDemand
+            load={loadPicker}
+            standIn={(props) => <ReactionButton className={btn} {...props} />}
+          >
+            <EmojiPicker
+              defaultOpen
+              onPick={(emoji) => react(message, emoji, true)}
+              trigger={<ReactionButton className={btn} />}
+            />
+          </OnDemand>
           <button
             type="button"
             aria-label="Reply"
@@ -102,12 +157,11 @@ export function Toolbar({
             </button>
           ) : null}
           {more}
-          <MessageMenu
+          <MenuSlot
             message={message}
             actions={actions}
             open={menuOpen}
             onOpenChange={setMenuOpen}
-            trigger={<MoreButton />}
           />
         </>
       )}

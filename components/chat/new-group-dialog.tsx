@@ -15,8 +15,9 @@ import { useConversationsStore } from '@/lib/chat/client/conversations-store';
 import { usePeopleSearch, type PersonResult } from './use-people-search';
 
 /** Name + people → a new group. */
-export function NewGroupDialog() {
-  const [open, setOpen] = useState(false);
+export function NewGroupDialog({ defaultOpen = false }: { defaultOpen?: boolean }) {
+  // Open at once when mounted by the sidebar's stand-in (ui/on-demand) on its first press.
+  const [open, setOpen] = useState(defaultOpen);
   const [name, setName] = useState('');
   const [query, setQuery] = useState('');
   const [picked, setPicked] = useState<PersonResult[]>([]);

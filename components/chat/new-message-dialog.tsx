@@ -14,8 +14,9 @@ import { AiBadge } from './ai-badge';
 import { usePeopleSearch } from './use-people-search';
 
 /** Find a person → their direct conversation (the existing one if there is one). */
-export function NewMessageDialog() {
-  const [open, setOpen] = useState(false);
+export function NewMessageDialog({ defaultOpen = false }: { defaultOpen?: boolean }) {
+  // Open at once when mounted by the sidebar's stand-in (ui/on-demand) on its first press.
+  const [open, setOpen] = useState(defaultOpen);
   const [query, setQuery] = useState('');
   const [error, setError] = useState<string | null>(null);
   const router = useRouter();

@@ -1,6 +1,6 @@
 'use client';
 
-import * as Tooltip from '@radix-ui/react-tooltip';
+import { Tooltip } from '@/components/ui/tooltip';
 
 /** "Seen" in a direct conversation; "Seen by N" in a group, with the names on hover or focus. */
 export function ReadReceipt({ kind, names }: { kind: 'direct' | 'group'; names: string[] }) {
@@ -9,27 +9,15 @@ export function ReadReceipt({ kind, names }: { kind: 'direct' | 'group'; names: 
   const label = `Seen by ${names.length}`;
   return (
     <div className="px-4 text-right">
-      <Tooltip.Provider delayDuration={200}>
-        <Tooltip.Root>
-          <Tooltip.Trigger asChild>
-            <button
-              type="button"
-              className="text-xs text-muted underline decoration-dotted"
-              aria-label={`${label}: ${names.join(', ')}`}
-            >
-              {label}
-            </button>
-          </Tooltip.Trigger>
-          <Tooltip.Portal>
-            <Tooltip.Content
-              sideOffset={4}
-              className="z-50 rounded bg-fg px-2 py-1 text-xs text-bg"
-            >
-              {names.join(', ')}
-            </Tooltip.Content>
-          </Tooltip.Portal>
-        </Tooltip.Root>
-      </Tooltip.Provider>
+      <Tooltip content={names.join(', ')} delay={200}>
+        <button
+          type="button"
+          className="text-xs text-muted underline decoration-dotted"
+          aria-label={`${label}: ${names.join(', ')}`}
+        >
+          {label}
+        </button>
+      </Tooltip>
     </div>
   );
 }

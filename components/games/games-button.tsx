@@ -20,11 +20,14 @@ const selectClass = 'mt-1 block w-full rounded-md border border-border bg-bg px-
 export function GamesButton({
   conversation,
   meId,
+  defaultOpen = false,
 }: {
   conversation: ConversationWire;
   meId: string;
+  /** Open at once: the header mounts this on the first press of its stand-in (ui/on-demand). */
+  defaultOpen?: boolean;
 }) {
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(defaultOpen);
   const others = conversation.members.filter((m) => m.id !== meId && m.id !== ASSISTANT_ID);
   const direct = conversation.kind === 'direct';
   const [kind, setKind] = useState<GameKind>('connect4');

@@ -2,9 +2,10 @@
 
 import { useRouter } from 'next/navigation';
 import { Search } from 'lucide-react';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 
 import { useMe } from '@/components/me-context';
+import { useOpenedOnce } from '@/components/ui/on-demand';
 import { chatApi } from '@/lib/chat/client/api-client';
 import { sortConversations, useConversationsStore } from '@/lib/chat/client/conversations-store';
 import { useTimelineStore } from '@/lib/chat/client/timeline-store';
@@ -12,9 +13,15 @@ import { adjacentConversation } from '@/lib/chat/navigation';
 import { useSearchUi } from '@/lib/search/client/search-store';
 import { useDialogsStore } from '@/lib/ui/client/dialogs-store';
 
-import { QuickSwitcher } from './quick-switcher';
-import { ShortcutsDialog } from './shortcuts-dialog';
 import type { SwitcherCommand } from './quick-switcher';
+
+// Both dialogs are fetched when first opened (and prefetched once the page has settled, so
+// Ctrl+K a moment later opens at once), not with every chat page.
+const loadSwitcher = () => import('./quick-switcher');
+const loadShortcuts = () => import('./shortcuts-dialog');
+const QuickSwitcher = lazy(() => loadSwitcher().then((m) => ({ default: m.QuickSwitcher })));
+const ShortcutsDialog = lazy(() => loadShortcuts().then((m) => ({ default: m.ShortcutsDialog })));
+const PREFETCH_AFTER_MS = 4000;
 
 /** Commands the quick switcher offers after the conversations and people it finds. */
 const COMMANDS: readonly SwitcherCommand[] = [
@@ -68,6 +75,15 @@ export function KeyboardShortcuts() {
   const switcher = useDialogsStore((s) => s.switcher);
   const shortcuts = useDialogsStore((s) => s.shortcuts);
   const { setSwitcher, setShortcuts } = useDialogsStore.getState();
+  const switcherMounted = useOpenedOnce(switcher);
+  const shortcutsMounted = useOpenedOnce(shortcuts);
+
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      void loadSwitcher().catch(() => undefined);
+    }, PREFETCH_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, []);
 
   useEffect(() => {
     function onKeyDown(e: KeyboardEvent) {
@@ -104,8 +120,16 @@ export function KeyboardShortcuts() {
 
   return (
     <>
-      <QuickSwitcher open={switcher} onOpenChange={setSwitcher} commands={COMMANDS} />
-      <ShortcutsDialog open={shortcuts} onOpenChange={setShortcuts} />
+      {switcherMounted ? (
+        <Suspense fallback={null}>
+          <QuickSwitcher open={switcher} onOpenChange={setSwitcher} commands={COMMANDS} />
+        </Suspense>
+      ) : null}
+      {shortcutsMounted ? (
+        <Suspense fallback={null}>
+          <ShortcutsDialog open={shortcuts} onOpenChange={setShortcuts} />
+        </Suspense>
+      ) : null}
     </>
   );
 }

@@ -1,15 +1,15 @@
 'use client';
 
 import { Search } from 'lucide-react';
-import dynamic from 'next/dynamic';
-import * as RadixDialog from '@radix-ui/react-dialog';
+import { lazy, Suspense } from 'react';
 
+import { useOpenedOnce } from '@/components/ui/on-demand';
 import { useSearchUi } from '@/lib/search/client/search-store';
 
-// The search panel loads when the dialog first opens, not with every page.
-const SearchPanel = dynamic(() => import('./search-panel').then((m) => m.SearchPanel), {
-  ssr: false,
-});
+// The search dialog and its panel load when search first opens, not with every page.
+const loadSearch = () => import('./search-dialog');
+const SearchDialog = lazy(() => loadSearch().then((m) => ({ default: m.SearchDialog })));
+const prefetch = () => void loadSearch().catch(() => undefined);
 
 /**
  * The search field at the top of the app and the search dialog it opens (also from Ctrl/Cmd+K's
@@ -17,14 +17,15 @@ const SearchPanel = dynamic(() => import('./search-panel').then((m) => m.SearchP
  * app's layout.
  */
 export function SearchRoot() {
-  const mode = useSearchUi((s) => s.mode);
-  const scope = useSearchUi((s) => s.scope);
+  const mounted = useOpenedOnce(useSearchUi((s) => s.mode !== 'closed'));
 
   return (
     <>
       <button
         type="button"
         onClick={() => useSearchUi.getState().openSearch()}
+        onPointerEnter={prefetch}
+        onFocus={prefetch}
         className="hidden h-8 w-56 items-center justify-between rounded-md border border-border px-3 text-sm text-muted hover:bg-surface-2 sm:flex"
       >
         <span>Search messages…</span>
@@ -38,23 +39,11 @@ export function SearchRoot() {
       >
         <Search aria-hidden size={18} />
       </button>
-      <RadixDialog.Root
-        open={mode !== 'closed'}
-        onOpenChange={(open) => !open && useSearchUi.getState().close()}
-      >
-        <RadixDialog.Portal>
-          <RadixDialog.Overlay className="fixed inset-0 bg-black/40" />
-          <RadixDialog.Content className="fixed left-1/2 top-[10vh] flex max-h-[80vh] w-[min(40rem,calc(100vw-1rem))] -translate-x-1/2 flex-col rounded-lg border border-border bg-bg p-4 shadow-xl">
-            <RadixDialog.Title className="mb-3 text-base font-semibold">
-              {scope ? `Search in ${scope.name}` : 'Search messages'}
-            </RadixDialog.Title>
-            <RadixDialog.Description className="sr-only">
-              Type to search; arrow keys move through results, Enter opens one
-            </RadixDialog.Description>
-            <SearchPanel />
-          </RadixDialog.Content>
-        </RadixDialog.Portal>
-      </RadixDialog.Root>
+      {mounted ? (
+        <Suspense fallback={null}>
+          <SearchDialog />
+        </Suspense>
+      ) : null}
     </>
   );
 }

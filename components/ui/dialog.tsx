@@ -1,12 +1,35 @@
 'use client';
 
-import * as RadixDialog from '@radix-ui/react-dialog';
-import { useRef, type ReactNode } from 'react';
+import {
+  cloneElement,
+  isValidElement,
+  lazy,
+  Suspense,
+  useRef,
+  useState,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
+
+import { useOpenedOnce } from './on-demand';
+
+// Radix Dialog (focus trap, scroll lock, dismissable layer) loads when a dialog first opens, not
+// with every page that has a button opening one (the chats page's first-load budget, issue #12).
+const DialogContent = lazy(() =>
+  import('./dialog-content').then((m) => ({ default: m.DialogContent })),
+);
+
+type TriggerProps = {
+  onClick?: (event: MouseEvent<HTMLElement>) => void;
+  'aria-haspopup'?: 'dialog';
+  'aria-expanded'?: boolean;
+};
 
 /**
  * A modal dialog: focus is trapped inside, Esc closes, and the title names it for screen readers.
  * Closing returns focus to the trigger, or, for a dialog opened without one (a shortcut, a menu
- * item), to whatever had focus when it opened.
+ * item), to whatever had focus when it opened. Open state is the caller's (`open`,
+ * `onOpenChange`) or, without `open`, the dialog's own.
  */
 export function Dialog({
   open,
@@ -23,37 +46,46 @@ export function Dialog({
   children: ReactNode;
   trigger?: ReactNode;
 }) {
-  const returnTo = useRef<HTMLElement | null>(null);
+  const [own, setOwn] = useState(false);
+  const isOpen = open ?? own;
+  const setOpen = (next: boolean) => {
+    if (open === undefined) setOwn(next);
+    onOpenChange?.(next);
+  };
+  const mounted = useOpenedOnce(isOpen);
+  // The trigger is found in the DOM (a `display: contents` box around it), so any element works
+  // as one without forwarding a ref.
+  const triggerBox = useRef<HTMLSpanElement>(null);
+  const returnFocus = () =>
+    trigger ? ((triggerBox.current?.firstElementChild as HTMLElement | null) ?? null) : null;
+
   return (
-    <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
-      {trigger ? <RadixDialog.Trigger asChild>{trigger}</RadixDialog.Trigger> : null}
-      <RadixDialog.Portal>
-        <RadixDialog.Overlay className="fixed inset-0 bg-black/40" />
-        <RadixDialog.Content
-          onOpenAutoFocus={() => {
-            returnTo.current = document.activeElement as HTMLElement | null;
-          }}
-          onCloseAutoFocus={(event) => {
-            if (!trigger && returnTo.current?.isConnected) {
-              event.preventDefault();
-              returnTo.current.focus();
-            }
-          }}
-          className="fixed left-1/2 top-1/2 max-h-[calc(100dvh-2rem)] overflow-y-auto w-[min(28rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-lg border border-border bg-bg p-5 shadow-xl"
-        >
-          <RadixDialog.Title className="text-lg font-semibold">{title}</RadixDialog.Title>
-          {description ? (
-            <RadixDialog.Description className="mt-1 text-sm text-muted">
-              {description}
-            </RadixDialog.Description>
-          ) : (
-            <RadixDialog.Description className="sr-only">{title}</RadixDialog.Description>
-          )}
-          <div className="mt-4">{children}</div>
-        </RadixDialog.Content>
-      </RadixDialog.Portal>
-    </RadixDialog.Root>
+    <>
+      {isValidElement<TriggerProps>(trigger) ? (
+        <span ref={triggerBox} className="contents">
+          {cloneElement(trigger, {
+            'aria-haspopup': 'dialog',
+            'aria-expanded': isOpen,
+            onClick: (event: MouseEvent<HTMLElement>) => {
+              trigger.props.onClick?.(event);
+              if (!event.defaultPrevented) setOpen(true);
+            },
+          })}
+        </span>
+      ) : null}
+      {mounted ? (
+        <Suspense fallback={null}>
+          <DialogContent
+            open={isOpen}
+            onOpenChange={setOpen}
+            title={title}
+            description={description}
+            returnFocus={returnFocus}
+          >
+            {children}
+          </DialogContent>
+        </Suspense>
+      ) : null}
+    </>
   );
 }
-
-export const DialogClose = RadixDialog.Close;

@@ -1,44 +1,26 @@
 'use client';
 
-import * as RadixToast from '@radix-ui/react-toast';
-import { X } from 'lucide-react';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 
 import { useToastStore } from '@/lib/ui/client/toast-store';
 
-import { cn } from './cn';
+import { useOpenedOnce } from './on-demand';
 
-const tone = { info: 'border-border', success: 'border-accent', error: 'border-danger' } as const;
+// Every page has the Toaster and few pages show a toast: the toast code (Radix Toast) is fetched
+// with the first one, then stays.
+const ToastList = lazy(() => import('./toast-list').then((m) => ({ default: m.ToastList })));
 
-/** Provides toasts to the tree and renders them in a polite live region. */
+/** Renders the page and, from the first `toast()` on, the toasts (toast-list.tsx). */
 export function Toaster({ children }: { children: ReactNode }) {
-  const toasts = useToastStore((s) => s.toasts);
-  const dismiss = useToastStore((s) => s.dismiss);
+  const mounted = useOpenedOnce(useToastStore((s) => s.toasts.length > 0));
   return (
-    <RadixToast.Provider swipeDirection="right" duration={5000}>
+    <>
       {children}
-      {toasts.map((t) => (
-        <RadixToast.Root
-          key={t.id}
-          type={t.variant === 'error' ? 'foreground' : 'background'}
-          onOpenChange={(open) => !open && dismiss(t.id)}
-          className={cn(
-            'relative rounded-md border-l-4 bg-surface p-3 pr-8 shadow-lg',
-            tone[t.variant],
-          )}
-        >
-          <RadixToast.Title className="font-medium">{t.title}</RadixToast.Title>
-          {t.description ? (
-            <RadixToast.Description className="text-sm text-muted">
-              {t.description}
-            </RadixToast.Description>
-          ) : null}
-          <RadixToast.Close aria-label="Dismiss" className="absolute right-2 top-2 text-muted">
-            <X aria-hidden size={14} />
-          </RadixToast.Close>
-        </RadixToast.Root>
-      ))}
-      <RadixToast.Viewport className="fixed bottom-4 right-4 z-50 flex w-80 max-w-[calc(100vw-2rem)] flex-col gap-2 outline-none" />
-    </RadixToast.Provider>
+      {mounted ? (
+        <Suspense fallback={null}>
+          <ToastList />
+        </Suspense>
+      ) : null}
+    </>
   );
 }
