@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
+import { messageWire } from '@/test/message-wire';
+
 import {
   contiguousTail,
   detectGap,
@@ -13,30 +15,9 @@ import type { MessageWire } from './wire';
 
 const ME = 'u-me';
 
-function msg(seq: number, over: Partial<MessageWire> = {}): MessageWire {
-  return {
-    id: `m${seq}`,
-    conversationId: 'c1',
-    seq,
-    authorId: 'u-ana',
-    kind: 'user',
-    body: `message ${seq}`,
-    clientId: null,
-    replyToId: null,
-    replyTo: null,
-    attachments: [],
-    mentions: [],
-    reactions: [],
-    system: null,
-    threadRootId: null,
-    alsoInConversation: false,
-    thread: null,
-    createdAt: `2024-03-04T10:00:${String(seq).padStart(2, '0')}.000Z`,
-    editedAt: null,
-    deletedAt: null,
-    ...over,
-  };
-}
+/** The tests' dates are in March 2024 (the separators' labels below). */
+const msg = (seq: number, over: Partial<MessageWire> = {}): MessageWire =>
+  messageWire(seq, { createdAt: `2024-03-04T10:00:${String(seq).padStart(2, '0')}.000Z`, ...over });
 
 function pending(clientId: string, over: Partial<PendingMessage> = {}): PendingMessage {
   return {

@@ -2,36 +2,16 @@ import { beforeEach, describe, expect, it } from 'vitest';
 
 import type { MessageWire } from '@/lib/chat/wire';
 import type { RoomEvent } from '@/lib/realtime/protocol';
+import { messageWire } from '@/test/message-wire';
 
 import { EMPTY_TIMELINE, selectTimeline, useTimelineStore } from './timeline-store';
 
 const C = 'c1';
 const ME = 'u-me';
 
-function msg(seq: number, over: Partial<MessageWire> = {}): MessageWire {
-  return {
-    id: `m${seq}`,
-    conversationId: C,
-    seq,
-    authorId: 'u-ana',
-    kind: 'user',
-    body: `message ${seq}`,
-    clientId: null,
-    replyToId: null,
-    replyTo: null,
-    attachments: [],
-    mentions: [],
-    reactions: [],
-    system: null,
-    threadRootId: null,
-    alsoInConversation: false,
-    thread: null,
-    createdAt: '2024-03-04T10:00:00.000Z',
-    editedAt: null,
-    deletedAt: null,
-    ...over,
-  };
-}
+/** One fixed time for every message: order comes from seq alone. */
+const msg = (seq: number, over: Partial<MessageWire> = {}): MessageWire =>
+  messageWire(seq, { createdAt: '2024-03-04T10:00:00.000Z', ...over });
 
 const created = (m: MessageWire): RoomEvent => ({
   type: 'message.created',
