@@ -96,6 +96,8 @@ export const transferSchemas = {
     version: z.number().int().min(1),
     turnMs: z.number().int().nullable(),
     clocks: z.array(z.number()).nullable(),
+    // Archives from before migration 13 have no starting clock: a rematch gets the default.
+    clockStartMs: z.number().int().nullable().default(null),
     turnStartedAt: time.nullable(),
     drawOfferedBy: id.nullable(),
     aiLevel: z.enum(['easy', 'medium', 'hard']).nullable(),

@@ -62,6 +62,7 @@ export function gamesContract(adapter: string, open: OpenStore) {
         version: 1,
         turnMs: 60_000,
         clocks: null,
+        clockStartMs: null,
         turnStartedAt: null,
         drawOfferedBy: null,
         aiLevel: null,
@@ -93,7 +94,11 @@ export function gamesContract(adapter: string, open: OpenStore) {
       const results = await Promise.all(Array.from({ length: 4 }, () => store.createGame(input)));
       expect(new Set(results.map((r) => r.game.id)).size).toBe(1);
       expect(results.filter((r) => r.created)).toHaveLength(1);
-      expect(results[0]!.game).toMatchObject({ clocks: [300_000, 300_000], aiLevel: 'hard' });
+      expect(results[0]!.game).toMatchObject({
+        clocks: [300_000, 300_000],
+        clockStartMs: 300_000,
+        aiLevel: 'hard',
+      });
       // Without a key, every create is a new game.
       const first = await store.createGame({ ...input, dedupeKey: null });
       const second = await store.createGame({ ...input, dedupeKey: null });

@@ -59,6 +59,7 @@ describe('mongo game schemas', () => {
       version: 1,
       turnMs: 60_000,
       clocks: null,
+      clockStartMs: null,
       turnStartedAt: null,
       drawOfferedBy: null,
       aiLevel: null,

@@ -43,6 +43,7 @@ export const gameSchema = new Schema<GameDoc>(
     version: { type: Number, required: true, min: 1 },
     turnMs: { type: Number, default: null },
     clocks: { type: [Number], default: null },
+    clockStartMs: { type: Number, default: null },
     turnStartedAt: { type: Date, default: null },
     drawOfferedBy: { type: String, default: null },
     aiLevel: { type: String, default: null, enum: ['easy', 'medium', 'hard', null] },
@@ -109,6 +110,7 @@ export function toGame(doc: GameDoc): Game {
     version: doc.version,
     turnMs: doc.turnMs ?? null,
     clocks: doc.clocks ? [...doc.clocks] : null,
+    clockStartMs: doc.clockStartMs ?? null,
     turnStartedAt: doc.turnStartedAt ?? null,
     drawOfferedBy: doc.drawOfferedBy ?? null,
     aiLevel: doc.aiLevel ?? null,
@@ -169,6 +171,7 @@ export function gameFunctions(
       }
       const doc = new Game({
         ...input,
+        clockStartMs: input.clocks?.[0] ?? null,
         dedupeKey,
         status: 'pending',
         players: [input.createdBy],

@@ -140,6 +140,7 @@ const mapping: Mapping = {
       version: d.version as number,
       turnMs: (d.turnMs ?? null) as number | null,
       clocks: d.clocks ? [...(d.clocks as number[])] : null,
+      clockStartMs: (d.clockStartMs ?? null) as number | null,
       turnStartedAt: isoOrNullOf(d.turnStartedAt),
       drawOfferedBy: (d.drawOfferedBy ?? null) as string | null,
       aiLevel: (d.aiLevel ?? null) as TransferRecord<'games'>['aiLevel'],

@@ -44,6 +44,8 @@ export type Game = {
   turnMs: number | null;
   /** Chess: each player's remaining time in ms, in player order; null without a clock. */
   clocks: number[] | null;
+  /** Chess: the time each player started with (a rematch gets the same); null without a clock. */
+  clockStartMs: number | null;
   /** When the player to move started thinking (active games). */
   turnStartedAt: Date | null;
   drawOfferedBy: string | null;

@@ -29,6 +29,7 @@ type GameRow = {
   version: number;
   turn_ms: number | null;
   clocks: string | null;
+  clock_start_ms: number | null;
   turn_started_at: number | null;
   draw_offered_by: string | null;
   ai_level: GameAiLevel | null;
@@ -77,6 +78,7 @@ export function toGame(row: GameRow): Game {
     version: row.version,
     turnMs: row.turn_ms,
     clocks: parseJsonColumn(clocksSchema, row.clocks),
+    clockStartMs: row.clock_start_ms,
     turnStartedAt: date(row.turn_started_at),
     drawOfferedBy: row.draw_offered_by,
     aiLevel: row.ai_level,
@@ -112,9 +114,10 @@ export function gameFunctions(db: Db): GamesPort {
   );
   const insert = db.prepare(
     `INSERT INTO games (id, conversation_id, kind, status, created_by, invited_id, players, moves,
-       version, turn_ms, clocks, ai_level, rematch_of, dedupe_key, created_at, updated_at)
+       version, turn_ms, clocks, clock_start_ms, ai_level, rematch_of, dedupe_key, created_at,
+       updated_at)
      VALUES (@id, @conversationId, @kind, 'pending', @createdBy, @invitedId, @players, '[]', 1,
-       @turnMs, @clocks, @aiLevel, @rematchOf, @dedupeKey, @now, @now)`,
+       @turnMs, @clocks, @clockStartMs, @aiLevel, @rematchOf, @dedupeKey, @now, @now)`,
   );
   const bumpStat = db.prepare<[string, GameKindName, number, number, number, number]>(
     `INSERT INTO game_stats (user_id, kind, wins, losses, draws, rating) VALUES (?, ?, ?, ?, ?, ?)
@@ -178,6 +181,7 @@ export function gameFunctions(db: Db): GamesPort {
           id,
           players: JSON.stringify([input.createdBy]),
           clocks: json(input.clocks),
+          clockStartMs: input.clocks?.[0] ?? null,
           now: Date.now(),
         });
       } catch (error) {

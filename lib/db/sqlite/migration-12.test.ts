@@ -29,13 +29,15 @@ describe('sqlite migration 12 (game notices, expired challenges)', () => {
   it('keeps every row and index, and takes the new kinds, status and card column', () => {
     const db = atVersion11();
     expect(migrate(db)).toBe(migrations.length);
-    expect(db.pragma('user_version', { simple: true })).toBe(12);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(db.prepare('SELECT id, kind, source_key FROM notifications').all()).toEqual([
       { id: 'ntf_1', kind: 'dm', source_key: 'm_1' },
     ]);
     expect(db.prepare('SELECT id, status, card_message_id FROM games').all()).toEqual([
       { id: 'game_1', status: 'pending', card_message_id: null },
     ]);
+    // Migration 13: a game from before has no starting clock (its rematch gets the default).
+    expect(db.prepare('SELECT clock_start_ms FROM games').get()).toEqual({ clock_start_ms: null });
     const indexes = db
       .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'")
       .all()

@@ -391,4 +391,8 @@ export const migrations: readonly string[] = [
    DROP TABLE games;
    ALTER TABLE games_12 RENAME TO games;
    CREATE INDEX games_conversation ON games (conversation_id, created_at DESC, id DESC);`,
+
+  // 13: the time a chess game's clocks started with, so a rematch starts with the same (#14).
+  // Games from before keep NULL: their rematch gets the default clock.
+  `ALTER TABLE games ADD COLUMN clock_start_ms INTEGER;`,
 ];

@@ -246,8 +246,8 @@ const insert: Insert = {
       .prepare(
         `INSERT INTO games (id, conversation_id, kind, status, created_by, invited_id, players, moves,
            version, turn_ms, clocks, turn_started_at, draw_offered_by, ai_level, rematch_of, result,
-           dedupe_key, created_at, updated_at, ended_at, card_message_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           dedupe_key, created_at, updated_at, ended_at, card_message_id, clock_start_ms)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         g.id,
@@ -271,6 +271,7 @@ const insert: Insert = {
         ms(g.updatedAt),
         msOrNull(g.endedAt),
         g.cardMessageId,
+        g.clockStartMs,
       ),
   gameStats: (db, s) =>
     db

@@ -268,8 +268,10 @@ export async function rematch(
     createdBy: user.id,
     invitedId: opponent,
     turnMs: game.turnMs,
-    // The store keeps the clocks' time left, not how they started: a rematch gets the default.
-    clocks: game.clocks ? game.clocks.map(() => DEFAULT_CLOCK_SECONDS * 1000) : null,
+    // The same clock as the game before (games from before migration 13: the default).
+    clocks: game.clocks
+      ? game.clocks.map(() => game.clockStartMs ?? DEFAULT_CLOCK_SECONDS * 1000)
+      : null,
     aiLevel: game.aiLevel,
     rematchOf: game.id,
     dedupeKey: `rematch:${game.id}`,

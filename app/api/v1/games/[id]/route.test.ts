@@ -213,6 +213,17 @@ describe('POST /api/v1/games/:id (actions)', () => {
     expect(started.players).toEqual([b.user.id, a.user.id]);
   });
 
+  it('a chess rematch keeps the clock the players chose', async () => {
+    const { a, b, conversationId } = await direct();
+    const pending = await createGame(a, conversationId, { kind: 'chess', clockSeconds: 180 });
+    expect(pending.clocks).toEqual([180_000, 180_000]);
+    const game = await actOnGame(b, pending.id, 'accept');
+    await move(game.players[0] === a.user.id ? a : b, game, 'e2e4');
+    await actOnGame(a, game.id, 'resign');
+    const next = gameResponseSchema.parse(await (await rematchAs(b, game.id)).json()).game;
+    expect(next.clocks).toEqual([180_000, 180_000]);
+  });
+
   it('refuses unknown actions (422)', async () => {
     const { a, conversationId } = await direct();
     const game = await createGame(a, conversationId, { kind: 'chess' });
