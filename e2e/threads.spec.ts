@@ -96,6 +96,14 @@ test('a thread reply shows "1 reply" and an unread thread live on the other side
         }),
     ).toBeVisible();
   }
+  // Clicking the quote shows the original in the thread (not in the main timeline, where a
+  // thread-only reply is not), highlighted for a moment.
+  await threadLog(ben.page)
+    .getByRole('button', { name: /^Replying to .*The pizza place\?/ })
+    .click();
+  await expect(anaReply).toHaveAttribute('data-flash', 'true');
+  await expect(anaReply).toBeInViewport();
+  expect(ben.page.url()).not.toContain('message=');
   await panel.getByRole('button', { name: 'Close thread' }).click();
   await expect(panel).toBeHidden();
   // Back on a wide screen (the sidebar shows again): reading the thread cleared its unread mark.

@@ -147,6 +147,8 @@ function UserMessage({
         'group relative flex gap-3 px-4 outline-none hover:bg-surface/60 focus-visible:bg-surface/60 focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-ring',
         touch && '[-webkit-touch-callout:none]',
         startsGroup ? 'pt-2' : 'pt-0.5',
+        // A quote clicked inside a thread flashes the reply it quotes (reply-quote.tsx).
+        'data-[flash=true]:bg-amber-400/15 data-[flash=true]:ring-1 data-[flash=true]:ring-amber-400/60',
       )}
     >
       <div className="w-9 shrink-0">
