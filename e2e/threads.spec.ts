@@ -104,6 +104,16 @@ test('a thread reply shows "1 reply" and an unread thread live on the other side
   await expect(anaReply).toHaveAttribute('data-flash', 'true');
   await expect(anaReply).toBeInViewport();
   expect(ben.page.url()).not.toContain('message=');
+  // Reply on the thread's root, in its panel, goes to the thread's composer (on a phone the
+  // conversation's composer is not even on screen).
+  const root = threadLog(ben.page).getByRole('article').filter({ hasText: 'Lunch at noon?' });
+  await root.hover();
+  await root
+    .getByRole('toolbar', { name: 'Message actions' })
+    .getByRole('button', { name: 'Reply', exact: true })
+    .click();
+  await panel.getByRole('button', { name: 'Cancel (Esc)' }).click();
+  await expect(panel.getByRole('button', { name: 'Cancel (Esc)' })).toBeHidden();
   await panel.getByRole('button', { name: 'Close thread' }).click();
   await expect(panel).toBeHidden();
   // Back on a wide screen (the sidebar shows again): reading the thread cleared its unread mark.

@@ -28,6 +28,8 @@ export type MessageChoicesProps = {
 export type MessageActionContext = {
   message: MessageWire;
   mine: boolean;
+  /** The composer that replies and edits: the thread's for a thread's messages. */
+  composerId: string;
   conversationId: string;
   /** Deleting asks first: the item opens its confirmation. */
   confirmDelete: () => void;
@@ -83,10 +85,8 @@ export function messageActions(
   ctx: MessageActionContext,
   extra: readonly MessageAction[] = [],
 ): MessageAction[] {
-  const { message, mine, conversationId } = ctx;
+  const { message, mine, conversationId, composerId } = ctx;
   const composer = useComposerStore.getState();
-  // A thread reply is replied to and edited in its thread's composer.
-  const composerId = message.threadRootId ?? conversationId;
   const actions: MessageAction[] = [
     {
       id: 'reply',

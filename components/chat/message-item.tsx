@@ -40,6 +40,8 @@ type Props = {
   startsGroup: boolean;
   conversation: ConversationWire;
   meId: string;
+  /** Shown in this thread's panel (its root's id): Reply and Edit go to the thread's composer. */
+  inThread?: string;
 };
 
 const time = (iso: string) =>
@@ -51,6 +53,7 @@ export const MessageItem = memo(function MessageItem({
   startsGroup,
   conversation,
   meId,
+  inThread,
 }: Props) {
   const nameOf = (id: string | null) =>
     id === meId ? 'You' : (conversation.members.find((m) => m.id === id)?.name ?? 'Former member');
@@ -74,6 +77,7 @@ export const MessageItem = memo(function MessageItem({
       conversation={conversation}
       meId={meId}
       nameOf={nameOf}
+      inThread={inThread}
     />
   );
 });
@@ -89,6 +93,7 @@ function UserMessage({
   conversation,
   meId,
   nameOf,
+  inThread,
 }: Props & { sent: MessageWire | null; nameOf: (id: string | null) => string }) {
   const message = item.message;
   const author = conversation.members.find((m) => m.id === message.authorId);
@@ -100,6 +105,8 @@ function UserMessage({
   const [sheetOpen, setSheetOpen] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const actionable = sent && !deleted ? sent : null;
+  // A thread's messages (its root too, in its panel) are replied to and edited in its composer.
+  const composerId = inThread ?? sent?.threadRootId ?? conversation.id;
   // Reply in thread and Pin are in the toolbar too; the menu and the touch sheet list everything.
   const pinAction = usePinMenuAction(actionable, conversation.id, mine);
   const actions = useMemo(
@@ -110,6 +117,7 @@ function UserMessage({
               message: actionable,
               mine,
               conversationId: conversation.id,
+              composerId,
               confirmDelete: () => setConfirming(true),
             },
             [
@@ -119,7 +127,7 @@ function UserMessage({
             ].filter((a) => a !== null),
           )
         : [],
-    [actionable, mine, conversation.id, pinAction],
+    [actionable, mine, conversation.id, composerId, pinAction],
   );
   const longPress = useLongPress(() => {
     if (actionable) setSheetOpen(true);
@@ -209,7 +217,7 @@ function UserMessage({
           <Toolbar
             message={actionable}
             mine={mine}
-            conversationId={conversation.id}
+            composerId={composerId}
             touch={touch}
             menuOpen={menuOpen}
             setMenuOpen={setMenuOpen}

@@ -75,7 +75,7 @@ function MenuSlot({ message, actions, open, onOpenChange }: MessageChoicesProps)
 export function Toolbar({
   message,
   mine,
-  conversationId,
+  composerId,
   touch,
   menuOpen,
   setMenuOpen,
@@ -86,7 +86,8 @@ export function Toolbar({
 }: {
   message: MessageWire;
   mine: boolean;
-  conversationId: string;
+  /** The composer that replies and edits: the thread's for a thread's messages. */
+  composerId: string;
   touch: boolean;
   menuOpen: boolean;
   setMenuOpen: (open: boolean) => void;
@@ -97,8 +98,6 @@ export function Toolbar({
   more?: ReactNode;
 }) {
   const composer = useComposerStore.getState();
-  // A thread reply is replied to and edited in its thread's composer.
-  const composerId = message.threadRootId ?? conversationId;
   const btn =
     'inline-flex h-8 w-8 items-center justify-center rounded-md text-muted hover:bg-surface-2 hover:text-fg';
   return (

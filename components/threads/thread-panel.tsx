@@ -94,6 +94,7 @@ export function ThreadPanel({
             startsGroup
             conversation={conversation}
             meId={meId}
+            inThread={rootId}
           />
         ) : (
           <p className="px-4 text-sm text-muted">Loading thread…</p>
