@@ -135,8 +135,9 @@ export function conversationRoom(host: RoomHost): RoomProgram {
   /**
    * A live read receipt: relayed to every other connection (the sender's other tabs included) as
    * the `read.updated` event the inbox would bring after the durable write. Only forward moves
-   * count, at most one per TYPING_MIN_INTERVAL_MS (a faster one is dropped: the durable write
-   * brings the final position to everyone anyway). The room stores nothing.
+   * count, at most one per TYPING_MIN_INTERVAL_MS (a faster one is dropped; the browser paces its
+   * positions so its last one is never the one dropped: lib/chat/client/read-relay.ts). The room
+   * stores nothing.
    */
   const relayRead = (sender: RoomConnection, seq: number) => {
     const state = stateOf(connectionStateSchema, sender);

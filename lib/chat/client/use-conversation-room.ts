@@ -14,6 +14,8 @@ import { fetchRoomToken, roomTokenOpened } from '@/lib/realtime/client/room-toke
 import { useConversationsStore } from '@/lib/chat/client/conversations-store';
 import { useTypingStore } from '@/lib/chat/client/typing-store';
 
+import { createReadRelay, type ReadRelay } from './read-relay';
+
 import type { TypingState } from '../typing';
 
 /**
@@ -28,6 +30,7 @@ import type { TypingState } from '../typing';
  */
 export function useConversationRoom(host: string, conversationId: string, meId: string) {
   const socketRef = useRef<PartySocket | null>(null);
+  const relayRef = useRef<ReadRelay | null>(null);
   useEffect(() => {
     const socket = new PartySocket({
       host,
@@ -41,6 +44,12 @@ export function useConversationRoom(host: string, conversationId: string, meId: 
       }),
     });
     socketRef.current = socket;
+    const relay = createReadRelay({
+      send: (seq) => {
+        if (socket.readyState === WebSocket.OPEN) socket.send(encodeFrame({ type: 'read', seq }));
+      },
+    });
+    relayRef.current = relay;
     const typing = useTypingStore.getState();
     const onMessage = (event: MessageEvent) => {
       const parsed = parseFrame(serverFrameSchema, event.data);
@@ -66,6 +75,8 @@ export function useConversationRoom(host: string, conversationId: string, meId: 
       clearInterval(prune);
       socket.removeEventListener('message', onMessage);
       socket.removeEventListener('open', onOpen);
+      relay.cancel();
+      relayRef.current = null;
       socket.close();
       socketRef.current = null;
     };
@@ -76,11 +87,13 @@ export function useConversationRoom(host: string, conversationId: string, meId: 
     const socket = socketRef.current;
     if (socket?.readyState === WebSocket.OPEN) socket.send(encodeFrame({ type: 'typing', state }));
   }, []);
-  /** Announces a read position to the others looking; false when the socket is not open. */
+  /**
+   * Announces a read position to the others looking, paced so the room never drops the last one
+   * (read-relay.ts); false when the socket is not open.
+   */
   const sendRead = useCallback((seq: number): boolean => {
-    const socket = socketRef.current;
-    if (socket?.readyState !== WebSocket.OPEN) return false;
-    socket.send(encodeFrame({ type: 'read', seq }));
+    if (socketRef.current?.readyState !== WebSocket.OPEN) return false;
+    relayRef.current?.announce(seq);
     return true;
   }, []);
   return { sendTyping, sendRead };
