@@ -77,7 +77,9 @@ export function JobsAdmin({ initial }: { initial: JobsResponse }) {
       {data.jobs.length === 0 ? (
         <p className="text-sm text-muted">Nothing pending, running or failed.</p>
       ) : (
-        <div className="overflow-x-auto rounded-md border border-border">
+        // relative: the sr-only header inside is positioned against the scroller, not the page
+        // (an absolute box outside it widened a phone's page to 646 px).
+        <div className="relative overflow-x-auto rounded-md border border-border">
           <table aria-label="Jobs" className="w-full text-left text-sm">
             <thead className="bg-surface-2 text-muted">
               <tr>

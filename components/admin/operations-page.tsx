@@ -214,33 +214,35 @@ export function OperationsPage({ initial }: { initial: Operations }) {
             ]}
           />
         )}
-        <table className="mt-2 w-full text-left text-sm">
-          <caption className="sr-only">
-            Messages, active people, AI replies, calls and call minutes per day
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Day (UTC)</th>
-              <th scope="col">Messages</th>
-              <th scope="col">People active</th>
-              <th scope="col">AI replies</th>
-              <th scope="col">Calls</th>
-              <th scope="col">Call minutes</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.usage.map((d) => (
-              <tr key={d.day}>
-                <td>{d.day}</td>
-                <td>{d.messages}</td>
-                <td>{d.people}</td>
-                <td>{d.aiReplies}</td>
-                <td>{d.calls}</td>
-                <td>{d.callMinutes}</td>
+        <div className="relative mt-2 overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">
+              Messages, active people, AI replies, calls and call minutes per day
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Day (UTC)</th>
+                <th scope="col">Messages</th>
+                <th scope="col">People active</th>
+                <th scope="col">AI replies</th>
+                <th scope="col">Calls</th>
+                <th scope="col">Call minutes</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.usage.map((d) => (
+                <tr key={d.day}>
+                  <td>{d.day}</td>
+                  <td>{d.messages}</td>
+                  <td>{d.people}</td>
+                  <td>{d.aiReplies}</td>
+                  <td>{d.calls}</td>
+                  <td>{d.callMinutes}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </Panel>
     </div>
   );

@@ -18,7 +18,7 @@ export default async function OperationsRoute() {
   if (!(await isAdmin({ store, user, adminEmails: env.ADMIN_EMAILS }))) notFound();
   const initial = await operationsOverview(store);
   return (
-    <main className="mx-auto flex w-full max-w-5xl flex-col gap-6 px-4 py-8">
+    <main className="mx-auto flex w-full min-w-0 max-w-5xl flex-col gap-6 px-4 py-8">
       <div>
         <h1 className="text-2xl font-semibold">Operations</h1>
         <p className="text-sm text-muted">
