@@ -106,8 +106,18 @@ test('a fifth person is told that calls hold up to 4 people', async ({
   await openConversation(eve.page, 'Full House');
 
   await ana.page.getByRole('button', { name: 'Start video call' }).click();
-  const live = await extras[0]!.request.get(`/api/v1/conversations/${conversation.id}/calls`);
-  const callId = ((await live.json()) as { call: { id: string } }).call.id;
+  // The call code loads on that first press, so the call exists a moment later.
+  let callId = '';
+  await expect
+    .poll(
+      async () => {
+        const live = await extras[0]!.request.get(`/api/v1/conversations/${conversation.id}/calls`);
+        callId = ((await live.json()) as { call: { id: string } | null }).call?.id ?? '';
+        return callId;
+      },
+      { timeout: 15_000 },
+    )
+    .not.toBe('');
   const sockets: WebSocket[] = [];
   try {
     for (const { request } of extras) {

@@ -80,7 +80,9 @@ describe('GET /api/v1/admin/operations', () => {
     expect(res.status).toBe(200);
     const body = operationsSchema.parse(await res.json());
     expect(body.lastHour).toHaveLength(60);
-    expect(body.lastHour.at(-1)!.messages).toBeGreaterThanOrEqual(3);
+    // The sends may straddle a minute's end: the last two minutes hold them.
+    const lastTwo = body.lastHour.slice(-2).reduce((n, m) => n + m.messages, 0);
+    expect(lastTwo).toBeGreaterThanOrEqual(3);
     const today = body.usage.find((d) => d.day === new Date().toISOString().slice(0, 10));
     expect(today?.messages).toBeGreaterThanOrEqual(3);
     expect(today?.people).toBeGreaterThanOrEqual(1);
