@@ -1,6 +1,6 @@
 'use client';
 
-import { Pin, PinOff } from 'lucide-react';
+import { Pin } from 'lucide-react';
 import { useMemo } from 'react';
 
 import type { MessageAction } from '@/components/chat/message-actions';
@@ -48,7 +48,6 @@ export function PinAction({
 }) {
   const state = usePinState(message, conversationId, mine);
   if (!state) return null;
-  const Icon = state.pinned ? PinOff : Pin;
   return (
     <button
       type="button"
@@ -57,7 +56,8 @@ export function PinAction({
       className="inline-flex h-8 w-8 items-center justify-center rounded-md text-muted hover:bg-surface-2 hover:text-fg focus-visible:outline focus-visible:outline-2 focus-visible:outline-ring"
       onClick={state.run}
     >
-      <Icon aria-hidden size={18} />
+      {/* One icon for both (its name says which): every icon counts in the first load. */}
+      <Pin aria-hidden size={18} className={state.pinned ? 'fill-current' : undefined} />
     </button>
   );
 }
@@ -78,7 +78,7 @@ export function usePinMenuAction(
         ? {
             id: 'pin',
             label: pinned ? 'Unpin' : 'Pin',
-            icon: pinned ? PinOff : Pin,
+            icon: Pin,
             run: () => toggle(conversationId, message.id, pinned),
           }
         : null,

@@ -1,6 +1,6 @@
 'use client';
 
-import { MessagesSquare } from 'lucide-react';
+import { MessageSquareText } from 'lucide-react';
 import Link from 'next/link';
 import { useSelectedLayoutSegment } from 'next/navigation';
 import { useEffect } from 'react';
@@ -27,7 +27,7 @@ export function ThreadsLink() {
       )}
     >
       <span className={cn('flex items-center gap-2', unread > 0 && 'font-semibold')}>
-        <MessagesSquare aria-hidden size={16} /> Threads
+        <MessageSquareText aria-hidden size={16} /> Threads
       </span>
       {unread > 0 ? (
         <span
