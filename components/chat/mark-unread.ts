@@ -15,12 +15,15 @@ import type { MessageAction } from './message-actions';
  * leave the conversation and come back, lib/chat/client/unread-hold.ts).
  */
 async function markUnread(message: MessageWire) {
+  // Held before asking: the position moving back can reach this tab (its inbox event) before the
+  // answer does, and the open conversation must not mark itself read again in between.
+  useUnreadHold.getState().hold(message.conversationId);
   try {
     const conversation = await groupApi.markUnread(message.conversationId, message.seq);
-    useUnreadHold.getState().hold(message.conversationId);
     useConversationsStore.getState().upsert(conversation);
     toast({ title: 'Marked unread from here' });
   } catch (e) {
+    useUnreadHold.getState().release(message.conversationId);
     toast({ title: 'Could not mark unread', description: (e as Error).message, variant: 'error' });
   }
 }

@@ -10,6 +10,7 @@ import { useNotificationsStore } from '@/lib/notifications/client/notifications-
 
 import { chatApi } from './api-client';
 import { createReadMarks } from '../read-marks';
+import { createSeenDelay } from '../seen-delay';
 import type { ConversationWire } from '../wire';
 
 /**
@@ -19,7 +20,8 @@ import type { ConversationWire } from '../wire';
  * The position shows at once here (the sidebar's count) and, through the conversation room
  * (`sendRead`), in everyone's receipts. The first position after opening is written at once;
  * later ones, seen while staying, are coalesced (lib/chat/read-marks.ts): leaving the
- * conversation, hiding the tab or closing the page writes the last.
+ * conversation, hiding the tab or closing the page writes the last. A position counts once it has
+ * been on screen for a moment, or when the person leaves before that (lib/chat/seen-delay.ts).
  */
 export function useMarkRead(
   conversation: ConversationWire,
@@ -60,15 +62,19 @@ export function useMarkRead(
       }),
     [conversationId, meId],
   );
-  // Leaving the conversation (or the page) writes what is waiting.
+  const seen = useMemo(() => createSeenDelay(), []);
+  // Leaving the conversation (or the page) counts what was on screen and writes what is waiting.
   useEffect(() => {
-    const leave = () => marks.flush({ keepalive: true });
+    const leave = () => {
+      seen.commit();
+      marks.flush({ keepalive: true });
+    };
     window.addEventListener('pagehide', leave);
     return () => {
       window.removeEventListener('pagehide', leave);
       leave();
     };
-  }, [marks]);
+  }, [marks, seen]);
 
   useEffect(() => {
     const update = () => {
@@ -91,9 +97,17 @@ export function useMarkRead(
       sent.current.seq = conversation.lastReadSeq;
       marks.reset();
     }
-    if (!visible || !atBottom || held) return;
-    if (newest <= conversation.lastReadSeq || newest <= sent.current.seq) return;
-    const timer = setTimeout(() => {
+    if (
+      !visible ||
+      !atBottom ||
+      held ||
+      newest <= conversation.lastReadSeq ||
+      newest <= sent.current.seq
+    ) {
+      seen.cancel();
+      return;
+    }
+    seen.schedule(() => {
       // The first position after opening the conversation clears its unread count everywhere.
       const opening = sent.current.seq === 0;
       sent.current = { id: conversation.id, seq: newest };
@@ -107,8 +121,9 @@ export function useMarkRead(
         .getState()
         .items.some((n) => n.conversationId === conversation.id && !n.readAt);
       marks.mark(newest, { live: live && !opening && !notified });
-    }, 300);
-    return () => clearTimeout(timer);
+    });
+    // Re-rendering or going away: the clock stops, the position waits (leaving commits it).
+    return () => seen.pause();
   }, [
     visible,
     atBottom,
@@ -118,6 +133,7 @@ export function useMarkRead(
     conversation.lastReadSeq,
     meId,
     marks,
+    seen,
     sendRead,
   ]);
 
