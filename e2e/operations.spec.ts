@@ -47,7 +47,12 @@ test('an admin sees real figures, sends a test error whose server, room and brow
   const usage = page.getByRole('region', { name: 'Usage, last 30 days' });
   await expect(usage.getByRole('row')).toHaveCount(2); // the header and today
   // The charts (lazy-loaded uPlot) have drawn.
-  await expect(page.locator('[data-chart][data-rendered="true"]')).toHaveCount(6);
+  await expect(page.locator('[data-chart][data-rendered="true"]')).toHaveCount(7);
+  // What the rooms report: Olga's and Mia's tabs are connected to their inbox rooms, and the
+  // messages went to both of them (deliveries from the publish answers).
+  await expect(page.getByRole('region', { name: 'Realtime' })).toContainText(
+    /([2-9]|\d{2,}) sockets connected \(one per open tab\); ([6-9]|\d{2,}) event deliveries/,
+  );
   await expect(page.getByRole('region', { name: 'Latency' })).toContainText(
     /Send → rooms p50 \/ p99: \d+ ms \/ \d+ ms/,
   );

@@ -205,7 +205,7 @@ describe('conversation room HTTP', () => {
       TEST_PARTY_SECRET,
     );
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ delivered: 2, viewers: [] });
+    expect(await res.json()).toEqual({ delivered: 2, deliveries: 2, viewers: [] });
     expect(await ana.next()).toEqual({ type: 'event', event });
     expect(await ben.next()).toEqual({ type: 'event', event });
     expect(await eve.drain()).toEqual([]);

@@ -123,3 +123,35 @@ describe('publishing to a room', () => {
     ws.close();
   });
 });
+
+describe('the sockets room', () => {
+  const sockets = async () => {
+    const res = await fetch(`http://${party.host}/parties/main/_sockets`, {
+      headers: { authorization: `Bearer ${TEST_PARTY_SECRET}` },
+    });
+    return ((await res.json()) as { sockets: number }).sockets;
+  };
+
+  it('counts the tabs connected to inbox rooms, as each room reports them', async () => {
+    const before = await sockets();
+    const a = await connect(roomUrl('u_ana', await token('u_ana')));
+    const b = await connect(roomUrl('u_ana', await token('u_ana')));
+    await a.next();
+    await b.next();
+    await expect.poll(sockets).toBe(before + 2);
+    a.ws.close();
+    await expect.poll(sockets).toBe(before + 1);
+    b.ws.close();
+    await expect.poll(sockets).toBe(before);
+  });
+
+  it('needs the server secret, and a socket is closed at once even with a token naming it', async () => {
+    const res = await fetch(`http://${party.host}/parties/main/_sockets`);
+    expect(res.status).toBe(401);
+    // Next.js never mints one (inbox tokens name the holder's own id); a forged-by-key one is
+    // still closed by the room itself.
+    const socket = await connect(roomUrl('_sockets', await token('_sockets')));
+    expect((await socket.closed).code).toBe(1008);
+    expect(await socket.drain(0)).toEqual([]);
+  });
+});

@@ -1,12 +1,12 @@
 import type * as Party from 'partykit/server';
 
 import { PROTOCOL_VERSION } from '../lib/realtime/protocol';
-import { inboxRoom } from '../lib/rooms/inbox';
+import { mainRoom } from '../lib/rooms/main';
 import { jsonResponse } from './auth';
 import { partyServer } from './server';
 
-/** The inbox room (one per person) and presence: lib/rooms/inbox.ts on PartyKit. */
-export default class InboxServer extends partyServer('main', inboxRoom) {
+/** The inbox rooms (one per person, with presence) and the sockets room: lib/rooms/main.ts. */
+export default class InboxServer extends partyServer('main', mainRoom) {
   /** Non-room URLs: a liveness probe for Next.js' health route. */
   static onFetch(req: Party.Request) {
     if (new URL(req.url).pathname === '/health')

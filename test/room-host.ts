@@ -8,7 +8,7 @@ import type {
   RoomProgram,
   RoomResponse,
 } from '@/lib/rooms/host';
-import { inboxRoom } from '@/lib/rooms/inbox';
+import { mainRoom } from '@/lib/rooms/main';
 
 /**
  * An in-memory host for the room programs in lib/rooms: every room of every party in one
@@ -20,7 +20,7 @@ import { inboxRoom } from '@/lib/rooms/inbox';
 export const WORLD_SECRET = 'in-memory-party-secret';
 
 const programs: Record<PartyName, (host: RoomHost) => RoomProgram> = {
-  main: inboxRoom,
+  main: mainRoom,
   conversation: conversationRoom,
   call: callRoom,
 };

@@ -50,6 +50,8 @@ export function OperationsPage({ initial }: { initial: Operations }) {
   const requests = sum(hour.map((p) => p.requests));
   const errors = sum(hour.map((p) => p.errors));
   const messages = sum(hour.map((p) => p.messages));
+  const deliveries = sum(hour.map((p) => p.deliveries));
+  const latestSockets = [...hour].reverse().find((p) => p.sockets !== null)?.sockets ?? null;
   const latest95 = [...hour].reverse().find((p) => p.latencyP95 !== null)?.latencyP95 ?? null;
   const latestPublish = [...hour].reverse().find((p) => p.publishP99 !== null) ?? null;
   const latestAi = [...hour].reverse().find((p) => p.aiP95 !== null)?.aiP95 ?? null;
@@ -155,6 +157,18 @@ export function OperationsPage({ initial }: { initial: Operations }) {
           <MinuteChart
             times={times}
             series={[{ label: 'Messages', values: hour.map((p) => p.messages), color: '#0891b2' }]}
+          />
+        </Panel>
+        <Panel
+          title="Realtime"
+          summary={`${latestSockets === null ? 'Connected sockets unknown (the rooms did not answer)' : `${latestSockets} sockets connected (one per open tab)`}; ${deliveries} event deliveries to sockets in the last hour.`}
+        >
+          <MinuteChart
+            times={times}
+            series={[
+              { label: 'Sockets', values: hour.map((p) => p.sockets), color: '#0d9488' },
+              { label: 'Deliveries', values: hour.map((p) => p.deliveries), color: '#ea580c' },
+            ]}
           />
         </Panel>
         <Panel

@@ -1,7 +1,7 @@
 import { getStore } from '@/lib/db';
 import { env } from '@/lib/env';
 import { log } from '@/lib/log';
-import { startBacklogSampler } from '@/lib/metrics/collect';
+import { startStateSampler } from '@/lib/metrics/collect';
 
 import { republishNowAndThen } from './enqueue';
 import { runJobsInline } from './inline';
@@ -15,7 +15,7 @@ import type { JobRegistry } from './registry';
  * dispatcher polls the store in this process.
  */
 export function startJobsInProcess(registry: JobRegistry): void {
-  startBacklogSampler(getStore);
+  startStateSampler(getStore);
   if (env.QSTASH_TOKEN) {
     log.info('jobs: delivered by QStash; jobs due at once run here after the response');
     runJobsInline(registry);

@@ -2,17 +2,31 @@ import 'server-only';
 
 import type { Store } from '@/lib/db/store';
 
+import { readConnectedSockets } from '@/lib/realtime/server/publish';
 import { allBreakerStatuses, DEPENDENCIES } from '@/lib/resilience/breakers';
 
-import { breakerState, jobsQueued, oldestDueJobAge } from './metrics';
+import { breakerState, jobsQueued, oldestDueJobAge, realtimeSockets } from './metrics';
 import { recentActivity } from './recent';
 import { metricsRegistry } from './registry';
 
-type StateDeps = { store: Pick<Store, 'countJobs' | 'oldestDueRunAt'>; now?: Date };
+type StateDeps = {
+  store: Pick<Store, 'countJobs' | 'oldestDueRunAt'>;
+  now?: Date;
+  /** The connected sockets, from the rooms (null: they could not be asked). */
+  sockets?: () => Promise<number | null>;
+};
+
+/** Reads the connected sockets into the gauge and the last hour; a failed read changes neither. */
+async function sampleSockets(read: () => Promise<number | null>): Promise<void> {
+  const sockets = await read();
+  if (sockets === null) return;
+  realtimeSockets.set(sockets);
+  recentActivity().sample('sockets', sockets);
+}
 
 /**
  * Renders the Prometheus text. Gauges that describe state (the job backlog in the store, the
- * circuit breakers) are read here, once per scrape, not kept up to date on every change.
+ * circuit breakers, the sockets the rooms count) are read here, once per scrape, not kept up to date on every change.
  */
 export async function renderMetrics(
   deps: StateDeps,
@@ -22,11 +36,12 @@ export async function renderMetrics(
   return { text: await registry.metrics(), contentType: registry.contentType };
 }
 
-/** Reads the state gauges (job backlog, breakers) now: before a scrape or an OTLP push. */
+/** Reads the state gauges (job backlog, sockets, breakers) now: before a scrape or an OTLP push. */
 export async function refreshStateGauges(deps: StateDeps): Promise<void> {
   const now = deps.now ?? new Date();
   const states = ['pending', 'running', 'failed'] as const;
-  const [oldest, ...counts] = await Promise.all([
+  const [, oldest, ...counts] = await Promise.all([
+    sampleSockets(deps.sockets ?? readConnectedSockets),
     deps.store.oldestDueRunAt({ now }),
     ...states.map((state) => deps.store.countJobs({ state })),
   ]);
@@ -41,11 +56,16 @@ export async function refreshStateGauges(deps: StateDeps): Promise<void> {
 }
 
 /**
- * Reads the job backlog once a minute into the operations page's last hour (a scrape or the page
- * reads it too), so the backlog has a history without Prometheus. One count query a minute.
+ * Reads the job backlog and the connected sockets once a minute into the operations page's last
+ * hour (a scrape or the page reads them too), so they have a history without Prometheus. One
+ * count query and one request to the sockets room a minute.
  */
-export function startBacklogSampler(store: () => Promise<Pick<Store, 'countJobs'>>): () => void {
+export function startStateSampler(
+  store: () => Promise<Pick<Store, 'countJobs'>>,
+  sockets: () => Promise<number | null> = readConnectedSockets,
+): () => void {
   const read = async () => {
+    await sampleSockets(sockets);
     try {
       recentActivity().sample('jobsPending', await (await store()).countJobs({ state: 'pending' }));
     } catch {

@@ -40,6 +40,16 @@ export const realtimePublishDuration = histogram(
   'Time for one publish request to a PartyKit room.',
 );
 
+export const realtimeDeliveries = counter(
+  'parley_realtime_deliveries_total',
+  'Event frames the rooms sent to sockets, as they report in publish answers (one event to three tabs counts three).',
+);
+/** Set when the metrics are scraped, from the sockets room (lib/rooms/sockets.ts). */
+export const realtimeSockets = gauge(
+  'parley_realtime_connected_sockets',
+  'Sockets connected to inbox rooms (one per open tab), as the rooms report them.',
+);
+
 export const jobsEnqueued = counter('parley_jobs_enqueued_total', 'Jobs queued, by job name.', [
   'job',
 ]);

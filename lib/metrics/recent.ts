@@ -6,10 +6,11 @@
 const MINUTES = 60;
 const SAMPLES_PER_MINUTE = 500;
 
-export type Series = 'requests' | 'errors' | 'jobsFailed' | 'jobsSucceeded' | 'messages';
+export type Series =
+  'requests' | 'errors' | 'jobsFailed' | 'jobsSucceeded' | 'messages' | 'deliveries';
 export type Latency = 'request' | 'publish' | 'ai';
-/** A state read now and then (the job backlog): a minute keeps its latest reading. */
-export type Gauge = 'jobsPending';
+/** A state read now and then (the job backlog, connected sockets): a minute keeps the latest. */
+export type Gauge = 'jobsPending' | 'sockets';
 
 type Bucket = {
   minute: number;
@@ -31,7 +32,14 @@ export type MinutePoint = {
 
 const emptyBucket = (minute: number): Bucket => ({
   minute,
-  counts: { requests: 0, errors: 0, jobsFailed: 0, jobsSucceeded: 0, messages: 0 },
+  counts: {
+    requests: 0,
+    errors: 0,
+    jobsFailed: 0,
+    jobsSucceeded: 0,
+    messages: 0,
+    deliveries: 0,
+  },
   latencies: { request: [], publish: [], ai: [] },
   gauges: {},
 });
@@ -95,7 +103,10 @@ export class RecentActivity {
         p50,
         p95,
         p99,
-        gauges: { jobsPending: bucket.gauges.jobsPending ?? null },
+        gauges: {
+          jobsPending: bucket.gauges.jobsPending ?? null,
+          sockets: bucket.gauges.sockets ?? null,
+        },
       });
     }
     return points;

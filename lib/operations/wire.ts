@@ -12,6 +12,8 @@ export const minuteSchema = z.object({
   messages: z.number().int().nonnegative(),
   jobsSucceeded: z.number().int().nonnegative(),
   jobsFailed: z.number().int().nonnegative(),
+  /** Event frames the rooms sent to sockets (their publish answers say how many). */
+  deliveries: z.number().int().nonnegative(),
   /** Request latency p95 in seconds (null: no request that minute). */
   latencyP95: z.number().nullable(),
   /** Send → the rooms accepting the event (delivery to sockets follows within the room). */
@@ -22,6 +24,8 @@ export const minuteSchema = z.object({
   aiP95: z.number().nullable(),
   /** Jobs waiting, as last read that minute (null: not read). */
   jobsPending: z.number().int().nonnegative().nullable(),
+  /** Sockets connected to inbox rooms (one per open tab), as last read that minute. */
+  sockets: z.number().int().nonnegative().nullable(),
 });
 
 export const operationsSchema = z.object({

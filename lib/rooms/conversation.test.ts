@@ -4,6 +4,7 @@ import type { RoomEvent, ServerFrame } from '@/lib/realtime/protocol';
 import { createRoomWorld, type RoomWorld } from '@/test/room-host';
 
 import { CLOCK_SKEW_MS, REMOVAL_MEMORY_MS, TYPING_MIN_INTERVAL_MS } from './conversation';
+import { SOCKETS_ROOM } from './sockets';
 
 const isTyping = (f: ServerFrame) => f.type === 'typing';
 
@@ -133,10 +134,11 @@ describe('conversation room: publishing', () => {
     await join(world, 'u_ben');
     expect(await publish(world, [message(1)], [])).toEqual({
       status: 200,
-      body: { delivered: 0, viewers: ['u_ana', 'u_ben'] },
+      body: { delivered: 0, deliveries: 0, viewers: ['u_ana', 'u_ben'] },
     });
     expect((await publish(world, [removed('u_ben')], [])).body).toEqual({
       delivered: 0,
+      deliveries: 0,
       viewers: ['u_ana'],
     });
   });
@@ -144,17 +146,21 @@ describe('conversation room: publishing', () => {
   it('forwards events to each recipient’s inbox room once, and counts who was reached', async () => {
     const world = createRoomWorld();
     const inbox = await world.connect('main', 'u_ben', { userId: 'u_ben' });
+    const inboxTab2 = await world.connect('main', 'u_ben', { userId: 'u_ben' });
     inbox.take();
     world.down.add('main/u_cy');
-    expect(await publish(world, [message(1)], ['u_ben', 'u_ben', 'u_cy'])).toEqual({
+    // Ben's inbox room reached (1 of 2), and the frames it sent: 2 events to his 2 tabs.
+    expect(await publish(world, [message(1), message(2)], ['u_ben', 'u_ben', 'u_cy'])).toEqual({
       status: 200,
-      body: { delivered: 1, viewers: [] },
+      body: { delivered: 1, deliveries: 4, viewers: [] },
     });
-    expect(inbox.take()).toEqual([{ type: 'event', event: message(1) }]);
-    expect(world.requests.filter((r) => r.party === 'main').map((r) => r.roomId)).toEqual([
-      'u_ben',
-      'u_cy',
+    expect(inbox.take()).toEqual([
+      { type: 'event', event: message(1) },
+      { type: 'event', event: message(2) },
     ]);
+    expect(inboxTab2.take()).toHaveLength(3); // welcome + the two events
+    const forwards = world.requests.filter((r) => r.party === 'main' && r.roomId !== SOCKETS_ROOM);
+    expect(forwards.map((r) => r.roomId)).toEqual(['u_ben', 'u_cy']);
   });
 
   it('tells who is looking, one entry per person', async () => {

@@ -45,6 +45,8 @@ const connectionStateSchema = z.object({
 
 /** Removed user id → when the room heard of it (epoch ms); kept in storage for hibernation. */
 const removedSchema = z.record(z.string(), z.number());
+/** The part of an inbox room's publish answer counted here. */
+const deliveriesSchema = z.object({ deliveries: z.number().int().nonnegative() });
 type Removed = z.infer<typeof removedSchema>;
 
 /** Publish bodies for this room must name recipients by user id (their inbox room ids). */
@@ -67,8 +69,8 @@ const userIdsOf = (events: RoomEvent[], type: 'member.added' | 'member.removed')
  * forwards nothing more to their inbox. `member.added` (or a token issued later, which Next.js
  * mints only for members) forgets it.
  *
- * Requests (server secret): POST '' `{events, recipients}` → `{delivered, viewers}` (inbox
- * rooms reached, and who is connected after it); GET '' → `{viewers}` (distinct user ids
+ * Requests (server secret): POST '' `{events, recipients}` → `{delivered, deliveries, viewers}`
+ * (inbox rooms reached, frames they sent to tabs, and who is connected after it); GET '' → `{viewers}` (distinct user ids
  * connected).
  */
 export function conversationRoom(host: RoomHost): RoomProgram {
@@ -202,15 +204,21 @@ export function conversationRoom(host: RoomHost): RoomProgram {
       if (gone.has(connection.userId)) refuse(connection);
     const [answers] = await Promise.all([forwards, calls]);
     const delivered = answers.filter((answer) => answer !== null).length;
+    // Frames the inbox rooms sent to their tabs (an older room answers without the count).
+    const deliveries = answers.reduce(
+      (sum, answer) => sum + (deliveriesSchema.safeParse(answer?.body).data?.deliveries ?? 0),
+      0,
+    );
     host.log(delivered < recipients.length ? 'warn' : 'info', 'room publish', {
       party: 'conversation',
       room: host.id,
       events: events.length,
       recipients: recipients.length,
       delivered,
+      deliveries,
       ...(trace ? { trace_id: trace.traceId } : {}),
     });
-    return delivered;
+    return { delivered, deliveries };
   };
 
   return {
@@ -262,10 +270,14 @@ export function conversationRoom(host: RoomHost): RoomProgram {
       const body = readBody(request, conversationPublishSchema);
       if (!body.ok) return body.response;
       const trace = parseTraceparent(request.traceparent);
-      const delivered = await publish(body.data.events, body.data.recipients ?? [], trace);
+      const { delivered, deliveries } = await publish(
+        body.data.events,
+        body.data.recipients ?? [],
+        trace,
+      );
       // Who is looking, as of this publish: the notifications that follow a new message ask
       // exactly this, and Next.js keeps it a moment instead of a second request (#19).
-      return ok({ delivered, viewers: viewers() });
+      return ok({ delivered, deliveries, viewers: viewers() });
     },
 
     /** Forgets removals whose earlier tokens have all expired. Uses no `id`: see RoomAlarms. */

@@ -122,7 +122,7 @@ describe('inbox room: requests', () => {
     anaTab2.take();
     expect(
       await world.call('main', 'u_ana', { method: 'POST', body: { events: [event] } }),
-    ).toEqual({ status: 200, body: { delivered: 1 } });
+    ).toEqual({ status: 200, body: { delivered: 1, sockets: 2, deliveries: 2 } });
     expect(ana.take()).toEqual([{ type: 'event', event }]);
     expect(anaTab2.take()).toEqual([{ type: 'event', event }]);
   });

@@ -23,6 +23,7 @@ import {
   type PresenceUser,
   type StoredPresence,
 } from './presence';
+import { SOCKETS_ROOM } from './sockets';
 
 type PresenceState = InboxConnectionState['state'];
 
@@ -34,8 +35,10 @@ type PresenceState = InboxConnectionState['state'];
  * states every time (never cached in memory), so it is right after hibernation; storage keeps
  * only the last announced status (to announce changes once) and lastSeenAt.
  *
- * Requests (server secret): POST '' publishes events to the tabs; GET '' counts connections;
- * GET /presence answers the owner's status and POST /presence relays a contact's (room to room).
+ * Requests (server secret): POST '' publishes events to the tabs (answering how many frames went
+ * out); GET '' counts connections; GET /presence answers the owner's status and POST /presence
+ * relays a contact's (room to room). Each tab connecting or leaving is reported to the sockets
+ * room (lib/rooms/sockets.ts), the one place that counts every connected tab.
  */
 export function inboxRoom(host: RoomHost): RoomProgram {
   /** Announcements leave one after another so a contact never hears them out of order. */
@@ -93,6 +96,13 @@ export function inboxRoom(host: RoomHost): RoomProgram {
     );
     await announcements;
   };
+
+  /** Tells the sockets room how many tabs are connected here now. */
+  const reportSockets = (closing?: RoomConnection) =>
+    host.request(
+      { party: 'main', roomId: SOCKETS_ROOM },
+      { method: 'POST', body: { room: host.id, sockets: states(closing).length } },
+    );
 
   /** Sends a new connection one `presence` frame with the current status of its contacts. */
   const sendSnapshot = async (connection: RoomConnection, contacts: readonly string[]) => {
@@ -188,7 +198,11 @@ export function inboxRoom(host: RoomHost): RoomProgram {
       };
       connection.setState(state);
       connection.send({ type: 'welcome', v: PROTOCOL_VERSION, userId: identity.userId });
-      await Promise.all([reconcile(), sendSnapshot(connection, identity.contacts)]);
+      await Promise.all([
+        reconcile(),
+        sendSnapshot(connection, identity.contacts),
+        reportSockets(),
+      ]);
     },
 
     async onMessage(sender, data) {
@@ -197,7 +211,7 @@ export function inboxRoom(host: RoomHost): RoomProgram {
     },
 
     async onClose(connection) {
-      await reconcile(connection);
+      await Promise.all([reconcile(connection), reportSockets(connection)]);
     },
 
     async onRequest(request) {
@@ -215,7 +229,13 @@ export function inboxRoom(host: RoomHost): RoomProgram {
       const body = readBody(request, publishRequestSchema);
       if (!body.ok) return body.response;
       for (const event of body.data.events) host.broadcast({ type: 'event', event });
-      return ok({ delivered: body.data.events.length });
+      // What went out, for the publisher's delivery count (parley_realtime_deliveries_total).
+      const sockets = [...host.connections()].length;
+      return ok({
+        delivered: body.data.events.length,
+        sockets,
+        deliveries: body.data.events.length * sockets,
+      });
     },
   };
 }

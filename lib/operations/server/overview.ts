@@ -8,7 +8,7 @@ import { clientEnv, env } from '@/lib/env';
 import { log } from '@/lib/log';
 import { recentActivity } from '@/lib/metrics/recent';
 import { currentContext } from '@/lib/observability/context';
-import { askRoomToFail } from '@/lib/realtime/server/publish';
+import { askRoomToFail, readConnectedSockets } from '@/lib/realtime/server/publish';
 import { breakerReports } from '@/lib/resilience/breakers';
 
 import type { Operations, TestErrorResult } from '../wire';
@@ -31,20 +31,26 @@ export function usageByDay(messages: DailyActivity[], calls: DailyCalls[]): Oper
   return [...days.values()].sort((a, b) => a.day.localeCompare(b.day));
 }
 
-/** Everything the operations page shows, read now. */
-export async function operationsOverview(store: Store, now = new Date()): Promise<Operations> {
+/** Everything the operations page shows, read now (the sockets from the rooms, when they answer). */
+export async function operationsOverview(
+  store: Store,
+  now = new Date(),
+  readSockets: () => Promise<number | null> = readConnectedSockets,
+): Promise<Operations> {
   const since = new Date(
     Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - 29 * DAY_MS,
   );
-  const [messages, calls, pending, running, failed, oldest] = await Promise.all([
+  const [messages, calls, pending, running, failed, oldest, sockets] = await Promise.all([
     store.messageActivity({ since, assistantId: ASSISTANT_ID }),
     store.callActivity({ since }),
     store.countJobs({ state: 'pending' }),
     store.countJobs({ state: 'running' }),
     store.countJobs({ state: 'failed' }),
     store.oldestDueRunAt({ now }),
+    readSockets(),
   ]);
   recentActivity().sample('jobsPending', pending);
+  if (sockets !== null) recentActivity().sample('sockets', sockets);
   return {
     lastHour: recentActivity()
       .snapshot()
@@ -55,12 +61,14 @@ export async function operationsOverview(store: Store, now = new Date()): Promis
         messages: p.counts.messages,
         jobsSucceeded: p.counts.jobsSucceeded,
         jobsFailed: p.counts.jobsFailed,
+        deliveries: p.counts.deliveries,
         latencyP95: p.p95.request,
         publishP50: p.p50.publish,
         publishP95: p.p95.publish,
         publishP99: p.p99.publish,
         aiP95: p.p95.ai,
         jobsPending: p.gauges.jobsPending,
+        sockets: p.gauges.sockets,
       })),
     usage: usageByDay(messages, calls),
     jobs: {

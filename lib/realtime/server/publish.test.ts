@@ -1,12 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { requireSecret } from '@/lib/env';
+import { recentActivity } from '@/lib/metrics/recent';
+import { metricsRegistry } from '@/lib/metrics/registry';
 
 import type { RoomEvent } from '../protocol';
 import {
   getConversationViewers,
   publishStats,
   publishToConversation,
+  readConnectedSockets,
   VIEWERS_FRESH_MS,
 } from './publish';
 
@@ -115,3 +118,38 @@ describe('getConversationViewers', () => {
     expect(await getConversationViewers('c_1')).toEqual([]);
   });
 });
+
+describe('what the rooms report', () => {
+  it('counts the deliveries a conversation room reports in its publish answer', async () => {
+    const before = await deliveriesTotal();
+    stubFetch(() => Response.json({ delivered: 2, deliveries: 5, viewers: [] }));
+    await publishToConversation({
+      conversationId: 'c_d',
+      recipients: ['u_a', 'u_b'],
+      events: [event],
+    });
+    // An older room answers without the count: nothing is added, nothing fails.
+    stubFetch(() => Response.json({ delivered: 1, viewers: [] }));
+    await publishToConversation({ conversationId: 'c_d', recipients: ['u_a'], events: [event] });
+    expect((await deliveriesTotal()) - before).toBe(5);
+    expect(recentActivity().snapshot().at(-1)?.counts.deliveries).toBeGreaterThanOrEqual(5);
+  });
+
+  it('reads the connected sockets from the sockets room, or null when it cannot', async () => {
+    const calls = stubFetch(() => Response.json({ sockets: 12, rooms: 7 }));
+    expect(await readConnectedSockets()).toBe(12);
+    expect(calls[0]?.url).toBe('http://127.0.0.1:9/parties/main/_sockets');
+    expect(new Headers(calls[0]?.init?.headers).get('authorization')).toBe(
+      `Bearer ${requireSecret('PARTY_SECRET')}`,
+    );
+    stubFetch(() => Response.json({ sockets: 'many' }));
+    expect(await readConnectedSockets()).toBeNull();
+    stubFetch(() => new Response('down', { status: 503 }));
+    expect(await readConnectedSockets()).toBeNull();
+  });
+});
+
+async function deliveriesTotal(): Promise<number> {
+  const metric = await metricsRegistry().getSingleMetric('parley_realtime_deliveries_total')?.get();
+  return metric?.values[0]?.value ?? 0;
+}

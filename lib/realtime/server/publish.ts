@@ -4,10 +4,16 @@ import { z } from 'zod';
 
 import { env, requireSecret } from '@/lib/env';
 import { log } from '@/lib/log';
-import { realtimePublishDuration, realtimePublishes } from '@/lib/metrics/metrics';
+import {
+  realtimeDeliveries,
+  realtimePublishDuration,
+  realtimePublishes,
+} from '@/lib/metrics/metrics';
 import { recentActivity } from '@/lib/metrics/recent';
 import { outgoingTraceparent } from '@/lib/observability/context';
 import { guarded } from '@/lib/resilience/breakers';
+
+import { SOCKETS_ROOM, socketsTotalSchema } from '@/lib/rooms/sockets';
 
 import type { PartyName, PublishRequest, RoomEvent } from '../protocol';
 
@@ -25,6 +31,10 @@ function observePublish(result: 'ok' | 'failed', started: number): void {
 }
 
 const viewersResponseSchema = z.object({ viewers: z.array(z.string()) });
+/** A conversation room's publish answer: who is looking, and the frames sent to tabs. */
+const publishAnswerSchema = viewersResponseSchema.extend({
+  deliveries: z.number().int().nonnegative().optional(),
+});
 
 /**
  * A conversation room answers each publish with who is looking at it (lib/rooms/conversation.ts).
@@ -36,14 +46,18 @@ export const VIEWERS_FRESH_MS = 3_000;
 const MAX_REMEMBERED_ROOMS = 500;
 const recentViewers = new Map<string, { viewers: string[]; at: number }>();
 
-function rememberViewers(conversationId: string, answer: string): void {
-  let parsed: z.ZodSafeParseResult<z.infer<typeof viewersResponseSchema>>;
+/** Reads a conversation room's publish answer: its viewers and the deliveries it reports. */
+function readPublishAnswer(conversationId: string, answer: string): void {
+  let parsed: z.ZodSafeParseResult<z.infer<typeof publishAnswerSchema>>;
   try {
-    parsed = viewersResponseSchema.safeParse(JSON.parse(answer));
+    parsed = publishAnswerSchema.safeParse(JSON.parse(answer));
   } catch {
     return;
   }
   if (!parsed.success) return;
+  const deliveries = parsed.data.deliveries ?? 0;
+  realtimeDeliveries.inc(deliveries);
+  recentActivity().count('deliveries', deliveries);
   recentViewers.delete(conversationId);
   recentViewers.set(conversationId, { viewers: parsed.data.viewers, at: Date.now() });
   // Oldest first (insertion order): keep the map small.
@@ -101,7 +115,7 @@ export async function publish(opts: {
       // Read the small answer so the keep-alive connection goes back to the pool right away.
       const answer = await res.text();
       if (!res.ok) throw new Error(`room answered ${res.status}`);
-      if (opts.party === 'conversation') rememberViewers(opts.room, answer);
+      if (opts.party === 'conversation') readPublishAnswer(opts.room, answer);
     });
     publishStats.ok++;
     observePublish('ok', started);
@@ -153,6 +167,24 @@ export async function getConversationViewers(conversationId: string): Promise<st
   } catch (err) {
     log.warn({ err, conversationId }, 'realtime viewers lookup failed');
     return [];
+  }
+}
+
+/**
+ * How many sockets are connected to inbox rooms (one per open tab), from the sockets room they
+ * report to (lib/rooms/sockets.ts). Null when it cannot be asked; never throws.
+ */
+export async function readConnectedSockets(timeoutMs = 2000): Promise<number | null> {
+  try {
+    const res = await fetch(roomUrl('main', SOCKETS_ROOM), {
+      headers: serverHeaders(),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    if (!res.ok) throw new Error(`room answered ${res.status}`);
+    return socketsTotalSchema.parse(await res.json()).sockets;
+  } catch (err) {
+    log.warn({ err }, 'realtime sockets count failed');
+    return null;
   }
 }
 
