@@ -12,10 +12,17 @@ export async function register() {
     refuseGeneratedSecrets(process.env);
     const { startServerSentry } = await import('./lib/observability/sentry-server');
     await startServerSentry();
-    // Request and store-operation latency for /api/metrics (lib/api/observe.ts, lib/db/observe.ts).
-    const { observeHttpRequests, observeStoreOperations } = await import('./lib/metrics/http');
-    observeHttpRequests();
-    observeStoreOperations();
+    // Request and store-operation latency for /api/metrics (lib/api/observe.ts, lib/db/observe.ts),
+    // and trace context; PARLEY_OBSERVABILITY=off leaves them out to measure what they cost.
+    const { env: startEnv } = await import('./lib/env');
+    if (startEnv.PARLEY_OBSERVABILITY === 'on') {
+      const { observeHttpRequests, observeStoreOperations } = await import('./lib/metrics/http');
+      observeHttpRequests();
+      observeStoreOperations();
+    } else {
+      const { setTracingDisabled } = await import('./lib/observability/context');
+      setTracingDisabled(true);
+    }
     // The embedded job queue's dispatcher runs in the server process, but not while `next build`
     // prerenders pages, nor under Vitest (tests start their own dispatchers).
     if (process.env.NEXT_PHASE !== 'phase-production-build' && !process.env.VITEST) {

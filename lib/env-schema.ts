@@ -59,6 +59,12 @@ export const serverSchema = z.object({
    */
   PARLEY_RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   /**
+   * `off` leaves out the per-request work of observability: request and store-operation latency
+   * metrics and trace context (the counters stay). For measuring what it costs: `npm run
+   * bench:messages -- --observability=off` sets it on the server it starts (#13: on vs off).
+   */
+  PARLEY_OBSERVABILITY: z.enum(['on', 'off']).default('on'),
+  /**
    * Sign-ups allowed per IP address per hour (20 by default). The end-to-end suite signs up many
    * people from one address and raises it on its throw-away server (playwright.config.ts).
    */

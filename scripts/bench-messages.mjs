@@ -37,6 +37,8 @@
 //   --connections-rate=50 BENCH_CONNECTIONS_RATE messages per second in --connections
 //   --skip-build          BENCH_SKIP_BUILD=1     reuse .next-bench as it is
 //   --keep-data           BENCH_KEEP_DATA=1      keep the temp data directory (path is printed)
+//   --observability=off   BENCH_OBSERVABILITY=off request/store metrics and tracing off on the
+//                         server (PARLEY_OBSERVABILITY), to measure what they cost (#13)
 // Results: bench-results/messages.json (the latest figures of every part, and key figures of
 // past runs), bench-results/messages-<time>.json (this run), server and build logs beside them.
 import { randomBytes } from 'node:crypto';
@@ -168,7 +170,11 @@ async function main() {
   const server = await startServer({
     distDir: DIST_DIR,
     logFile: path.join(RESULTS_DIR, 'messages-server.log'),
-    extraEnv: { PARLEY_RATE_LIMITS: 'off', LOG_LEVEL: process.env.LOG_LEVEL || 'warn' },
+    extraEnv: {
+      PARLEY_RATE_LIMITS: 'off',
+      PARLEY_OBSERVABILITY: config.observability,
+      LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
+    },
     nextEnv: config.profile
       ? { NODE_OPTIONS: [process.env.NODE_OPTIONS, NEXT_INSPECT_OPTIONS].filter(Boolean).join(' ') }
       : {},

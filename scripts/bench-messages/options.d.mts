@@ -20,6 +20,7 @@ export type BenchConfig = {
   connections: number | null;
   connectionsRate: number;
   profile: boolean;
+  observability: 'on' | 'off';
   fixedRate: boolean;
 };
 export function rawFlag(argv: string[], name: string): string | undefined;

@@ -82,6 +82,12 @@ export function readOptions(argv, env) {
     connections,
     connectionsRate: number('connections-rate', 'BENCH_CONNECTIONS_RATE', 50, { min: 0.1 }),
     profile: flag('profile', 'BENCH_PROFILE'),
+    /** Metrics and tracing on the bench server (`off`: PARLEY_OBSERVABILITY=off, #13). */
+    observability: [...FALSE, 'off'].includes(
+      (raw('observability', 'BENCH_OBSERVABILITY') ?? '').toLowerCase(),
+    )
+      ? 'off'
+      : 'on',
   };
   // The fixed-rate run (Parley vs relay, then history) is the default; the two other scenarios
   // replace it when asked for, and `--fixed` keeps it beside them.

@@ -16,7 +16,14 @@ describe('readOptions', () => {
       findCapacity: false,
       connections: null,
       profile: false,
+      observability: 'on',
     });
+  });
+
+  it('turns metrics and tracing off on the bench server with --observability=off', () => {
+    expect(readOptions(['--observability=off'], {}).config.observability).toBe('off');
+    expect(readOptions([], { BENCH_OBSERVABILITY: 'no' }).config.observability).toBe('off');
+    expect(readOptions(['--observability', 'on'], {}).config.observability).toBe('on');
   });
 
   it('takes --flag=value, --flag value and the environment, flags first', () => {

@@ -125,7 +125,7 @@ export function printSummary(run, { resultsFile }) {
   const m = run.machine;
   const lines = [
     '',
-    `Parley message benchmark — ${m.cpus} × ${m.cpuModel}, Node ${m.node}, production build`,
+    `Parley message benchmark — ${m.cpus} × ${m.cpuModel}, Node ${m.node}, production build, metrics and tracing ${run.config.observability ?? 'on'}`,
   ];
   const add = (part) => lines.push('', ...part);
   if (s.realtime) add(realtimeLines(s.realtime));
