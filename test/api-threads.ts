@@ -23,7 +23,8 @@ import {
   type TestAccount,
 } from './api';
 
-const as = (account: TestAccount) => withCookie(account.cookie);
+/** Request headers that sign in as `account` (its session cookie). */
+export const as = (account: TestAccount) => withCookie(account.cookie);
 export const getThread = (account: TestAccount, rootId: string, query = '') =>
   getThreadRoute(
     getRequest(`/messages/${rootId}/thread${query}`, as(account)),

@@ -13,19 +13,15 @@ import {
   getRequest,
   sendText,
   signUpUsers,
-  withCookie,
   withParams,
-  type TestAccount,
 } from '@/test/api';
-import { follow, followed, getThread, readThread, started } from '@/test/api-threads';
+import { as, follow, followed, getThread, readThread, started } from '@/test/api-threads';
 
 import { POST as readRoute } from './read/route';
 
 afterEach(() => {
   vi.restoreAllMocks();
 });
-
-const as = (account: TestAccount) => withCookie(account.cookie);
 
 describe('POST /api/v1/messages/:id/thread/read', () => {
   it('moves the read position forward only, clamped to the newest reply, and tells members', async () => {

@@ -14,17 +14,13 @@ import {
   sendText,
   signUpUsers,
   startDirect,
-  withCookie,
   withParams,
-  type TestAccount,
 } from '@/test/api';
-import { getThread, started } from '@/test/api-threads';
+import { as, getThread, started } from '@/test/api-threads';
 
 afterEach(() => {
   vi.restoreAllMocks();
 });
-
-const as = (account: TestAccount) => withCookie(account.cookie);
 
 describe('POST /api/v1/conversations/:id/messages with threadRootId', () => {
   it('stores a reply with the conversation’s next seq; the root shows its summary', async () => {

@@ -14,19 +14,15 @@ import {
   sendText,
   signUpUsers,
   startDirect,
-  withCookie,
   withParams,
-  type TestAccount,
 } from '@/test/api';
-import { getThread, started } from '@/test/api-threads';
+import { as, getThread, started } from '@/test/api-threads';
 
 import { GET } from './route';
 
 afterEach(() => {
   vi.restoreAllMocks();
 });
-
-const as = (account: TestAccount) => withCookie(account.cookie);
 
 describe('GET /api/v1/messages/:id/thread', () => {
   it('answers the root and a page of replies, ascending, with older pages by before=', async () => {
