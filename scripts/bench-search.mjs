@@ -25,6 +25,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { createJiti } from 'jiti';
 
+import { fillMessages } from './bench-search/fill.mjs';
+import {
+  COMMON,
+  JAPANESE,
+  RARE,
+  messageText,
+  pick,
+  random,
+  zipfWord,
+} from './bench-search/text.mjs';
 import { formatSummary, summarize } from './lib/stats.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -43,62 +53,6 @@ const SEARCHES = option('searches', 'BENCH_SEARCHES', 500);
 const SENDS = option('sends', 'BENCH_SENDS', 2000);
 const PERSON_IN = 50;
 const TARGETS = { searchP99Ms: 50, sendOverheadPct: 15 };
-
-// ── deterministic text ───────────────────────────────────────────────────────────────────────
-
-let seed = 42;
-const random = () => {
-  seed = (seed * 1664525 + 1013904223) >>> 0;
-  return seed / 2 ** 32;
-};
-const pick = (list) => list[Math.floor(random() * list.length)];
-
-const SYLLABLES = [
-  'ka',
-  'lo',
-  'mi',
-  'ra',
-  'ten',
-  'dor',
-  'ble',
-  'qu',
-  'zo',
-  'vin',
-  'sé',
-  'mü',
-  'an',
-  'et',
-  'por',
-];
-const VOCAB = Array.from({ length: 5000 }, () => {
-  let w = '';
-  const n = 2 + Math.floor(random() * 3);
-  for (let i = 0; i < n; i++) w += pick(SYLLABLES);
-  return w;
-});
-const COMMON = ['meeting', 'today', 'thanks', 'please', 'tomorrow', 'review', 'lunch', 'café'];
-const RARE = Array.from({ length: 100 }, (_, i) => `xylograph${i}`);
-const JAPANESE = [
-  '東京タワーに行った',
-  '明日の会議は十時からです',
-  '新しいプロジェクトの資料を送ります',
-  '大阪で美味しいラーメンを食べた',
-  'よろしくお願いします',
-  '京都の紅葉がきれいでした',
-];
-/** Zipf-like: low indexes far more often. */
-const zipfWord = () => VOCAB[Math.floor(VOCAB.length * random() ** 3)];
-
-function messageText() {
-  const r = random();
-  if (r < 0.05) return `${pick(JAPANESE)} ${zipfWord()}`;
-  const words = [];
-  const n = 4 + Math.floor(random() * 12);
-  for (let i = 0; i < n; i++) words.push(random() < 0.12 ? pick(COMMON) : zipfWord());
-  if (r < 0.06) words.splice(1, 0, 'lunch', 'at', 'noon');
-  if (random() < 0.0001 * RARE.length) words.push(pick(RARE));
-  return words.join(' ');
-}
 
 // ── the store ────────────────────────────────────────────────────────────────────────────────
 
@@ -122,60 +76,12 @@ const started = Date.now();
 const log = (text) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)} s] ${text}`);
 
 log(`filling ${MESSAGES.toLocaleString()} messages in ${CONVERSATIONS} conversations…`);
-const people = Array.from(
-  { length: CONVERSATIONS },
-  (_, i) => `u_bench${String(i).padStart(6, '0')}`,
-);
-const person = people[0];
-const conversations = Array.from(
-  { length: CONVERSATIONS },
-  (_, i) => `c_bench${String(i).padStart(6, '0')}`,
-);
-const membersOf = new Map();
 dropTriggers();
-const fill = db.transaction(() => {
-  const now = Date.now();
-  const user = db.prepare(
-    'INSERT INTO users (id, email, name, name_lower, created_at) VALUES (?, ?, ?, ?, ?)',
-  );
-  for (const [i, id] of people.entries())
-    user.run(id, `${id}@bench.test`, `Person ${i}`, `person ${i}`, now);
-  const conversation = db.prepare(
-    `INSERT INTO conversations (id, kind, name, created_by, last_seq, last_activity_at, created_at)
-     VALUES (?, 'group', ?, ?, ?, ?, ?)`,
-  );
-  const membership = db.prepare(
-    `INSERT INTO memberships (conversation_id, user_id, role, last_read_seq, muted, joined_at)
-     VALUES (?, ?, 'member', 0, 0, ?)`,
-  );
-  const perConversation = Math.ceil(MESSAGES / CONVERSATIONS);
-  for (const [i, id] of conversations.entries()) {
-    // The person is in the first 50; everyone else in a handful.
-    const members = new Set([
-      people[(i * 7) % people.length],
-      people[(i * 13 + 1) % people.length],
-    ]);
-    for (let k = 0; k < 4; k++) members.add(pick(people));
-    if (i < PERSON_IN) members.add(person);
-    else members.delete(person);
-    membersOf.set(id, [...members]);
-    conversation.run(id, `Group ${i}`, [...members][0], perConversation, now, now);
-    for (const m of members) membership.run(id, m, now);
-  }
-  const message = db.prepare(
-    `INSERT INTO messages (id, conversation_id, seq, author_id, kind, body, created_at)
-     VALUES (?, ?, ?, ?, 'user', ?, ?)`,
-  );
-  const seqs = new Map();
-  const start = now - MESSAGES * 1000;
-  for (let n = 0; n < MESSAGES; n++) {
-    const c = conversations[n % CONVERSATIONS];
-    const seq = (seqs.get(c) ?? 0) + 1;
-    seqs.set(c, seq);
-    message.run(`m_bench${n}`, c, seq, pick(membersOf.get(c)), messageText(), start + n * 1000);
-  }
+const { person, conversations, membersOf } = fillMessages(db, {
+  messages: MESSAGES,
+  conversations: CONVERSATIONS,
+  personIn: PERSON_IN,
 });
-fill();
 log('messages written; building the search index in one pass…');
 const indexStart = performance.now();
 db.exec(`INSERT INTO message_search (rowid, body, meta) SELECT id, body, meta FROM message_search_source;

@@ -1,7 +1,7 @@
 import 'server-only';
 
 import { announce } from '@/lib/chat/server/events';
-import { postMessageAs } from '@/lib/chat/server/messages';
+import { postMessageAs } from '@/lib/chat/server/posted-messages';
 import { MESSAGE_MAX_LENGTH } from '@/lib/chat/schemas';
 import type { MembershipsPort, MessagesPort, Store, UsersPort } from '@/lib/db/store';
 import type { Message } from '@/lib/db/types';

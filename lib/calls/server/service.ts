@@ -3,7 +3,7 @@ import 'server-only';
 import { ApiError } from '@/lib/api/errors';
 import { requireMember } from '@/lib/chat/server/access';
 import { announce } from '@/lib/chat/server/events';
-import { postSystemMessage } from '@/lib/chat/server/messages';
+import { postSystemMessage } from '@/lib/chat/server/posted-messages';
 import type { ConversationsPort, MembershipsPort, Store, CallsPort } from '@/lib/db/store';
 import type { Call, CallKind, User } from '@/lib/db/types';
 import { dispatchQueued, newJob } from '@/lib/jobs/outbox';

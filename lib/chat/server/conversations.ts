@@ -14,7 +14,7 @@ import { publish } from '@/lib/realtime/server/publish';
 import { requireAdmin, requireMember } from './access';
 import { announce } from './events';
 import { unreadIn } from './unread';
-import { postSystemMessage } from './messages';
+import { postSystemMessage } from './posted-messages';
 import { toConversationWire, toMemberWire, toMessageWire } from '../present';
 import { GROUP_MAX_MEMBERS, type CreateConversationInput } from '../schemas';
 import type { ConversationWire } from '../wire';

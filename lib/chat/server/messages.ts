@@ -1,32 +1,22 @@
+/** Sending, listing, editing and deleting messages, with reply previews (withReplies). */
 import 'server-only';
 
 import { ApiError } from '@/lib/api/errors';
 import { assertAssistantCanAnswer } from '@/lib/assistant/server/addressing';
 import { getBlobStore } from '@/lib/blob';
 import type { Store } from '@/lib/db';
-import type { Message, SystemEvent, User } from '@/lib/db/types';
+import type { Message, User } from '@/lib/db/types';
 import { log } from '@/lib/log';
-import { readConversationNotifications } from '@/lib/notifications/server/service';
-import { publishToConversation } from '@/lib/realtime/server/publish';
 
 import { requireAuthor, requireMember, requireMessageAccess } from './access';
 import { afterCommit, messageCreatedJob } from './after-commit';
 import { announce } from './events';
 import { announceThread, requireThreadRoot } from './thread-replies';
-import { unreadIn } from './unread';
 import { extractMentions } from '../mentions';
 import { toMessageWire } from '../present';
 import type { SendMessageInput } from '../schemas';
 import type { MessageWire } from '../wire';
-import type {
-  MembershipsPort,
-  ConversationsPort,
-  MessagesPort,
-  NotificationsPort,
-} from '@/lib/db/store';
-
-/** Distinct emoji one message can carry, so a message cannot be turned into a wall of them. */
-export const MAX_REACTION_KINDS = 20;
+import type { MembershipsPort, ConversationsPort, MessagesPort } from '@/lib/db/store';
 
 /** Adds reply previews: one batched read for the targets not in the page itself. */
 export async function withReplies(
@@ -85,58 +75,6 @@ async function requireUsableUploads(
       { fields: { attachmentIds: 'Upload each image with POST /uploads first' } },
     );
   }
-}
-
-/**
- * Records a membership change (calls, games) in the conversation, live for everyone; returns the
- * stored message (a game keeps its card's id).
- */
-export async function postSystemMessage(
-  store: MembershipsPort & Pick<Store, 'createMessage'>,
-  conversationId: string,
-  system: SystemEvent,
-): Promise<Message> {
-  const { message } = await store.createMessage({
-    conversationId,
-    authorId: null,
-    body: '',
-    system,
-  });
-  await announce(store, conversationId, [
-    { type: 'message.created', conversationId, seq: message.seq, message: toMessageWire(message) },
-  ]);
-  return message;
-}
-
-/**
- * Stores a message the server writes on someone's behalf (the assistant's replies) and announces
- * it like sendMessage does. No membership, upload or mention checks: the caller decided it may
- * speak here. The same clientId again returns the stored message and publishes nothing.
- */
-export async function postMessageAs(
-  store: MembershipsPort & Pick<Store, 'createMessage' | 'listJobs' | 'relayOutbox'>,
-  input: {
-    conversationId: string;
-    authorId: string;
-    body: string;
-    clientId: string;
-    replyTo: Message | null;
-  },
-): Promise<{ message: MessageWire; created: boolean }> {
-  const stored = await store.createMessage({
-    conversationId: input.conversationId,
-    authorId: input.authorId,
-    body: input.body,
-    clientId: input.clientId,
-    replyToId: input.replyTo?.id ?? null,
-    mentions: [],
-    // Notifications, as for any message (the person who asked may have left); the assistant's
-    // own messages never call it again (isAssistantAddressed).
-    jobs: messageCreatedJob,
-  });
-  const wire = toMessageWire(stored.message, input.replyTo);
-  await afterCommit(store, { ...stored, wire });
-  return { message: wire, created: stored.created };
 }
 
 export async function listMessages(
@@ -297,98 +235,4 @@ export async function deleteMessage(
   ]);
   // A deleted reply no longer counts in its root's "N replies".
   if (deleted.threadRootId) await announceThread(store, deleted.threadRootId);
-}
-
-export async function setReaction(
-  store: ConversationsPort & MembershipsPort & MessagesPort,
-  user: User,
-  input: { messageId: string; emoji: string; present: boolean },
-): Promise<MessageWire> {
-  const { message } = await requireMessageAccess(store, input.messageId, user.id);
-  if (message.deletedAt) throw new ApiError('conflict', 'This message was deleted.');
-  if (message.kind === 'system')
-    throw new ApiError('forbidden', 'System messages take no reactions.');
-  const kinds = new Set(message.reactions.map((r) => r.emoji));
-  if (input.present && !kinds.has(input.emoji) && kinds.size >= MAX_REACTION_KINDS) {
-    throw new ApiError(
-      'validation_failed',
-      `A message holds at most ${MAX_REACTION_KINDS} different reactions.`,
-    );
-  }
-  const had = message.reactions.some((r) => r.emoji === input.emoji && r.userIds.includes(user.id));
-  const updated = await store.setReaction({ ...input, userId: user.id });
-  if (!updated) throw new ApiError('not_found', 'That message was not found.');
-  if (had !== input.present) {
-    await announce(store, updated.conversationId, [
-      {
-        type: 'reaction.changed',
-        conversationId: updated.conversationId,
-        seq: updated.seq,
-        messageId: updated.id,
-        reactions: updated.reactions,
-      },
-    ]);
-  }
-  return (await withReplies(store, [updated]))[0]!;
-}
-
-/** A read that moves further than this tells every member (rare: someone back from a break). */
-const RECEIPT_SCAN_LIMIT = 100;
-
-/**
- * Who a read position moving from `from` to `to` matters to: the reader (their other tabs and
- * badges) and the authors of the messages read, whose "Seen"/"Seen by" sits under their newest
- * message; nobody else's receipt changes. In a group of 25 that is two inboxes instead of 25, on
- * what is the most frequent write of a chat (issue #19: PartyKit's free requests per day).
- */
-async function readAudience(
-  store: MembershipsPort & Pick<MessagesPort, 'listMessages'>,
-  conversationId: string,
-  readerId: string,
-  from: number,
-  to: number,
-): Promise<string[]> {
-  const members = (await store.listMemberships({ conversationId })).map((m) => m.userId);
-  if (to - from > RECEIPT_SCAN_LIMIT) return members;
-  const { messages } = await store.listMessages({ conversationId, after: from, limit: to - from });
-  const authors = new Set(messages.flatMap((m) => (m.seq <= to && m.authorId ? [m.authorId] : [])));
-  return members.filter((id) => id === readerId || authors.has(id));
-}
-
-/**
- * Moves the read position forward (never back) and tells who it matters to (readAudience): the
- * reader's tabs and the authors whose receipts change.
- */
-export async function markRead(
-  store: ConversationsPort &
-    MembershipsPort &
-    NotificationsPort &
-    Pick<MessagesPort, 'listMessages' | 'countTimelineMessages'>,
-  user: User,
-  conversationId: string,
-  seq: number,
-): Promise<{ conversationId: string; lastReadSeq: number; unreadCount: number }> {
-  const { conversation, membership } = await requireMember(store, conversationId, user.id);
-  const updated = (await store.markRead({ conversationId, userId: user.id, seq })) ?? membership;
-  if (updated.lastReadSeq !== membership.lastReadSeq) {
-    await publishToConversation({
-      conversationId,
-      recipients: await readAudience(
-        store,
-        conversationId,
-        user.id,
-        membership.lastReadSeq,
-        updated.lastReadSeq,
-      ),
-      events: [
-        { type: 'read.updated', conversationId, userId: user.id, lastReadSeq: updated.lastReadSeq },
-      ],
-    });
-    await readConversationNotifications(store, user.id, conversationId, updated.lastReadSeq);
-  }
-  return {
-    conversationId,
-    lastReadSeq: updated.lastReadSeq,
-    unreadCount: await unreadIn(store, conversation, updated.lastReadSeq),
-  };
 }

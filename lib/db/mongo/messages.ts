@@ -1,110 +1,17 @@
+/** The MongoDB messages adapter: create (seq, uploads, outbox), page, edit, delete, react. */
 import type { FilterQuery } from 'mongoose';
 
-import { attachmentsSchema, systemEventSchema } from '../json-columns';
 import type { MessagesPort } from '../ports/messages';
 import { checkFields, pageSize, readsUpwards, seqPage, uniqueIds } from '../rules';
-import type { Attachment, DailyActivity, Message, Reaction } from '../types';
-import type { ConversationDoc, MessageDoc, Models, ReactionEntry, UploadDoc } from './models';
+import type { Attachment, DailyActivity } from '../types';
+import { toMessage } from './message-mapper';
+import type { ConversationDoc, MessageDoc, Models, UploadDoc } from './models';
 import { outboxFieldsFor, outboxFunctions } from './outbox';
 import { searchFields } from './search-fields';
+import { reservedSeq, reserveSeqUpdate } from './seq-reservation';
 import { threadSummaries, threadWriter } from './threads';
 import { toAttachment } from './uploads';
 import { duplicateKeyField } from './users';
-
-/**
- * Reactions are stored one per person and emoji, in the order they were made; grouped here, an
- * emoji sits where its earliest standing reaction is and lists people in reaction order (as
- * SQLite's reactions table ordered by time reads).
- */
-export function groupReactions(entries: readonly ReactionEntry[]): Reaction[] {
-  const byEmoji = new Map<string, string[]>();
-  for (const { emoji, userId } of entries) {
-    const userIds = byEmoji.get(emoji);
-    if (!userIds) byEmoji.set(emoji, [userId]);
-    else if (!userIds.includes(userId)) userIds.push(userId);
-  }
-  return [...byEmoji].map(([emoji, userIds]) => ({ emoji, userIds }));
-}
-
-export function toMessage(doc: MessageDoc): Message {
-  return {
-    id: doc._id,
-    conversationId: doc.conversationId,
-    seq: doc.seq,
-    authorId: doc.authorId ?? null,
-    kind: doc.kind,
-    body: doc.body ?? '',
-    clientId: doc.clientId ?? null,
-    replyToId: doc.replyToId ?? null,
-    // Parsed, never cast: a corrupt document fails loudly (and loses mongoose's extras).
-    attachments: attachmentsSchema.parse(doc.attachments ?? []),
-    mentions: [...(doc.mentions ?? [])],
-    reactions: groupReactions(doc.reactions ?? []),
-    system: doc.system == null ? null : systemEventSchema.parse(doc.system),
-    threadRootId: doc.threadRootId ?? null,
-    alsoInConversation: doc.alsoInConversation ?? false,
-    // Read from the threads collection by the functions below (threadSummaries).
-    thread: null,
-    createdAt: doc.createdAt,
-    editedAt: doc.editedAt ?? null,
-    deletedAt: doc.deletedAt ?? null,
-  };
-}
-
-/** How many sends with a clientId a conversation remembers the seq of. */
-export const RECENT_SENDS = 50;
-
-/**
- * The update that gives a send its seq, as one atomic pipeline on the conversation. A new
- * (authorId, clientId) takes lastSeq + 1, moves lastActivityAt and is remembered with its seq;
- * one already remembered (a retry racing the first attempt, or retrying one whose insert failed)
- * gets that same seq back and changes nothing. So concurrent retries never spend a seq, and
- * whichever inserts first stores the message. User values go in as $literal, never as paths.
- */
-export function reserveSeqUpdate(authorId: string, clientId: string, now: Date) {
-  const send = { authorId: { $literal: authorId }, clientId: { $literal: clientId } };
-  const recent = { $ifNull: ['$recentSends', []] };
-  const matches = {
-    $and: [{ $eq: ['$$s.authorId', send.authorId] }, { $eq: ['$$s.clientId', send.clientId] }],
-  };
-  return [
-    {
-      $set: {
-        _known: { $gt: [{ $size: { $filter: { input: recent, as: 's', cond: matches } } }, 0] },
-      },
-    },
-    {
-      $set: {
-        lastSeq: { $cond: ['$_known', '$lastSeq', { $add: ['$lastSeq', 1] }] },
-        lastActivityAt: { $cond: ['$_known', '$lastActivityAt', { $literal: now }] },
-      },
-    },
-    {
-      $set: {
-        recentSends: {
-          $cond: [
-            '$_known',
-            recent,
-            {
-              $slice: [{ $concatArrays: [recent, [{ ...send, seq: '$lastSeq' }]] }, -RECENT_SENDS],
-            },
-          ],
-        },
-      },
-    },
-    { $unset: '_known' },
-  ];
-}
-
-/** The seq a conversation (as reserveSeqUpdate left it) holds for this send. */
-export function reservedSeq(
-  doc: Pick<ConversationDoc, 'recentSends'>,
-  authorId: string,
-  clientId: string,
-): number | null {
-  const send = doc.recentSends?.find((s) => s.authorId === authorId && s.clientId === clientId);
-  return send?.seq ?? null;
-}
 
 export function messageFunctions(models: Models): MessagesPort {
   const { Conversation, Membership, Message, Upload } = models;

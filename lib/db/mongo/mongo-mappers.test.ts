@@ -5,7 +5,8 @@ import { storeContracts } from '@/test/contracts';
 
 import { connect, databaseName } from './connection';
 import { toConversation, toMembership } from './conversations';
-import { groupReactions, reservedSeq, reserveSeqUpdate, toMessage } from './messages';
+import { groupReactions, toMessage } from './message-mapper';
+import { reservedSeq, reserveSeqUpdate } from './seq-reservation';
 import { createModels, type MessageDoc, type Models } from './models';
 import { toUpload } from './uploads';
 import { duplicateKeyField, literalPrefix } from './users';

@@ -5,7 +5,7 @@ import type { SearchPort, SearchTermInput } from '../ports/search';
 import { decodeCursor, encodeCursor, pageSize } from '../rules';
 import { fold } from '../search-text';
 import type { MessageDoc, Models } from './models';
-import { toMessage } from './messages';
+import { toMessage } from './message-mapper';
 import { searchFields } from './search-fields';
 
 /** A literal for a regular expression: every metacharacter escaped. */

@@ -4,7 +4,7 @@ import type { SearchPort, SearchTermInput } from '../ports/search';
 import { decodeCursor, encodeCursor, pageSize } from '../rules';
 import { isUnspaced } from '../search-text';
 import type { Db } from './connection';
-import { messageReader, type MessageRow } from './messages';
+import { messageReader, type MessageRow } from './message-reader';
 
 /**
  * Search over the two FTS5 indexes of the search migration (#15, see there). The words index drives every

@@ -3,7 +3,7 @@ import 'server-only';
 import { ApiError, notFound } from '@/lib/api/errors';
 import { ASSISTANT_ID, isAssistant } from '@/lib/assistant/identity';
 import { requireMember } from '@/lib/chat/server/access';
-import { postSystemMessage } from '@/lib/chat/server/messages';
+import { postSystemMessage } from '@/lib/chat/server/posted-messages';
 import type { Game, Store } from '@/lib/db/store';
 import type { User } from '@/lib/db/types';
 

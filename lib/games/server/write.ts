@@ -3,7 +3,7 @@ import 'server-only';
 import { ApiError } from '@/lib/api/errors';
 import { isAssistant } from '@/lib/assistant/identity';
 import { announce } from '@/lib/chat/server/events';
-import { postSystemMessage } from '@/lib/chat/server/messages';
+import { postSystemMessage } from '@/lib/chat/server/posted-messages';
 import type { Store } from '@/lib/db/store';
 import { INITIAL_RATING } from '@/lib/db/ports/games';
 import type { Game, GamePatch, GameResult, GameStatUpdate } from '@/lib/db/store';

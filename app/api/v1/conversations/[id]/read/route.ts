@@ -1,6 +1,6 @@
 import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
-import { markRead } from '@/lib/chat/server/messages';
+import { markRead } from '@/lib/chat/server/mark-read';
 import { markReadEndpoint } from '@/lib/chat/message-endpoints';
 import { getStore } from '@/lib/db';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { DELETE as deleteMessage } from '@/app/api/v1/messages/[id]/route';
-import { MAX_REACTION_KINDS } from '@/lib/chat/server/messages';
+import { MAX_REACTION_KINDS } from '@/lib/chat/server/reactions';
 import { messageResponseSchema } from '@/lib/chat/wire';
 import {
   bearer,

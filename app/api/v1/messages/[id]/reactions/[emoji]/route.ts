@@ -1,6 +1,6 @@
 import { handle } from '@/lib/api/handle';
 import { json } from '@/lib/api/route';
-import { setReaction } from '@/lib/chat/server/messages';
+import { setReaction } from '@/lib/chat/server/reactions';
 import { addReactionEndpoint, removeReactionEndpoint } from '@/lib/chat/message-endpoints';
 import { getStore } from '@/lib/db';
 
