@@ -142,7 +142,11 @@ it(`a day of ${PEOPLE} people sending ${MESSAGES_PER_PERSON} messages each`, asy
   const partyHttp = world.party.requests - baseline.party.requests;
   const partyForwards = world.party.forwards - baseline.party.forwards;
   const partyRequests =
-    partyHttp + partyForwards + sockets.connects + Math.ceil(sockets.framesIn / 20);
+    partyHttp +
+    partyForwards +
+    sockets.connects +
+    sockets.reports +
+    Math.ceil(sockets.framesIn / 20);
   const byTable = keptBytes(baseline.bytes, tableBytes());
   const dayBytes = Object.values(byTable).reduce((n, b) => n + b, 0);
   const notificationShare = notificationsKeptShare();
@@ -196,6 +200,7 @@ it(`a day of ${PEOPLE} people sending ${MESSAGES_PER_PERSON} messages each`, asy
         httpFromNext: partyHttp,
         forwardsToInboxes: partyForwards,
         socketConnects: sockets.connects,
+        socketCountReports: sockets.reports,
         framesInBilled20to1: Math.ceil(sockets.framesIn / 20),
         connectionMinutes: sockets.connectionMinutes,
       },

@@ -23,4 +23,8 @@ export function countPage(): void {
 }
 
 // ── PartyKit traffic that never reaches Next.js: sockets and their frames (modelled) ───────────
-export const sockets = { connects: 0, framesIn: 0, connectionMinutes: 0 };
+/**
+ * `reports`: what each inbox socket tells the sockets room (lib/rooms/sockets.ts), once when it
+ * connects and once when it leaves: room-to-room requests.
+ */
+export const sockets = { connects: 0, framesIn: 0, connectionMinutes: 0, reports: 0 };

@@ -38,6 +38,7 @@ export async function openApp(p: Person): Promise<void> {
     );
   }
   sockets.connects++;
+  sockets.reports += 2; // the inbox room tells the sockets room: connected, and later left
 }
 
 /**
