@@ -20,6 +20,8 @@
 //                         relay: the highest with delivery p99 < 100 ms and 100 % delivered
 //   --connections [N]     N people online (default 5000): inbox sockets with presence, 50 msg/s
 //                         among them; memory of workerd and next-server, delivery p50/p99
+//   --compare-observability  two servers side by side, metrics and tracing on and off, in
+//                         alternating rounds (--observability-rounds=6): the overhead at p50/p99
 //   --profile             CPU profiles of next-server and workerd over the first measured window
 //                         (bench-results/*.cpuprofile) and their top self-time functions
 //
@@ -52,6 +54,7 @@ import { waitForQuiet } from './bench-messages/cpu.mjs';
 import { connectionsScenario } from './bench-messages/connections.mjs';
 import { ratios } from './bench-messages/figures.mjs';
 import { historyPhase } from './bench-messages/history.mjs';
+import { compareObservability } from './bench-messages/observability.mjs';
 import { capacityRates, readOptions } from './bench-messages/options.mjs';
 import { cpuProfiles, NEXT_INSPECT_OPTIONS } from './bench-messages/profile.mjs';
 import { printSummary, TARGETS } from './bench-messages/report.mjs';
@@ -166,6 +169,28 @@ async function main() {
     );
   }
 
+  if (config.compareObservability) {
+    const sections = {
+      observability: await compareObservability(
+        (mode) => {
+          step(`starting a server with metrics and tracing ${mode}…`);
+          return startServer({
+            distDir: DIST_DIR,
+            logFile: path.join(RESULTS_DIR, `messages-server-observability-${mode}.log`),
+            extraEnv: {
+              PARLEY_RATE_LIMITS: 'off',
+              PARLEY_OBSERVABILITY: mode,
+              LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
+            },
+          });
+        },
+        config,
+        randomBytes(4).toString('hex'),
+      ),
+    };
+    return finish(runStartedAt, sections, buildSeconds);
+  }
+
   step('starting Next.js (production) and partykit dev on free ports…');
   const server = await startServer({
     distDir: DIST_DIR,
@@ -229,6 +254,11 @@ async function main() {
     await stop();
     if (config.keepData) step(`data kept in ${server.dataDir}`);
   }
+  finish(runStartedAt, sections, buildSeconds);
+}
+
+/** Saves the run's figures beside the earlier ones and prints the summary. */
+function finish(runStartedAt, sections, buildSeconds) {
   const run = {
     startedAt: runStartedAt,
     machine: machineInfo(),

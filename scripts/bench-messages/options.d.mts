@@ -21,6 +21,8 @@ export type BenchConfig = {
   connectionsRate: number;
   profile: boolean;
   observability: 'on' | 'off';
+  compareObservability: boolean;
+  observabilityRounds: number;
   fixedRate: boolean;
 };
 export function rawFlag(argv: string[], name: string): string | undefined;

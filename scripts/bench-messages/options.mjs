@@ -54,6 +54,7 @@ export function readOptions(argv, env) {
   };
 
   const findCapacity = flag('find-capacity', 'BENCH_FIND_CAPACITY');
+  const compareObservability = flag('compare-observability', 'BENCH_COMPARE_OBSERVABILITY');
   const connections = number('connections', 'BENCH_CONNECTIONS', null, {
     min: 10,
     integer: true,
@@ -88,10 +89,17 @@ export function readOptions(argv, env) {
     )
       ? 'off'
       : 'on',
+    compareObservability,
+    observabilityRounds: number('observability-rounds', 'BENCH_OBSERVABILITY_ROUNDS', 6, {
+      min: 1,
+      integer: true,
+    }),
   };
   // The fixed-rate run (Parley vs relay, then history) is the default; the two other scenarios
   // replace it when asked for, and `--fixed` keeps it beside them.
-  config.fixedRate = flag('fixed', 'BENCH_FIXED') || (!findCapacity && connections === null);
+  config.fixedRate =
+    flag('fixed', 'BENCH_FIXED') ||
+    (!findCapacity && connections === null && !compareObservability);
   return { config, problems };
 }
 

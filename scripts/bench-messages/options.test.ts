@@ -26,6 +26,20 @@ describe('readOptions', () => {
     expect(readOptions(['--observability', 'on'], {}).config.observability).toBe('on');
   });
 
+  it('--compare-observability replaces the fixed-rate run with alternating rounds (6 unless told)', () => {
+    const { config } = readOptions(['--compare-observability'], {});
+    expect(config).toMatchObject({
+      compareObservability: true,
+      fixedRate: false,
+      observabilityRounds: 6,
+    });
+    expect(
+      readOptions(['--compare-observability', '--observability-rounds=4'], {}).config
+        .observabilityRounds,
+    ).toBe(4);
+    expect(readOptions(['--compare-observability', '--fixed'], {}).config.fixedRate).toBe(true);
+  });
+
   it('takes --flag=value, --flag value and the environment, flags first', () => {
     expect(readOptions(['--rate=150'], { BENCH_RATE: '50' }).config.rate).toBe(150);
     expect(readOptions(['--rate', '120'], {}).config.rate).toBe(120);

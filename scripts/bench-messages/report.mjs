@@ -108,6 +108,24 @@ function connectionsLines(c) {
   ];
 }
 
+function observabilityLines(c) {
+  const pct = (v) => (v === null ? '—' : `${v > 0 ? '+' : ''}${v} %`);
+  const verdictOf = (o) =>
+    o.p50 !== null && o.p99 !== null && o.p50 <= 10 && o.p99 <= 10
+      ? '✓ within 10 %'
+      : '✗ goal ≤ 10 %';
+  return [
+    `Metrics and tracing, on vs off: two servers side by side, ${c.rounds} rounds of ${c.secondsPerWindow} s at ${c.offeredRate} msg/s each, alternating (pooled):`,
+    `  on   delivery ${formatSummary(c.on.deliveryLatencyMs)}`,
+    `       HTTP POST ${formatSummary(c.on.httpPostLatencyMs)}`,
+    `  off  delivery ${formatSummary(c.off.deliveryLatencyMs)}`,
+    `       HTTP POST ${formatSummary(c.off.httpPostLatencyMs)}`,
+    `  overhead  delivery p50 ${pct(c.overheadPercent.delivery.p50)} · p99 ${pct(c.overheadPercent.delivery.p99)}  ${verdictOf(c.overheadPercent.delivery)}`,
+    `            HTTP POST p50 ${pct(c.overheadPercent.httpPost.p50)} · p99 ${pct(c.overheadPercent.httpPost.p99)}`,
+    `  rounds (delivery p50 / p99 ms): ${c.windows.map((w) => `${w.round}${w.mode} ${w.deliveryLatencyMs.p50}/${w.deliveryLatencyMs.p99}`).join(' · ')}`,
+  ];
+}
+
 function profileLines(profile) {
   const lines = [
     'CPU profiles of the measured window (flame graphs: open the files in Chrome DevTools or speedscope):',
@@ -131,6 +149,7 @@ export function printSummary(run, { resultsFile }) {
   if (s.realtime) add(realtimeLines(s.realtime));
   if (s.capacity) add(capacityLines(s.capacity));
   if (s.connections) add(connectionsLines(s.connections));
+  if (s.observability) add(observabilityLines(s.observability));
   if (s.history) add(historyLines(s.history));
   else if (s.history === null) add(['History: failed (see the progress lines above)']);
   if (s.profile) add(profileLines(s.profile));

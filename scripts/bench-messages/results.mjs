@@ -42,6 +42,7 @@ export function keyFigures(run) {
       : null;
     out.connectionsPeakMb = s.connections.residentMemoryMb.peakWhileSending ?? null;
   }
+  if (s.observability) out.observabilityOverheadPercent = s.observability.overheadPercent;
   return out;
 }
 
