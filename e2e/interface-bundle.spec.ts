@@ -13,8 +13,10 @@ test.afterEach(closePeople);
  * panels moved out and Sentry's browser SDK waited for the page to settle, 247.5 kB (2026-12-06)
  * once the Markdown parser loaded only for messages that need it, Radix's Dialog, Menu, Popover
  * and Toast loaded with their first use, the tooltip dropped Floating UI, and calls, sign-out and
- * the dialogs behind buttons loaded on press (docs/ARCHITECTURE.md, Interface: Lazy code). The
- * test prints the figure and the largest scripts, so growth shows before it fails.
+ * the dialogs behind buttons loaded on press (docs/ARCHITECTURE.md, Interface: Lazy code); 250.1
+ * kB after the read-position fix (lib/chat/seen-delay.ts), 249.9 kB with Mark unread's work
+ * loading on first use. The test prints the figure and the largest scripts (BUNDLE_ALL=1: every
+ * script), so growth shows before it fails.
  */
 const TARGET_BYTES = 250 * 1024;
 
@@ -47,7 +49,7 @@ test('the chats page loads under 250 kB of JavaScript (gzip) before anyone inter
   test.info().annotations.push({ type: 'first-load JS (chats page)', description: figure });
   const largest = [...scripts.entries()]
     .sort((a, b) => b[1] - a[1])
-    .slice(0, 8)
+    .slice(0, process.env.BUNDLE_ALL ? 100 : 8)
     .map(([u, n]) => `${(n / 1024).toFixed(1)} kB ${new URL(u).pathname}`);
   console.log(
     `First-load JS of /chats/[id]: ${figure} (target ${TARGET_BYTES / 1024} kB)\n${largest.join('\n')}`,

@@ -18,36 +18,21 @@ export type SeenDelay = {
   commit(): void;
 };
 
-export function createSeenDelay(
-  deps: {
-    delayMs?: number;
-    setTimer?: (run: () => void, ms: number) => unknown;
-    clearTimer?: (timer: unknown) => void;
-  } = {},
-): SeenDelay {
-  const delayMs = deps.delayMs ?? SEEN_DELAY_MS;
-  const setTimer = deps.setTimer ?? ((run, ms) => setTimeout(run, ms));
-  const clearTimer =
-    deps.clearTimer ?? ((timer) => clearTimeout(timer as ReturnType<typeof setTimeout>));
+export function createSeenDelay(): SeenDelay {
   let waiting: (() => void) | null = null;
-  let timer: unknown = null;
-
-  const pause = () => {
-    if (timer !== null) clearTimer(timer);
-    timer = null;
-  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const pause = () => clearTimeout(timer);
   const commit = () => {
     pause();
     const seen = waiting;
     waiting = null;
     seen?.();
   };
-
   return {
     schedule(seen) {
       pause();
       waiting = seen;
-      timer = setTimer(commit, delayMs);
+      timer = setTimeout(commit, SEEN_DELAY_MS);
     },
     cancel() {
       pause();
