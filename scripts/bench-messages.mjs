@@ -177,11 +177,7 @@ async function main() {
           return startServer({
             distDir: DIST_DIR,
             logFile: path.join(RESULTS_DIR, `messages-server-observability-${mode}.log`),
-            extraEnv: {
-              PARLEY_RATE_LIMITS: 'off',
-              PARLEY_OBSERVABILITY: mode,
-              LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
-            },
+            extraEnv: benchServerEnv(mode),
           });
         },
         config,
@@ -195,11 +191,7 @@ async function main() {
   const server = await startServer({
     distDir: DIST_DIR,
     logFile: path.join(RESULTS_DIR, 'messages-server.log'),
-    extraEnv: {
-      PARLEY_RATE_LIMITS: 'off',
-      PARLEY_OBSERVABILITY: config.observability,
-      LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
-    },
+    extraEnv: benchServerEnv(config.observability),
     nextEnv: config.profile
       ? { NODE_OPTIONS: [process.env.NODE_OPTIONS, NEXT_INSPECT_OPTIONS].filter(Boolean).join(' ') }
       : {},
@@ -255,6 +247,15 @@ async function main() {
     if (config.keepData) step(`data kept in ${server.dataDir}`);
   }
   finish(runStartedAt, sections, buildSeconds);
+}
+
+/** The bench server's environment: no rate limits, quiet logs, metrics and tracing as asked. */
+function benchServerEnv(observability) {
+  return {
+    PARLEY_RATE_LIMITS: 'off',
+    PARLEY_OBSERVABILITY: observability,
+    LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
+  };
 }
 
 /** Saves the run's figures beside the earlier ones and prints the summary. */

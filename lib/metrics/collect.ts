@@ -16,12 +16,18 @@ type StateDeps = {
   sockets?: () => Promise<number | null>;
 };
 
-/** Reads the connected sockets into the gauge and the last hour; a failed read changes neither. */
-async function sampleSockets(read: () => Promise<number | null>): Promise<void> {
+/**
+ * Reads the connected sockets into the gauge and the last hour, and answers the reading (null:
+ * the rooms did not answer, and neither changes).
+ */
+export async function sampleSockets(
+  read: () => Promise<number | null> = readConnectedSockets,
+): Promise<number | null> {
   const sockets = await read();
-  if (sockets === null) return;
+  if (sockets === null) return null;
   realtimeSockets.set(sockets);
   recentActivity().sample('sockets', sockets);
+  return sockets;
 }
 
 /**
@@ -41,7 +47,7 @@ export async function refreshStateGauges(deps: StateDeps): Promise<void> {
   const now = deps.now ?? new Date();
   const states = ['pending', 'running', 'failed'] as const;
   const [, oldest, ...counts] = await Promise.all([
-    sampleSockets(deps.sockets ?? readConnectedSockets),
+    sampleSockets(deps.sockets),
     deps.store.oldestDueRunAt({ now }),
     ...states.map((state) => deps.store.countJobs({ state })),
   ]);

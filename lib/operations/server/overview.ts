@@ -6,6 +6,7 @@ import type { Store } from '@/lib/db/store';
 import type { DailyActivity, DailyCalls } from '@/lib/db/types';
 import { clientEnv, env } from '@/lib/env';
 import { log } from '@/lib/log';
+import { sampleSockets } from '@/lib/metrics/collect';
 import { recentActivity } from '@/lib/metrics/recent';
 import { currentContext } from '@/lib/observability/context';
 import { askRoomToFail, readConnectedSockets } from '@/lib/realtime/server/publish';
@@ -40,17 +41,16 @@ export async function operationsOverview(
   const since = new Date(
     Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - 29 * DAY_MS,
   );
-  const [messages, calls, pending, running, failed, oldest, sockets] = await Promise.all([
+  const [messages, calls, pending, running, failed, oldest] = await Promise.all([
     store.messageActivity({ since, assistantId: ASSISTANT_ID }),
     store.callActivity({ since }),
     store.countJobs({ state: 'pending' }),
     store.countJobs({ state: 'running' }),
     store.countJobs({ state: 'failed' }),
     store.oldestDueRunAt({ now }),
-    readSockets(),
+    sampleSockets(readSockets),
   ]);
   recentActivity().sample('jobsPending', pending);
-  if (sockets !== null) recentActivity().sample('sockets', sockets);
   return {
     lastHour: recentActivity()
       .snapshot()

@@ -157,33 +157,29 @@ export async function publishToConversation(opts: {
 export async function getConversationViewers(conversationId: string): Promise<string[]> {
   const recent = recentViewers.get(conversationId);
   if (recent && Date.now() - recent.at < VIEWERS_FRESH_MS) return recent.viewers;
-  try {
-    const res = await fetch(roomUrl('conversation', conversationId), {
-      headers: serverHeaders(),
-      signal: AbortSignal.timeout(2000),
-    });
-    if (!res.ok) throw new Error(`room answered ${res.status}`);
-    return viewersResponseSchema.parse(await res.json()).viewers;
-  } catch (err) {
-    log.warn({ err, conversationId }, 'realtime viewers lookup failed');
-    return [];
-  }
+  const answer = await askRoom('conversation', conversationId, viewersResponseSchema);
+  return answer?.viewers ?? [];
 }
 
 /**
  * How many sockets are connected to inbox rooms (one per open tab), from the sockets room they
  * report to (lib/rooms/sockets.ts). Null when it cannot be asked; never throws.
  */
-export async function readConnectedSockets(timeoutMs = 2000): Promise<number | null> {
+export async function readConnectedSockets(): Promise<number | null> {
+  return (await askRoom('main', SOCKETS_ROOM, socketsTotalSchema))?.sockets ?? null;
+}
+
+/** GET on a room with the server secret, its answer parsed; null (logged) when it cannot be. */
+async function askRoom<T>(party: PartyName, room: string, schema: z.ZodType<T>): Promise<T | null> {
   try {
-    const res = await fetch(roomUrl('main', SOCKETS_ROOM), {
+    const res = await fetch(roomUrl(party, room), {
       headers: serverHeaders(),
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: AbortSignal.timeout(2000),
     });
     if (!res.ok) throw new Error(`room answered ${res.status}`);
-    return socketsTotalSchema.parse(await res.json()).sockets;
+    return schema.parse(await res.json());
   } catch (err) {
-    log.warn({ err }, 'realtime sockets count failed');
+    log.warn({ err, party, room }, 'realtime room could not be asked');
     return null;
   }
 }
