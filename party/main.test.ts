@@ -133,17 +133,21 @@ describe('the sockets room', () => {
   };
 
   it('counts the tabs connected to inbox rooms, as each room reports them', async () => {
-    const before = await sockets();
+    // The earlier tests' sockets were closed without waiting for their rooms to report it:
+    // wait until every one has (workerd can take seconds to see a close), then count from zero.
+    await expect.poll(sockets, { timeout: 15_000 }).toBe(0);
+    // A report follows a connect or close by a room-to-room request; give a loaded machine time.
+    const settle = { timeout: 10_000 };
     const a = await connect(roomUrl('u_ana', await token('u_ana')));
     const b = await connect(roomUrl('u_ana', await token('u_ana')));
     await a.next();
     await b.next();
-    await expect.poll(sockets).toBe(before + 2);
+    await expect.poll(sockets, settle).toBe(2);
     a.ws.close();
-    await expect.poll(sockets).toBe(before + 1);
+    await expect.poll(sockets, settle).toBe(1);
     b.ws.close();
-    await expect.poll(sockets).toBe(before);
-  });
+    await expect.poll(sockets, settle).toBe(0);
+  }, 30_000);
 
   it('needs the server secret, and a socket is closed at once even with a token naming it', async () => {
     const res = await fetch(`http://${party.host}/parties/main/_sockets`);
