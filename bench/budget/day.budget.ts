@@ -35,8 +35,8 @@ import { between, pick, random } from './random';
 import { call, send, sentence } from './sending';
 import { keptBytes, notificationsKeptShare, ONE_TIME_TABLES, tableBytes } from './storage';
 import { byId, createConversation, directBetween, people, type Chat } from './team';
-import { look, openApp, shufflePresence } from './viewing';
-import { budgetWorld } from './world';
+import { look, shufflePresence } from './viewing';
+import { EVERY_INBOX, budgetWorld } from './world';
 
 const PEOPLE = Number(process.env.BUDGET_PEOPLE ?? 25);
 const MESSAGES_PER_PERSON = Number(process.env.BUDGET_MESSAGES ?? 80);
@@ -58,7 +58,7 @@ it(`a day of ${PEOPLE} people sending ${MESSAGES_PER_PERSON} messages each`, asy
   // Set-up (accounts, groups) is not part of the day.
   for (let i = 0; i < PEOPLE; i++) {
     const account = await signUpUser({ name: `Person ${i + 1}` });
-    people.push({ account, id: account.user.id, team: i % 3, lastSession: 0, tab: newTab() });
+    people.push({ account, id: account.user.id, team: i % 3, tab: newTab() });
   }
   // A team of one (a team of 5 has one) has no group of its own: it writes in the all-hands one.
   const alone: number[] = [];
@@ -90,7 +90,7 @@ it(`a day of ${PEOPLE} people sending ${MESSAGES_PER_PERSON} messages each`, asy
   const baseline = {
     qstash: services.qstash.requests.length,
     upstash: services.upstash.requests.reduce((n, r) => n + r.commands.length, 0),
-    party: { ...world.party },
+    party: { ...world.party, forwardsByEvent: { ...world.party.forwardsByEvent } },
     bytes: tableBytes(),
     ai: services.ai.requests.length,
   };
@@ -99,7 +99,9 @@ it(`a day of ${PEOPLE} people sending ${MESSAGES_PER_PERSON} messages each`, asy
   vi.setSystemTime(DAY_START);
 
   // The day's plan.
-  for (const p of people) schedule(DAY_START + between(0, 60) * MIN, () => openApp(p));
+  // Each person's first look opens the app (look() does, for anyone whose tab is closed).
+  for (const p of people)
+    schedule(DAY_START + between(0, 60) * MIN, () => look(p, world.viewing.get(p.id) ?? null));
   for (let t = DAY_START; t < DAY_START + DAY_MS; t += 15 * MIN)
     schedule(t, () => shufflePresence());
   for (const p of people) {
@@ -141,9 +143,11 @@ it(`a day of ${PEOPLE} people sending ${MESSAGES_PER_PERSON} messages each`, asy
     services.upstash.requests.reduce((n, r) => n + r.commands.length, 0) - baseline.upstash;
   const partyHttp = world.party.requests - baseline.party.requests;
   const partyForwards = world.party.forwards - baseline.party.forwards;
+  const partyResumes = world.party.resumes - baseline.party.resumes;
   const partyRequests =
     partyHttp +
     partyForwards +
+    partyResumes +
     sockets.connects +
     sockets.reports +
     Math.ceil(sockets.framesIn / 20);
@@ -199,6 +203,15 @@ it(`a day of ${PEOPLE} people sending ${MESSAGES_PER_PERSON} messages each`, asy
       partykit: {
         httpFromNext: partyHttp,
         forwardsToInboxes: partyForwards,
+        forwardsByEvent: Object.fromEntries(
+          Object.entries(world.party.forwardsByEvent)
+            .map(([type, n]) => [type, n - (baseline.party.forwardsByEvent[type] ?? 0)] as const)
+            .filter(([, n]) => n > 0)
+            .sort(([, a], [, b]) => b - a),
+        ),
+        forwardsSkippedNoTab: world.party.skipped - baseline.party.skipped,
+        resumesOnConnect: partyResumes,
+        fanOut: EVERY_INBOX ? 'every inbox (BUDGET_FANOUT=every)' : 'online-aware',
         socketConnects: sockets.connects,
         socketCountReports: sockets.reports,
         framesInBilled20to1: Math.ceil(sockets.framesIn / 20),

@@ -27,7 +27,10 @@ const ai = await startFakeOpenAI({
   pieces: ['Sure — ', 'here is ', 'a short answer.'],
 });
 
-/** PartyKit: counts each request; a conversation publish also counts its forwards to inboxes. */
+/**
+ * PartyKit: counts each request; a conversation publish also counts its forwards to inboxes,
+ * leaving out those the room skips for recipients with no tab (world.forward).
+ */
 const party = createServer((req, res) => {
   let raw = '';
   req.on('data', (c: Buffer) => (raw += c.toString()));
@@ -41,9 +44,14 @@ const party = createServer((req, res) => {
       res.end(JSON.stringify({ viewers: world.viewersOf(decodeURIComponent(room ?? '')) }));
       return;
     }
-    const body = raw ? (JSON.parse(raw) as { recipients?: string[] }) : {};
-    const forwards = body.recipients?.length ?? 0;
-    world.party.forwards += forwards;
+    const body = raw
+      ? (JSON.parse(raw) as { recipients?: string[]; events?: { type: string }[] })
+      : {};
+    const forwards = world.forward(
+      decodeURIComponent(room ?? ''),
+      body.recipients ?? [],
+      (body.events ?? []).map((e) => e.type),
+    );
     // A conversation room answers a publish with its viewers too (lib/rooms/conversation.ts).
     const viewers =
       partyName === 'conversation'

@@ -11,7 +11,6 @@ export type Person = {
   account: TestAccount;
   id: string;
   team: number;
-  lastSession: number;
   tab: TabState;
 };
 export type Chat = { id: string; members: string[]; lastSeq: number; lastMessageId: string | null };

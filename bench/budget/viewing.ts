@@ -21,9 +21,12 @@ export const cookie = (p: Person) => withCookie(p.account.cookie);
 const roomsOf = (p: Person) =>
   [...chats.values()].filter((c) => c.members.includes(p.id)).map((c) => `conversation:${c.id}`);
 
-/** Opening the app: the page, the conversation list, notifications and the inbox socket. */
+/**
+ * Opening the app (a person who was away comes back: their tab was closed): the page, the
+ * conversation list, notifications and the inbox socket, whose room first asks every
+ * conversation room that skipped this person meanwhile to resume (lib/rooms/away.ts).
+ */
 export async function openApp(p: Person): Promise<void> {
-  p.lastSession = Date.now();
   p.tab = newTab(); // a page load starts with nothing cached
   countPage();
   await invoke('GET /api/v1/conversations', () =>
@@ -39,6 +42,8 @@ export async function openApp(p: Person): Promise<void> {
   }
   sockets.connects++;
   sockets.reports += 2; // the inbox room tells the sockets room: connected, and later left
+  world.resumeInbox(p.id);
+  if (!world.viewing.has(p.id)) world.viewing.set(p.id, null);
 }
 
 /**
@@ -47,6 +52,7 @@ export async function openApp(p: Person): Promise<void> {
  * also forgets what it cached.
  */
 export async function look(p: Person, where: string | null | undefined): Promise<void> {
+  if (where !== undefined && !world.viewing.has(p.id)) await openApp(p);
   const before = world.viewing.get(p.id);
   if (before && before !== where) await flushRead(p, before);
   if (where === undefined) {
@@ -61,7 +67,6 @@ export async function look(p: Person, where: string | null | undefined): Promise
 
 /** Opening a conversation: its messages since the last seen one, its room, and the read mark. */
 export async function openConversation(p: Person, chat: Chat): Promise<void> {
-  if (Date.now() - p.lastSession > 3 * 3600_000) await openApp(p);
   const opening = world.viewing.get(p.id) !== chat.id;
   await look(p, chat.id);
   // A held timeline kept current by the inbox is shown as it is (lib/chat/timeline-cache.ts).

@@ -16,6 +16,7 @@ import {
 } from '../observability/trace';
 import { ROOM_TOKEN_TTL_SECONDS } from '../realtime/room-token';
 
+import { RESUME_PATH, forwardAnswerSchema, resumeRequestSchema, skipList } from './away';
 import { fanOut } from './fan-out';
 import { readFrame, stateOf } from './frames';
 import type { ConnectIdentity, RoomConnection, RoomHost, RoomProgram } from './host';
@@ -45,8 +46,6 @@ const connectionStateSchema = z.object({
 
 /** Removed user id → when the room heard of it (epoch ms); kept in storage for hibernation. */
 const removedSchema = z.record(z.string(), z.number());
-/** The part of an inbox room's publish answer counted here. */
-const deliveriesSchema = z.object({ deliveries: z.number().int().nonnegative() });
 type Removed = z.infer<typeof removedSchema>;
 
 /** Publish bodies for this room must name recipients by user id (their inbox room ids). */
@@ -69,9 +68,13 @@ const userIdsOf = (events: RoomEvent[], type: 'member.added' | 'member.removed')
  * forwards nothing more to their inbox. `member.added` (or a token issued later, which Next.js
  * mints only for members) forgets it.
  *
+ * Online-aware fan-out (#19): a recipient whose inbox room has no tab open is skipped until a tab
+ * connects there and the inbox room asks this room to resume (lib/rooms/away.ts).
+ *
  * Requests (server secret): POST '' `{events, recipients}` → `{delivered, deliveries, viewers}`
- * (inbox rooms reached, frames they sent to tabs, and who is connected after it); GET '' → `{viewers}` (distinct user ids
- * connected).
+ * (inbox rooms reached, frames they sent to tabs, and who is connected after it); GET '' →
+ * `{viewers}` (distinct user ids connected); POST /resume `{userId, epoch}` (an inbox room whose
+ * person has a tab again).
  */
 export function conversationRoom(host: RoomHost): RoomProgram {
   /**
@@ -80,6 +83,8 @@ export function conversationRoom(host: RoomHost): RoomProgram {
    * change goes to both. A publish (one per message) then reads no storage at all.
    */
   let removedCopy: Removed | undefined;
+  /** Recipients with no tab open, skipped until their inbox room says resume. */
+  const skips = skipList();
   const readRemoved = async (): Promise<Removed> => {
     if (removedCopy) return removedCopy;
     const parsed = removedSchema.safeParse(await host.storage.get(REMOVED_KEY));
@@ -180,13 +185,18 @@ export function conversationRoom(host: RoomHost): RoomProgram {
     const removed = await readRemoved();
     const added = userIdsOf(events, 'member.added').filter((id) => removed[id] !== undefined);
     for (const userId of added) delete removed[userId];
-    const recipients = [...new Set(recipientIds)].filter((id) => removed[id] === undefined);
-    const forwards = fanOut(recipients, (userId) =>
-      host.request(
+    const now = host.now();
+    const members = [...new Set(recipientIds)].filter((id) => removed[id] === undefined);
+    const recipients = members.filter((id) => skips.forwardsTo(id, now));
+    const forwards = fanOut(recipients, async (userId) => {
+      const answer = await host.request(
         { party: 'main', roomId: userId },
-        { method: 'POST', body: { events }, ...onward() },
-      ),
-    );
+        { method: 'POST', body: { events, from: host.id }, ...onward() },
+      );
+      const read = forwardAnswerSchema.safeParse(answer?.body);
+      if (read.success) skips.answered(userId, read.data.away, host.now());
+      return answer ? (read.data?.deliveries ?? 0) : null;
+    });
     const calls = fanOut(
       events.flatMap((event) => (event.type === 'call.ended' ? [event] : [])),
       (event) =>
@@ -196,7 +206,6 @@ export function conversationRoom(host: RoomHost): RoomProgram {
         ),
     );
     const gone = new Set(userIdsOf(events, 'member.removed'));
-    const now = host.now();
     for (const userId of gone) removed[userId] = now;
     // Most publishes (messages) change nothing here: no write, no alarm.
     if (gone.size > 0 || added.length > 0) await writeRemoved(removed);
@@ -205,15 +214,13 @@ export function conversationRoom(host: RoomHost): RoomProgram {
     const [answers] = await Promise.all([forwards, calls]);
     const delivered = answers.filter((answer) => answer !== null).length;
     // Frames the inbox rooms sent to their tabs (an older room answers without the count).
-    const deliveries = answers.reduce(
-      (sum, answer) => sum + (deliveriesSchema.safeParse(answer?.body).data?.deliveries ?? 0),
-      0,
-    );
+    const deliveries = answers.reduce<number>((sum, answer) => sum + (answer ?? 0), 0);
     host.log(delivered < recipients.length ? 'warn' : 'info', 'room publish', {
       party: 'conversation',
       room: host.id,
       events: events.length,
       recipients: recipients.length,
+      skipped: members.length - recipients.length,
       delivered,
       deliveries,
       ...(trace ? { trace_id: trace.traceId } : {}),
@@ -264,6 +271,13 @@ export function conversationRoom(host: RoomHost): RoomProgram {
     async onRequest(request) {
       const denied = requireSecret(request, host.partySecret);
       if (denied) return denied;
+      if (request.path === RESUME_PATH) {
+        if (request.method !== 'POST') return fail(405, 'method_not_allowed', 'use POST');
+        const body = readBody(request, resumeRequestSchema);
+        if (!body.ok) return body.response;
+        skips.resume(body.data.userId, body.data.epoch);
+        return ok({ resumed: true });
+      }
       if (request.path !== '') return fail(404, 'not_found', 'no such endpoint');
       if (request.method === 'GET') return ok({ viewers: viewers() });
       if (request.method !== 'POST') return fail(405, 'method_not_allowed', 'use GET or POST');

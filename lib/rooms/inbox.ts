@@ -1,11 +1,7 @@
 import { fullBucket, takeToken } from '../calls/token-bucket';
-import {
-  PROTOCOL_VERSION,
-  clientFrameSchema,
-  publishRequestSchema,
-  type ClientFrame,
-} from '../realtime/protocol';
+import { PROTOCOL_VERSION, clientFrameSchema, type ClientFrame } from '../realtime/protocol';
 
+import { awayRecord, forwardRequestSchema } from './away';
 import { fanOut } from './fan-out';
 import { readFrame, stateOf } from './frames';
 import type { ConnectIdentity, RoomConnection, RoomHost, RoomProgram } from './host';
@@ -38,9 +34,12 @@ type PresenceState = InboxConnectionState['state'];
  * Requests (server secret): POST '' publishes events to the tabs (answering how many frames went
  * out); GET '' counts connections; GET /presence answers the owner's status and POST /presence
  * relays a contact's (room to room). Each tab connecting or leaving is reported to the sockets
- * room (lib/rooms/sockets.ts), the one place that counts every connected tab.
+ * room (lib/rooms/sockets.ts), the one place that counts every connected tab. With no tab open,
+ * a forward from a conversation room lets that room skip this person until a tab connects
+ * (online-aware fan-out, lib/rooms/away.ts).
  */
 export function inboxRoom(host: RoomHost): RoomProgram {
+  const away = awayRecord(host);
   /** Announcements leave one after another so a contact never hears them out of order. */
   let announcements: Promise<unknown> = Promise.resolve();
 
@@ -197,6 +196,9 @@ export function inboxRoom(host: RoomHost): RoomProgram {
         limited: false,
       };
       connection.setState(state);
+      // Rooms that skipped this person while no tab was open forward again before the tab is
+      // greeted: it catches up on what they skipped only after `welcome` (lib/rooms/away.ts).
+      await away.resume();
       connection.send({ type: 'welcome', v: PROTOCOL_VERSION, userId: identity.userId });
       await Promise.all([
         reconcile(),
@@ -226,15 +228,17 @@ export function inboxRoom(host: RoomHost): RoomProgram {
       if (request.path !== '') return fail(404, 'not_found', 'no such endpoint');
       if (request.method === 'GET') return ok({ connections: [...host.connections()].length });
       if (request.method !== 'POST') return fail(405, 'method_not_allowed', 'use GET or POST');
-      const body = readBody(request, publishRequestSchema);
+      const body = readBody(request, forwardRequestSchema);
       if (!body.ok) return body.response;
       for (const event of body.data.events) host.broadcast({ type: 'event', event });
       // What went out, for the publisher's delivery count (parley_realtime_deliveries_total).
       const sockets = [...host.connections()].length;
+      const from = body.data.from;
       return ok({
         delivered: body.data.events.length,
         sockets,
         deliveries: body.data.events.length * sockets,
+        ...(sockets === 0 && from ? { away: await away.note(from) } : {}),
       });
     },
   };

@@ -35,7 +35,9 @@ export function useInboxConnection({ host, userId }: { host: string; userId: str
     });
     const onMessage = (event: MessageEvent) => {
       const parsed = parseFrame(serverFrameSchema, event.data);
-      if (parsed.ok) dispatchFrame(parsed.frame, userId);
+      if (!parsed.ok) return;
+      if (parsed.frame.type === 'welcome') onLive();
+      else dispatchFrame(parsed.frame, userId);
     };
     let awayTimer: ReturnType<typeof setTimeout> | undefined;
     const sendPresence = () => {
@@ -53,9 +55,11 @@ export function useInboxConnection({ host, userId }: { host: string; userId: str
       // A tab waking from sleep may have missed events while its socket was frozen.
       if (document.visibilityState === 'visible') catchUpAll();
     };
-    const onOpen = () => {
-      roomTokenOpened({ room: 'inbox' });
-      // A reconnect (not the first open) may have missed events: catch up by seq.
+    const onOpen = () => roomTokenOpened({ room: 'inbox' });
+    // The room greets a tab once every conversation room that skipped this person while no tab
+    // was open forwards again (lib/rooms/away.ts): only then is catching up over HTTP complete,
+    // so the conversation list loads (status 'open') and a reconnect catches up by seq here.
+    const onLive = () => {
       if (opened) catchUpAll();
       opened = true;
       clearTimeout(unreachableTimer);
@@ -84,7 +88,7 @@ export function useInboxConnection({ host, userId }: { host: string; userId: str
     markUnreachableLater();
     // The browser knows about a lost network before the socket does (a socket can look open
     // while nothing gets through): drop it and say so; once back online, connect at once rather
-    // than after the backoff, and catch up on what was missed (onOpen).
+    // than after the backoff, and catch up on what was missed (onLive).
     const onOffline = () => {
       if (opened) {
         setStatus('reconnecting');
