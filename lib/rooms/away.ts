@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { publishRequestSchema, roomIdSchema } from '../realtime/protocol';
 
 import { fanOut } from './fan-out';
-import type { RoomHost } from './host';
+import type { RoomHost, RoomRequest, RoomResponse } from './host';
+import { fail, ok, readBody } from './http';
 
 /**
  * Online-aware fan-out (#19): a conversation room stops forwarding to the inbox room of someone
@@ -53,6 +54,10 @@ type AwayRecord = z.infer<typeof awayRecordSchema>;
 export function skipList() {
   const until = new Map<string, number>();
   const resumed = new Map<string, number>();
+  const resume = (userId: string, epoch: number) => {
+    until.delete(userId);
+    resumed.set(userId, Math.max(epoch, resumed.get(userId) ?? -1));
+  };
   return {
     forwardsTo(userId: string, now: number): boolean {
       const end = until.get(userId);
@@ -66,9 +71,14 @@ export function skipList() {
       if (away === undefined || (resumed.get(userId) ?? -1) > away) return;
       until.set(userId, now + SKIP_FOR_MS);
     },
-    resume(userId: string, epoch: number): void {
-      until.delete(userId);
-      resumed.set(userId, Math.max(epoch, resumed.get(userId) ?? -1));
+    resume,
+    /** POST RESUME_PATH `{userId, epoch}` from an inbox room (the secret already checked). */
+    onResume(request: RoomRequest): RoomResponse {
+      if (request.method !== 'POST') return fail(405, 'method_not_allowed', 'use POST');
+      const body = readBody(request, resumeRequestSchema);
+      if (!body.ok) return body.response;
+      resume(body.data.userId, body.data.epoch);
+      return ok({ resumed: true });
     },
   };
 }

@@ -16,7 +16,7 @@ import {
 } from '../observability/trace';
 import { ROOM_TOKEN_TTL_SECONDS } from '../realtime/room-token';
 
-import { RESUME_PATH, forwardAnswerSchema, resumeRequestSchema, skipList } from './away';
+import { RESUME_PATH, forwardAnswerSchema, skipList } from './away';
 import { fanOut } from './fan-out';
 import { readFrame, stateOf } from './frames';
 import type { ConnectIdentity, RoomConnection, RoomHost, RoomProgram } from './host';
@@ -271,13 +271,7 @@ export function conversationRoom(host: RoomHost): RoomProgram {
     async onRequest(request) {
       const denied = requireSecret(request, host.partySecret);
       if (denied) return denied;
-      if (request.path === RESUME_PATH) {
-        if (request.method !== 'POST') return fail(405, 'method_not_allowed', 'use POST');
-        const body = readBody(request, resumeRequestSchema);
-        if (!body.ok) return body.response;
-        skips.resume(body.data.userId, body.data.epoch);
-        return ok({ resumed: true });
-      }
+      if (request.path === RESUME_PATH) return skips.onResume(request);
       if (request.path !== '') return fail(404, 'not_found', 'no such endpoint');
       if (request.method === 'GET') return ok({ viewers: viewers() });
       if (request.method !== 'POST') return fail(405, 'method_not_allowed', 'use GET or POST');
