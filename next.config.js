@@ -47,6 +47,15 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   serverExternalPackages: ['better-sqlite3', 'pino', '@node-rs/argon2', 'sharp'],
+  // The browser build of the endpoint descriptors leaves out their OpenAPI prose.
+  turbopack: {
+    rules: {
+      '*endpoints.ts': {
+        condition: 'browser',
+        loaders: [require.resolve('./scripts/lib/strip-endpoint-docs.cjs')],
+      },
+    },
+  },
   // `npm test` builds into its own folder so it never clobbers a running `npm run dev`.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // The container image (Dockerfile) sets NEXT_OUTPUT=standalone: a self-contained server.js with

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
 import type { RoomEvent, ServerFrame } from '@/lib/realtime/protocol';
@@ -7,16 +7,10 @@ import {
   TEST_PARTY_SECRET,
   TEST_ROOM_TOKEN_KEY,
   connectRoom,
-  startPartykit,
+  partykitPerFile,
 } from '@/test/partykit';
 
-let party: Awaited<ReturnType<typeof startPartykit>>;
-beforeAll(async () => {
-  party = await startPartykit();
-});
-afterAll(async () => {
-  await party?.stop();
-});
+const party = partykitPerFile();
 
 const wsUrl = (partyName: string, room: string, token?: string) =>
   `ws://${party.host}/parties/${partyName}/${room}?_pk=${crypto.randomUUID()}${token ? `&token=${encodeURIComponent(token)}` : ''}`;
@@ -275,27 +269,4 @@ describe('conversation room: removed members (#17 finding 10)', () => {
     const back = await join('u_rm_dee', 'c_rm2');
     await back.close();
   }, 30_000);
-});
-
-describe('conversation room: online-aware fan-out (#19)', () => {
-  const read = (seq: number): RoomEvent => ({
-    type: 'read.updated',
-    conversationId: 'c_away',
-    userId: 'u_away_ana',
-    lastReadSeq: seq,
-  });
-  const publish = async (seq: number) => {
-    const body = JSON.stringify({ events: [read(seq)], recipients: ['u_away_ben'] });
-    const res = await roomHttp('c_away', { method: 'POST', body }, TEST_PARTY_SECRET);
-    return (await res.json()) as unknown;
-  };
-
-  it('skips an inbox with no tab once it says so, and resumes before greeting a new tab', async () => {
-    expect(await publish(1)).toMatchObject({ delivered: 1, deliveries: 0 }); // nobody there
-    expect(await publish(2)).toMatchObject({ delivered: 0, deliveries: 0 }); // skipped
-    const ben = await openInbox('u_away_ben'); // its welcome comes after c_away resumed
-    expect(await publish(3)).toMatchObject({ delivered: 1, deliveries: 1 });
-    expect(await ben.next()).toEqual({ type: 'event', event: read(3) });
-    await ben.close();
-  });
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { ServerFrame } from '@/lib/realtime/protocol';
 import { mintRoomToken } from '@/lib/realtime/room-token';
@@ -6,16 +6,10 @@ import {
   TEST_PARTY_SECRET,
   TEST_ROOM_TOKEN_KEY,
   connectRoom,
-  startPartykit,
+  partykitPerFile,
 } from '@/test/partykit';
 
-let party: Awaited<ReturnType<typeof startPartykit>>;
-beforeAll(async () => {
-  party = await startPartykit();
-});
-afterAll(async () => {
-  await party?.stop();
-});
+const party = partykitPerFile();
 
 type PresenceFrame = Extract<ServerFrame, { type: 'presence' }>;
 const isPresence = (f: ServerFrame): f is PresenceFrame => f.type === 'presence';

@@ -1,21 +1,15 @@
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { mintRoomToken } from '@/lib/realtime/room-token';
 import {
   TEST_PARTY_SECRET,
   TEST_ROOM_TOKEN_KEY,
   connectRoom,
-  startPartykit,
+  partykitPerFile,
 } from '@/test/partykit';
 
-let party: Awaited<ReturnType<typeof startPartykit>>;
-beforeAll(async () => {
-  party = await startPartykit();
-});
-afterAll(async () => {
-  await party?.stop();
-});
+const party = partykitPerFile();
 
 const roomUrl = (room: string, token?: string) =>
   `ws://${party.host}/parties/main/${room}?_pk=${crypto.randomUUID()}${token ? `&token=${encodeURIComponent(token)}` : ''}`;

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import { afterAll, beforeAll } from 'vitest';
 import WebSocket from 'ws';
 
 import { serverFrameSchema, type ServerFrame } from '@/lib/realtime/protocol';
@@ -174,4 +175,24 @@ export function connectRoom(url: string): Promise<RoomSocket> {
     ws.on('unexpected-response', (_req, res) => reject(new Error(`refused ${res.statusCode}`)));
     ws.on('error', reject);
   });
+}
+
+/**
+ * One `partykit dev` for the calling test file: started before its tests, stopped after them.
+ * `host` is read inside tests (it exists once the server started).
+ */
+export function partykitPerFile(vars: Record<string, string> = {}): { readonly host: string } {
+  let party: Awaited<ReturnType<typeof startPartykit>> | undefined;
+  beforeAll(async () => {
+    party = await startPartykit(vars);
+  });
+  afterAll(async () => {
+    await party?.stop();
+  });
+  return {
+    get host() {
+      if (!party) throw new Error('partykit dev has not started');
+      return party.host;
+    },
+  };
 }

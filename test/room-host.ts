@@ -149,11 +149,13 @@ export function createRoomWorld() {
     party: PartyName,
     roomId: string,
     identity: Partial<ConnectIdentity> & { userId: string },
+    /** The client's `_pk`: a tab's sockets share one (lib/realtime/client/tab-id.ts). */
+    options: { id?: string } = {},
   ): Promise<FakeConnection> => {
     const target = room(party, roomId);
     let state: unknown = null;
     const connection: FakeConnection = {
-      id: `c${++nextId}`,
+      id: options.id ?? `c${++nextId}`,
       userId: identity.userId,
       get state() {
         return state;

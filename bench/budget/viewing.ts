@@ -54,7 +54,12 @@ export async function openApp(p: Person): Promise<void> {
 export async function look(p: Person, where: string | null | undefined): Promise<void> {
   if (where !== undefined && !world.viewing.has(p.id)) await openApp(p);
   const before = world.viewing.get(p.id);
-  if (before && before !== where) await flushRead(p, before);
+  if (before && before !== where) {
+    await flushRead(p, before);
+    // The tab tells the room it stops looking (a frame), and the room answers.
+    sockets.framesIn++;
+    world.leave(p.id, before);
+  }
   if (where === undefined) {
     if (world.viewing.has(p.id)) {
       for (const chatId of [...p.tab.pendingReads.keys()]) await flushRead(p, chatId);

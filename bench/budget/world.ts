@@ -1,6 +1,6 @@
 import type { startFakeOpenAI } from '@/test/fake-openai';
 import type { startFakeUpstashRedis } from '@/test/fake-upstash-redis';
-import { skipList } from '@/lib/rooms/away';
+import { SKIP_FOR_MS, skipList } from '@/lib/rooms/away';
 import type { startFakeQStash } from '@/test/qstash';
 
 /**
@@ -14,7 +14,10 @@ export type BudgetWorld = {
   party: {
     requests: number;
     forwards: number;
-    /** Publishes the conversation rooms skipped for recipients with no tab (lib/rooms/away.ts). */
+    /**
+     * Forwards the conversation rooms skipped: the recipient had no tab, or their tab was looking
+     * at that conversation and heard it there (lib/rooms/away.ts).
+     */
     skipped: number;
     /** Inbox rooms asking conversation rooms to resume, when a tab connects. */
     resumes: number;
@@ -26,6 +29,8 @@ export type BudgetWorld = {
   forward(conversationId: string, recipients: readonly string[], eventTypes: string[]): number;
   /** A tab connected to `userId`'s inbox room: the rooms that skipped them resume. */
   resumeInbox(userId: string): void;
+  /** `userId`'s tab stopped looking at a conversation (its `leave` frame). */
+  leave(userId: string, conversationId: string): void;
   services?: {
     qstash: Awaited<ReturnType<typeof startFakeQStash>>;
     upstash: Awaited<ReturnType<typeof startFakeUpstashRedis>>;
@@ -42,9 +47,16 @@ export function budgetWorld(): BudgetWorld {
   const g = globalThis as { [key]?: BudgetWorld };
   if (!g[key]) {
     const viewing = new Map<string, string | null>();
-    // The same skip rules as lib/rooms/conversation.ts; the inbox side as lib/rooms/inbox.ts.
+    // The same skip rules as lib/rooms/conversation.ts; the inbox side as lib/rooms/away.ts.
+    // One tab per person: their inbox needs no forward from a room when they have no tab, or
+    // when that tab is looking at the room's conversation.
     const skips = new Map<string, ReturnType<typeof skipList>>();
-    const away = new Map<string, { epoch: number; rooms: Set<string> }>();
+    const roomOf = (conversationId: string) => {
+      const room = skips.get(conversationId) ?? skipList();
+      skips.set(conversationId, room);
+      return room;
+    };
+    const away = new Map<string, { epoch: number; rooms: Map<string, number> }>();
     const party = {
       requests: 0,
       forwards: 0,
@@ -59,20 +71,21 @@ export function budgetWorld(): BudgetWorld {
         [...viewing].filter(([, c]) => c === conversationId).map(([userId]) => userId),
       party,
       forward(conversationId, recipients, eventTypes) {
-        const room = skips.get(conversationId) ?? skipList();
-        skips.set(conversationId, room);
+        const room = roomOf(conversationId);
+        const membership = eventTypes.some((t) => t.startsWith('member.'));
         let forwards = 0;
         for (const userId of new Set(recipients)) {
-          if (!EVERY_INBOX && !room.forwardsTo(userId, Date.now())) {
+          if (!EVERY_INBOX && !membership && room.skips(userId, Date.now())) {
             party.skipped++;
             continue;
           }
           forwards++;
-          if (EVERY_INBOX || viewing.has(userId)) continue; // a tab is open: delivered
-          const record = away.get(userId) ?? { epoch: 0, rooms: new Set<string>() };
+          const where = viewing.get(userId);
+          if (EVERY_INBOX || (where !== undefined && where !== conversationId)) continue;
+          const record = away.get(userId) ?? { epoch: 0, rooms: new Map<string, number>() };
           away.set(userId, record);
-          record.rooms.add(conversationId);
-          room.answered(userId, record.epoch, Date.now());
+          record.rooms.set(conversationId, Date.now());
+          room.answered(userId, record.epoch, room.generation(userId), Date.now());
         }
         party.forwards += forwards;
         const kind = eventTypes.join('+') || 'none';
@@ -83,10 +96,15 @@ export function budgetWorld(): BudgetWorld {
         const record = away.get(userId);
         if (!record || record.rooms.size === 0) return;
         record.epoch++;
-        for (const conversationId of record.rooms)
-          skips.get(conversationId)?.resume(userId, record.epoch);
-        party.resumes += record.rooms.size;
+        for (const [conversationId, at] of record.rooms) {
+          if (Date.now() - at >= SKIP_FOR_MS + 60_000) continue;
+          roomOf(conversationId).resume(userId, record.epoch);
+          party.resumes++;
+        }
         record.rooms.clear();
+      },
+      leave(userId, conversationId) {
+        roomOf(conversationId).left(userId);
       },
     };
   }

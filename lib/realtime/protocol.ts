@@ -35,6 +35,11 @@ export const clientFrameSchema = z.discriminatedUnion('type', [
    * (lib/chat/read-marks.ts).
    */
   z.object({ type: z.literal('read'), seq }),
+  /**
+   * Conversation room: this tab stops looking (before it closes the socket). The room answers
+   * `left` after every event it sent this connection, so the tab closes having read them all.
+   */
+  z.object({ type: z.literal('leave') }),
 ]);
 export type ClientFrame = z.infer<typeof clientFrameSchema>;
 
@@ -65,6 +70,8 @@ export const serverFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pong'), at: z.number().int() }),
   z.object({ type: z.literal('error'), code: frameErrorCodeSchema, message: z.string() }),
   z.object({ type: z.literal('event'), event: roomEventSchema }),
+  /** Conversation room: the answer to `leave`; nothing more comes on this socket. */
+  z.object({ type: z.literal('left') }),
   /** Inbox room: the status of people the connection's owner shares a conversation with. */
   z.object({
     type: z.literal('presence'),

@@ -68,8 +68,9 @@ const userIdsOf = (events: RoomEvent[], type: 'member.added' | 'member.removed')
  * forwards nothing more to their inbox. `member.added` (or a token issued later, which Next.js
  * mints only for members) forgets it.
  *
- * Online-aware fan-out (#19): a recipient whose inbox room has no tab open is skipped until a tab
- * connects there and the inbox room asks this room to resume (lib/rooms/away.ts).
+ * Fan-out (#19): a recipient whose inbox no tab needs (none open, or all looking here) is skipped
+ * and hears events on their connections here until one leaves or a tab connects to their inbox
+ * (lib/rooms/away.ts).
  *
  * Requests (server secret): POST '' `{events, recipients}` → `{delivered, deliveries, viewers}`
  * (inbox rooms reached, frames they sent to tabs, and who is connected after it); GET '' →
@@ -164,6 +165,15 @@ export function conversationRoom(host: RoomHost): RoomProgram {
     }
   };
 
+  /** The ids of a person's connections here (a tab's sockets share one id: its `_pk`). */
+  const tabsOf = (userId: string): string[] => {
+    const ids = new Set<string>();
+    for (const connection of host.connections())
+      if (connection.userId === userId && stateOf(connectionStateSchema, connection))
+        ids.add(connection.id);
+    return [...ids];
+  };
+
   const viewers = (): string[] => {
     const users = new Set<string>();
     for (const connection of host.connections())
@@ -187,14 +197,32 @@ export function conversationRoom(host: RoomHost): RoomProgram {
     for (const userId of added) delete removed[userId];
     const now = host.now();
     const members = [...new Set(recipientIds)].filter((id) => removed[id] === undefined);
-    const recipients = members.filter((id) => skips.forwardsTo(id, now));
+    // Membership changes always go through the inbox (the sidebar and other tabs act on them).
+    const skipping = events.some((e) => e.type === 'member.added' || e.type === 'member.removed')
+      ? new Set<string>()
+      : new Set(members.filter((id) => skips.skips(id, now)));
+    // Skipped people hear it here, before anything else: a `leave` handled later is answered
+    // after these frames, so a leaving tab reads them all (lib/rooms/away.ts).
+    let direct = 0;
+    for (const connection of host.connections()) {
+      if (!skipping.has(connection.userId) || !stateOf(connectionStateSchema, connection)) continue;
+      for (const event of events) connection.send({ type: 'event', event });
+      direct += events.length;
+    }
+    const recipients = members.filter((id) => !skipping.has(id));
     const forwards = fanOut(recipients, async (userId) => {
+      const generation = skips.generation(userId);
+      const body = { events, from: host.id, tabs: tabsOf(userId) };
       const answer = await host.request(
         { party: 'main', roomId: userId },
-        { method: 'POST', body: { events, from: host.id }, ...onward() },
+        {
+          method: 'POST',
+          body,
+          ...onward(),
+        },
       );
       const read = forwardAnswerSchema.safeParse(answer?.body);
-      if (read.success) skips.answered(userId, read.data.away, host.now());
+      if (read.success) skips.answered(userId, read.data.away, generation, host.now());
       return answer ? (read.data?.deliveries ?? 0) : null;
     });
     const calls = fanOut(
@@ -214,13 +242,13 @@ export function conversationRoom(host: RoomHost): RoomProgram {
     const [answers] = await Promise.all([forwards, calls]);
     const delivered = answers.filter((answer) => answer !== null).length;
     // Frames the inbox rooms sent to their tabs (an older room answers without the count).
-    const deliveries = answers.reduce<number>((sum, answer) => sum + (answer ?? 0), 0);
+    const deliveries = answers.reduce<number>((sum, answer) => sum + (answer ?? 0), direct);
     host.log(delivered < recipients.length ? 'warn' : 'info', 'room publish', {
       party: 'conversation',
       room: host.id,
       events: events.length,
       recipients: recipients.length,
-      skipped: members.length - recipients.length,
+      skipped: skipping.size,
       delivered,
       deliveries,
       ...(trace ? { trace_id: trace.traceId } : {}),
@@ -263,10 +291,18 @@ export function conversationRoom(host: RoomHost): RoomProgram {
         case 'read':
           relayRead(sender, frame.seq);
           return;
+        case 'leave':
+          // No longer looking: no viewer, no direct events; `left` follows every frame sent.
+          sender.setState(null);
+          skips.left(sender.userId);
+          sender.send({ type: 'left' });
+          return;
       }
     },
 
-    onClose() {},
+    onClose(connection) {
+      skips.left(connection.userId);
+    },
 
     async onRequest(request) {
       const denied = requireSecret(request, host.partySecret);

@@ -34,9 +34,9 @@ type PresenceState = InboxConnectionState['state'];
  * Requests (server secret): POST '' publishes events to the tabs (answering how many frames went
  * out); GET '' counts connections; GET /presence answers the owner's status and POST /presence
  * relays a contact's (room to room). Each tab connecting or leaving is reported to the sockets
- * room (lib/rooms/sockets.ts), the one place that counts every connected tab. With no tab open,
- * a forward from a conversation room lets that room skip this person until a tab connects
- * (online-aware fan-out, lib/rooms/away.ts).
+ * room (lib/rooms/sockets.ts), the one place that counts every connected tab. When no tab here
+ * needs a conversation room's forwards (none open, or every one looking at that conversation), the
+ * room may skip this inbox until a tab connects here (lib/rooms/away.ts).
  */
 export function inboxRoom(host: RoomHost): RoomProgram {
   const away = awayRecord(host);
@@ -177,6 +177,7 @@ export function inboxRoom(host: RoomHost): RoomProgram {
         return;
       case 'typing':
       case 'read':
+      case 'leave':
         sender.send({
           type: 'error',
           code: 'unsupported',
@@ -233,12 +234,12 @@ export function inboxRoom(host: RoomHost): RoomProgram {
       for (const event of body.data.events) host.broadcast({ type: 'event', event });
       // What went out, for the publisher's delivery count (parley_realtime_deliveries_total).
       const sockets = [...host.connections()].length;
-      const from = body.data.from;
+      const skip = await away.note(body.data.from, body.data.tabs ?? []);
       return ok({
         delivered: body.data.events.length,
         sockets,
         deliveries: body.data.events.length * sockets,
-        ...(sockets === 0 && from ? { away: await away.note(from) } : {}),
+        ...(skip === undefined ? {} : { away: skip }),
       });
     },
   };

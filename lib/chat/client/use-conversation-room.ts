@@ -10,18 +10,24 @@ import {
   parseFrame,
   serverFrameSchema,
 } from '@/lib/realtime/protocol';
+import { dispatchFrame } from '@/lib/realtime/client/dispatch';
 import { fetchRoomToken, roomTokenOpened } from '@/lib/realtime/client/room-token';
-import { useConversationsStore } from '@/lib/chat/client/conversations-store';
+import { tabId } from '@/lib/realtime/client/tab-id';
 import { useTypingStore } from '@/lib/chat/client/typing-store';
 
 import { createReadRelay, type ReadRelay } from './read-relay';
 
 import type { TypingState } from '../typing';
 
+/** How long a leaving tab waits for the room's `left` before closing anyway. */
+const LEAVE_TIMEOUT_MS = 2_000;
+
 /**
  * The open conversation's room: typing indicators and live read receipts in both directions.
- * Durable events arrive on the inbox connection; this one carries only live, lossy state (a read
- * position sent here is written later through the API: lib/chat/read-marks.ts). The token
+ * Durable events arrive on the inbox connection, or here while every tab of this person is looking
+ * at this conversation (the room then skips their inbox: lib/rooms/away.ts); so leaving sends
+ * `leave` and closes only after the room's `left`, having read every event sent before it. A read
+ * position sent here is written later through the API (lib/chat/read-marks.ts). The token
  * request doubles as the membership check (non-members get 404 and no token).
  *
  * Being connected here is what "looking at the conversation" means to the notification rules
@@ -36,6 +42,7 @@ export function useConversationRoom(host: string, conversationId: string, meId: 
       host,
       party: 'conversation',
       room: conversationId,
+      id: tabId(),
       startClosed: document.visibilityState === 'hidden',
       // Removed from the conversation: a new token would be refused (404) anyway.
       shouldReconnectOnClose: (event) => event.code !== CONVERSATION_CLOSE_CODES.removed,
@@ -51,34 +58,56 @@ export function useConversationRoom(host: string, conversationId: string, meId: 
     });
     relayRef.current = relay;
     const typing = useTypingStore.getState();
+    let leaving: ReturnType<typeof setTimeout> | undefined;
+    let onLeft = () => {};
     const onMessage = (event: MessageEvent) => {
       const parsed = parseFrame(serverFrameSchema, event.data);
       if (!parsed.ok) return;
       const { frame } = parsed;
       if (frame.type === 'typing')
         typing.set(conversationId, frame.userId, frame.state === 'start');
-      // A live receipt from someone looking (or another tab of mine); max-merged like the inbox's.
-      else if (frame.type === 'event' && frame.event.type === 'read.updated')
-        useConversationsStore.getState().readMoved({ ...frame.event, meId });
+      else if (frame.type === 'left') onLeft();
+      // Live receipts from others looking, and this conversation's events while the room skips
+      // my inbox: applied like the inbox's (idempotent by seq, max-merged reads).
+      else if (frame.type === 'event') dispatchFrame(frame, meId);
     };
     socket.addEventListener('message', onMessage);
     const onOpen = () => roomTokenOpened({ room: 'conversation', conversationId });
     socket.addEventListener('open', onOpen);
+    /** Stops looking: `leave`, then close once the room has sent everything (or after a while). */
+    const leave = (then: () => void = () => {}) => {
+      const done = () => {
+        clearTimeout(leaving);
+        leaving = undefined;
+        onLeft = () => {};
+        socket.close();
+        then();
+      };
+      if (socket.readyState !== WebSocket.OPEN) return done();
+      onLeft = done;
+      socket.send(encodeFrame({ type: 'leave' }));
+      leaving = setTimeout(done, LEAVE_TIMEOUT_MS);
+    };
     const onVisibility = () => {
-      if (document.visibilityState === 'hidden') socket.close();
-      else if (socket.readyState !== WebSocket.OPEN) socket.reconnect();
+      if (document.visibilityState === 'hidden') leave();
+      else if (leaving !== undefined) {
+        // Back before the room answered: this connection no longer counts, so open a new one.
+        clearTimeout(leaving);
+        leaving = undefined;
+        onLeft = () => {};
+        socket.reconnect();
+      } else if (socket.readyState !== WebSocket.OPEN) socket.reconnect();
     };
     document.addEventListener('visibilitychange', onVisibility);
     const prune = setInterval(() => useTypingStore.getState().prune(), 1000);
     return () => {
       document.removeEventListener('visibilitychange', onVisibility);
       clearInterval(prune);
-      socket.removeEventListener('message', onMessage);
       socket.removeEventListener('open', onOpen);
       relay.cancel();
       relayRef.current = null;
-      socket.close();
       socketRef.current = null;
+      leave(() => socket.removeEventListener('message', onMessage));
     };
   }, [host, conversationId, meId]);
 

@@ -11,6 +11,7 @@ import { useConversationsStore } from '@/lib/chat/client/conversations-store';
 import { dispatchFrame } from './dispatch';
 import { encodeFrame, parseFrame, serverFrameSchema } from '../protocol';
 import { fetchRoomToken, forgetRoomToken, roomTokenOpened } from './room-token';
+import { tabId } from './tab-id';
 
 /** A tab hidden this long counts as away. */
 export const AWAY_AFTER_MS = 5 * 60_000;
@@ -31,6 +32,7 @@ export function useInboxConnection({ host, userId }: { host: string; userId: str
       host,
       party: 'main',
       room: userId,
+      id: tabId(),
       query: async () => ({ token: await fetchRoomToken({ room: 'inbox' }) }),
     });
     const onMessage = (event: MessageEvent) => {
