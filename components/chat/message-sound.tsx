@@ -1,29 +1,16 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 
 import { useMe } from '@/components/me-context';
 import { unlockAudio } from '@/lib/calls/client/audio';
 import { useConversationsStore } from '@/lib/chat/client/conversations-store';
 import { messageSoundOn, playMessageSound, shouldSound } from '@/lib/chat/client/message-sound';
-import { loadNotificationSettings } from '@/lib/notifications/client/api-client';
+import { useNotificationsStore } from '@/lib/notifications/client/notifications-store';
 
 /** Plays the new-message chime (lib/chat/client/message-sound.ts) as inbox messages arrive. */
 export function MessageSound() {
   const me = useMe();
-  // Do not disturb (Settings) silences it too; read on open and whenever the tab comes back.
-  const quiet = useRef(false);
-  useEffect(() => {
-    const refresh = () =>
-      void loadNotificationSettings()
-        .then((s) => {
-          quiet.current = s.doNotDisturb;
-        })
-        .catch(() => {});
-    refresh();
-    window.addEventListener('focus', refresh);
-    return () => window.removeEventListener('focus', refresh);
-  }, []);
   // Browsers start an AudioContext only after a click or key press, and it starts a moment after
   // it is asked: made on the first message, that message would be silent. So it is made now if
   // the page has had a press already (coming back from Settings), else on the first press.
@@ -43,7 +30,10 @@ export function MessageSound() {
   useEffect(
     () =>
       useConversationsStore.subscribe((s, prev) => {
-        if (!prev.loaded || quiet.current || !messageSoundOn()) return;
+        // Do not disturb (Settings) silences it too: it comes with the bell's list, loaded on every
+        // (re)connect, and Settings sets it here when changed in this tab.
+        const quiet = useNotificationsStore.getState().doNotDisturb;
+        if (!prev.loaded || quiet || !messageSoundOn()) return;
         for (const c of Object.values(s.byId)) {
           const before = prev.byId[c.id];
           const message = c.lastMessage;

@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 
 import { ApiClientError } from '@/lib/api/client';
 import { saveNotificationSettings } from '@/lib/notifications/client/api-client';
+import { useNotificationsStore } from '@/lib/notifications/client/notifications-store';
 import type { NotificationSettingsWire } from '@/lib/notifications/wire';
 import { toast } from '@/lib/ui/client/toast-store';
 
@@ -59,7 +60,10 @@ export function NotificationSettingsForm({
     const before = settings;
     setSettings({ ...settings, ...change });
     try {
-      setSettings(await saveNotificationSettings(change));
+      const saved = await saveNotificationSettings(change);
+      setSettings(saved);
+      // This tab's sounds follow at once (other tabs at their next connect).
+      useNotificationsStore.getState().setDoNotDisturb(saved.doNotDisturb);
       setError(null);
       toast({ title: 'Notification settings saved', variant: 'success' });
     } catch (err) {

@@ -35,6 +35,8 @@ export const notificationsResponseSchema = z.object({
   notifications: z.array(notificationWireSchema),
   unreadCount: z.number().int().nonnegative(),
   nextCursor: z.string().nullable(),
+  /** The caller's Do not disturb setting (the app stays silent), as of this page. */
+  doNotDisturb: z.boolean(),
 });
 
 export const notificationSettingsWireSchema = z.object({

@@ -3,7 +3,6 @@ import 'client-only';
 import { callEndpoint } from '@/lib/api/client';
 
 import {
-  getNotificationSettingsEndpoint,
   listNotificationsEndpoint,
   readNotificationsEndpoint,
   updateNotificationSettingsEndpoint,
@@ -25,8 +24,4 @@ export async function saveNotificationSettings(
   input: Partial<NotificationSettingsWire>,
 ): Promise<NotificationSettingsWire> {
   return (await callEndpoint(updateNotificationSettingsEndpoint, { body: input })).settings;
-}
-
-export async function loadNotificationSettings(): Promise<NotificationSettingsWire> {
-  return (await callEndpoint(getNotificationSettingsEndpoint)).settings;
 }

@@ -10,9 +10,17 @@ type NotificationsState = {
   unreadCount: number;
   loaded: boolean;
   nextCursor: string | null;
+  /** Do not disturb: no sounds (components/chat/message-sound.tsx). */
+  doNotDisturb: boolean;
+  setDoNotDisturb: (on: boolean) => void;
   /** A page from the API: the first replaces what we had, later ones append. */
   pageLoaded: (
-    page: { notifications: NotificationWire[]; unreadCount: number; nextCursor: string | null },
+    page: {
+      notifications: NotificationWire[];
+      unreadCount: number;
+      nextCursor: string | null;
+      doNotDisturb: boolean;
+    },
     append: boolean,
   ) => void;
   /** A live `notification.created`. */
@@ -30,6 +38,8 @@ export const useNotificationsStore = create<NotificationsState>((set) => ({
   unreadCount: 0,
   loaded: false,
   nextCursor: null,
+  doNotDisturb: false,
+  setDoNotDisturb: (doNotDisturb) => set({ doNotDisturb }),
   pageLoaded: (page, append) =>
     set((s) => {
       const kept = append ? s.items : [];
@@ -38,6 +48,7 @@ export const useNotificationsStore = create<NotificationsState>((set) => ({
         items: [...kept, ...page.notifications.filter((n) => !seen.has(n.id))].sort(byNewest),
         unreadCount: page.unreadCount,
         nextCursor: page.nextCursor,
+        doNotDisturb: page.doNotDisturb,
         loaded: true,
       };
     }),

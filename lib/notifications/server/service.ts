@@ -15,15 +15,29 @@ import { toNotificationWire } from '../present';
 export const DELETED_PREVIEW = 'This message was deleted';
 import type { NotificationSettingsWire, NotificationWire } from '../wire';
 
-/** A page of the person's notifications (newest first) with their unread count. */
+/**
+ * A page of the person's notifications (newest first) with their unread count, and whether Do not
+ * disturb is on: the bell loads this on every (re)connect, so the app's sounds follow the setting
+ * without a request of their own (#19).
+ */
 export async function listNotifications(
-  store: NotificationsPort & ConversationsPort & UsersPort & MessagesPort,
+  store: NotificationsPort &
+    NotificationSettingsPort &
+    ConversationsPort &
+    UsersPort &
+    MessagesPort,
   user: User,
   input: { limit: number; cursor?: string | null },
-): Promise<{ notifications: NotificationWire[]; unreadCount: number; nextCursor: string | null }> {
-  const [page, unreadCount] = await Promise.all([
+): Promise<{
+  notifications: NotificationWire[];
+  unreadCount: number;
+  nextCursor: string | null;
+  doNotDisturb: boolean;
+}> {
+  const [page, unreadCount, settings] = await Promise.all([
     store.listNotifications({ userId: user.id, limit: input.limit, cursor: input.cursor }),
     store.countUnreadNotifications({ userId: user.id }),
+    store.getNotificationSettings({ userId: user.id }),
   ]);
   const conversationIds = [...new Set(page.items.map((n) => n.conversationId))];
   const actorIds = [...new Set(page.items.flatMap((n) => (n.actorId ? [n.actorId] : [])))];
@@ -50,6 +64,7 @@ export async function listNotifications(
     ),
     unreadCount,
     nextCursor: page.nextCursor,
+    doNotDisturb: settings.doNotDisturb,
   };
 }
 

@@ -202,6 +202,21 @@ describe('reading notifications', () => {
     expect(second.nextCursor).toBeNull();
   });
 
+  it('says whether Do not disturb is on, so the app’s sounds need no request of their own', async () => {
+    const [a] = await signUpUsers(1);
+    expect((await list(a)).doNotDisturb).toBe(false);
+    const res = await patchSettings(
+      jsonRequest(
+        'PATCH',
+        '/me/notification-settings',
+        { doNotDisturb: true },
+        withCookie(a.cookie),
+      ),
+    );
+    expect(res.status).toBe(200);
+    expect((await list(a)).doNotDisturb).toBe(true);
+  });
+
   it('marks some read (only the caller’s own), then all', async () => {
     const { a, b } = await threeDms();
     const [newest] = (await list(b)).notifications;
