@@ -1,7 +1,8 @@
 'use client';
 
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useState, type ReactNode } from 'react';
 
+import { seedInboxToken } from '@/lib/realtime/client/room-token';
 import { useInboxConnection } from '@/lib/realtime/client/use-inbox-connection';
 import { useConnectionStore } from '@/lib/realtime/client/connection-store';
 
@@ -16,12 +17,17 @@ export function useRealtimeHost(): string {
 export function RealtimeProvider({
   host,
   userId,
+  inboxToken,
   children,
 }: {
   host: string;
   userId: string;
+  /** The page's inbox token (the layout mints one), or null: the connection asks for one. */
+  inboxToken: { token: string; expiresAt: string; alsoOpens?: string[] } | null;
   children: ReactNode;
 }) {
+  // Once, before the connection's first token request (the initializer runs in the first render).
+  useState(() => inboxToken && typeof window !== 'undefined' && seedInboxToken(inboxToken));
   useInboxConnection({ host, userId });
   const status = useConnectionStore((s) => s.status);
   // data-realtime lets tests (and support screenshots) see the connection state.

@@ -20,3 +20,17 @@ test("a profile change shows live in the person's other tab, through PartyKit", 
 
   await expect(badge).toContainText('Ivy Renamed');
 });
+
+test('a page brings its inbox token: loading the app connects live without asking for one', async ({
+  context,
+}) => {
+  const page = await context.newPage();
+  await signUp(page, newPerson('Ivy Token'));
+  const tokenRequests: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/v1/realtime/token')) tokenRequests.push(r.postData() ?? '');
+  });
+  await page.goto('/chats');
+  await expect(page.locator('[data-realtime="open"]')).toBeAttached();
+  expect(tokenRequests.filter((body) => body.includes('"inbox"'))).toEqual([]);
+});

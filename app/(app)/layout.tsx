@@ -11,6 +11,7 @@ import { SignOutButton } from '@/components/sign-out-button';
 import { SiteHeader } from '@/components/site-header';
 import { UserBadge } from '@/components/user-badge';
 import { getStore } from '@/lib/app-store';
+import { pageInboxToken } from '@/lib/realtime/server/inbox-token';
 import { requireUser } from '@/lib/auth/server/current-user';
 import { env } from '@/lib/env';
 import { isAdmin } from '@/lib/jobs/admin';
@@ -19,11 +20,15 @@ import { avatarUrl } from '@/lib/users/present';
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser(HOME_PATH);
-  const admin = await isAdmin({ store: await getStore(), user, adminEmails: env.ADMIN_EMAILS });
+  const store = await getStore();
+  const [admin, inboxToken] = await Promise.all([
+    isAdmin({ store, user, adminEmails: env.ADMIN_EMAILS }),
+    pageInboxToken(store, user.id),
+  ]);
   const me = { id: user.id, name: user.name, image: avatarUrl(user), statusText: user.statusText };
   return (
     <MeProvider me={me}>
-      <RealtimeProvider host={env.PARTYKIT_HOST} userId={user.id}>
+      <RealtimeProvider host={env.PARTYKIT_HOST} userId={user.id} inboxToken={inboxToken}>
         <div className="flex h-dvh flex-col">
           <SiteHeader
             nav={

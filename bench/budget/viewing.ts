@@ -35,11 +35,8 @@ export async function openApp(p: Person): Promise<void> {
   await invoke('GET /api/v1/notifications', () =>
     listNotificationsRoute(getRequest('/notifications', cookie(p))),
   );
-  if (needsToken(p.tab, 'inbox', Date.now(), roomsOf(p))) {
-    await invoke('POST /api/v1/realtime/token', () =>
-      roomTokenRoute(jsonRequest('POST', '/realtime/token', { room: 'inbox' }, cookie(p))),
-    );
-  }
+  // The page comes with its inbox token (the layout mints it): the tab holds it, asking nothing.
+  needsToken(p.tab, 'inbox', Date.now(), roomsOf(p));
   sockets.connects++;
   sockets.reports += 2; // the inbox room tells the sockets room: connected, and later left
   world.resumeInbox(p.id);

@@ -75,6 +75,23 @@ describe('room token cache', () => {
     expect(minted).toBe(2);
   });
 
+  it('hands out the page’s seeded token first, then mints once it was refused', async () => {
+    const h = harness();
+    const expiresAt = new Date(1_000_000 + 10 * 60_000).toISOString();
+    h.cache.seed('inbox', { token: 'page', expiresAt, alsoFor: ['conversation:c1'] });
+    expect(await h.cache.get('inbox')).toBe('page');
+    expect(await h.cache.get('conversation:c1')).toBe('page');
+    expect(h.minted()).toBe(0);
+    expect(await h.cache.get('inbox')).toBe('inbox#1'); // never opened: not reused
+  });
+
+  it('ignores a seeded token too close to expiry (a page restored later)', async () => {
+    const h = harness();
+    const expiresAt = new Date(1_000_000 + TOKEN_REUSE_MARGIN_MS).toISOString();
+    h.cache.seed('inbox', { token: 'stale', expiresAt });
+    expect(await h.cache.get('inbox')).toBe('inbox#1');
+  });
+
   it('mints afresh after forget (claims out of date)', async () => {
     const h = harness();
     await h.cache.get('inbox');

@@ -24,15 +24,29 @@ export type RoomTokenCache = {
   opened(key: string): void;
   /** The next `get` mints afresh (the token's claims are out of date: new contacts). */
   forget(key: string): void;
+  /** A token minted elsewhere (the page's, for the inbox): the next `get` hands it out. */
+  seed(key: string, minted: Minted): void;
 };
+
+type Minted = { token: string; expiresAt: string; alsoFor?: string[] };
 
 export function createRoomTokenCache(deps: {
   /** A fresh token for `key`; `alsoFor`: other keys (rooms) the same token opens. */
-  mint: (key: string) => Promise<{ token: string; expiresAt: string; alsoFor?: string[] }>;
+  mint: (key: string) => Promise<Minted>;
   now?: () => number;
 }): RoomTokenCache {
   const now = deps.now ?? Date.now;
   const entries = new Map<string, Entry>();
+  const keep = (key: string, { token, expiresAt, alsoFor = [] }: Minted, handedOut: boolean) => {
+    const expires = Date.parse(expiresAt);
+    entries.set(key, { token, expiresAt: expires, proven: false, handedOut });
+    // The other rooms it opens: handed out once, then only if their socket opened.
+    for (const other of alsoFor) {
+      const current = entries.get(other);
+      if (other !== key && !(current && current.expiresAt >= expires))
+        entries.set(other, { token, expiresAt: expires, proven: false, handedOut: false });
+    }
+  };
   return {
     async get(key) {
       const cached = entries.get(key);
@@ -45,16 +59,12 @@ export function createRoomTokenCache(deps: {
         return cached.token;
       }
       entries.delete(key);
-      const { token, expiresAt, alsoFor = [] } = await deps.mint(key);
-      const expires = Date.parse(expiresAt);
-      entries.set(key, { token, expiresAt: expires, proven: false, handedOut: true });
-      // The other rooms it opens: handed out once, then only if their socket opened.
-      for (const other of alsoFor) {
-        const current = entries.get(other);
-        if (other !== key && !(current && current.expiresAt >= expires))
-          entries.set(other, { token, expiresAt: expires, proven: false, handedOut: false });
-      }
-      return token;
+      const minted = await deps.mint(key);
+      keep(key, minted, true);
+      return minted.token;
+    },
+    seed(key, minted) {
+      if (Date.parse(minted.expiresAt) - now() > TOKEN_REUSE_MARGIN_MS) keep(key, minted, false);
     },
     opened(key) {
       const entry = entries.get(key);

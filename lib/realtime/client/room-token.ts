@@ -18,18 +18,33 @@ const keyOf = (room: RoomTokenRequest) =>
       : `call:${room.callId}`;
 
 const requests = new Map<string, RoomTokenRequest>();
+/** The cache keys of the conversations a token also opens (remembered to mint them alone later). */
+const alsoKeys = (alsoOpens: readonly string[] = []) =>
+  alsoOpens.map((conversationId) => {
+    const room: RoomTokenRequest = { room: 'conversation', conversationId };
+    const other = keyOf(room);
+    requests.set(other, room);
+    return other;
+  });
 const cache = createRoomTokenCache({
   mint: async (key) => {
     const answer = await callEndpoint(createRoomTokenEndpoint, { body: requests.get(key)! });
-    const alsoFor = (answer.alsoOpens ?? []).map((conversationId) => {
-      const room: RoomTokenRequest = { room: 'conversation', conversationId };
-      const other = keyOf(room);
-      requests.set(other, room);
-      return other;
-    });
-    return { token: answer.token, expiresAt: answer.expiresAt, alsoFor };
+    return {
+      token: answer.token,
+      expiresAt: answer.expiresAt,
+      alsoFor: alsoKeys(answer.alsoOpens),
+    };
   },
 });
+
+/**
+ * The inbox token the page came with (minted by the app's layout): the first connection uses it
+ * instead of asking (#19). One that has expired meanwhile (a page restored later) is not kept.
+ */
+export function seedInboxToken(page: { token: string; expiresAt: string; alsoOpens?: string[] }) {
+  requests.set('inbox', { room: 'inbox' });
+  cache.seed('inbox', { ...page, alsoFor: alsoKeys(page.alsoOpens) });
+}
 
 /**
  * A room token for the inbox, a conversation or a call: what partysocket's `query` asks for on
