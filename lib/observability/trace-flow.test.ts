@@ -73,6 +73,10 @@ describe('one trace id across browser → route → room → job → worker', ()
 
     const [ana, ben] = await api.signUpUsers(2);
     const conversation = await api.startDirect(ana, ben);
+    // Both have a tab open elsewhere, so the room forwards to their inboxes (with no tab it would
+    // skip them: lib/rooms/away.ts).
+    for (const account of [ana, ben])
+      await world.connect('main', account.user.id, { userId: account.user.id });
     // Only what the send causes (starting the conversation published too, in its own trace).
     published.length = 0;
     world.requests.length = 0;
