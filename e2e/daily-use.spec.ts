@@ -135,10 +135,13 @@ test('when the realtime server cannot be reached, a banner says so until it can'
   browser,
 }) => {
   const { page } = await personInBrowser(browser, 'Cleo Banner');
-  // The realtime server refuses this browser: no room token, so no socket can open.
-  await page.route('**/api/v1/realtime/token', (route) =>
-    route.fulfill({ status: 503, json: { error: { code: 'unavailable', message: 'down' } } }),
-  );
+  // The realtime server cannot be reached: every inbox socket closes before the room's welcome.
+  // (The page brings its first room token, so failing the token route alone is not enough.)
+  let down = true;
+  await page.routeWebSocket(/\/parties\/main\//, (ws) => {
+    if (down) void ws.close({ code: 1011, reason: 'unreachable' });
+    else ws.connectToServer();
+  });
   await page.reload();
   const banner = page
     .getByRole('alert')
@@ -146,7 +149,7 @@ test('when the realtime server cannot be reached, a banner says so until it can'
   await expect(banner).toBeVisible();
   await expect(page.locator('[data-realtime="unreachable"]')).toBeAttached();
   // Back: the retry connects and the banner goes.
-  await page.unroute('**/api/v1/realtime/token');
+  down = false;
   await expect(page.locator('[data-realtime="open"]')).toBeAttached({ timeout: 30_000 });
   await expect(banner).toHaveCount(0);
 });

@@ -34,6 +34,8 @@
 //   --history=100000      BENCH_HISTORY          messages in the history conversation
 //   --history-requests=500 BENCH_HISTORY_REQUESTS pages requested (HTTP and store each)
 //   --no-relay            BENCH_RELAY=0          Parley alone
+//   --looking             BENCH_LOOKING=1        everyone also has their group open (the room
+//                                                then delivers on that socket, not the inbox)
 //   --capacity-step=10    BENCH_CAPACITY_STEP    seconds measured per rate
 //   --capacity-max=1000   BENCH_CAPACITY_MAX     highest rate offered
 //   --connections-rate=50 BENCH_CONNECTIONS_RATE messages per second in --connections

@@ -11,6 +11,7 @@ export type BenchConfig = {
   historyRequests: number;
   historyPageSize: number;
   skipBuild: boolean;
+  looking: boolean;
   keepData: boolean;
   relay: boolean;
   findCapacity: boolean;

@@ -73,6 +73,8 @@ export function readOptions(argv, env) {
     }),
     historyPageSize: 50,
     skipBuild: flag('skip-build', 'BENCH_SKIP_BUILD'),
+    /** Everyone also has their group open (a conversation socket, the same tab: #19's skip). */
+    looking: flag('looking', 'BENCH_LOOKING'),
     keepData: flag('keep-data', 'BENCH_KEEP_DATA'),
     /** The Socket.io relay beside Parley (on unless --no-relay / BENCH_RELAY=0). */
     relay: !flag('no-relay') && !FALSE.includes((env.BENCH_RELAY ?? '').toLowerCase()),

@@ -20,6 +20,12 @@ describe('readOptions', () => {
     });
   });
 
+  it('has everyone look at their group with --looking (or BENCH_LOOKING=1), not by default', () => {
+    expect(readOptions([], {}).config.looking).toBe(false);
+    expect(readOptions(['--looking'], {}).config.looking).toBe(true);
+    expect(readOptions([], { BENCH_LOOKING: '1' }).config.looking).toBe(true);
+  });
+
   it('turns metrics and tracing off on the bench server with --observability=off', () => {
     expect(readOptions(['--observability=off'], {}).config.observability).toBe('off');
     expect(readOptions([], { BENCH_OBSERVABILITY: 'no' }).config.observability).toBe('off');

@@ -96,14 +96,29 @@ export function createGroups(api, people, groupCount, size) {
  * message.created. Sets `person.socketClosed` when the socket closes.
  */
 export async function openInbox(api, person, onMessage, { presence = false } = {}) {
-  const { body } = await api.post('/realtime/token', { room: 'inbox' }, { as: person });
+  // One id for all of this "tab"'s sockets, as the browser's (lib/realtime/client/tab-id.ts).
+  person.pk ??= randomUUID();
+  return openRoomSocket(api, person, { room: 'inbox' }, onMessage, { presence });
+}
+
+/**
+ * Opens the person's socket to a conversation's room with the same `_pk` as their inbox socket
+ * (a tab looking at the conversation): once the room has heard that this is their only tab, it
+ * sends the conversation's events here instead of through their inbox (lib/rooms/away.ts).
+ */
+export function openConversation(api, person, conversationId, onMessage) {
+  return openRoomSocket(api, person, { room: 'conversation', conversationId }, onMessage);
+}
+
+async function openRoomSocket(api, person, request, onMessage, { presence = false } = {}) {
+  const { body } = await api.post('/realtime/token', request, { as: person });
   const url =
     `ws://${body.host}/parties/${body.party}/${encodeURIComponent(body.roomId)}` +
-    `?_pk=${randomUUID()}&token=${encodeURIComponent(body.token)}`;
+    `?_pk=${person.pk ?? randomUUID()}&token=${encodeURIComponent(body.token)}`;
   const ws = new WebSocket(url);
   await new Promise((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`inbox socket of ${person.id}: no welcome in 15 s`)),
+      () => reject(new Error(`${request.room} socket of ${person.id}: no welcome in 15 s`)),
       15_000,
     );
     ws.on('error', (err) => {
@@ -112,7 +127,7 @@ export async function openInbox(api, person, onMessage, { presence = false } = {
     });
     ws.on('unexpected-response', (_req, res) => {
       clearTimeout(timer);
-      reject(new Error(`inbox socket of ${person.id}: HTTP ${res.statusCode}`));
+      reject(new Error(`${request.room} socket of ${person.id}: HTTP ${res.statusCode}`));
     });
     ws.on('message', (data) => {
       const at = performance.now();

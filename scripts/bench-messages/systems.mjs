@@ -4,11 +4,11 @@
 import { startCpuWindow } from './cpu.mjs';
 import { deliveryFigures } from './figures.mjs';
 import { createLoad } from './load.mjs';
-import { createGroups, openInbox, parleyPost, signUpPeople } from './people.mjs';
+import { createGroups, openConversation, openInbox, parleyPost, signUpPeople } from './people.mjs';
 import { startRelay } from './relay.mjs';
 import { pool, round, step } from './util.mjs';
 
-export async function setupParley(server, api, { groups: G, groupSize: S }, runId) {
+export async function setupParley(server, api, { groups: G, groupSize: S, looking }, runId) {
   step(`Parley: signing up ${G * S} people…`);
   const started = performance.now();
   const people = await signUpPeople(api, G * S, runId);
@@ -17,14 +17,23 @@ export async function setupParley(server, api, { groups: G, groupSize: S }, runI
   const groups = await createGroups(api, people, G, S);
   const load = createLoad({ groups, post: parleyPost(server.baseUrl), runId, label: 'parley' });
   step(`Parley: opening ${people.length} inbox sockets…`);
-  const sockets = await pool(people, 10, (person) =>
-    openInbox(api, person, (clientId, at) => load.delivered(person.id, clientId, at)),
-  );
+  const onMessage = (person) => (clientId, at) => load.delivered(person.id, clientId, at);
+  const sockets = await pool(people, 10, (person) => openInbox(api, person, onMessage(person)));
+  if (looking) {
+    // --looking: every person's one tab also has their group open (a conversation socket).
+    step(`Parley: opening ${people.length} conversation sockets (everyone looking)…`);
+    const members = groups.flatMap((g) => g.members.map((person) => ({ person, group: g })));
+    sockets.push(
+      ...(await pool(members, 10, ({ person, group }) =>
+        openConversation(api, person, group.id, onMessage(person)),
+      )),
+    );
+  }
   return {
     name: 'Parley',
     load,
     people,
-    setup: { people: people.length, groups: G, groupSize: S, signUpSeconds },
+    setup: { people: people.length, groups: G, groupSize: S, signUpSeconds, looking: !!looking },
     /** What only Parley's server can tell about a window. */
     serverFacts: () => ({
       publishFailuresLogged: (server.output().match(/realtime publish failed/g) ?? []).length,
