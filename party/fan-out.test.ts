@@ -76,7 +76,8 @@ describe('fan-out that skips inboxes no tab needs (#19)', () => {
       expect(await publish('c_fan3', seq, 'u_fan_dee')).toMatchObject({ delivered: 1 });
       expect(await elsewhere.next()).toEqual({ type: 'event', event: read('c_fan3', seq) });
     }
-    expect(await here.drain(0)).toHaveLength(2);
+    // The same two frames reached this tab's inbox socket too (allow it a moment: two sockets).
+    expect(await here.drain(500)).toHaveLength(2);
     expect(await room.drain(100)).toEqual([]);
     await Promise.all([here.close(), room.close(), elsewhere.close()]);
   });
