@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 
+import { parseFrame, serverFrameSchema } from '@/lib/realtime/protocol';
+
 import { conversationLink, log, personInBrowser, send, startDirect } from './fixtures/chat';
 
 /** Texts of the `message.created` events the page received on its conversation-room socket. */
@@ -8,13 +10,13 @@ function conversationSocketMessages(page: Page): string[] {
   page.on('websocket', (ws) => {
     if (!ws.url().includes('/parties/conversation/')) return;
     ws.on('framereceived', ({ payload }) => {
-      if (typeof payload !== 'string') return;
-      const frame = JSON.parse(payload) as {
-        type: string;
-        event?: { type: string; message?: { body: string } };
-      };
-      if (frame.event?.type === 'message.created' && frame.event.message)
-        bodies.push(frame.event.message.body);
+      const parsed = parseFrame(serverFrameSchema, payload);
+      if (
+        parsed.ok &&
+        parsed.frame.type === 'event' &&
+        parsed.frame.event.type === 'message.created'
+      )
+        bodies.push(parsed.frame.event.message.body);
     });
   });
   return bodies;

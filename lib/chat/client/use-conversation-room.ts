@@ -74,12 +74,16 @@ export function useConversationRoom(host: string, conversationId: string, meId: 
     socket.addEventListener('message', onMessage);
     const onOpen = () => roomTokenOpened({ room: 'conversation', conversationId });
     socket.addEventListener('open', onOpen);
+    /** Forgets a `leave` waiting for its `left`. */
+    const stopWaiting = () => {
+      clearTimeout(leaving);
+      leaving = undefined;
+      onLeft = () => {};
+    };
     /** Stops looking: `leave`, then close once the room has sent everything (or after a while). */
     const leave = (then: () => void = () => {}) => {
       const done = () => {
-        clearTimeout(leaving);
-        leaving = undefined;
-        onLeft = () => {};
+        stopWaiting();
         socket.close();
         then();
       };
@@ -92,9 +96,7 @@ export function useConversationRoom(host: string, conversationId: string, meId: 
       if (document.visibilityState === 'hidden') leave();
       else if (leaving !== undefined) {
         // Back before the room answered: this connection no longer counts, so open a new one.
-        clearTimeout(leaving);
-        leaving = undefined;
-        onLeft = () => {};
+        stopWaiting();
         socket.reconnect();
       } else if (socket.readyState !== WebSocket.OPEN) socket.reconnect();
     };
