@@ -120,6 +120,15 @@ export function writeLog(level: 'info' | 'warn' | 'error', msg: string, fields: 
   else console.error(line);
 }
 
+/**
+ * Whether the room's LOG_LEVEL (a var, like the server's) leaves out info lines. The default is
+ * info: one line per publish. `warn` (or quieter) keeps warnings and errors only.
+ */
+export function quietInfo(env: Record<string, unknown>): boolean {
+  const level = env.LOG_LEVEL;
+  return typeof level === 'string' && ['warn', 'error', 'fatal', 'silent'].includes(level);
+}
+
 /** PartyKit's room as a RoomHost. `id` is read lazily: PartyKit forbids it inside onAlarm. */
 export function partyHost(room: Party.Room): RoomHost {
   return {
@@ -151,7 +160,9 @@ export function partyHost(room: Party.Room): RoomHost {
       return envString(room.env, 'PARTY_SECRET');
     },
     request: (to, init) => callRoom(room, to, init),
-    log: writeLog,
+    log: (level, msg, fields) => {
+      if (level !== 'info' || !quietInfo(room.env)) writeLog(level, msg, fields);
+    },
     now: () => Date.now(),
   };
 }

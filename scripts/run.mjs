@@ -57,9 +57,10 @@ function writePartykitConfig() {
     vars: {
       PARTY_SECRET: env.PARTY_SECRET,
       ROOM_TOKEN_KEY: env.ROOM_TOKEN_KEY,
-      // Room errors go to the same Sentry project and release as the server's (party/sentry.ts).
+      // Room errors go to the same Sentry project and release as the server's (party/sentry.ts);
+      // LOG_LEVEL=warn leaves out the rooms' info lines as it does the server's.
       ...Object.fromEntries(
-        ['SENTRY_DSN', 'SENTRY_RELEASE', 'SENTRY_ENVIRONMENT']
+        ['SENTRY_DSN', 'SENTRY_RELEASE', 'SENTRY_ENVIRONMENT', 'LOG_LEVEL']
           .filter((name) => env[name])
           .map((name) => [name, env[name]]),
       ),

@@ -10,6 +10,7 @@ import { OnDemand } from '@/components/ui/on-demand';
 import { SearchInConversationButton } from '@/components/search/search-in-conversation-button';
 import { PinnedList } from '@/components/pins/pinned-list';
 import { isAssistant } from '@/lib/assistant/identity';
+import { dateAndTime } from '@/lib/chat/time-format';
 import type { ConversationWire } from '@/lib/chat/wire';
 import { usePresenceStore } from '@/lib/chat/client/presence-store';
 
@@ -48,7 +49,7 @@ export function ConversationHeader({
     const p = others[0] ? presence[others[0].id] : undefined;
     subtitle = STATUS[p?.status ?? 'offline'];
     if (p?.status === 'offline' && p.lastSeenAt)
-      subtitle = `Last seen ${new Date(p.lastSeenAt).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}`;
+      subtitle = `Last seen ${dateAndTime(p.lastSeenAt)}`;
     if (others[0]?.statusText) subtitle = `${subtitle} · ${others[0].statusText}`;
   } else {
     const online = others.filter((m) => presence[m.id]?.status === 'online').length;

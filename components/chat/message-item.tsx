@@ -12,6 +12,7 @@ import type { TimelineItem } from '@/lib/chat/timeline';
 import type { ConversationWire, MessageWire } from '@/lib/chat/wire';
 import { useTimelineStore } from '@/lib/chat/client/timeline-store';
 import { isEmojiOnly } from '@/lib/chat/emoji-only';
+import { clockTime } from '@/lib/chat/time-format';
 
 import { PinAction, PinnedMark, usePinMenuAction } from '@/components/pins/pin-action';
 import { ThreadActions, threadAction } from '@/components/threads/thread-actions';
@@ -44,8 +45,7 @@ type Props = {
   inThread?: string;
 };
 
-const time = (iso: string) =>
-  new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+const time = clockTime;
 
 /** One message: author line when it starts a group, body, images, reactions and actions. */
 export const MessageItem = memo(function MessageItem({

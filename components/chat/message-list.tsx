@@ -14,6 +14,7 @@ import { DraftMessages } from './draft-messages';
 import { Header, NewerFooter, Row } from './message-rows';
 import { receiptFor } from './read-receipt';
 import { useRovingMessages } from './use-roving-messages';
+import { useSteadyConversation } from './use-steady-conversation';
 
 // Virtuoso needs indexes that only grow downwards when older rows are prepended.
 const START_INDEX = 1_000_000;
@@ -79,6 +80,7 @@ export function MessageList({
     () => receiptFor(timeline.messages, conversation.members, meId, conversation.kind),
     [timeline.messages, conversation.members, meId, conversation.kind],
   );
+  const rowConversation = useSteadyConversation(conversation);
   const virtuoso = useRef<VirtuosoHandle>(null);
   const scroller = useRef<HTMLElement | null>(null);
   // Opened at a message (a link, a search result) the list is not at the end, and must not be
@@ -256,7 +258,7 @@ export function MessageList({
         itemContent={(_, row) => (
           <Row
             row={row}
-            conversation={conversation}
+            conversation={rowConversation}
             meId={meId}
             receipt={receipt}
             targetMessageId={targetMessageId}

@@ -2,6 +2,7 @@
 
 import { cn } from '@/components/ui/cn';
 import { usePresence } from '@/lib/chat/client/presence-store';
+import { dateAndTime } from '@/lib/chat/time-format';
 
 const LABEL = { online: 'Online', away: 'Away', offline: 'Offline' } as const;
 
@@ -10,7 +11,7 @@ export function PresenceDot({ userId, className }: { userId: string; className?:
   const { status, lastSeenAt } = usePresence(userId);
   const seen =
     status === 'offline' && lastSeenAt
-      ? `, last seen ${new Date(lastSeenAt).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })}`
+      ? `, last seen ${dateAndTime(lastSeenAt)}`
       : '';
   return (
     <span

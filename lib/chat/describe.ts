@@ -2,6 +2,7 @@ import { describeCall } from '@/lib/calls/describe';
 import { describeChallenge, describeGameEnd } from '@/lib/games/describe';
 
 import { plainPreview } from './plain-text';
+import { clockTime, dateTimeFormat } from './time-format';
 import type { ConversationWire, MessageWire } from './wire';
 
 type NameOf = (userId: string) => string;
@@ -55,8 +56,7 @@ export function previewOf(conversation: ConversationWire, meId: string): string 
 export function shortTime(iso: string, now = new Date()): string {
   const d = new Date(iso);
   const days = (now.getTime() - d.getTime()) / 86_400_000;
-  if (d.toDateString() === now.toDateString())
-    return d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  if (days < 6) return d.toLocaleDateString([], { weekday: 'short' });
-  return d.toLocaleDateString([], { day: 'numeric', month: 'short' });
+  if (d.toDateString() === now.toDateString()) return clockTime(d);
+  if (days < 6) return dateTimeFormat({ weekday: 'short' }).format(d);
+  return dateTimeFormat({ day: 'numeric', month: 'short' }).format(d);
 }

@@ -113,12 +113,14 @@ export function summarizeProfile(profile, top = 15) {
 
 /** Lines for the console: "  12.3%  45.6 ms  name file:line". */
 export function formatProfileSummary(title, summary) {
+  const ms = (value) => (value === null ? '?' : value.toFixed(1)).padStart(8);
   const row = (r) =>
-    `    ${r.percentOfBusy.toFixed(1).padStart(5)}%  ${r.selfMs.toFixed(1).padStart(8)} ms  ${r.name}`;
+    `    ${r.percentOfBusy.toFixed(1).padStart(5)}%  ${ms(r.selfMs)} ms  ${r.name}`;
+  const byComponent = summary.groupedBy === 'component';
   return [
     `  ${title}: ${summary.busyMs} ms busy of ${summary.wallMs} ms profiled; top self time`,
     ...summary.topFunctions.slice(0, 10).map(row),
-    `   by file:`,
-    ...summary.topFiles.slice(0, 6).map(row),
+    byComponent ? '   by component:' : '   by file:',
+    ...summary.topFiles.slice(0, byComponent ? 12 : 6).map(row),
   ];
 }

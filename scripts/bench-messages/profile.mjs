@@ -1,15 +1,17 @@
-// --profile: CPU profiles of next-server and workerd over one measured window, through their
-// inspectors (Chrome DevTools Protocol). next-server is started with `--inspect=127.0.0.1:0`
-// (NODE_OPTIONS of that process only) and prints its debugger URL; workerd already runs with an
-// inspector (`partykit dev` passes `--inspector-addr`), whose /json lists the user worker.
-// Profiles go to bench-results/ as .cpuprofile files (Chrome DevTools' Performance panel or
-// https://www.speedscope.app draw them as flame graphs) and as folded stacks (.folded, for
-// flamegraph.pl and the like).
+// --profile: CPU profiles of next-server and workerd over one measured window. next-server's goes
+// through its inspector (Chrome DevTools Protocol): it is started with `--inspect=127.0.0.1:0`
+// (NODE_OPTIONS of that process only) and prints its debugger URL. workerd's inspector (the one
+// `partykit dev` opens) accepts a connection and answers no command, so workerd's profile is taken
+// with Linux `perf` instead (perf-profile.mjs); the inspector is still tried when perf is missing.
+// Profiles go to bench-results/: .cpuprofile (Chrome DevTools' Performance panel or
+// https://www.speedscope.app draw them as flame graphs), .perf.data with its report (.perf.txt),
+// and folded stacks (.folded, for flamegraph.pl and the like) of each.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import WebSocket from 'ws';
 
 import { sampleCpu } from '../lib/bench-server.mjs';
+import { perfAvailable, startPerf } from './perf-profile.mjs';
 import { foldedStacks, summarizeProfile } from './profile-summary.mjs';
 import { step } from './util.mjs';
 
@@ -67,6 +69,13 @@ function nextInspectorUrl(server) {
   return match[1];
 }
 
+/** The pid of the workerd under this benchmark. */
+function workerdPid() {
+  for (const [pid, stat] of sampleCpu(process.pid))
+    if (stat.label.startsWith('workerd')) return pid;
+  throw new Error('no workerd process under this benchmark');
+}
+
 /** workerd's user-worker debugger URL, from its --inspector-addr and the inspector's /json. */
 async function workerdInspectorUrl() {
   for (const [pid, stat] of sampleCpu(process.pid)) {
@@ -91,12 +100,22 @@ async function workerdInspectorUrl() {
  * it could not be taken).
  */
 export function cpuProfiles(server, { resultsDir, prefix }) {
+  const perf = perfAvailable();
   const targets = [
     { name: 'next-server', url: async () => nextInspectorUrl(server) },
-    { name: 'workerd', url: workerdInspectorUrl },
+    ...(perf ? [] : [{ name: 'workerd', url: workerdInspectorUrl }]),
   ];
   return {
     async start() {
+      let stopPerf = null;
+      if (perf) {
+        try {
+          const file = path.join(resultsDir, `${prefix}-workerd.perf.data`);
+          stopPerf = startPerf(workerdPid(), { file });
+        } catch (err) {
+          step(`profile of workerd: not taken (${err.message})`);
+        }
+      }
       const sessions = await Promise.all(
         targets.map(async (t) => {
           try {
@@ -121,6 +140,13 @@ export function cpuProfiles(server, { resultsDir, prefix }) {
       );
       return async () => {
         const out = {};
+        if (stopPerf) {
+          try {
+            out.workerd = await stopPerf();
+          } catch (err) {
+            out.workerd = { error: err.message };
+          }
+        }
         for (const s of sessions) {
           if (!s.session) {
             out[s.name] = { error: s.error };

@@ -79,9 +79,10 @@ function snapshotPartySources(dir) {
 /**
  * Starts the app (already built into `distDir`) and waits until /api/health answers 200, which
  * means the store opened and PartyKit answered. `extraEnv` is added to both processes' environment,
- * `nextEnv` to next-server's only (e.g. NODE_OPTIONS=--inspect for a CPU profile).
+ * `nextEnv` to next-server's only (e.g. NODE_OPTIONS=--inspect for a CPU profile). `dev` runs
+ * `next dev` instead of `next start` (nothing needs to be built first).
  */
-export async function startServer({ distDir, logFile, extraEnv = {}, nextEnv = {} }) {
+export async function startServer({ distDir, logFile, extraEnv = {}, nextEnv = {}, dev = false }) {
   const [port, partyPort] = [await freePort(), await freePort()];
   const dataDir = mkdtempSync(path.join(tmpdir(), 'parley-bench-'));
   const partySources = path.join(dataDir, 'party-src');
@@ -130,11 +131,17 @@ export async function startServer({ distDir, logFile, extraEnv = {}, nextEnv = {
     );
     children.push(child);
   };
-  const vars = ['PARTY_SECRET', 'ROOM_TOKEN_KEY'].flatMap((k) => ['--var', `${k}=${env[k]}`]);
+  const vars = ['PARTY_SECRET', 'ROOM_TOKEN_KEY', 'LOG_LEVEL']
+    .filter((k) => env[k])
+    .flatMap((k) => ['--var', `${k}=${env[k]}`]);
+  // As `npm start` runs it (scripts/run.mjs): with the Miniflare of scripts/lib/miniflare-host.mjs.
   run(
     'party',
-    bin('partykit'),
+    process.execPath,
     [
+      '--import',
+      path.join(repo, 'scripts/lib/partykit-host.mjs'),
+      path.join(repo, 'node_modules/partykit/dist/bin.mjs'),
       'dev',
       '--port',
       String(partyPort),
@@ -146,7 +153,8 @@ export async function startServer({ distDir, logFile, extraEnv = {}, nextEnv = {
     ],
     partySources,
   );
-  run('next', bin('next'), ['start', '--port', String(port)], repo, nextEnv);
+  // `dev`: `next dev` as `npm run dev` runs it (compiles on request, into `distDir`).
+  run('next', bin('next'), [dev ? 'dev' : 'start', '--port', String(port)], repo, nextEnv);
 
   const baseUrl = `http://127.0.0.1:${port}`;
   const server = {
