@@ -24,6 +24,7 @@
 //                         alternating rounds (--observability-rounds=6): the overhead at p50/p99
 //   --profile             CPU profiles of next-server and workerd over the first measured window
 //                         (bench-results/*.cpuprofile) and their top self-time functions
+//   --profile-history     a CPU profile of next-server over the timed history pages (HTTP)
 //
 // Options (flag or environment variable):
 //   --rate=100            BENCH_RATE             messages per second offered
@@ -194,9 +195,14 @@ async function main() {
     distDir: DIST_DIR,
     logFile: path.join(RESULTS_DIR, 'messages-server.log'),
     extraEnv: benchServerEnv(config.observability),
-    nextEnv: config.profile
-      ? { NODE_OPTIONS: [process.env.NODE_OPTIONS, NEXT_INSPECT_OPTIONS].filter(Boolean).join(' ') }
-      : {},
+    nextEnv:
+      config.profile || config.profileHistory
+        ? {
+            NODE_OPTIONS: [process.env.NODE_OPTIONS, NEXT_INSPECT_OPTIONS]
+              .filter(Boolean)
+              .join(' '),
+          }
+        : {},
   });
   const stop = () => server.stop({ keepData: config.keepData });
   for (const signal of ['SIGINT', 'SIGTERM'])
@@ -231,7 +237,13 @@ async function main() {
     }
     if (config.fixedRate) {
       // A failure here must not lose the realtime figures measured before it.
-      const history = await historyPhase(server, api, config, runId).catch((err) => {
+      const around = config.profileHistory
+        ? cpuProfiles(server, {
+            resultsDir: RESULTS_DIR,
+            prefix: `messages-${runStartedAt.replace(/[:.]/g, '-')}-history`,
+          })
+        : undefined;
+      const history = await historyPhase(server, api, config, runId, { around }).catch((err) => {
         step(`history: failed (${err.cause?.message ?? err.message})`);
         return null;
       });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { summarize } from '../lib/stats.mjs';
 import { newId, SENTENCES, step } from './util.mjs';
 
-export async function historyPhase(server, api, config, runId) {
+export async function historyPhase(server, api, config, runId, { around } = {}) {
   const N = config.historyMessages;
   const members = [];
   for (let i = 0; i < 5; i++) {
@@ -114,17 +114,20 @@ export async function historyPhase(server, api, config, runId) {
   for (let i = 0; i < 20; i++) await getPage(randomBefore()); // warm-up
   const http = [];
   let short = 0;
+  const stopProfile = around ? await around.start() : null;
   for (let i = 0; i < config.historyRequests; i++) {
     const t = performance.now();
     const count = await getPage(randomBefore());
     http.push(performance.now() - t);
     if (count !== config.historyPageSize) short++;
   }
+  const profile = stopProfile ? await stopProfile() : undefined;
 
   step(`timing ${config.historyRequests} history pages on the store (adapter SQL)…`);
   const store = storeTimings(config, dbFile, conversationId, randomBefore);
 
   return {
+    ...(profile ? { profile } : {}),
     conversationMessages: N,
     reactionsWritten: lastSeq.reactions,
     repliesWritten: lastSeq.replies,

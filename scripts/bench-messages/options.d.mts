@@ -21,6 +21,7 @@ export type BenchConfig = {
   connections: number | null;
   connectionsRate: number;
   profile: boolean;
+  profileHistory: boolean;
   observability: 'on' | 'off';
   compareObservability: boolean;
   observabilityRounds: number;

@@ -85,6 +85,8 @@ export function readOptions(argv, env) {
     connections,
     connectionsRate: number('connections-rate', 'BENCH_CONNECTIONS_RATE', 50, { min: 0.1 }),
     profile: flag('profile', 'BENCH_PROFILE'),
+    /** A CPU profile of next-server over the timed history pages (HTTP). */
+    profileHistory: flag('profile-history', 'BENCH_PROFILE_HISTORY'),
     /** Metrics and tracing on the bench server (`off`: PARLEY_OBSERVABILITY=off, #13). */
     observability: [...FALSE, 'off'].includes(
       (raw('observability', 'BENCH_OBSERVABILITY') ?? '').toLowerCase(),

@@ -16,6 +16,7 @@ describe('readOptions', () => {
       findCapacity: false,
       connections: null,
       profile: false,
+      profileHistory: false,
       observability: 'on',
     });
   });

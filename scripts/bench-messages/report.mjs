@@ -126,9 +126,9 @@ function observabilityLines(c) {
   ];
 }
 
-function profileLines(profile) {
+function profileLines(profile, over = 'the measured window') {
   const lines = [
-    'CPU profiles of the measured window (flame graphs: open the files in Chrome DevTools or speedscope):',
+    `CPU profiles of ${over} (flame graphs: open the files in Chrome DevTools or speedscope):`,
   ];
   for (const [name, p] of Object.entries(profile)) {
     if (p.error) lines.push(`  ${name}: not taken (${p.error})`);
@@ -153,6 +153,7 @@ export function printSummary(run, { resultsFile }) {
   if (s.history) add(historyLines(s.history));
   else if (s.history === null) add(['History: failed (see the progress lines above)']);
   if (s.profile) add(profileLines(s.profile));
+  if (s.history?.profile) add(profileLines(s.history.profile, 'the timed history pages'));
   lines.push(
     '',
     `Whole run ${run.totalSeconds} s${run.buildSeconds !== null ? ` (build ${run.buildSeconds} s)` : ' (build skipped)'} · results in ${resultsFile}`,
