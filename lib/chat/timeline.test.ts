@@ -114,6 +114,24 @@ describe('groupForDisplay', () => {
       r.type === 'message' ? `${r.item.key}${r.startsGroup ? '*' : ''}` : `${r.type}`,
     );
 
+  it('keeps the item of a message the timeline kept, so memoized rows render only what changed', () => {
+    const kept = [msg(1), msg(2)];
+    const mine = pending('c-1');
+    const items = (t: Timeline) =>
+      groupForDisplay(t, opts).flatMap((r) => (r.type === 'message' ? [r.item] : []));
+    const before = items({ messages: kept, pending: [mine] });
+    const edited = { ...kept[1]!, body: 'edited' };
+    const after = items({ messages: [kept[0]!, edited, msg(3)], pending: [mine] });
+    expect(after[0]).toBe(before[0]);
+    expect(after[1]).not.toBe(before[1]);
+    expect(after[1]!.message).toBe(edited);
+    expect(after[3]).toBe(before[2]);
+    // The same pending object failing is a new item (its status shows).
+    const failed = items({ messages: kept, pending: [Object.assign(mine, { status: 'failed' })] });
+    expect(failed[2]).not.toBe(before[2]);
+    expect(failed[2]!.status).toBe('failed');
+  });
+
   it('labels days Today, Yesterday, then weekday and date (with the year when not this one)', () => {
     const t: Timeline = {
       messages: [

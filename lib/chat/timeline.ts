@@ -105,9 +105,26 @@ export function contiguousTail(messages: readonly MessageWire[], fromSeq: number
 
 export function timelineItems(timeline: Timeline): TimelineItem[] {
   return [
-    ...timeline.messages.map((m) => ({ status: 'sent' as const, key: itemKey(m), message: m })),
-    ...timeline.pending.map((p) => ({ status: p.status, key: itemKey(p), message: p })),
+    ...timeline.messages.map((m) => itemOf('sent', m)),
+    ...timeline.pending.map((p) => itemOf(p.status, p)),
   ];
+}
+
+// One item per message object and status: a message the store kept as it was keeps its item, so
+// memoized rows (MessageItem compares `item` by identity) render again only when their own
+// message changed. A new item for every message on every change rendered every row each time a
+// message arrived, most of the receiving page's work (#18, bench:browser --profile).
+const items = new WeakMap<MessageWire | PendingMessage, TimelineItem>();
+
+function itemOf(
+  status: TimelineItem['status'],
+  message: MessageWire | PendingMessage,
+): TimelineItem {
+  const known = items.get(message);
+  if (known?.status === status) return known;
+  const item = { status, key: itemKey(message), message } as TimelineItem;
+  items.set(message, item);
+  return item;
 }
 
 export type GroupOptions = {
