@@ -25,25 +25,26 @@ import { chromium } from '@playwright/test';
 import { createApi } from './lib/api.mjs';
 import { build, cpuBetween, sampleCpu, startServer } from './lib/bench-server.mjs';
 import { summarize, formatSummary } from './lib/stats.mjs';
+import { optionReader } from './bench-messages/options.mjs';
 import { gitInfo, machineInfo } from './bench-messages/results.mjs';
-import { sleep, step } from './bench-messages/util.mjs';
+import { round, sleep, step } from './bench-messages/util.mjs';
 import { pageProbes } from './bench-browser/page-probes.mjs';
 import { formatProfileSummary, summarizeProfile } from './bench-messages/profile-summary.mjs';
 
 const RESULTS_DIR = path.resolve('bench-results');
-const flag = (name, envName, fallback) => {
-  const arg = process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (arg) return arg.includes('=') ? arg.split('=')[1] : '1';
-  return process.env[envName] ?? fallback;
-};
+const options = optionReader(process.argv.slice(2), process.env);
 const config = {
-  dev: flag('dev', 'BENCH_BROWSER_DEV', '0') === '1',
-  messages: Number(flag('messages', 'BENCH_BROWSER_MESSAGES', '40')),
-  warmup: Number(flag('warmup', 'BENCH_BROWSER_WARMUP', '5')),
-  intervalMs: Number(flag('interval', 'BENCH_BROWSER_INTERVAL', '250')),
-  skipBuild: flag('skip-build', 'BENCH_SKIP_BUILD', '0') === '1',
-  profile: flag('profile', 'BENCH_BROWSER_PROFILE', '0') === '1',
+  dev: options.flag('dev', 'BENCH_BROWSER_DEV'),
+  messages: options.number('messages', 'BENCH_BROWSER_MESSAGES', 40, { min: 1, integer: true }),
+  warmup: options.number('warmup', 'BENCH_BROWSER_WARMUP', 5, { integer: true }),
+  intervalMs: options.number('interval', 'BENCH_BROWSER_INTERVAL', 250),
+  skipBuild: options.flag('skip-build', 'BENCH_SKIP_BUILD'),
+  profile: options.flag('profile', 'BENCH_BROWSER_PROFILE'),
 };
+if (options.problems.length > 0) {
+  console.error(options.problems.join('\n'));
+  process.exit(2);
+}
 const TARGET_P50_MS = config.dev ? 250 : 50;
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -137,14 +138,15 @@ async function measure(baseUrl, browser) {
     enterToFrameMs: figures((t) => r.frames[t] - enterOf(t)),
     frameToShownMs: figures((t) => r.shown[t] - r.frames[t]),
     enterToOwnEchoMs: figures((t) => s.shown[t] - enterOf(t)),
-    longestTaskMs: { sender: round(longest(s.longTasks)), receiver: round(longest(r.longTasks)) },
+    longestTaskMs: {
+      sender: round(longest(s.longTasks), 1),
+      receiver: round(longest(r.longTasks), 1),
+    },
     cpuPercentOfOneCore: cpu,
     target: { enterToShownP50Ms: TARGET_P50_MS },
     ...(profile ? { receiverProfile: profile } : {}),
   };
 }
-
-const round = (v) => Math.round(v * 10) / 10;
 
 /** Starts V8's profiler in `page`; the function it answers saves the profile and summarizes it. */
 async function startPageProfile(page) {

@@ -10,11 +10,11 @@ import { ApiClientError, callEndpoint } from '@/lib/api/client';
 import { signOutAllEndpoint } from '@/lib/auth/endpoints';
 import { revokeSessionEndpoint } from '@/lib/auth/security-endpoints';
 import type { SessionWire } from '@/lib/auth/wire';
+import { dateAndTime } from '@/lib/chat/time-format';
 
 type SessionView = SessionWire;
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const when = dateAndTime;
 
 /** Settings → Security: the signed-in browsers, each with Sign out, and sign out everywhere. */
 export function SessionsSection({ sessions }: { sessions: SessionView[] }) {

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from './time-format';
 import type { AttachmentWire, MessageWire } from './wire';
 
 /**
@@ -204,12 +205,10 @@ export function groupForDisplay(timeline: Timeline, options: GroupOptions): Disp
 
 /** A formatter to the calendar day (YYYY-MM-DD) in the reader's time zone. */
 function dayFormatter(timeZone: string | undefined): (date: Date) => string {
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  });
+  const format = dateTimeFormat(
+    { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' },
+    'en-US',
+  );
   return (date) => {
     const parts = Object.fromEntries(format.formatToParts(date).map((p) => [p.type, p.value]));
     return `${parts.year}-${parts.month}-${parts.day}`;
@@ -229,11 +228,12 @@ function dayLabel(
 ): string {
   if (day === labels.today) return 'Today';
   if (day === labels.yesterday) return 'Yesterday';
-  return new Date(at).toLocaleDateString(labels.locale, {
+  const options: Intl.DateTimeFormatOptions = {
     timeZone: labels.timeZone,
     weekday: 'long',
     day: 'numeric',
     month: 'long',
-    year: day.slice(0, 4) === labels.today.slice(0, 4) ? undefined : 'numeric',
-  });
+  };
+  if (day.slice(0, 4) !== labels.today.slice(0, 4)) options.year = 'numeric';
+  return dateTimeFormat(options, labels.locale).format(new Date(at));
 }

@@ -165,21 +165,19 @@ export function conversationRoom(host: RoomHost): RoomProgram {
     }
   };
 
-  /** The ids of a person's connections here (a tab's sockets share one id: its `_pk`). */
-  const tabsOf = (userId: string): string[] => {
-    const ids = new Set<string>();
-    for (const connection of host.connections())
-      if (connection.userId === userId && stateOf(connectionStateSchema, connection))
-        ids.add(connection.id);
-    return [...ids];
+  /** Connections whose identity was set (not refused), by person: one pass over the sockets. */
+  const liveByUser = (): Map<string, RoomConnection[]> => {
+    const byUser = new Map<string, RoomConnection[]>();
+    for (const connection of host.connections()) {
+      if (!stateOf(connectionStateSchema, connection)) continue;
+      const mine = byUser.get(connection.userId);
+      if (mine) mine.push(connection);
+      else byUser.set(connection.userId, [connection]);
+    }
+    return byUser;
   };
 
-  const viewers = (): string[] => {
-    const users = new Set<string>();
-    for (const connection of host.connections())
-      if (stateOf(connectionStateSchema, connection)) users.add(connection.userId);
-    return [...users];
-  };
+  const viewers = (): string[] => [...liveByUser().keys()];
 
   /**
    * Forwards a publish to the recipients' inbox rooms, leaving out people removed by an earlier
@@ -201,25 +199,28 @@ export function conversationRoom(host: RoomHost): RoomProgram {
     const skipping = events.some((e) => e.type === 'member.added' || e.type === 'member.removed')
       ? new Set<string>()
       : new Set(members.filter((id) => skips.skips(id, now)));
+    const live = liveByUser();
     // Skipped people hear it here, before anything else: a `leave` handled later is answered
     // after these frames, so a leaving tab reads them all (lib/rooms/away.ts).
     let direct = 0;
-    for (const connection of host.connections()) {
-      if (!skipping.has(connection.userId) || !stateOf(connectionStateSchema, connection)) continue;
-      for (const event of events) connection.send({ type: 'event', event });
-      direct += events.length;
-    }
+    for (const userId of skipping)
+      for (const connection of live.get(userId) ?? []) {
+        for (const event of events) connection.send({ type: 'event', event });
+        direct += events.length;
+      }
     const recipients = members.filter((id) => !skipping.has(id));
-    const forwards = fanOut(recipients, async (userId) => {
-      const generation = skips.generation(userId);
-      const body = { events, from: host.id, tabs: tabsOf(userId) };
+    // Each person's tabs here (a tab's sockets share one id: its `_pk`) and skip generation are
+    // taken together, now: a leave after this bumps the generation, so an `away` answer built on
+    // these tabs is then ignored.
+    const targets = recipients.map((userId) => ({
+      userId,
+      generation: skips.generation(userId),
+      tabs: [...new Set((live.get(userId) ?? []).map((c) => c.id))],
+    }));
+    const forwards = fanOut(targets, async ({ userId, generation, tabs }) => {
       const answer = await host.request(
         { party: 'main', roomId: userId },
-        {
-          method: 'POST',
-          body,
-          ...onward(),
-        },
+        { method: 'POST', body: { events, from: host.id, tabs }, ...onward() },
       );
       const read = forwardAnswerSchema.safeParse(answer?.body);
       if (read.success) skips.answered(userId, read.data.away, generation, host.now());

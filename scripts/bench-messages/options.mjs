@@ -23,11 +23,12 @@ export function rawFlag(argv, name) {
 }
 
 /**
+ * Readers for one script's options: `raw(flag, envName)` the text, `number(…)` a checked number
+ * (a bad one goes to `problems` and the fallback is used), `flag(…)` on unless 0/false/no.
  * @param {string[]} argv process.argv.slice(2)
  * @param {Record<string, string | undefined>} env process.env
- * @returns {{ config: object, problems: string[] }}
  */
-export function readOptions(argv, env) {
+export function optionReader(argv, env) {
   const problems = [];
   const raw = (flag, envName) => {
     const value = rawFlag(argv, flag);
@@ -52,6 +53,16 @@ export function readOptions(argv, env) {
     const text = raw(name, envName);
     return text !== undefined && !FALSE.includes(text.toLowerCase());
   };
+  return { raw, number, flag, problems };
+}
+
+/**
+ * @param {string[]} argv process.argv.slice(2)
+ * @param {Record<string, string | undefined>} env process.env
+ * @returns {{ config: object, problems: string[] }}
+ */
+export function readOptions(argv, env) {
+  const { raw, number, flag, problems } = optionReader(argv, env);
 
   const findCapacity = flag('find-capacity', 'BENCH_FIND_CAPACITY');
   const compareObservability = flag('compare-observability', 'BENCH_COMPARE_OBSERVABILITY');
