@@ -1,8 +1,9 @@
 // @ts-check
 /**
- * Security headers live here so every response carries them. The Content-Security-Policy is not
- * among them: it names the PartyKit host, which is read when the server starts, so proxy.ts sets it
- * per request (lib/api/csp.ts). Built here it would freeze the build machine's host into the build.
+ * Security headers live here so every response carries them. The pages' Content-Security-Policy is
+ * not among them: it names the PartyKit host, which is read when the server starts, so proxy.ts
+ * sets it per request (lib/api/csp.ts). Built here it would freeze the build machine's host into
+ * the build. The API's is static (below).
  */
 const dev = process.env.NODE_ENV !== 'production';
 
@@ -64,6 +65,14 @@ const nextConfig = {
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },
+      // API answers are JSON, never a document: nothing may load or frame them. Static, so the
+      // API needs no proxy pass for it (pages get theirs per request, proxy.ts).
+      {
+        source: '/api/:path*',
+        headers: [
+          { key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" },
+        ],
+      },
       // The push service worker (public/sw.js): always revalidated, so a fix reaches every
       // browser on its next visit instead of after a cached copy expires.
       {

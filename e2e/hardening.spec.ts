@@ -127,6 +127,22 @@ test('a method an /api/v1 path does not take is the JSON 405 with Allow', async 
   expect(res.status()).toBe(405);
   expect(res.headers()['allow']?.split(', ').sort()).toEqual(['GET', 'POST']);
   expect(((await res.json()) as { error: { code: string } }).error.code).toBe('method_not_allowed');
+  // The API's static CSP (next.config.js), without a proxy pass.
+  expect(res.headers()['content-security-policy']).toBe(
+    "default-src 'none'; frame-ancestors 'none'",
+  );
+  // A path with a dynamic segment, where the route exports only POST.
+  const read = await request.fetch('/api/v1/conversations/c_1/read', { method: 'GET' });
+  expect(read.status()).toBe(405);
+  expect(read.headers()['allow']).toBe('POST');
+  const options = await request.fetch('/api/v1/conversations', { method: 'OPTIONS' });
+  expect(options.status()).toBe(204);
+  expect(options.headers()['allow']?.split(', ').sort()).toEqual([
+    'GET',
+    'HEAD',
+    'OPTIONS',
+    'POST',
+  ]);
 });
 
 test('a message of deeply nested Markdown breaks nothing: the conversation renders and later messages show', async ({

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { EndpointSpec } from '@/lib/api/endpoint';
 
 import { buildOpenApiDocument } from './document';
+import * as notTaken from './methods-not-taken';
 
 const root = path.resolve(__dirname, '../..');
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
@@ -32,13 +33,18 @@ type Route = { file: string; path: string; method: string; handler: RouteHandler
 describe('every /api/v1 route is in the OpenAPI document, and nothing else is', () => {
   const doc = buildOpenApiDocument();
   const routes: Route[] = [];
+  const withoutRefusals: string[] = [];
+  const shared = new Set<unknown>(Object.values(notTaken));
 
   beforeAll(async () => {
     for (const file of routeFiles('app/api/v1')) {
       const mod = (await import(path.join(root, file))) as Record<string, unknown>;
+      // A method the file does not take is lib/openapi/methods-not-taken.ts's JSON 405.
+      if (METHODS.some((m) => m !== 'HEAD' && typeof mod[m] !== 'function'))
+        withoutRefusals.push(file);
       for (const method of METHODS) {
         const handler = mod[method];
-        if (typeof handler === 'function')
+        if (typeof handler === 'function' && !shared.has(handler))
           routes.push({ file, path: apiPathOf(file), method, handler: handler as RouteHandler });
       }
     }
@@ -49,6 +55,10 @@ describe('every /api/v1 route is in the OpenAPI document, and nothing else is', 
     expect(apiPathOf('app/api/v1/conversations/[id]/members/[userId]/route.ts')).toBe(
       '/api/v1/conversations/{id}/members/{userId}',
     );
+  });
+
+  it('answers the methods a route file does not take with the JSON 405 (export * from methods-not-taken)', () => {
+    expect(withoutRefusals).toEqual([]);
   });
 
   it('documents each route file’s methods, built from the descriptor of that path and method', () => {

@@ -63,7 +63,7 @@ function realtimeLines(r) {
 
 function historyLines(h) {
   return [
-    `History: one conversation of ${h.conversationMessages.toLocaleString('en')} messages (written in ${h.insertSeconds} s), ${h.requests} random pages of ${h.pageSize} (before=<random seq>)`,
+    `History: one conversation of ${h.conversationMessages.toLocaleString('en')} messages (written in ${h.insertSeconds} s${h.flushSeconds !== undefined ? `, flushed to disk in ${h.flushSeconds} s` : ''}), ${h.requests} random pages of ${h.pageSize} (before=<random seq>)`,
     `  HTTP GET               ${formatSummary(h.httpLatencyMs)}  ${verdict(h.httpLatencyMs.p99, TARGETS.historyP99Ms)}${h.httpPagesNotFull ? `  (${h.httpPagesNotFull} pages not full!)` : ''}`,
     `  store (adapter SQL)    ${formatSummary(h.storeLatencyMs)}  ${verdict(h.storeLatencyMs.p99, TARGETS.historyP99Ms)}`,
     `  page query alone       ${formatSummary(h.storePageQueryOnlyMs)}`,

@@ -1,37 +1,81 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 
-import { requireSecret } from '@/lib/env';
-import { recentActivity } from '@/lib/metrics/recent';
-import { metricsRegistry } from '@/lib/metrics/registry';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+import { freePort } from '@/test/partykit';
+
+import type * as EnvModule from '@/lib/env';
+import type * as RecentModule from '@/lib/metrics/recent';
+import type * as RegistryModule from '@/lib/metrics/registry';
 
 import type { RoomEvent } from '../protocol';
-import {
-  getConversationViewers,
-  publishStats,
-  publishToConversation,
-  readConnectedSockets,
-  VIEWERS_FRESH_MS,
-} from './publish';
+import type * as PublishModule from './publish';
 
 const event: RoomEvent = { type: 'conversation.updated', conversationId: 'c_1' };
 
-/** Replaces fetch with one answering `respond`, and records each call's URL and init. */
-function stubFetch(respond: () => Response | Promise<Response>) {
-  const calls: { url: string; init: RequestInit | undefined }[] = [];
-  vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
-    calls.push({ url, init });
-    return respond();
+type Seen = { path: string; method: string; headers: IncomingHttpHeaders; body: string };
+/** What the stand-in room answers: a status and JSON, or 'hang up' (a network error). */
+type Answer = { status: number; json?: unknown; text?: string } | 'hang up';
+
+/** PartyKit as publish.ts sees it: a real HTTP server on a free port, answering as told. */
+let room: Server;
+let answer: () => Answer = () => ({ status: 200, json: {} });
+let calls: Seen[] = [];
+
+// Imported once the stand-in room listens: the environment (PARTYKIT_HOST) is read on import.
+let getConversationViewers: typeof PublishModule.getConversationViewers;
+let publishStats: typeof PublishModule.publishStats;
+let publishToConversation: typeof PublishModule.publishToConversation;
+let readConnectedSockets: typeof PublishModule.readConnectedSockets;
+let VIEWERS_FRESH_MS: number;
+let requireSecret: typeof EnvModule.requireSecret;
+let recentActivity: typeof RecentModule.recentActivity;
+let metricsRegistry: typeof RegistryModule.metricsRegistry;
+
+beforeAll(async () => {
+  const port = await freePort();
+  room = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      calls.push({ path: req.url ?? '', method: req.method ?? '', headers: req.headers, body });
+      const a = answer();
+      if (a === 'hang up') return req.socket.destroy();
+      res
+        .writeHead(a.status, { 'content-type': 'application/json' })
+        .end(a.text ?? JSON.stringify(a.json));
+    });
   });
+  await new Promise<void>((r) => room.listen(port, '127.0.0.1', r));
+  vi.stubEnv('PARTYKIT_HOST', `127.0.0.1:${port}`);
+  vi.resetModules();
+  ({
+    getConversationViewers,
+    publishStats,
+    publishToConversation,
+    readConnectedSockets,
+    VIEWERS_FRESH_MS,
+  } = await import('./publish'));
+  ({ requireSecret } = await import('@/lib/env'));
+  ({ recentActivity } = await import('@/lib/metrics/recent'));
+  ({ metricsRegistry } = await import('@/lib/metrics/registry'));
+});
+afterAll(() => {
+  room.close();
+  vi.unstubAllEnvs();
+});
+
+/** The room answers `respond` from now on; answers the requests it gets. */
+function stubRoom(respond: () => Answer): Seen[] {
+  answer = respond;
+  calls = [];
   return calls;
 }
 
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
-
 describe('publishToConversation', () => {
   it('posts once to the conversation room, with recipients and the server secret', async () => {
-    const calls = stubFetch(() => Response.json({ delivered: 2 }));
+    const calls = stubRoom(() => ({ status: 200, json: { delivered: 2 } }));
     const ok = await publishToConversation({
       conversationId: 'c_1',
       recipients: ['u_a', 'u_b'],
@@ -40,20 +84,17 @@ describe('publishToConversation', () => {
     expect(ok).toBe(true);
     expect(calls).toHaveLength(1);
     const [call] = calls;
-    expect(call?.url).toBe('http://127.0.0.1:9/parties/conversation/c_1');
-    expect(call?.init?.method).toBe('POST');
-    expect(new Headers(call?.init?.headers).get('authorization')).toBe(
-      `Bearer ${requireSecret('PARTY_SECRET')}`,
-    );
-    const body = call?.init?.body;
-    expect(typeof body === 'string' && JSON.parse(body)).toEqual({
+    expect(call?.path).toBe('/parties/conversation/c_1');
+    expect(call?.method).toBe('POST');
+    expect(call?.headers.authorization).toBe(`Bearer ${requireSecret('PARTY_SECRET')}`);
+    expect(JSON.parse(call?.body ?? '')).toEqual({
       events: [event],
       recipients: ['u_a', 'u_b'],
     });
   });
 
   it('never throws: a refused publish is counted and answers false', async () => {
-    stubFetch(() => new Response('no', { status: 500 }));
+    stubRoom(() => ({ status: 500, text: 'no' }));
     const failed = publishStats.failed;
     expect(
       await publishToConversation({ conversationId: 'c_1', recipients: ['u_a'], events: [event] }),
@@ -62,7 +103,7 @@ describe('publishToConversation', () => {
   });
 
   it('sends nothing when nobody is to hear it', async () => {
-    const calls = stubFetch(() => Response.json({ delivered: 0 }));
+    const calls = stubRoom(() => ({ status: 200, json: { delivered: 0 } }));
     expect(
       await publishToConversation({ conversationId: 'c_1', recipients: [], events: [event] }),
     ).toBe(true);
@@ -72,30 +113,26 @@ describe('publishToConversation', () => {
 
 describe('getConversationViewers', () => {
   it('asks the conversation room with the server secret and returns its viewers', async () => {
-    const calls = stubFetch(() => Response.json({ viewers: ['u_a', 'u_b'] }));
+    const calls = stubRoom(() => ({ status: 200, json: { viewers: ['u_a', 'u_b'] } }));
     expect(await getConversationViewers('c_1')).toEqual(['u_a', 'u_b']);
-    expect(calls[0]?.url).toBe('http://127.0.0.1:9/parties/conversation/c_1');
-    expect(calls[0]?.init?.method ?? 'GET').toBe('GET');
-    expect(new Headers(calls[0]?.init?.headers).get('authorization')).toBe(
-      `Bearer ${requireSecret('PARTY_SECRET')}`,
-    );
+    expect(calls[0]?.path).toBe('/parties/conversation/c_1');
+    expect(calls[0]?.method).toBe('GET');
+    expect(calls[0]?.headers.authorization).toBe(`Bearer ${requireSecret('PARTY_SECRET')}`);
   });
 
   it('answers [] when the room fails, refuses or answers nonsense', async () => {
-    stubFetch(() => {
-      throw new TypeError('fetch failed');
-    });
+    stubRoom(() => 'hang up');
     expect(await getConversationViewers('c_1')).toEqual([]);
-    stubFetch(() => new Response('unauthorized', { status: 401 }));
+    stubRoom(() => ({ status: 401, text: 'unauthorized' }));
     expect(await getConversationViewers('c_1')).toEqual([]);
-    stubFetch(() => Response.json({ viewers: 'everyone' }));
+    stubRoom(() => ({ status: 200, json: { viewers: 'everyone' } }));
     expect(await getConversationViewers('c_1')).toEqual([]);
   });
 
   it('uses the viewers a publish just answered with, and asks again once they are stale', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     try {
-      const calls = stubFetch(() => Response.json({ delivered: 1, viewers: ['u_a'] }));
+      const calls = stubRoom(() => ({ status: 200, json: { delivered: 1, viewers: ['u_a'] } }));
       await publishToConversation({
         conversationId: 'c_seen',
         recipients: ['u_b'],
@@ -107,44 +144,38 @@ describe('getConversationViewers', () => {
       expect(await getConversationViewers('c_other')).toEqual(['u_a']);
       expect(calls).toHaveLength(2);
       vi.setSystemTime(Date.now() + VIEWERS_FRESH_MS);
-      stubFetch(() => Response.json({ viewers: [] }));
+      stubRoom(() => ({ status: 200, json: { viewers: [] } }));
       expect(await getConversationViewers('c_seen')).toEqual([]);
     } finally {
       vi.useRealTimers();
     }
-  });
-
-  it('answers [] when nothing listens (the real fetch)', async () => {
-    expect(await getConversationViewers('c_1')).toEqual([]);
   });
 });
 
 describe('what the rooms report', () => {
   it('counts the deliveries a conversation room reports in its publish answer', async () => {
     const before = await deliveriesTotal();
-    stubFetch(() => Response.json({ delivered: 2, deliveries: 5, viewers: [] }));
+    stubRoom(() => ({ status: 200, json: { delivered: 2, deliveries: 5, viewers: [] } }));
     await publishToConversation({
       conversationId: 'c_d',
       recipients: ['u_a', 'u_b'],
       events: [event],
     });
     // An older room answers without the count: nothing is added, nothing fails.
-    stubFetch(() => Response.json({ delivered: 1, viewers: [] }));
+    stubRoom(() => ({ status: 200, json: { delivered: 1, viewers: [] } }));
     await publishToConversation({ conversationId: 'c_d', recipients: ['u_a'], events: [event] });
     expect((await deliveriesTotal()) - before).toBe(5);
     expect(recentActivity().snapshot().at(-1)?.counts.deliveries).toBeGreaterThanOrEqual(5);
   });
 
   it('reads the connected sockets from the sockets room, or null when it cannot', async () => {
-    const calls = stubFetch(() => Response.json({ sockets: 12, rooms: 7 }));
+    const calls = stubRoom(() => ({ status: 200, json: { sockets: 12, rooms: 7 } }));
     expect(await readConnectedSockets()).toBe(12);
-    expect(calls[0]?.url).toBe('http://127.0.0.1:9/parties/main/_sockets');
-    expect(new Headers(calls[0]?.init?.headers).get('authorization')).toBe(
-      `Bearer ${requireSecret('PARTY_SECRET')}`,
-    );
-    stubFetch(() => Response.json({ sockets: 'many' }));
+    expect(calls[0]?.path).toBe('/parties/main/_sockets');
+    expect(calls[0]?.headers.authorization).toBe(`Bearer ${requireSecret('PARTY_SECRET')}`);
+    stubRoom(() => ({ status: 200, json: { sockets: 'many' } }));
     expect(await readConnectedSockets()).toBeNull();
-    stubFetch(() => new Response('down', { status: 503 }));
+    stubRoom(() => ({ status: 503, text: 'down' }));
     expect(await readConnectedSockets()).toBeNull();
   });
 });

@@ -16,6 +16,7 @@ import { guarded } from '@/lib/resilience/breakers';
 import { SOCKETS_ROOM, socketsTotalSchema } from '@/lib/rooms/sockets';
 
 import type { PartyName, PublishRequest, RoomEvent } from '../protocol';
+import { roomRequest } from './room-http';
 
 /** http for local `partykit dev`, https for PartyKit cloud. */
 export function partyBaseUrl(host = env.PARTYKIT_HOST): string {
@@ -81,8 +82,8 @@ function serverHeaders(): Record<string, string> {
     ...(traceparent ? { traceparent } : {}),
     authorization: `Bearer ${requireSecret('PARTY_SECRET')}`,
     'content-type': 'application/json',
-    // Room answers are a few bytes. fetch offers gzip by default and workerd takes it, which made
-    // every publish pay for a zlib stream at both ends (~8% of the app's CPU under message load).
+    // Room answers are a few bytes, never worth a zlib stream at both ends (roomRequest reads
+    // them as they come).
     'accept-encoding': 'identity',
   };
 }
@@ -106,16 +107,14 @@ export async function publish(opts: {
     // waiting 3 s, and clients catch up by resync as for any failed publish.
     await guarded('partykit', async () => {
       // The room continues this request's trace (its log lines carry the same trace id).
-      const res = await fetch(roomUrl(opts.party, opts.room), {
+      const res = await roomRequest(roomUrl(opts.party, opts.room), {
         method: 'POST',
         headers: serverHeaders(),
         body: JSON.stringify(body),
-        signal: AbortSignal.timeout(3000),
+        timeoutMs: 3000,
       });
-      // Read the small answer so the keep-alive connection goes back to the pool right away.
-      const answer = await res.text();
       if (!res.ok) throw new Error(`room answered ${res.status}`);
-      if (opts.party === 'conversation') readPublishAnswer(opts.room, answer);
+      if (opts.party === 'conversation') readPublishAnswer(opts.room, res.text);
     });
     publishStats.ok++;
     observePublish('ok', started);
@@ -172,12 +171,13 @@ export async function readConnectedSockets(): Promise<number | null> {
 /** GET on a room with the server secret, its answer parsed; null (logged) when it cannot be. */
 async function askRoom<T>(party: PartyName, room: string, schema: z.ZodType<T>): Promise<T | null> {
   try {
-    const res = await fetch(roomUrl(party, room), {
+    const res = await roomRequest(roomUrl(party, room), {
+      method: 'GET',
       headers: serverHeaders(),
-      signal: AbortSignal.timeout(2000),
+      timeoutMs: 2000,
     });
     if (!res.ok) throw new Error(`room answered ${res.status}`);
-    return schema.parse(await res.json());
+    return schema.parse(JSON.parse(res.text));
   } catch (err) {
     log.warn({ err, party, room }, 'realtime room could not be asked');
     return null;

@@ -19,3 +19,5 @@ export const POST = handle(createConversationEndpoint, async ({ user, body }) =>
   const { conversation, created } = await createConversation(await getStore(), user, body);
   return json({ conversation }, created ? 201 : 200);
 });
+
+export * from '@/lib/openapi/methods-not-taken';

@@ -11,3 +11,5 @@ export const GET = handle(getMeEndpoint, ({ user }) => json({ user: toMe(user) }
 export const PATCH = handle(updateMeEndpoint, async ({ user, body }) =>
   json({ user: toMe(await updateProfile(user.id, body)) }),
 );
+
+export * from '@/lib/openapi/methods-not-taken';

@@ -10,3 +10,5 @@ export const runtime = 'nodejs';
 export const GET = handle(listNotificationsEndpoint, async ({ user, query }) =>
   json(await listNotifications(await getStore(), user, query)),
 );
+
+export * from '@/lib/openapi/methods-not-taken';

@@ -9,3 +9,5 @@ export const GET = handlePublic(openApiDocumentEndpoint, () => {
   cached ??= buildOpenApiDocument();
   return json(cached, 200, { 'cache-control': 'public, max-age=300' });
 });
+
+export * from '@/lib/openapi/methods-not-taken';

@@ -10,3 +10,5 @@ export const runtime = 'nodejs';
 export const GET = handle(searchMessagesEndpoint, async ({ user, query }) =>
   json(await searchMessages(await getStore(), user, query)),
 );
+
+export * from '@/lib/openapi/methods-not-taken';

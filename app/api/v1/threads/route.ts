@@ -10,3 +10,5 @@ export const runtime = 'nodejs';
 export const GET = handle(listFollowedThreadsEndpoint, async ({ user, query }) =>
   json(await listFollowedThreads(await getStore(), user, query)),
 );
+
+export * from '@/lib/openapi/methods-not-taken';

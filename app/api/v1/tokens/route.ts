@@ -16,3 +16,5 @@ export const POST = handle(createTokenEndpoint, async ({ user, body }) => {
   const { token, record } = await issueApiToken({ userId: user.id, name: body.name });
   return json({ token, ...presentToken(record) }, 201);
 });
+
+export * from '@/lib/openapi/methods-not-taken';

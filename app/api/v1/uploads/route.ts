@@ -18,3 +18,5 @@ export const POST = handle(createUploadEndpoint, async ({ req, user }) => {
   const upload = await createImageUpload(await getStore(), user, file);
   return json({ upload: toAttachmentWire(upload) }, 201);
 });
+
+export * from '@/lib/openapi/methods-not-taken';

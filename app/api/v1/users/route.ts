@@ -19,3 +19,5 @@ export const GET = handle(searchUsersEndpoint, async ({ user, query }) => {
   });
   return json({ users: page.items.map(toPublicUser), nextCursor: page.nextCursor });
 });
+
+export * from '@/lib/openapi/methods-not-taken';

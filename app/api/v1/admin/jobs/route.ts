@@ -12,3 +12,5 @@ export const GET = handle(listJobsEndpoint, async ({ user, query }) => {
   await requireAdmin({ store, user });
   return json(await listJobsForAdmin({ store, state: query.state, limit: query.limit }));
 });
+
+export * from '@/lib/openapi/methods-not-taken';

@@ -14,3 +14,5 @@ export const GET = handle(getOperationsEndpoint, async ({ user }) => {
   await requireAdmin({ store, user });
   return json(await operationsOverview(store));
 });
+
+export * from '@/lib/openapi/methods-not-taken';

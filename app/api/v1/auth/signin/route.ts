@@ -18,3 +18,5 @@ export const POST = handle(signInEndpoint, async ({ req, body }) => {
   const cookies = await startSession(outcome.user, req.headers);
   return json({ user: toMe(outcome.user) }, 200, cookies);
 });
+
+export * from '@/lib/openapi/methods-not-taken';

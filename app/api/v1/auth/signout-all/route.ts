@@ -23,3 +23,5 @@ export const POST = handle(signOutAllEndpoint, async ({ user }) => {
   );
   return json({ ok: true }, 200, { 'set-cookie': clearSessionCookie() });
 });
+
+export * from '@/lib/openapi/methods-not-taken';

@@ -14,3 +14,5 @@ export const POST = handle(signUpEndpoint, async ({ req, body }) => {
   const cookies = await startSession(user, req.headers);
   return json({ user: toMe(user) }, 201, cookies);
 });
+
+export * from '@/lib/openapi/methods-not-taken';

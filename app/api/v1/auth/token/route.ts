@@ -19,3 +19,5 @@ export const POST = handle(createSignInTokenEndpoint, async ({ req, body }) => {
   });
   return json({ token, user: toMe(user) }, 201);
 });
+
+export * from '@/lib/openapi/methods-not-taken';

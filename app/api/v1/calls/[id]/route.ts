@@ -24,3 +24,5 @@ export const POST = handle(actOnCallEndpoint, async ({ user, params, body }) => 
   const call = await actions[body.action](await getStore(), user, params.id);
   return json({ call: toCallWire(call, ringTimeoutMs()) });
 });
+
+export * from '@/lib/openapi/methods-not-taken';

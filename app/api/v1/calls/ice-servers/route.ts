@@ -13,3 +13,5 @@ export const runtime = 'nodejs';
 export const GET = handle(getIceServersEndpoint, async ({ user }) =>
   json(await iceServersFor(iceConfigFromEnv(), user.id)),
 );
+
+export * from '@/lib/openapi/methods-not-taken';

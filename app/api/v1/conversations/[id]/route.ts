@@ -17,3 +17,5 @@ export const GET = handle(getConversationEndpoint, async ({ user, params }) =>
 export const PATCH = handle(renameConversationEndpoint, async ({ user, params, body }) =>
   json({ conversation: await renameConversation(await getStore(), user, params.id, body.name) }),
 );
+
+export * from '@/lib/openapi/methods-not-taken';

@@ -18,3 +18,5 @@ export const POST = handle(actOnGameEndpoint, async ({ user, params, body }) => 
   const game = await actOnGame(await getStore(), user, params.id, body.action);
   return json({ game: toGameWire(game) });
 });
+
+export * from '@/lib/openapi/methods-not-taken';

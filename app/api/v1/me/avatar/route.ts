@@ -18,3 +18,5 @@ export const POST = handle(uploadAvatarEndpoint, async ({ req, user }) => {
 export const DELETE = handle(deleteAvatarEndpoint, async ({ user }) =>
   json({ user: toMe(await replaceAvatar(user, null)) }),
 );
+
+export * from '@/lib/openapi/methods-not-taken';

@@ -20,3 +20,5 @@ export const GET = handle(getNotificationSettingsEndpoint, async ({ user }) =>
 export const PATCH = handle(updateNotificationSettingsEndpoint, async ({ user, body }) =>
   json({ settings: await updateNotificationSettings(await getStore(), user, body) }),
 );
+
+export * from '@/lib/openapi/methods-not-taken';

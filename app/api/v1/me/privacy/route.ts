@@ -11,3 +11,5 @@ export const GET = handle(getPrivacyEndpoint, async ({ user }) => json(await get
 export const PATCH = handle(updatePrivacyEndpoint, async ({ user, body }) =>
   json(await setPrivacy(user.id, body)),
 );
+
+export * from '@/lib/openapi/methods-not-taken';

@@ -11,3 +11,5 @@ export const GET = handle(listSessionsEndpoint, async ({ req, user }) => {
   const sessions = await listSessions(user.id);
   return json({ sessions: sessions.map((s) => presentSession(s, current)) });
 });
+
+export * from '@/lib/openapi/methods-not-taken';

@@ -17,3 +17,5 @@ export const GET = handle(getTwoFactorEndpoint, async ({ user }) =>
 export const POST = handle(startTwoFactorEndpoint, async ({ user }) =>
   json(await startEnrolment(user), 201),
 );
+
+export * from '@/lib/openapi/methods-not-taken';

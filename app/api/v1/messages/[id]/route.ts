@@ -16,3 +16,5 @@ export const DELETE = handle(deleteMessageEndpoint, async ({ user, params }) => 
   await deleteMessage(await getStore(), user, params.id);
   return json({ ok: true });
 });
+
+export * from '@/lib/openapi/methods-not-taken';

@@ -10,3 +10,5 @@ export const runtime = 'nodejs';
 export const POST = handle(readNotificationsEndpoint, async ({ user, body }) =>
   json(await markNotificationsRead(await getStore(), user, body)),
 );
+
+export * from '@/lib/openapi/methods-not-taken';

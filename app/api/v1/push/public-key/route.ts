@@ -11,3 +11,5 @@ export const GET = handle(getPushPublicKeyEndpoint, async () => {
   const { publicKey } = await getVapidDetails();
   return json({ publicKey });
 });
+
+export * from '@/lib/openapi/methods-not-taken';

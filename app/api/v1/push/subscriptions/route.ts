@@ -44,3 +44,5 @@ export const DELETE = handle(deletePushSubscriptionEndpoint, async ({ user, body
   if (!deleted) throw notFound('That push subscription');
   return json({ ok: true });
 });
+
+export * from '@/lib/openapi/methods-not-taken';

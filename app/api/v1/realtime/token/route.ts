@@ -65,3 +65,5 @@ export const POST = handle(createRoomTokenEndpoint, async ({ user, body }) => {
     roomId: user.id,
   });
 });
+
+export * from '@/lib/openapi/methods-not-taken';

@@ -11,3 +11,5 @@ export const DELETE = handle(revokeTokenEndpoint, async ({ user, params }) => {
   if (!revoked) throw notFound('That token');
   return json({ ok: true });
 });
+
+export * from '@/lib/openapi/methods-not-taken';

@@ -22,3 +22,5 @@ export const GET = handle(getUploadEndpoint, async ({ user, params, query }) => 
     },
   });
 });
+
+export * from '@/lib/openapi/methods-not-taken';

@@ -12,3 +12,5 @@ export const POST = handle(sendTestErrorEndpoint, async ({ user, requestId }) =>
   await requireAdmin({ store: await getStore(), user });
   return json(await sendTestError(requestId));
 });
+
+export * from '@/lib/openapi/methods-not-taken';

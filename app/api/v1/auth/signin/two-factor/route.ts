@@ -13,3 +13,5 @@ export const POST = handle(signInTwoFactorEndpoint, async ({ req, body }) => {
   const cookies = await startSession(user, req.headers);
   return json({ user: toMe(user) }, 200, cookies);
 });
+
+export * from '@/lib/openapi/methods-not-taken';

@@ -23,3 +23,5 @@ export const POST = handle(startCallEndpoint, async ({ user, params, body }) => 
   const { call, created } = await startCall(await getStore(), user, params.id, body);
   return json({ call: toCallWire(call, ringTimeoutMs()) }, created ? 201 : 200);
 });
+
+export * from '@/lib/openapi/methods-not-taken';

@@ -21,3 +21,5 @@ export const POST = handle(createGameEndpoint, async ({ user, params, body }) =>
   const { game, created } = await createChallenge(await getStore(), user, params.id, body);
   return json({ game: toGameWire(game) }, created ? 201 : 200);
 });
+
+export * from '@/lib/openapi/methods-not-taken';

@@ -10,3 +10,5 @@ export const runtime = 'nodejs';
 export const POST = handle(addMembersEndpoint, async ({ user, params, body }) =>
   json({ conversation: await addMembers(await getStore(), user, params.id, body.userIds) }),
 );
+
+export * from '@/lib/openapi/methods-not-taken';

@@ -12,3 +12,5 @@ export const PATCH = handle(updateMembershipEndpoint, async ({ user, params, bod
     conversation: await setConversationMuted(await getStore(), user, params.id, body.muted),
   }),
 );
+
+export * from '@/lib/openapi/methods-not-taken';

@@ -16,3 +16,5 @@ export const POST = handle(sendMessageEndpoint, async ({ user, params, body }) =
   const { message, created } = await sendMessage(await getStore(), user, params.id, body);
   return json({ message }, created ? 201 : 200);
 });
+
+export * from '@/lib/openapi/methods-not-taken';

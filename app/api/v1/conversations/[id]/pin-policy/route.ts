@@ -9,3 +9,5 @@ export const runtime = 'nodejs';
 export const PUT = handle(setPinPolicyEndpoint, async ({ user, params, body }) =>
   json(await setPinPolicy(await getStore(), user, params.id, body.policy)),
 );
+
+export * from '@/lib/openapi/methods-not-taken';

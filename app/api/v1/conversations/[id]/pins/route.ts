@@ -9,3 +9,5 @@ export const runtime = 'nodejs';
 export const GET = handle(listPinsEndpoint, async ({ user, params }) =>
   json(await listPins(await getStore(), user, params.id)),
 );
+
+export * from '@/lib/openapi/methods-not-taken';

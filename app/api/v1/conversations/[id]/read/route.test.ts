@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 import { readResponseSchema } from '@/lib/chat/wire';
 import { publishRequestSchema } from '@/lib/realtime/protocol';
+import * as roomHttp from '@/lib/realtime/server/room-http';
 import { resetBreaker } from '@/lib/resilience/breakers';
 import {
   bearer,
@@ -138,15 +139,14 @@ describe('who hears that a read position moved (issue #19)', () => {
   async function readPublishes(conversationId: string, run: () => Promise<unknown>) {
     // Publishes fail here (no PartyKit); an open breaker would not even try.
     resetBreaker('partykit');
-    const spy = vi.spyOn(globalThis, 'fetch');
+    const spy = vi.spyOn(roomHttp, 'roomRequest');
     try {
       await run();
       return (
         spy.mock.calls
           .flatMap(([url, init]) => {
-            const href = url instanceof Request ? url.url : url.toString();
-            if (!href.endsWith(`/parties/conversation/${conversationId}`)) return [];
-            const raw = typeof init?.body === 'string' ? init.body : '{}';
+            if (!url.endsWith(`/parties/conversation/${conversationId}`)) return [];
+            const raw = init.body ?? '{}';
             const body = publishRequestSchema.parse(JSON.parse(raw));
             return body.events.some((e) => e.type === 'read.updated')
               ? [[...(body.recipients ?? [])].sort()]

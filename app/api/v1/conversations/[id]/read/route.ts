@@ -10,3 +10,5 @@ export const runtime = 'nodejs';
 export const POST = handle(markReadEndpoint, async ({ user, params, body }) =>
   json(await markRead(await getStore(), user, params.id, body.seq)),
 );
+
+export * from '@/lib/openapi/methods-not-taken';

@@ -10,3 +10,5 @@ export const runtime = 'nodejs';
 export const POST = handle(markUnreadEndpoint, async ({ user, params, body }) =>
   json({ conversation: await markUnread(await getStore(), user, params.id, body.seq) }),
 );
+
+export * from '@/lib/openapi/methods-not-taken';

@@ -13,3 +13,5 @@ export const POST = handle(makeMoveEndpoint, async ({ user, params, body }) => {
   const game = await requireGameAccess(store, params.id, user.id);
   return json({ game: toGameWire(await makeMove(store, user.id, game, body)) });
 });
+
+export * from '@/lib/openapi/methods-not-taken';

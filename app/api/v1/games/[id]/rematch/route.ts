@@ -12,3 +12,5 @@ export const POST = handle(rematchEndpoint, async ({ user, params }) => {
   const { game, created } = await rematch(await getStore(), user, params.id);
   return json({ game: toGameWire(game) }, created ? 201 : 200);
 });
+
+export * from '@/lib/openapi/methods-not-taken';

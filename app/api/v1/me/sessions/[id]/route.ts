@@ -11,3 +11,5 @@ export const DELETE = handle(revokeSessionEndpoint, async ({ user, params }) => 
   if (!(await revokeSession(user.id, params.id))) throw notFound('That session');
   return json({ ok: true });
 });
+
+export * from '@/lib/openapi/methods-not-taken';

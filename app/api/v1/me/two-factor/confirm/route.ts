@@ -9,3 +9,5 @@ export const runtime = 'nodejs';
 export const POST = handle(confirmTwoFactorEndpoint, async ({ user, body }) =>
   json(await confirmEnrolment(user, body.code)),
 );
+
+export * from '@/lib/openapi/methods-not-taken';

@@ -10,3 +10,5 @@ export const POST = handle(disableTwoFactorEndpoint, async ({ user, body }) => {
   await turnOff(user, body.code);
   return json({ enabled: false });
 });
+
+export * from '@/lib/openapi/methods-not-taken';

@@ -13,3 +13,5 @@ export const PUT = handle(pinMessageEndpoint, async ({ user, params }) =>
 export const DELETE = handle(unpinMessageEndpoint, async ({ user, params }) =>
   json(await unpinMessage(await getStore(), user, params.id)),
 );
+
+export * from '@/lib/openapi/methods-not-taken';

@@ -10,3 +10,5 @@ export const runtime = 'nodejs';
 export const GET = handle(getThreadEndpoint, async ({ user, params, query }) =>
   json(await getThread(await getStore(), user, params.id, query)),
 );
+
+export * from '@/lib/openapi/methods-not-taken';

@@ -24,3 +24,5 @@ export const GET = handle(getUserAvatarEndpoint, async ({ params }) => {
     },
   });
 });
+
+export * from '@/lib/openapi/methods-not-taken';

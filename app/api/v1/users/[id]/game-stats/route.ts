@@ -9,3 +9,5 @@ export const runtime = 'nodejs';
 export const GET = handle(gameStatsEndpoint, async ({ params }) => {
   return json({ stats: await statsOf(await getStore(), params.id) });
 });
+
+export * from '@/lib/openapi/methods-not-taken';

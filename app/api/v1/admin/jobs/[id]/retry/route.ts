@@ -13,3 +13,5 @@ export const POST = handle(retryJobEndpoint, async ({ user, params }) => {
   await requireAdmin({ store, user });
   return json({ job: presentJob(await retryFailedJob({ store, id: params.id })) });
 });
+
+export * from '@/lib/openapi/methods-not-taken';

@@ -10,3 +10,5 @@ export const GET = handle(leaderboardEndpoint, async ({ user, params, query }) =
   const entries = await leaderboard(await getStore(), user, params.id, query.kind);
   return json({ entries });
 });
+
+export * from '@/lib/openapi/methods-not-taken';

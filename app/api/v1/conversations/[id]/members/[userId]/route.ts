@@ -19,3 +19,5 @@ export const PATCH = handle(setMemberRoleEndpoint, async ({ user, params, body }
     conversation: await setMemberRole(await getStore(), user, params.id, params.userId, body.role),
   }),
 );
+
+export * from '@/lib/openapi/methods-not-taken';

@@ -26,3 +26,5 @@ export const DELETE = handle(removeReactionEndpoint, async ({ user, params }) =>
     }),
   }),
 );
+
+export * from '@/lib/openapi/methods-not-taken';

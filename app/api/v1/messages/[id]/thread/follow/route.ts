@@ -13,3 +13,5 @@ export const PUT = handle(followThreadEndpoint, async ({ user, params }) =>
 export const DELETE = handle(unfollowThreadEndpoint, async ({ user, params }) =>
   json(await setFollowing(await getStore(), user, params.id, false)),
 );
+
+export * from '@/lib/openapi/methods-not-taken';

@@ -9,3 +9,5 @@ export const runtime = 'nodejs';
 export const POST = handle(markThreadReadEndpoint, async ({ user, params, body }) =>
   json(await markThreadRead(await getStore(), user, params.id, body.seq)),
 );
+
+export * from '@/lib/openapi/methods-not-taken';
