@@ -9,7 +9,69 @@ import { summarize } from '../lib/stats.mjs';
 import { newId, SENTENCES, step } from './util.mjs';
 
 export async function historyPhase(server, api, config, runId, { around } = {}) {
-  const N = config.historyMessages;
+  const { members, conversationId } = await historyConversation(api, runId);
+  step(`writing ${config.historyMessages.toLocaleString('en')} messages into the SQLite file…`);
+  const dbFile = path.join(server.dataDir, 'parley.db');
+  const written = writeHistory(
+    dbFile,
+    conversationId,
+    members,
+    config.historyMessages,
+  );
+
+  const randomBefore = () =>
+    config.historyPageSize +
+    1 +
+    Math.floor(Math.random() * (written.lastSeq - config.historyPageSize));
+
+  step(`timing ${config.historyRequests} history pages over HTTP…`);
+  const pageUrl = (before) =>
+    `${server.baseUrl}/api/v1/conversations/${conversationId}/messages?before=${before}&limit=${config.historyPageSize}`;
+  const getPage = async (before, retried = false) => {
+    let res;
+    try {
+      res = await fetch(pageUrl(before), { headers: { cookie: members[0].cookie } });
+    } catch (err) {
+      // A kept-alive connection the server closed while the file was being written: once more.
+      if (retried) throw err;
+      return getPage(before, true);
+    }
+    const json = await res.json();
+    return res.ok ? json.messages.length : -res.status;
+  };
+  for (let i = 0; i < 20; i++) await getPage(randomBefore()); // warm-up
+  const http = [];
+  let short = 0;
+  const stopProfile = around ? await around.start() : null;
+  for (let i = 0; i < config.historyRequests; i++) {
+    const t = performance.now();
+    const count = await getPage(randomBefore());
+    http.push(performance.now() - t);
+    if (count !== config.historyPageSize) short++;
+  }
+  const profile = stopProfile ? await stopProfile() : undefined;
+
+  step(`timing ${config.historyRequests} history pages on the store (adapter SQL)…`);
+  const store = storeTimings(config, dbFile, conversationId, randomBefore);
+
+  return {
+    ...(profile ? { profile } : {}),
+    conversationMessages: config.historyMessages,
+    reactionsWritten: written.reactions,
+    repliesWritten: written.replies,
+    insertSeconds: Math.round(written.insertSeconds * 100) / 100,
+    flushSeconds: Math.round(written.flushSeconds * 100) / 100,
+    pageSize: config.historyPageSize,
+    requests: config.historyRequests,
+    httpLatencyMs: summarize(http),
+    httpPagesNotFull: short,
+    storeLatencyMs: store.full,
+    storePageQueryOnlyMs: store.pageOnly,
+  };
+}
+
+/** Five people (the first signed in) and their group, through the API. */
+export async function historyConversation(api, runId) {
   const members = [];
   for (let i = 0; i < 5; i++) {
     const { user, cookie } = await api.signUpOrIn({
@@ -26,8 +88,14 @@ export async function historyPhase(server, api, config, runId, { around } = {}) 
   );
   const conversationId = body.conversation.id;
 
-  step(`writing ${N.toLocaleString('en')} messages into the SQLite file…`);
-  const dbFile = path.join(server.dataDir, 'parley.db');
+  return { members, conversationId };
+}
+
+/**
+ * Writes `N` messages (with reactions and replies, as people leave them) into the conversation,
+ * straight into the SQLite file, then checkpoints and flushes it.
+ */
+export function writeHistory(dbFile, conversationId, members, N) {
   const db = new Database(dbFile);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
@@ -43,7 +111,7 @@ export async function historyPhase(server, api, config, runId, { around } = {}) 
     'INSERT OR IGNORE INTO reactions (message_id, emoji, user_id, created_at) VALUES (?, ?, ?, ?)',
   );
   const insertStarted = performance.now();
-  const lastSeq = db.transaction(() => {
+  const written = db.transaction(() => {
     const { last_seq: from } = db
       .prepare('SELECT last_seq FROM conversations WHERE id = ?')
       .get(conversationId);
@@ -100,55 +168,7 @@ export async function historyPhase(server, api, config, runId, { around } = {}) 
   flushToDisk([dbFile, `${dbFile}-wal`]);
   const flushSeconds = (performance.now() - flushStarted) / 1000;
 
-  const randomBefore = () =>
-    config.historyPageSize +
-    1 +
-    Math.floor(Math.random() * (lastSeq.lastSeq - config.historyPageSize));
-
-  step(`timing ${config.historyRequests} history pages over HTTP…`);
-  const pageUrl = (before) =>
-    `${server.baseUrl}/api/v1/conversations/${conversationId}/messages?before=${before}&limit=${config.historyPageSize}`;
-  const getPage = async (before, retried = false) => {
-    let res;
-    try {
-      res = await fetch(pageUrl(before), { headers: { cookie: members[0].cookie } });
-    } catch (err) {
-      // A kept-alive connection the server closed while the file was being written: once more.
-      if (retried) throw err;
-      return getPage(before, true);
-    }
-    const json = await res.json();
-    return res.ok ? json.messages.length : -res.status;
-  };
-  for (let i = 0; i < 20; i++) await getPage(randomBefore()); // warm-up
-  const http = [];
-  let short = 0;
-  const stopProfile = around ? await around.start() : null;
-  for (let i = 0; i < config.historyRequests; i++) {
-    const t = performance.now();
-    const count = await getPage(randomBefore());
-    http.push(performance.now() - t);
-    if (count !== config.historyPageSize) short++;
-  }
-  const profile = stopProfile ? await stopProfile() : undefined;
-
-  step(`timing ${config.historyRequests} history pages on the store (adapter SQL)…`);
-  const store = storeTimings(config, dbFile, conversationId, randomBefore);
-
-  return {
-    ...(profile ? { profile } : {}),
-    conversationMessages: N,
-    reactionsWritten: lastSeq.reactions,
-    repliesWritten: lastSeq.replies,
-    insertSeconds: Math.round(insertSeconds * 100) / 100,
-    flushSeconds: Math.round(flushSeconds * 100) / 100,
-    pageSize: config.historyPageSize,
-    requests: config.historyRequests,
-    httpLatencyMs: summarize(http),
-    httpPagesNotFull: short,
-    storeLatencyMs: store.full,
-    storePageQueryOnlyMs: store.pageOnly,
-  };
+  return { ...written, insertSeconds, flushSeconds };
 }
 
 /** fsync each file that exists: its dirty pages reach the disk before anything is timed. */

@@ -21,6 +21,7 @@ describe('sqlite connection', () => {
       expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.pragma('cache_size', { simple: true })).toBe(-32000);
       db.close();
       const again = openDatabase(file);
       expect(again.pragma('user_version', { simple: true })).toBe(migrations.length);
