@@ -1,14 +1,12 @@
-import { createServer, type Server } from 'node:http';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { freePort } from '@/test/partykit';
+import { startStandIn, type StandIn } from '@/test/http-stand-in';
 
 import { httpDuration, httpRequests } from './metrics';
 import { encodeOtlp, parseOtlpHeaders, pushMetricsOnce, startOtlpPush } from './otlp';
 
 /** A local OTLP/HTTP receiver: keeps each JSON body posted to /v1/metrics with its headers. */
-let receiver: Server;
+let receiver: StandIn;
 let endpoint = '';
 const received: { headers: Record<string, unknown>; body: OtlpBody }[] = [];
 type Point = Record<string, unknown> & {
@@ -28,24 +26,13 @@ type OtlpBody = {
 };
 
 beforeAll(async () => {
-  const port = await freePort();
-  receiver = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      if (req.url !== '/otlp/v1/metrics' || req.headers['content-type'] !== 'application/json') {
-        res.writeHead(404).end();
-        return;
-      }
-      received.push({
-        headers: req.headers,
-        body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as OtlpBody,
-      });
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-    });
+  receiver = await startStandIn((req) => {
+    if (req.path !== '/otlp/v1/metrics' || req.headers['content-type'] !== 'application/json')
+      return { status: 404, text: '' };
+    received.push({ headers: req.headers, body: JSON.parse(req.body) as OtlpBody });
+    return { status: 200, json: {} };
   });
-  await new Promise<void>((r) => receiver.listen(port, '127.0.0.1', r));
-  endpoint = `http://127.0.0.1:${port}/otlp`;
+  endpoint = `${receiver.url}/otlp`;
 });
 afterAll(() => receiver.close());
 

@@ -1,11 +1,10 @@
-import { createServer, type Server } from 'node:http';
 import { Writable } from 'node:stream';
 
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import type { PartyName } from '@/lib/realtime/protocol';
-import { freePort } from '@/test/partykit';
+import { startStandIn, type StandIn } from '@/test/http-stand-in';
 import { createRoomWorld } from '@/test/room-host';
 
 import { parseTraceparent } from './trace';
@@ -20,33 +19,22 @@ import { parseTraceparent } from './trace';
 
 const world = createRoomWorld();
 const published: { party: string; room: string; traceparent: string | undefined }[] = [];
-let party: Server;
+let party: StandIn;
 
 /** PartyKit as far as Next.js sees it: POST /parties/<party>/<room> answered by the program. */
 async function startParty(): Promise<string> {
-  const port = await freePort();
-  party = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const [, , name, room] = (req.url ?? '').split('/');
-      const traceparent = req.headers.traceparent as string | undefined;
-      published.push({ party: name!, room: decodeURIComponent(room!), traceparent });
-      void world
-        .call(name as PartyName, decodeURIComponent(room!), {
-          method: req.method ?? 'POST',
-          body: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null') as unknown,
-          traceparent: traceparent ?? null,
-        })
-        .then((answer) => {
-          res
-            .writeHead(answer.status, { 'content-type': 'application/json' })
-            .end(JSON.stringify(answer.body));
-        });
+  party = await startStandIn(async (req) => {
+    const [, , name, room] = req.path.split('/');
+    const traceparent = req.headers.traceparent as string | undefined;
+    published.push({ party: name!, room: decodeURIComponent(room!), traceparent });
+    const answer = await world.call(name as PartyName, decodeURIComponent(room!), {
+      method: req.method || 'POST',
+      body: JSON.parse(req.body || 'null') as unknown,
+      traceparent: traceparent ?? null,
     });
+    return { status: answer.status, json: answer.body };
   });
-  await new Promise<void>((r) => party.listen(port, '127.0.0.1', r));
-  return `127.0.0.1:${port}`;
+  return party.host;
 }
 
 beforeAll(async () => {

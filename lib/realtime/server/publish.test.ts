@@ -1,8 +1,11 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { freePort } from '@/test/partykit';
+import {
+  startStandIn,
+  type StandIn,
+  type StandInAnswer,
+  type StandInRequest,
+} from '@/test/http-stand-in';
 
 import type * as EnvModule from '@/lib/env';
 import type * as RecentModule from '@/lib/metrics/recent';
@@ -13,14 +16,10 @@ import type * as PublishModule from './publish';
 
 const event: RoomEvent = { type: 'conversation.updated', conversationId: 'c_1' };
 
-type Seen = { path: string; method: string; headers: IncomingHttpHeaders; body: string };
-/** What the stand-in room answers: a status and JSON, or 'hang up' (a network error). */
-type Answer = { status: number; json?: unknown; text?: string } | 'hang up';
-
 /** PartyKit as publish.ts sees it: a real HTTP server on a free port, answering as told. */
-let room: Server;
-let answer: () => Answer = () => ({ status: 200, json: {} });
-let calls: Seen[] = [];
+let room: StandIn;
+let answer: () => StandInAnswer = () => ({ status: 200, json: {} });
+let calls: StandInRequest[] = [];
 
 // Imported once the stand-in room listens: the environment (PARTYKIT_HOST) is read on import.
 let getConversationViewers: typeof PublishModule.getConversationViewers;
@@ -33,22 +32,11 @@ let recentActivity: typeof RecentModule.recentActivity;
 let metricsRegistry: typeof RegistryModule.metricsRegistry;
 
 beforeAll(async () => {
-  const port = await freePort();
-  room = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks).toString('utf8');
-      calls.push({ path: req.url ?? '', method: req.method ?? '', headers: req.headers, body });
-      const a = answer();
-      if (a === 'hang up') return req.socket.destroy();
-      res
-        .writeHead(a.status, { 'content-type': 'application/json' })
-        .end(a.text ?? JSON.stringify(a.json));
-    });
+  room = await startStandIn((req) => {
+    calls.push(req);
+    return answer();
   });
-  await new Promise<void>((r) => room.listen(port, '127.0.0.1', r));
-  vi.stubEnv('PARTYKIT_HOST', `127.0.0.1:${port}`);
+  vi.stubEnv('PARTYKIT_HOST', room.host);
   vi.resetModules();
   ({
     getConversationViewers,
@@ -67,7 +55,7 @@ afterAll(() => {
 });
 
 /** The room answers `respond` from now on; answers the requests it gets. */
-function stubRoom(respond: () => Answer): Seen[] {
+function stubRoom(respond: () => StandInAnswer): StandInRequest[] {
   answer = respond;
   calls = [];
   return calls;

@@ -1,34 +1,25 @@
-import { createServer, type Server } from 'node:http';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { freePort } from '@/test/partykit';
+import { startStandIn, type StandIn } from '@/test/http-stand-in';
 
 import { roomRequest } from './room-http';
 
-let server: Server;
+let server: StandIn;
 let base = '';
-const peers: (string | undefined)[] = [];
+const peers: (number | undefined)[] = [];
 
 beforeAll(async () => {
-  const port = await freePort();
-  server = createServer((req, res) => {
-    peers.push(`${req.socket.remotePort}`);
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      if (req.url === '/never') return; // holds the request open
-      res.writeHead(req.url === '/refuse' ? 403 : 200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ method: req.method, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+  server = await startStandIn((req) => {
+    peers.push(req.remotePort);
+    if (req.path === '/never') return 'hold';
+    return {
+      status: req.path === '/refuse' ? 403 : 200,
+      json: { method: req.method, body: req.body },
+    };
   });
-  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
-  base = `http://127.0.0.1:${port}`;
+  base = server.url;
 });
-afterAll(() => {
-  server.closeAllConnections();
-  server.close();
-});
+afterAll(() => server.close());
 
 const post = (path: string, body = '{"a":"é"}', timeoutMs = 2000) =>
   roomRequest(`${base}${path}`, { method: 'POST', headers: {}, body, timeoutMs });
